@@ -1,0 +1,76 @@
+/**
+ * The one API between the engine host (Electron main process, or the browser-mode server) and the
+ * renderer. The preload exposes exactly `KubeTrafficApi` as `window.kubeTraffic`; browser mode
+ * implements the same interface over HTTP + server-sent events. Types only, plus the channel names.
+ * Every payload crossing a process boundary is validated on arrival (see src/api/validate.ts).
+ */
+import type { LoadJson } from '../view/loadJson';
+import type { TraceRun } from '../model/trace';
+
+/** What the renderer draws: the `kube-traffic load --json` document plus the session's facts. */
+export interface ClusterSnapshot extends LoadJson {
+  /** Increments on every change (reload, operation), so the view can keep its layout. */
+  revision: number;
+  /** Absolute folder path shown in the title bar. */
+  folder: string;
+  /** Simulated seconds since the cluster started. */
+  clock: number;
+  /** What the simulator assumes (proxy mode, CIDRs, load-balancer provider), for the status bar. */
+  settings: {
+    podCIDR: string;
+    serviceCIDR: string;
+    proxyMode: string;
+    loadBalancer: string;
+    seed: number;
+    externalClientIP: string;
+  };
+  /** Recent Kubernetes events (Scheduled, FailedScheduling, Killing, SuccessfulCreate…). */
+  events: { time: number; type: 'Normal' | 'Warning'; reason: string; object: string; message: string }[];
+}
+
+/** Valid request sources and targets, listed by the engine so the renderer never guesses. */
+export interface RequestChoices {
+  sources: { id: string; label: string }[];
+  targets: { id: string; label: string; group: 'Service' | 'NodePort' | 'LoadBalancer' | 'Pod' | 'Node' }[];
+}
+
+export type ClusterOperation =
+  | { op: 'deletePod'; namespace: string; name: string }
+  | { op: 'scale'; kind: string; namespace: string; name: string; replicas: number }
+  | { op: 'cordon'; node: string }
+  | { op: 'uncordon'; node: string }
+  | { op: 'drain'; node: string }
+  | { op: 'reset' };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface KubeTrafficApi {
+  /** The current cluster. */
+  getSnapshot(): Promise<ClusterSnapshot>;
+  /** Sources and targets the user can pick. */
+  getChoices(): Promise<RequestChoices>;
+  /** Send `count` requests from `from` to `to` (CLI syntax, or `curl IP:PORT` text); returns the traces and their packet events. */
+  sendRequest(req: { from: string; to: string; count: number }): Promise<Result<TraceRun>>;
+  /** Which pods (ids `pod/NS/NAME`) a kubectl-syntax label selector matches. */
+  matchSelector(selector: string): Promise<Result<string[]>>;
+  /** Change the cluster; the new snapshot also arrives through onSnapshot. */
+  operate(op: ClusterOperation): Promise<Result<ClusterSnapshot>>;
+  /** Open a folder (in Electron, without a path: show the Open Folder dialog). */
+  openFolder(path?: string): Promise<Result<ClusterSnapshot>>;
+  /** Recently opened folders, newest first. */
+  getRecentFolders(): Promise<string[]>;
+  /** Called whenever the cluster changes (folder edited on disk, operation, folder opened). Returns unsubscribe. */
+  onSnapshot(listener: (snapshot: ClusterSnapshot) => void): () => void;
+}
+
+/** IPC channel names (Electron) and HTTP routes (browser mode): one per API method. */
+export const CHANNELS = {
+  getSnapshot: 'kube-traffic:get-snapshot',
+  getChoices: 'kube-traffic:get-choices',
+  sendRequest: 'kube-traffic:send-request',
+  matchSelector: 'kube-traffic:match-selector',
+  operate: 'kube-traffic:operate',
+  openFolder: 'kube-traffic:open-folder',
+  getRecentFolders: 'kube-traffic:get-recent-folders',
+  snapshot: 'kube-traffic:snapshot',
+} as const;

@@ -1,0 +1,233 @@
+import type { Diagnostic, LabelledRef, SourceRef } from './source';
+import type { Labels, PodSpec, Protocol, ServiceType, Taint, WorkloadSpec } from './k8s';
+import type { WorkloadKind } from './objects';
+
+/** Resolved simulator settings (all defaults applied). */
+export interface ClusterSettings {
+  seed: number;
+  podCIDR: string;
+  serviceCIDR: string;
+  nodeCIDRMaskSize: number;
+  nodePortRange: { min: number; max: number };
+  proxyMode: 'iptables';
+  loadBalancer: { provider: 'none' } | { provider: 'metallb'; addresses: string[] };
+  nodeNetwork: string;
+  externalClientIP: string;
+  clusterDomain: string;
+}
+
+export interface Resources {
+  /** millicores */
+  cpu: number;
+  /** bytes */
+  memory: number;
+  pods: number;
+  [resource: string]: number;
+}
+
+export interface NodeState {
+  name: string;
+  /** InternalIP */
+  ip: string;
+  podCIDR: string;
+  /** cni0 bridge address (.1 of podCIDR): the pods' gateway and the SNAT address for same-node hairpin/masquerade. */
+  bridgeIP: string;
+  /** flannel.1 address (.0 of podCIDR): SNAT address when a masqueraded packet crosses to another node. */
+  tunnelIP: string;
+  roles: string[];
+  labels: Labels;
+  taints: Taint[];
+  unschedulable: boolean;
+  capacity: Resources;
+  allocatable: Resources;
+  images: { names: string[]; sizeBytes: number }[];
+  /** Order in which the node joined (drives podCIDR allocation). */
+  index: number;
+  createdAt: number;
+  source?: SourceRef;
+}
+
+export type ContainerRunState = 'running' | 'waiting' | 'terminated';
+
+export interface ContainerStatus {
+  name: string;
+  image: string;
+  ports: { containerPort: number; name?: string; protocol: Protocol }[];
+  state: ContainerRunState;
+  /** e.g. CrashLoopBackOff, Completed, ContainerCreating */
+  reason?: string;
+  /** Why, in a sentence: "bind: address already in use (port 8080 is taken by container1)". */
+  message?: string;
+  restartCount: number;
+  ready: boolean;
+  /** Ports this container actually listens on (what a SYN can reach). */
+  listening: { port: number; protocol: Protocol }[];
+  source?: SourceRef;
+}
+
+export interface PluginScores {
+  total: number;
+  plugins: Record<string, number>;
+}
+
+export interface ScheduleResult {
+  node: string | null;
+  /** FailedScheduling text, exactly as kube-scheduler words it. */
+  message?: string;
+  /** node → first failing filter's reason */
+  rejected: Record<string, string>;
+  /** node → weighted total and per-plugin 0–100 scores */
+  scores: Record<string, PluginScores>;
+  /** How the pod got its node: bound by nodeName, by the scheduler, or by the DaemonSet controller. */
+  by?: 'nodeName' | 'scheduler' | 'daemonset';
+}
+
+export interface OwnerRef {
+  kind: string;
+  name: string;
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export interface PodState {
+  uid: string;
+  name: string;
+  namespace: string;
+  labels: Labels;
+  annotations: Record<string, string>;
+  nodeName: string | null;
+  ip: string | null;
+  phase: PodPhase;
+  ready: boolean;
+  /** Short status as kubectl's STATUS column prints it (Running, Pending, CrashLoopBackOff, Completed…). */
+  status: string;
+  owner: OwnerRef | null;
+  containers: ContainerStatus[];
+  hostNetwork: boolean;
+  schedule: ScheduleResult;
+  /** Simulated seconds since cluster start. */
+  createdAt: number;
+  /** Effective requests used by the scheduler (millicores / bytes), without the non-zero defaults. */
+  requests: { cpu: number; memory: number };
+  spec: PodSpec;
+  source: SourceRef;
+  /** Set when the pod is being deleted (terminating endpoint). */
+  terminating?: boolean;
+}
+
+export interface EndpointPort {
+  /** The Service port's name ('' when unnamed) this resolves. */
+  name: string;
+  port: number;
+  protocol: Protocol;
+}
+
+/** One address of an EndpointSlice. */
+export interface EndpointState {
+  pod: string;
+  namespace: string;
+  ip: string;
+  node: string;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  /** Resolved ports, one per Service port the pod can serve (named targetPorts resolved per pod). */
+  ports: EndpointPort[];
+}
+
+export interface ServicePortState {
+  name?: string;
+  protocol: Protocol;
+  port: number;
+  targetPort: number | string;
+  nodePort?: number;
+  source: SourceRef;
+}
+
+export interface ServiceState {
+  uid: string;
+  name: string;
+  namespace: string;
+  type: ServiceType;
+  /** IP, 'None' (headless) or null (ExternalName). */
+  clusterIP: string | null;
+  externalIPs: string[];
+  /** status.loadBalancer.ingress[0].ip when a provider assigned one. */
+  loadBalancerIP: string | null;
+  /** Why there is no load-balancer address, when type is LoadBalancer and it is <pending>. */
+  pendingReason?: string;
+  externalName?: string;
+  /** null = no selector (endpoints are managed by hand). */
+  selector: Labels | null;
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+  internalTrafficPolicy?: 'Cluster' | 'Local';
+  sessionAffinity: 'None' | 'ClientIP';
+  sessionAffinityTimeoutSeconds?: number;
+  healthCheckNodePort?: number;
+  publishNotReadyAddresses: boolean;
+  loadBalancerSourceRanges: string[];
+  ports: ServicePortState[];
+  endpoints: EndpointState[];
+  createdAt: number;
+  source: SourceRef;
+  /** Lines a verdict can point at: selector, type, externalTrafficPolicy, internalTrafficPolicy, sessionAffinity. */
+  refs: Partial<Record<'selector' | 'type' | 'externalTrafficPolicy' | 'internalTrafficPolicy' | 'sessionAffinity' | 'clusterIP', LabelledRef>>;
+  /** Built in by the cluster (kubernetes, kube-dns), not from the folder. */
+  builtIn?: boolean;
+}
+
+export interface WorkloadState {
+  kind: WorkloadKind;
+  name: string;
+  namespace: string;
+  /** Desired replicas (DaemonSet: number of eligible nodes; Job: parallelism). */
+  replicas: number;
+  spec: WorkloadSpec;
+  /** For Deployments: the ReplicaSet it owns (name with pod-template-hash). */
+  replicaSet?: string;
+  templateHash?: string;
+  source: SourceRef;
+  createdAt: number;
+}
+
+/** A Kubernetes Event, as `kubectl get events` would list it. */
+export interface ClusterEvent {
+  time: number;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  object: string;
+  message: string;
+}
+
+/** Kubernetes object in the folder that the simulation does not act on (ConfigMap, Ingress…), kept and listed. */
+export interface ObjectSummary {
+  kind: string;
+  name: string;
+  namespace: string;
+  file: string;
+  line: number;
+  /** Whether the engine models it (Pod, Service, Deployment…) or only lists it. */
+  simulated: boolean;
+}
+
+/**
+ * The whole simulated cluster. Plain data: can be cloned, serialised and compared.
+ * Every random choice made so far is reflected in `rngState`, so operations replay byte for byte.
+ */
+export interface Cluster {
+  settings: ClusterSettings;
+  nodes: NodeState[];
+  pods: PodState[];
+  services: ServiceState[];
+  workloads: WorkloadState[];
+  objects: ObjectSummary[];
+  diagnostics: Diagnostic[];
+  events: ClusterEvent[];
+  /** Simulated seconds since the cluster was created (AGE columns derive from it). */
+  clock: number;
+  rngState: number;
+  /** host-local IPAM: per node, the last index handed out (round-robin, never reuses at once). */
+  ipam: Record<string, number>;
+  /** Monotonic counter for uids and generated names. */
+  serial: number;
+}

@@ -1,0 +1,168 @@
+/**
+ * The subset of the Kubernetes API (core/v1, apps/v1, batch/v1) the engine reads, *after* the loader
+ * has validated and defaulted it the way the API server does. Field names are Kubernetes' own.
+ */
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export type Labels = Record<string, string>;
+
+export interface ObjectMeta {
+  name: string;
+  /** '' for cluster-scoped objects (Node). */
+  namespace: string;
+  labels: Labels;
+  annotations: Record<string, string>;
+  generateName?: string;
+  uid?: string;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+export interface LabelSelector {
+  matchLabels?: Labels;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export interface ContainerPort {
+  containerPort: number;
+  name?: string;
+  protocol: Protocol;
+  hostPort?: number;
+  hostIP?: string;
+}
+
+/** Quantities are already parsed: cpu in millicores, everything else in bytes/units. */
+export interface ResourceList {
+  cpu?: number;
+  memory?: number;
+  [resource: string]: number | undefined;
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  ports: ContainerPort[];
+  resources: { requests: ResourceList; limits: ResourceList };
+  readinessProbe?: unknown;
+  livenessProbe?: unknown;
+  command?: string[];
+  args?: string[];
+}
+
+export interface Toleration {
+  key?: string;
+  operator: 'Exists' | 'Equal';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  tolerationSeconds?: number;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values?: string[];
+}
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+export interface NodeAffinity {
+  requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+  preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelector;
+  minDomains?: number;
+}
+
+export interface PodSpec {
+  containers: Container[];
+  initContainers: Container[];
+  nodeName?: string;
+  nodeSelector: Labels;
+  affinity?: { nodeAffinity?: NodeAffinity; podAffinity?: unknown; podAntiAffinity?: unknown };
+  tolerations: Toleration[];
+  topologySpreadConstraints: TopologySpreadConstraint[];
+  hostNetwork: boolean;
+  restartPolicy: 'Always' | 'OnFailure' | 'Never';
+  schedulerName: string;
+  priority?: number;
+  hostname?: string;
+  subdomain?: string;
+  /** Readiness gates etc. are ignored. */
+}
+
+export interface PodTemplate {
+  metadata: ObjectMeta;
+  spec: PodSpec;
+}
+
+export interface ServicePort {
+  name?: string;
+  protocol: Protocol;
+  port: number;
+  /** Defaulted to `port` when absent, as the API server does. */
+  targetPort: number | string;
+  nodePort?: number;
+  appProtocol?: string;
+}
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+export interface ServiceSpec {
+  type: ServiceType;
+  selector?: Labels;
+  ports: ServicePort[];
+  /** User-requested; undefined = allocate. 'None' = headless. */
+  clusterIP?: string;
+  clusterIPs?: string[];
+  externalIPs: string[];
+  externalName?: string;
+  loadBalancerIP?: string;
+  loadBalancerSourceRanges: string[];
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+  internalTrafficPolicy?: 'Cluster' | 'Local';
+  sessionAffinity: 'None' | 'ClientIP';
+  sessionAffinityConfig?: { clientIP?: { timeoutSeconds: number } };
+  healthCheckNodePort?: number;
+  publishNotReadyAddresses: boolean;
+  allocateLoadBalancerNodePorts?: boolean;
+}
+
+export interface NodeSpecK8s {
+  podCIDR?: string;
+  podCIDRs?: string[];
+  taints: Taint[];
+  unschedulable: boolean;
+}
+export interface NodeStatusK8s {
+  capacity: ResourceList;
+  allocatable: ResourceList;
+  addresses: { type: string; address: string }[];
+  images?: { names: string[]; sizeBytes: number }[];
+}
+
+/** Controllers — only what shapes their Pods. */
+export interface WorkloadSpec {
+  replicas?: number;
+  selector?: LabelSelector;
+  template: PodTemplate;
+  /** StatefulSet */
+  serviceName?: string;
+  podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /** Job */
+  completions?: number;
+  parallelism?: number;
+}

@@ -1,0 +1,90 @@
+import type { SourceRef } from './source';
+import type { NodeSpecK8s, NodeStatusK8s, ObjectMeta, PodSpec, ServiceSpec, WorkloadSpec } from './k8s';
+
+/** Maps an API field path (`spec.ports[0].targetPort`) to where it is written; falls back to the nearest ancestor. */
+export type Locator = (path: string) => SourceRef;
+
+interface LoadedBase {
+  apiVersion: string;
+  metadata: ObjectMeta;
+  /** Position of the object itself (its first line). */
+  source: SourceRef;
+  locate: Locator;
+}
+
+export type WorkloadKind =
+  | 'Deployment'
+  | 'ReplicaSet'
+  | 'ReplicationController'
+  | 'DaemonSet'
+  | 'StatefulSet'
+  | 'Job';
+
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
+  'Deployment',
+  'ReplicaSet',
+  'ReplicationController',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+];
+
+export interface LoadedPod extends LoadedBase { kind: 'Pod'; spec: PodSpec }
+export interface LoadedService extends LoadedBase { kind: 'Service'; spec: ServiceSpec }
+export interface LoadedNode extends LoadedBase { kind: 'Node'; spec: NodeSpecK8s; status: NodeStatusK8s }
+export interface LoadedWorkload extends LoadedBase { kind: WorkloadKind; spec: WorkloadSpec }
+export interface LoadedSettings extends LoadedBase { kind: 'ClusterSettings'; spec: SimulatorSettingsSpec }
+/** Anything else (ConfigMap, Ingress, CRDs…): kept and listed, not simulated. */
+export interface LoadedOther extends LoadedBase { kind: string; raw: Record<string, unknown> }
+
+export type LoadedObject =
+  | LoadedPod
+  | LoadedService
+  | LoadedNode
+  | LoadedWorkload
+  | LoadedSettings
+  | LoadedOther;
+
+/**
+ * The simulator settings object (`apiVersion: kube-traffic.dev/v1alpha1`, `kind: ClusterSettings`),
+ * at most one per folder. Every field is optional; defaults are the seed's kubeadm + flannel cluster.
+ */
+export interface SimulatorSettingsSpec {
+  /** Nodes to create when the folder has no Node manifests (default: the seed's three). */
+  nodes?: SettingsNode[];
+  /** Default 10.244.0.0/16 (flannel). */
+  podCIDR?: string;
+  /** Default 10.96.0.0/12 (kubeadm). */
+  serviceCIDR?: string;
+  /** Per-node podCIDR mask, default 24. */
+  nodeCIDRMaskSize?: number;
+  /** Default "30000-32767". */
+  nodePortRange?: string;
+  /** Only iptables is modelled. */
+  proxyMode?: 'iptables';
+  /** Off by default, as in the seed: LoadBalancer services stay <pending>. */
+  loadBalancer?: { provider: 'none' | 'metallb'; addresses?: string[] };
+  /** Node network, default 192.168.64.0/24. */
+  nodeNetwork?: string;
+  /** The external client's address, default 192.168.64.1. */
+  externalClientIP?: string;
+}
+
+export interface SettingsNode {
+  name: string;
+  ip?: string;
+  roles?: string[];
+  labels?: Record<string, string>;
+  cpu?: string | number;
+  memory?: string | number;
+  pods?: number;
+  taints?: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+  unschedulable?: boolean;
+}
+
+export interface LoadResult {
+  objects: LoadedObject[];
+  diagnostics: import('./source').Diagnostic[];
+  /** Every file considered, relative to the folder, in the order read. */
+  files: string[];
+}

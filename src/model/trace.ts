@@ -1,0 +1,110 @@
+import type { LabelledRef } from './source';
+
+export type Outcome = 'delivered' | 'refused' | 'dropped' | 'timeout' | 'unreachable';
+
+/**
+ * Hop actions. The CLI contract fixes "send", "dnat", "snat", "forward", "deliver", "drop", "reject";
+ * the others name what kube-proxy / the kernel / flannel did.
+ */
+export type HopAction =
+  | 'send'
+  | 'dnat'
+  | 'snat'
+  | 'forward'
+  | 'encap'
+  | 'decap'
+  | 'deliver'
+  | 'drop'
+  | 'reject'
+  | 'rst'
+  | 'un-nat'
+  | 'lb'
+  | 'timeout'
+  | 'reply';
+
+/**
+ * A component the renderer draws: `client`, `node/NAME`, `svc/NAME`, `pod/NAME`, `lb/NAME`
+ * (`svc/NS/NAME`, `pod/NS/NAME`, `lb/NS/NAME` outside `default`). The same ids appear in trace hops.
+ */
+export type ComponentId = string;
+
+export interface Hop {
+  /** Where: a ComponentId. */
+  at: ComponentId;
+  action: HopAction;
+  /** The packet's addresses as they leave this hop, "IP:PORT". */
+  src: string;
+  dst: string;
+  note?: string;
+  /** For service rules: the node whose netfilter applied them. */
+  node?: string;
+  /** The iptables chain / rule that decided, e.g. `KUBE-SVC-…`, `KUBE-EXT-…`, `KUBE-SEP-…`. */
+  rule?: string;
+  /** Which header fields this hop rewrote. */
+  changed?: ('src' | 'dst')[];
+  /** The YAML behind this hop's verdict. */
+  refs?: LabelledRef[];
+}
+
+export interface Trace {
+  outcome: Outcome;
+  reason: string;
+  pod?: string;
+  container?: string;
+  node?: string;
+  hops: Hop[];
+  response?: { hops: Hop[] };
+  /** The YAML lines behind the verdict (selector, targetPort, externalTrafficPolicy…). */
+  refs?: LabelledRef[];
+  /** Protocol of the request. */
+  protocol?: 'TCP' | 'UDP';
+}
+
+export interface TraceRequest {
+  /** `external`, `node/NAME`, `pod/NAME`, `pod/NS/NAME` */
+  from: string;
+  /** `IP:PORT`, `svc/NAME:PORT`, `node/NAME:PORT`, `pod/NAME:PORT`, `lb/NAME:PORT` */
+  to: string;
+  count?: number;
+  seed?: number;
+}
+
+/**
+ * One hop of one packet, timestamped on the simulated clock. The renderer's animation is a pure
+ * function of a list of these and a playback time.
+ */
+export interface PacketEvent {
+  /** Position in the stream (stable sort key). */
+  seq: number;
+  /** Simulated time in microseconds since the run started, when the packet *leaves* this hop. */
+  time: number;
+  /** Simulated time the packet arrived at this hop (time of the previous hop + link latency). */
+  arrive: number;
+  /** One packet per direction per request: `f3-req`, `f3-resp`. */
+  packetId: string;
+  /** One flow per request (connection): 0-based index in the run. */
+  flowId: number;
+  direction: 'request' | 'response';
+  hopIndex: number;
+  /** Where the packet is (ComponentId) and where it came from (undefined for the first hop). */
+  at: ComponentId;
+  from?: ComponentId;
+  /** Node that hosts `at` (for pods and service rules), for drawing. */
+  node?: string;
+  action: Hop['action'];
+  packet: { src: string; dst: string; protocol: 'TCP' | 'UDP'; flags?: string };
+  changed: ('src' | 'dst')[];
+  explanation: string;
+  rule?: string;
+  refs: LabelledRef[];
+  /** Set on the last event of a flow: the flow's outcome. */
+  outcome?: Outcome;
+}
+
+export interface TraceRun {
+  request: TraceRequest;
+  traces: Trace[];
+  events: PacketEvent[];
+  /** Total simulated duration in microseconds (last event time). */
+  duration: number;
+}
