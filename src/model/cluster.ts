@@ -113,6 +113,8 @@ export interface PodState {
   source: SourceRef;
   /** Set when the pod is being deleted (terminating endpoint). */
   terminating?: boolean;
+  /** Part of the cluster itself (kube-system: coredns, kube-proxy, flannel, control-plane static pods), not the folder. */
+  builtIn?: boolean;
 }
 
 export interface EndpointPort {
