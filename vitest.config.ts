@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     passWithNoTests: false,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'tests/output/results/vitest.json' },
   },
 });
