@@ -1,0 +1,105 @@
+/** Generators for benchmark folders: realistic manifests in the shapes people write. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+function deployment(i: number, replicas: number): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  labels: { app: app-${i}, tier: backend }
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: { app: app-${i} }
+  template:
+    metadata:
+      labels: { app: app-${i}, tier: backend }
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+          name: http
+        resources:
+          requests: { cpu: 100m, memory: 128Mi }
+          limits: { cpu: 500m, memory: 256Mi }
+`;
+}
+
+function service(i: number): string {
+  const type = i % 10 === 0 ? 'NodePort' : 'ClusterIP';
+  return `apiVersion: v1
+kind: Service
+metadata:
+  name: app-${i}
+spec:
+  type: ${type}
+  selector: { app: app-${i} }
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+`;
+}
+
+function configMap(i: number): string {
+  return `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: config-${i}
+data:
+  LOG_LEVEL: info
+  FEATURE_FLAGS: "a,b,c"
+`;
+}
+
+function node(i: number): string {
+  return `apiVersion: v1
+kind: Node
+metadata:
+  name: node-${i}
+  labels:
+    kubernetes.io/hostname: node-${i}
+    topology.kubernetes.io/zone: zone-${i % 3}
+status:
+  capacity: { cpu: "32", memory: 128Gi, pods: "110" }
+  allocatable: { cpu: "32", memory: 128Gi, pods: "110" }
+  addresses:
+  - { type: InternalIP, address: 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} }
+`;
+}
+
+/**
+ * A folder of about `objects` objects: Deployments, Services and ConfigMaps in equal parts, 50 documents
+ * per file. Nodes are added so the pods fit (3 replicas each, 100 pods per node).
+ */
+export function writeAppFolder(dir: string, objects: number): { files: number; objects: number } {
+  mkdirSync(dir, { recursive: true });
+  const apps = Math.floor(objects / 3);
+  const docs: string[] = [];
+  for (let i = 0; i < apps; i++) docs.push(deployment(i, 3), service(i), configMap(i));
+  const nodes = Math.max(3, Math.ceil((apps * 3) / 100));
+  for (let i = 0; i < nodes; i++) docs.push(node(i));
+  return { files: writeChunks(dir, docs, 50), objects: docs.length };
+}
+
+/** Kubernetes' documented limits: 5,000 nodes and 150,000 pods (1,500 Deployments × 100 replicas). */
+export function writeScaleFolder(dir: string, nodes: number, pods: number): { files: number; objects: number } {
+  mkdirSync(dir, { recursive: true });
+  const docs: string[] = [];
+  for (let i = 0; i < nodes; i++) docs.push(node(i));
+  const perDeployment = 100;
+  for (let i = 0; i < pods / perDeployment; i++) docs.push(deployment(i, perDeployment), service(i));
+  return { files: writeChunks(dir, docs, 100), objects: docs.length };
+}
+
+function writeChunks(dir: string, docs: string[], perFile: number): number {
+  let files = 0;
+  for (let i = 0; i < docs.length; i += perFile) {
+    writeFileSync(join(dir, `part-${String(files).padStart(5, '0')}.yaml`), docs.slice(i, i + perFile).join('---\n'));
+    files++;
+  }
+  return files;
+}

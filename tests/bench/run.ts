@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: engine benchmarks (load, schedule, trace) and the renderer benchmark.
+ * Prints a table with the targets from the issues. Not a test: numbers vary by machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeAppFolder, writeScaleFolder } from './generate';
+
+type Row = Record<string, number | string>;
+
+function scenario(kind: string, dir: string, extra?: string): Row {
+  const args = ['--max-old-space-size=4096', join(__dirname, 'scenario.js'), kind, dir];
+  if (extra) args.push(extra);
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Row;
+}
+
+function fmt(n: number | string): string {
+  return typeof n === 'number' ? (Number.isInteger(n) ? String(n) : n.toFixed(0)) : n;
+}
+
+function main(): void {
+  const only = process.argv[2];
+  const base = mkdtempSync(join(tmpdir(), 'kube-traffic-bench-'));
+  try {
+    if (!only || only === 'load') {
+      for (const size of [1000, 10000]) {
+        const dir = join(base, `apps-${size}`);
+        const gen = writeAppFolder(dir, size);
+        const parse = scenario('parse', dir);
+        const load = scenario('load', dir);
+        const ratio = Number(load.ms) / Number(parse.ms);
+        console.log(
+          `load ${gen.objects} objects in ${gen.files} files: ${fmt(load.ms)} ms (read ${fmt(load.readMs)}, parse+validate ${fmt(load.parseValidateMs)}, cluster ${fmt(load.clusterMs)}), ` +
+            `bare YAML parse ${fmt(parse.ms)} ms → ${ratio.toFixed(2)}× ${size === 10000 ? (ratio <= 2 ? '(target ≤ 2×: met)' : '(target ≤ 2×: MISSED)') : ''}; ` +
+            `${load.pods} pods, ${load.scheduled} scheduled; peak ${load.maxRssMB} MB`,
+        );
+      }
+    }
+    if (!only || only === 'scale') {
+      const dir = join(base, 'scale');
+      const gen = writeScaleFolder(dir, 5000, 150000);
+      const r = scenario('load', dir);
+      const s = Number(r.ms) / 1000;
+      console.log(
+        `cluster of ${r.nodes} nodes, ${r.pods} pods (${gen.objects} objects): ${s.toFixed(1)} s ` +
+          `(cluster build incl. scheduling ${(Number(r.clusterMs) / 1000).toFixed(1)} s), ${r.scheduled} scheduled, peak ${r.maxRssMB} MB ` +
+          `${s < 30 && Number(r.maxRssMB) < 2048 ? '(targets < 30 s, < 2 GB: met)' : '(targets < 30 s, < 2 GB: MISSED)'}`,
+      );
+    }
+    if (!only || only === 'trace') {
+      const dir = join(base, 'trace');
+      writeAppFolder(dir, 1000); // 333 Deployments × 3 = 999 pods
+      const r = scenario('trace', dir, '200000');
+      console.log(
+        `trace: ${r.perSecond} requests/s on one core for a ${r.pods}-pod cluster (${r.requests} requests, ${r.events} events) ` +
+          `${Number(r.perSecond) > 100000 ? '(target > 100,000/s: met)' : '(target > 100,000/s: MISSED)'}; peak ${r.maxRssMB} MB`,
+      );
+    }
+    if (!only || only === 'renderer') {
+      const renderer = join(__dirname, 'renderer.js');
+      if (existsSync(renderer)) execFileSync(process.execPath, [renderer], { stdio: 'inherit' });
+      else console.log('renderer: benchmark not built');
+    }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+main();

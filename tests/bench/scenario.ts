@@ -1,0 +1,65 @@
+/**
+ * One benchmark scenario per process, so peak memory (maxRSS) belongs to that scenario alone.
+ * Usage: node scenario.js <parse|load|trace> <dir> [requests]. Prints one JSON line.
+ */
+import { parseAllDocuments } from 'yaml';
+import { readFolder } from '../../src/load/fsFolder';
+import { loadManifests } from '../../src/load/index';
+import { buildCluster } from '../../src/cluster/index';
+import { newNetState, traceRequests } from '../../src/trace/index';
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function run(kind: string, dir: string, extra: string | undefined): Record<string, number | string> {
+  const t0 = now();
+  const folder = readFolder(dir);
+  const tRead = now();
+  if (kind === 'parse') {
+    let docs = 0;
+    for (const f of folder.files) docs += parseAllDocuments(f.text).length;
+    return { ms: now() - t0, readMs: tRead - t0, docs };
+  }
+  const load = loadManifests(folder.files);
+  const tLoad = now();
+  const cluster = buildCluster(load, { seed: 1 });
+  const tBuild = now();
+  if (kind === 'load') {
+    const scheduled = cluster.pods.filter((p) => p.nodeName).length;
+    return {
+      ms: tBuild - t0,
+      readMs: tRead - t0,
+      parseValidateMs: tLoad - tRead,
+      clusterMs: tBuild - tLoad,
+      objects: load.objects.length,
+      diagnostics: load.diagnostics.length,
+      nodes: cluster.nodes.length,
+      pods: cluster.pods.length,
+      scheduled,
+    };
+  }
+  // trace: many requests from Pods to Services, round robin over both, events generated but not printed.
+  const requests = Number(extra ?? 200000);
+  const pods = cluster.pods.filter((p) => p.ip && !p.builtIn && p.namespace === 'default');
+  const svcs = cluster.services.filter((s) => !s.builtIn && s.clusterIP && s.clusterIP !== 'None');
+  let state = newNetState();
+  let events = 0;
+  // Warm up the per-cluster indexes once, outside the timed loop.
+  traceRequests(cluster, { from: `pod/${pods[0].name}`, to: `svc/${svcs[0].name}:${svcs[0].ports[0].port}` }, state);
+  const t1 = now();
+  for (let i = 0; i < requests; i++) {
+    const p = pods[i % pods.length];
+    const s = svcs[(i * 7) % svcs.length];
+    const r = traceRequests(cluster, { from: `pod/${p.name}`, to: `svc/${s.name}:${s.ports[0].port}` }, state);
+    state = r.state;
+    events += r.run.events.length;
+  }
+  const ms = now() - t1;
+  return { ms, requests, perSecond: Math.round((requests / ms) * 1000), events, pods: cluster.pods.length };
+}
+
+const [kind, dir, extra] = process.argv.slice(2);
+const result = run(kind, dir, extra);
+const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(JSON.stringify({ kind, ...result, maxRssMB }) + '\n');
