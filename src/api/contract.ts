@@ -61,7 +61,18 @@ export interface KubeTrafficApi {
   getRecentFolders(): Promise<string[]>;
   /** Called whenever the cluster changes (folder edited on disk, operation, folder opened). Returns unsubscribe. */
   onSnapshot(listener: (snapshot: ClusterSnapshot) => void): () => void;
+  /**
+   * Electron only (absent in browser mode): the file-system path of a dropped `File` (webUtils.getPathForFile),
+   * so a folder dragged onto the window can be passed to openFolder. '' when the item has no path.
+   */
+  pathForFile?(file: unknown): string;
+  /** Electron only: commands chosen in the native menu that the renderer carries out. Returns unsubscribe. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }
+
+/** Native-menu items the renderer handles (Simulation → Play/Pause, Step forward, Step back). */
+export type MenuCommand = 'play-pause' | 'step-forward' | 'step-back';
+export const MENU_COMMANDS: readonly MenuCommand[] = ['play-pause', 'step-forward', 'step-back'];
 
 /** IPC channel names (Electron) and HTTP routes (browser mode): one per API method. */
 export const CHANNELS = {
@@ -73,4 +84,5 @@ export const CHANNELS = {
   openFolder: 'kube-traffic:open-folder',
   getRecentFolders: 'kube-traffic:get-recent-folders',
   snapshot: 'kube-traffic:snapshot',
+  menuCommand: 'kube-traffic:menu-command',
 } as const;
