@@ -1,0 +1,47 @@
+/** `kube-traffic trace DIR --from S --to T [--count N] [--json]`. */
+import { parseArgs, type FlagSpec } from '../args';
+import { clusterFromFolder, problemsNote } from '../folder';
+import type { CliIo } from '../io';
+import { newNetState, traceRequests } from '../../src/trace/index';
+import { TraceUsageError } from '../../src/trace/errors';
+import { formatTraceRun } from '../../src/view/traceText';
+import { TRACE_HELP, UsageError } from '../usage';
+import { COMMON_FLAGS, onlyDir, seedOf, toJson } from './common';
+
+const FLAGS: FlagSpec[] = [
+  ...COMMON_FLAGS,
+  { name: 'from', kind: 'string' },
+  { name: 'to', kind: 'string' },
+  { name: 'count', kind: 'int' },
+  { name: 'json', kind: 'bool' },
+];
+
+export function traceCommand(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, FLAGS);
+  if (args.flags.help) {
+    io.stdout(TRACE_HELP);
+    return 0;
+  }
+  const dir = onlyDir(args, 'trace');
+  const from = args.flags.from as string | undefined;
+  const to = args.flags.to as string | undefined;
+  const missing = [from === undefined ? '"from"' : '', to === undefined ? '"to"' : ''].filter(Boolean);
+  if (missing.length) throw new UsageError(`required flag(s) ${missing.join(', ')} not set`, 'trace');
+  const count = args.flags.count as number | undefined;
+  if (count !== undefined && count < 1) {
+    throw new UsageError(`invalid argument "${count}" for "--count" flag: must be at least 1`, 'trace');
+  }
+  const seed = seedOf(args);
+  const cluster = clusterFromFolder(dir, seed, 'trace');
+  let run;
+  try {
+    run = traceRequests(cluster, { from: from as string, to: to as string, count: count ?? 1, seed }, newNetState()).run;
+  } catch (e) {
+    if (e instanceof TraceUsageError) throw new UsageError(e.message, 'trace');
+    throw e;
+  }
+  io.stderr(problemsNote(cluster, dir));
+  if (args.flags.json) io.stdout(toJson(count !== undefined ? { traces: run.traces } : run.traces[0]));
+  else io.stdout(formatTraceRun(run));
+  return 0;
+}

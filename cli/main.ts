@@ -1,0 +1,82 @@
+/**
+ * `kube-traffic`: the headless shell over the engine (../shared/cli-contract.md).
+ * `run(argv, io)` does everything and returns the exit status, so tests call it directly;
+ * `main()` binds it to the process.
+ */
+import { processIo, type CliIo } from './io';
+import { getCommand } from './commands/get';
+import { loadCommand } from './commands/load';
+import { traceCommand } from './commands/trace';
+import { packageVersion } from './version';
+import { ROOT_HELP, UsageError } from './usage';
+
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
+  load: loadCommand,
+  get: getCommand,
+  trace: traceCommand,
+};
+
+/** Leading global flags before the command (`kube-traffic --seed 3 get pods DIR`) move after it. */
+function splitCommand(argv: readonly string[]): { command?: string; rest: string[] } {
+  const lead: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--seed') {
+      lead.push(a, ...(i + 1 < argv.length ? [argv[++i]] : []));
+    } else if (a.startsWith('-')) {
+      lead.push(a);
+    } else {
+      return { command: a, rest: [...lead, ...argv.slice(i + 1)] };
+    }
+  }
+  return { rest: lead };
+}
+
+export function run(argv: readonly string[], io: CliIo): number {
+  let command: string | undefined;
+  try {
+    const split = splitCommand(argv);
+    command = split.command;
+    if (command === undefined || !(command in COMMANDS)) {
+      if (split.rest.includes('--version')) {
+        io.stdout(`kube-traffic ${packageVersion()}\n`);
+        return 0;
+      }
+      if (command === undefined && (split.rest.includes('-h') || split.rest.includes('--help'))) {
+        io.stdout(ROOT_HELP);
+        return 0;
+      }
+      if (command === undefined) {
+        io.stderr(ROOT_HELP);
+        return 2;
+      }
+      if (command === 'help') {
+        const topic = split.rest.find((a) => !a.startsWith('-'));
+        return topic && topic in COMMANDS ? COMMANDS[topic](['--help'], io) : (io.stdout(ROOT_HELP), 0);
+      }
+      throw new UsageError(`unknown command ${JSON.stringify(command)} for "kube-traffic"`);
+    }
+    if (split.rest.includes('--version')) {
+      io.stdout(`kube-traffic ${packageVersion()}\n`);
+      return 0;
+    }
+    return COMMANDS[command](split.rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.verbatim) io.stderr(`${e.message}\n`);
+      else {
+        const cmd = e.command ?? (command && command in COMMANDS ? command : undefined);
+        io.stderr(`error: ${e.message}\nSee 'kube-traffic${cmd ? ` ${cmd}` : ''} --help' for usage.\n`);
+      }
+      return 2;
+    }
+    io.stderr(`error: internal failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
+
+export function main(): void {
+  process.exitCode = run(process.argv.slice(2), processIo);
+}
+
+if (require.main === module) main();

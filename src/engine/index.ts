@@ -1,0 +1,33 @@
+/**
+ * The engine facade: the few functions the shells (CLI, Electron host, browser mode) call.
+ * Pure: files come in as text, the cluster goes out as plain data.
+ */
+import type { Cluster } from '../model/cluster';
+import type { Diagnostic } from '../model/source';
+import type { RawFile } from '../load/types';
+import { loadManifests } from '../load/index';
+import { buildCluster } from '../cluster/index';
+
+export interface LoadClusterOptions {
+  /** Every random choice (IPs, generated names, node ports) derives from it. Default 1. */
+  seed?: number;
+}
+
+/**
+ * Folder text → simulated cluster. `folderDiagnostics` are the reader's (unreadable or skipped
+ * files); they come first, then the loader's, so Problems lists them in the order they arise.
+ */
+export function loadCluster(files: readonly RawFile[], folderDiagnostics: readonly Diagnostic[], opts: LoadClusterOptions = {}): Cluster {
+  const load = loadManifests([...files]);
+  return buildCluster({ ...load, diagnostics: [...folderDiagnostics, ...load.diagnostics] }, { seed: opts.seed ?? 1 });
+}
+
+export type { RawFile, RawFolder } from '../load/types';
+export * from '../cluster/index';
+export * from '../trace/index';
+export { toLoadJson, type LoadJson } from '../view/loadJson';
+export { kubectlGet, resolveGetKind, type GetKind, type GetOptions, type GetResult } from '../view/kubectl/get';
+export { formatTraceRun } from '../view/traceText';
+export { formatLoadSummary, formatDiagnostic } from '../view/loadSummary';
+export { parseSelector, matchesSelector, selectorToString, SelectorParseError, type Requirement } from '../util/selector';
+export { matchPods } from './matchPods';

@@ -1,0 +1,146 @@
+/**
+ * `kubectl get pods|services|nodes|endpoints`: resource aliases, namespace and label filtering,
+ * the tables and kubectl's messages ("No resources found in default namespace.", NotFound,
+ * BadRequest for an invalid selector). Pure: returns the text for stdout and stderr.
+ */
+import type { Cluster } from '../../model/cluster';
+import { matchesSelector, parseSelector, SelectorParseError, type Requirement } from '../../util/selector';
+import { byCodeUnit, byNamespaceAndName } from './common';
+import { ENDPOINTS_COLUMNS, endpointsRow, hasEndpointsObject } from './endpoints';
+import { NODE_COLUMNS, NODE_WIDE_COLUMNS, nodeRow } from './nodes';
+import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './pods';
+import { SERVICE_COLUMNS, SERVICE_WIDE_COLUMNS, serviceRow } from './services';
+import { formatTable } from './tabwriter';
+
+export type GetKind = 'pods' | 'services' | 'nodes' | 'endpoints';
+
+/** kubectl's names and short names for the four resources. */
+const ALIASES: Record<string, GetKind> = {
+  pods: 'pods',
+  pod: 'pods',
+  po: 'pods',
+  services: 'services',
+  service: 'services',
+  svc: 'services',
+  nodes: 'nodes',
+  node: 'nodes',
+  no: 'nodes',
+  endpoints: 'endpoints',
+  ep: 'endpoints',
+};
+
+export function resolveGetKind(arg: string): GetKind | undefined {
+  const k = arg.toLowerCase();
+  return Object.prototype.hasOwnProperty.call(ALIASES, k) ? ALIASES[k] : undefined;
+}
+
+export interface GetOptions {
+  wide?: boolean;
+  /** kubectl label-selector text (`-l`). */
+  selector?: string;
+  /** `-n`; default `default`. Ignored for nodes. */
+  namespace?: string;
+  /** `-A`: every namespace, with a NAMESPACE column. */
+  allNamespaces?: boolean;
+  /** Object names given after the kind (`get svc svc-3`). */
+  names?: string[];
+}
+
+export type GetResult =
+  | { ok: true; stdout: string; stderr: string; notFound: string[] }
+  /** A request kubectl refuses (invalid selector, names with a selector): a usage error. */
+  | { ok: false; error: string };
+
+interface Listed {
+  namespace: string;
+  name: string;
+  labels: Readonly<Record<string, string>>;
+  row: (wide: boolean) => string[];
+}
+
+function listObjects(cluster: Cluster, kind: GetKind): Listed[] {
+  switch (kind) {
+    case 'pods':
+      return cluster.pods.map((p) => ({ namespace: p.namespace, name: p.name, labels: p.labels, row: (w) => podRow(cluster, p, w) }));
+    case 'services':
+      return cluster.services.map((s) => ({ namespace: s.namespace, name: s.name, labels: serviceLabels(s), row: (w) => serviceRow(cluster, s, w) }));
+    case 'endpoints':
+      // The Endpoints object carries its Service's labels.
+      return cluster.services
+        .filter(hasEndpointsObject)
+        .map((s) => ({ namespace: s.namespace, name: s.name, labels: serviceLabels(s), row: () => endpointsRow(cluster, s) }));
+    case 'nodes':
+      return cluster.nodes.map((n) => ({ namespace: '', name: n.name, labels: n.labels, row: (w) => nodeRow(cluster, n, w) }));
+  }
+}
+
+/** Service metadata.labels, when the engine keeps them (optional field). */
+function serviceLabels(svc: object): Readonly<Record<string, string>> {
+  return (svc as { labels?: Record<string, string> }).labels ?? {};
+}
+
+function header(kind: GetKind, wide: boolean): string[] {
+  switch (kind) {
+    case 'pods':
+      return wide ? [...POD_COLUMNS, ...POD_WIDE_COLUMNS] : POD_COLUMNS;
+    case 'services':
+      return wide ? [...SERVICE_COLUMNS, ...SERVICE_WIDE_COLUMNS] : SERVICE_COLUMNS;
+    case 'nodes':
+      return wide ? [...NODE_COLUMNS, ...NODE_WIDE_COLUMNS] : NODE_COLUMNS;
+    case 'endpoints':
+      return ENDPOINTS_COLUMNS;
+  }
+}
+
+/** The resource as the API server names it in errors: `"/v1, Resource=pods"`. */
+const resourceRef = (kind: GetKind): string => `"/v1, Resource=${kind}"`;
+
+export function kubectlGet(cluster: Cluster, kind: GetKind, opts: GetOptions = {}): GetResult {
+  const wide = opts.wide ?? false;
+  const namespaced = kind !== 'nodes';
+  const namespace = opts.namespace || 'default';
+  const all = opts.allNamespaces ?? false;
+  const names = opts.names ?? [];
+
+  if (names.length > 0 && all && namespaced) {
+    return { ok: false, error: 'error: a resource cannot be retrieved by name across all namespaces' };
+  }
+  let selector: Requirement[] = [];
+  if (opts.selector !== undefined && opts.selector !== '') {
+    if (names.length > 0) return { ok: false, error: 'error: name cannot be provided when a selector is specified' };
+    try {
+      selector = parseSelector(opts.selector);
+    } catch (e) {
+      if (!(e instanceof SelectorParseError)) throw e;
+      return {
+        ok: false,
+        error: `Error from server (BadRequest): Unable to find ${resourceRef(kind)} that match label selector ${JSON.stringify(opts.selector)}, field selector "": ${e.message}`,
+      };
+    }
+  }
+
+  const inScope = listObjects(cluster, kind).filter((o) => !namespaced || all || o.namespace === namespace);
+  let shown: Listed[];
+  const notFound: string[] = [];
+  if (names.length > 0) {
+    // One GET per name, in the order given.
+    shown = [];
+    for (const n of names) {
+      const hit = inScope.filter((o) => o.name === n).sort(byNamespaceAndName);
+      if (hit.length === 0) notFound.push(n);
+      shown.push(...hit);
+    }
+  } else {
+    shown = inScope.filter((o) => matchesSelector(selector, o.labels)).sort(namespaced ? byNamespaceAndName : (a, b) => byCodeUnit(a.name, b.name));
+  }
+
+  let stderr = notFound.map((n) => `Error from server (NotFound): ${kind} ${JSON.stringify(n)} not found\n`).join('');
+  if (shown.length === 0) {
+    if (notFound.length === 0) stderr += all ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`;
+    return { ok: true, stdout: '', stderr, notFound };
+  }
+  const withNamespace = all && namespaced;
+  const rows = [withNamespace ? ['NAMESPACE', ...header(kind, wide)] : header(kind, wide)];
+  for (const o of shown) rows.push(withNamespace ? [o.namespace, ...o.row(wide)] : o.row(wide));
+  return { ok: true, stdout: formatTable(rows), stderr, notFound };
+}
