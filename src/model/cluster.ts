@@ -190,6 +190,10 @@ export interface WorkloadState {
   templateHash?: string;
   source: SourceRef;
   createdAt: number;
+  /** Where each template container is written (spec.template.spec.containers[i]), for pods created later. */
+  containerSources?: SourceRef[];
+  /** Part of the cluster itself (coredns, kube-proxy, kube-flannel), not the folder. */
+  builtIn?: boolean;
 }
 
 /** A Kubernetes Event, as `kubectl get events` would list it. */
