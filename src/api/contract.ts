@@ -51,7 +51,7 @@ export interface KubeTrafficApi {
   getChoices(): Promise<RequestChoices>;
   /** Send `count` requests from `from` to `to` (CLI syntax, or `curl IP:PORT` text); returns the traces and their packet events. */
   sendRequest(req: { from: string; to: string; count: number }): Promise<Result<TraceRun>>;
-  /** Which pods (ids `pod/NS/NAME`) a kubectl-syntax label selector matches. */
+  /** Which pods a kubectl-syntax label selector matches, as ComponentIds (`pod/NAME` in default, `pod/NS/NAME` elsewhere). */
   matchSelector(selector: string): Promise<Result<string[]>>;
   /** Change the cluster; the new snapshot also arrives through onSnapshot. */
   operate(op: ClusterOperation): Promise<Result<ClusterSnapshot>>;

@@ -1,0 +1,25 @@
+/**
+ * Where the app's pieces are, unpackaged (`electron .` from the repository, after `npm run build`)
+ * and packaged (electron-builder: out/ inside app.asar, the examples as extraResources).
+ * The main bundle runs from out/main/index.js, so its siblings are ../preload and ../renderer.
+ */
+import * as path from 'node:path';
+
+export interface AppPaths {
+  preload: string;
+  renderer: string;
+  /** The bundled example cluster opened when no folder is given. */
+  seedExample: string;
+  icon: string;
+}
+
+export function appPaths(mainDir: string, appPath: string, isPackaged: boolean, resourcesPath: string): AppPaths {
+  return {
+    preload: path.join(mainDir, '..', 'preload', 'index.js'),
+    renderer: path.join(mainDir, '..', 'renderer'),
+    seedExample: isPackaged
+      ? path.join(resourcesPath, 'examples', 'seed')
+      : path.join(appPath, 'assets', 'examples', 'seed'),
+    icon: isPackaged ? path.join(resourcesPath, 'icon.png') : path.join(appPath, 'assets', 'icon.png'),
+  };
+}
