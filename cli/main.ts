@@ -16,12 +16,15 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   trace: traceCommand,
 };
 
-/** Leading global flags before the command (`kube-traffic --seed 3 get pods DIR`) move after it. */
+/** Flags that take a value, so a flag given before the command does not swallow it as the command. */
+const VALUE_FLAGS = new Set(['--seed', '-n', '--namespace', '-l', '--selector', '-o', '--output', '--from', '--to', '--count']);
+
+/** Leading flags before the command (`kube-traffic --seed 3 get pods DIR`) move after it. */
 function splitCommand(argv: readonly string[]): { command?: string; rest: string[] } {
   const lead: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--seed') {
+    if (VALUE_FLAGS.has(a)) {
       lead.push(a, ...(i + 1 < argv.length ? [argv[++i]] : []));
     } else if (a.startsWith('-')) {
       lead.push(a);
