@@ -14,6 +14,13 @@ const CURL_OPTIONS_WITH_VALUE = new Set([
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+/** Splits a command line into words the way a shell would for simple cases: quotes group, and are removed. */
+function shellWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(match[1] ?? match[2] ?? match[3]);
+  return words;
+}
+
 /** Picks the URL out of a `curl …` command line; null when there is none. */
 function urlFromCurl(words: string[]): string | null {
   for (let i = 1; i < words.length; i++) {
@@ -44,12 +51,12 @@ function serviceFromDnsName(host: string): { namespace: string; name: string } |
  */
 export function normalizeTarget(text: string): string {
   const trimmed = text.trim();
-  const words = trimmed.split(/\s+/);
+  const words = shellWords(trimmed);
   let url: string;
   if (words[0] === 'curl') {
     const found = urlFromCurl(words);
     if (found === null) return trimmed;
-    url = found.replace(/^['"]|['"]$/g, '');
+    url = found;
   } else if (/^https?:\/\//i.test(trimmed) && words.length === 1) {
     url = trimmed;
   } else {

@@ -1,0 +1,95 @@
+/** The preload's bridge: exactly KubeTrafficApi, one channel per method, no IPC objects leaking out. */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../src/api/contract';
+
+const exposed = new Map<string, any>();
+const invoked: unknown[][] = [];
+const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => {
+      invoked.push(args);
+      return Promise.resolve('answer');
+    },
+    on: (channel: string, fn: (...args: unknown[]) => void) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)!.add(fn);
+    },
+    removeListener: (channel: string, fn: (...args: unknown[]) => void) => listeners.get(channel)?.delete(fn),
+  },
+  webUtils: {
+    getPathForFile: (file: { fakePath?: string }) => {
+      if (!file.fakePath) throw new Error('not a File');
+      return file.fakePath;
+    },
+  },
+}));
+
+beforeAll(async () => {
+  await import('../../../electron/preload');
+});
+
+describe('preload', () => {
+  it('exposes one object, window.kubeTraffic, with exactly the API methods', () => {
+    expect([...exposed.keys()]).toEqual(['kubeTraffic']);
+    expect(Object.keys(exposed.get('kubeTraffic')).sort()).toEqual(
+      [
+        'getChoices',
+        'getRecentFolders',
+        'getSnapshot',
+        'matchSelector',
+        'onMenuCommand',
+        'onSnapshot',
+        'openFolder',
+        'operate',
+        'pathForFile',
+        'sendRequest',
+      ].sort(),
+    );
+    for (const value of Object.values(exposed.get('kubeTraffic'))) expect(typeof value).toBe('function');
+  });
+
+  it('each method invokes its own channel with its argument', async () => {
+    const api = exposed.get('kubeTraffic');
+    invoked.length = 0;
+    await api.getSnapshot();
+    await api.sendRequest({ from: 'external', to: 'svc/svc-1:9000', count: 1 });
+    await api.matchSelector('app=pod');
+    await api.operate({ op: 'cordon', node: 'k8s-node1' });
+    await api.openFolder('/x');
+    await api.getChoices();
+    await api.getRecentFolders();
+    expect(invoked).toEqual([
+      [CHANNELS.getSnapshot],
+      [CHANNELS.sendRequest, { from: 'external', to: 'svc/svc-1:9000', count: 1 }],
+      [CHANNELS.matchSelector, 'app=pod'],
+      [CHANNELS.operate, { op: 'cordon', node: 'k8s-node1' }],
+      [CHANNELS.openFolder, '/x'],
+      [CHANNELS.getChoices],
+      [CHANNELS.getRecentFolders],
+    ]);
+  });
+
+  it('listeners get the payload only, never the IPC event, and unsubscribe really removes them', () => {
+    const api = exposed.get('kubeTraffic');
+    const seen: unknown[][] = [];
+    const off = api.onSnapshot((...args: unknown[]) => seen.push(args));
+    const offMenu = api.onMenuCommand((...args: unknown[]) => seen.push(args));
+    const fakeEvent = { sender: 'ipcRenderer itself' };
+    for (const fn of listeners.get(CHANNELS.snapshot)!) fn(fakeEvent, { revision: 7 });
+    for (const fn of listeners.get(CHANNELS.menuCommand)!) fn(fakeEvent, 'play-pause');
+    expect(seen).toEqual([[{ revision: 7 }], ['play-pause']]);
+    off();
+    offMenu();
+    expect(listeners.get(CHANNELS.snapshot)!.size).toBe(0);
+    expect(listeners.get(CHANNELS.menuCommand)!.size).toBe(0);
+  });
+
+  it('pathForFile gives a dropped item’s path, or "" for something that is not a file', () => {
+    const api = exposed.get('kubeTraffic');
+    expect(api.pathForFile({ fakePath: '/home/me/cluster' })).toBe('/home/me/cluster');
+    expect(api.pathForFile({})).toBe('');
+  });
+});

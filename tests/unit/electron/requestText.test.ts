@@ -1,0 +1,35 @@
+/** The request box accepts the study note's own `curl` lines as well as the CLI's target syntax. */
+import { describe, expect, it } from 'vitest';
+import { normalizeSource, normalizeTarget } from '../../../electron/host/requestText';
+
+describe('normalizeTarget', () => {
+  it.each([
+    ['curl 10.96.0.10:9000', '10.96.0.10:9000'],
+    ['curl 10.244.1.2:8080/hello', '10.244.1.2:8080'],
+    ['curl -s -m 5 http://10.96.0.10:9000/', '10.96.0.10:9000'],
+    ['curl -H "Host: x" http://192.168.64.31:30000', '192.168.64.31:30000'],
+    ['curl http://10.96.0.10', '10.96.0.10:80'],
+    ['curl https://10.96.0.1', '10.96.0.1:443'],
+    ['curl svc-1:9000', 'svc/svc-1:9000'],
+    ['curl http://svc-1.default.svc.cluster.local:9000/', 'svc/svc-1:9000'],
+    ['curl web.shop:8080', 'svc/shop/web:8080'],
+    ['http://web.shop.svc:8080/path?q=1', 'svc/shop/web:8080'],
+  ])('%s → %s', (text, target) => {
+    expect(normalizeTarget(text)).toBe(target);
+  });
+
+  it('leaves the CLI syntax and anything it does not recognise for the engine to judge', () => {
+    for (const text of ['svc/svc-1:9000', 'node/k8s-node1:30000', 'lb/svc-3:9000', '10.96.0.10:9000', 'pod/pod-practice/pod-1:8080', 'curl', 'wget 1.2.3.4']) {
+      expect(normalizeTarget(text)).toBe(text);
+    }
+    expect(normalizeTarget('  svc/svc-1:9000 ')).toBe('svc/svc-1:9000');
+  });
+});
+
+describe('normalizeSource', () => {
+  it('treats client/outside as the external client and keeps everything else', () => {
+    expect(normalizeSource('client')).toBe('external');
+    expect(normalizeSource(' External ')).toBe('external');
+    expect(normalizeSource('pod/pod-1')).toBe('pod/pod-1');
+  });
+});
