@@ -39,7 +39,8 @@ export type ClusterOperation =
   | { op: 'scale'; kind: string; namespace: string; name: string; replicas: number }
   | { op: 'cordon'; node: string }
   | { op: 'uncordon'; node: string }
-  | { op: 'drain'; node: string }
+  /** `kubectl drain NODE --ignore-daemonsets [--force]`: without force, Pods no controller re-creates block the drain. */
+  | { op: 'drain'; node: string; force?: boolean }
   | { op: 'reset' };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

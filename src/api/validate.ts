@@ -161,10 +161,17 @@ function validateOperation(arg: unknown): Result<ClusterOperation> {
           });
     }
     case 'cordon':
-    case 'uncordon':
-    case 'drain': {
+    case 'uncordon': {
       const error = unknownKey(arg, ['op', 'node'], 'operation') ?? checkName(arg.node, 'operation.node', 'subdomain');
       return error ? fail(error) : ok({ op, node: arg.node as string });
+    }
+    case 'drain': {
+      const error =
+        unknownKey(arg, ['op', 'node', 'force'], 'operation') ??
+        checkName(arg.node, 'operation.node', 'subdomain') ??
+        (arg.force === undefined || typeof arg.force === 'boolean' ? null : 'operation.force: Invalid value: must be true or false');
+      if (error) return fail(error);
+      return ok(arg.force === undefined ? { op, node: arg.node as string } : { op, node: arg.node as string, force: arg.force as boolean });
     }
     case 'reset': {
       const error = unknownKey(arg, ['op'], 'operation');

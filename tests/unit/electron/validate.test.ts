@@ -79,6 +79,7 @@ describe('validateArgs', () => {
       { op: 'cordon', node: 'k8s-node1' },
       { op: 'uncordon', node: 'k8s-node1' },
       { op: 'drain', node: 'k8s-node2' },
+      { op: 'drain', node: 'k8s-node2', force: true },
       { op: 'reset' },
     ])('accepts %j', (op) => {
       expect(accepted('operate', [op])).toEqual([op]);
@@ -95,6 +96,7 @@ describe('validateArgs', () => {
       [{ op: 'scale', kind: 'Deployment', namespace: 'default', name: 'web' }, /operation.replicas: Required value/],
       [{ op: 'cordon' }, /operation.node: Required value/],
       [{ op: 'drain', node: '../etc' }, /RFC 1123 subdomain/],
+      [{ op: 'drain', node: 'k8s-node1', force: 'yes' }, /operation.force: Invalid value/],
       [{ op: 'reset', everything: true }, /operation.everything: Forbidden/],
       [null, /must be an object/],
     ])('rejects %j', (op, message) => {
