@@ -1,0 +1,225 @@
+/**
+ * Lookup tables over one Cluster, built once and cached per Cluster object (WeakMap), so tracing a
+ * request costs O(hops), not O(cluster). Everything here is derived data: the Cluster is never changed.
+ */
+import type { ContainerStatus, Cluster, EndpointState, NodeState, PodState, ServicePortState, ServiceState } from '../model/cluster';
+import { type Cidr, cidrContains, parseCidr, parseIPv4 } from '../util/ip';
+import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './chains';
+
+export type NodeInterface = 'eth0' | 'cni0' | 'flannel.1';
+
+/** One Service port as kube-proxy programs it. */
+export interface PortEntry {
+  svc: ServiceState;
+  port: ServicePortState;
+  portIndex: number;
+  /** ServicePortName.String(), e.g. `default/svc-1` or `default/web:http`. */
+  spn: string;
+  /** Lower-case protocol, as hashed into chain names. */
+  proto: string;
+}
+
+/** One endpoint of one Service port, resolved: where DNAT sends the packet. */
+export interface Backend {
+  ep: EndpointState;
+  ip: string;
+  port: number;
+  /** `IP:port`, kube-proxy's sort key and endpoint-chain hash input. */
+  addr: string;
+  sep: string;
+}
+
+export interface BackendSet {
+  chains: ServiceChains;
+  /** Usable cluster-wide endpoints in kube-proxy's order: Ready ones, else serving+terminating ones. */
+  all: Backend[];
+  /** Same rule applied per node (traffic policy Local). */
+  local: Map<string, Backend[]>;
+  /** Every endpoint that resolves this port, whatever its readiness (for explanations). */
+  listed: Backend[];
+}
+
+export interface Listener {
+  pod: PodState;
+  container: ContainerStatus;
+}
+
+export interface ClusterIndex {
+  cluster: Cluster;
+  clusterCidr: Cidr | null;
+  serviceCidr: Cidr | null;
+  nodes: Map<string, NodeState>;
+  /** Every local address of every node: InternalIP (eth0), cni0 (.1), flannel.1 (.0). */
+  nodeAddrs: Map<string, { node: NodeState; iface: NodeInterface }>;
+  /** Node podCIDRs, for "which node owns this pod address". */
+  podCidrs: { cidr: Cidr; node: NodeState }[];
+  /** Pods on the pod network (not hostNetwork) by IP. */
+  podsByIP: Map<string, PodState>;
+  pods: Map<string, PodState>;
+  services: Map<string, ServiceState>;
+  /** ClusterIP → Service (for "wrong port on a ClusterIP"). */
+  clusterIPs: Map<string, ServiceState>;
+  /** `IP|port|PROTO` → Service port, for ClusterIPs, load-balancer IPs and externalIPs. */
+  vips: Map<string, { entry: PortEntry; kind: 'clusterIP' | 'loadBalancer' | 'externalIP' }>;
+  lbIPs: Map<string, ServiceState>;
+  externalIPs: Map<string, ServiceState>;
+  /** `port|PROTO` → Service port (NodePorts are cluster-wide unique). */
+  nodePorts: Map<string, PortEntry>;
+  healthCheckNodePorts: Map<number, ServiceState>;
+  backends: Map<PortEntry, BackendSet>;
+  hostListeners: Map<string, Map<string, Listener>>;
+  podListeners: Map<PodState, Map<string, ContainerStatus>>;
+}
+
+const cache = new WeakMap<Cluster, ClusterIndex>();
+
+export const key = (port: number, proto: string): string => `${port}|${proto}`;
+export const vipKey = (ip: string, port: number, proto: string): string => `${ip}|${port}|${proto}`;
+
+export function clusterIndex(c: Cluster): ClusterIndex {
+  let ix = cache.get(c);
+  if (!ix) {
+    ix = build(c);
+    cache.set(c, ix);
+  }
+  return ix;
+}
+
+/** Pods whose IP is gone: the sandbox is torn down once every container has exited for good. */
+export function isTerminal(p: PodState): boolean {
+  return p.phase === 'Succeeded' || p.phase === 'Failed';
+}
+
+function build(c: Cluster): ClusterIndex {
+  const ix: ClusterIndex = {
+    cluster: c,
+    clusterCidr: parseCidr(c.settings.podCIDR),
+    serviceCidr: parseCidr(c.settings.serviceCIDR),
+    nodes: new Map(),
+    nodeAddrs: new Map(),
+    podCidrs: [],
+    podsByIP: new Map(),
+    pods: new Map(),
+    services: new Map(),
+    clusterIPs: new Map(),
+    vips: new Map(),
+    lbIPs: new Map(),
+    externalIPs: new Map(),
+    nodePorts: new Map(),
+    healthCheckNodePorts: new Map(),
+    backends: new Map(),
+    hostListeners: new Map(),
+    podListeners: new Map(),
+  };
+  for (const n of c.nodes) {
+    ix.nodes.set(n.name, n);
+    ix.nodeAddrs.set(n.ip, { node: n, iface: 'eth0' });
+    if (n.bridgeIP) ix.nodeAddrs.set(n.bridgeIP, { node: n, iface: 'cni0' });
+    if (n.tunnelIP) ix.nodeAddrs.set(n.tunnelIP, { node: n, iface: 'flannel.1' });
+    const cidr = parseCidr(n.podCIDR);
+    if (cidr) ix.podCidrs.push({ cidr, node: n });
+    ix.hostListeners.set(n.name, new Map());
+  }
+  for (const p of c.pods) {
+    ix.pods.set(`${p.namespace}/${p.name}`, p);
+    if (!p.ip) continue;
+    if (p.hostNetwork) {
+      const listeners = p.nodeName ? ix.hostListeners.get(p.nodeName) : undefined;
+      if (listeners && !isTerminal(p)) {
+        for (const ctr of p.containers) {
+          if (ctr.state !== 'running') continue;
+          for (const l of ctr.listening) {
+            const k = key(l.port, l.protocol);
+            if (!listeners.has(k)) listeners.set(k, { pod: p, container: ctr });
+          }
+        }
+      }
+    } else {
+      // A terminal pod may still be listed with its old IP; a live pod with the same IP wins.
+      const prev = ix.podsByIP.get(p.ip);
+      if (!prev || (isTerminal(prev) && !isTerminal(p))) ix.podsByIP.set(p.ip, p);
+    }
+  }
+  for (const s of c.services) {
+    ix.services.set(`${s.namespace}/${s.name}`, s);
+    if (s.type === 'ExternalName') continue;
+    const hasVip = s.clusterIP !== null && s.clusterIP !== 'None';
+    if (hasVip) ix.clusterIPs.set(s.clusterIP as string, s);
+    if (s.loadBalancerIP) ix.lbIPs.set(s.loadBalancerIP, s);
+    for (const ip of s.externalIPs) ix.externalIPs.set(ip, s);
+    if (s.healthCheckNodePort) ix.healthCheckNodePorts.set(s.healthCheckNodePort, s);
+    if (!hasVip) continue; // headless: kube-proxy ignores it entirely
+    s.ports.forEach((port, portIndex) => {
+      const entry: PortEntry = { svc: s, port, portIndex, spn: servicePortName(s, port), proto: port.protocol.toLowerCase() };
+      ix.vips.set(vipKey(s.clusterIP as string, port.port, port.protocol), { entry, kind: 'clusterIP' });
+      if (s.loadBalancerIP) ix.vips.set(vipKey(s.loadBalancerIP, port.port, port.protocol), { entry, kind: 'loadBalancer' });
+      for (const ip of s.externalIPs) ix.vips.set(vipKey(ip, port.port, port.protocol), { entry, kind: 'externalIP' });
+      if (port.nodePort) ix.nodePorts.set(key(port.nodePort, port.protocol), entry);
+    });
+  }
+  return ix;
+}
+
+/** The node whose podCIDR holds this address, if any. */
+export function podCidrOwner(ix: ClusterIndex, ip: string): NodeState | null {
+  const n = parseIPv4(ip);
+  if (n === null) return null;
+  for (const { cidr, node } of ix.podCidrs) if (cidrContains(cidr, n)) return node;
+  return null;
+}
+
+export function inCidr(cidr: Cidr | null, ip: string): boolean {
+  const n = parseIPv4(ip);
+  return cidr !== null && n !== null && cidrContains(cidr, n);
+}
+
+/**
+ * Endpoints of one Service port as kube-proxy's CategorizeEndpoints sees them: Ready endpoints, or,
+ * when none is Ready, the serving+terminating ones (evaluated separately for the cluster and local sets).
+ * Sorted by `IP:port` like the EndpointSlice cache, which fixes the order of the `statistic` rules.
+ */
+export function backendsOf(ix: ClusterIndex, entry: PortEntry): BackendSet {
+  let set = ix.backends.get(entry);
+  if (set) return set;
+  const portName = entry.port.name ?? '';
+  const listed: Backend[] = [];
+  for (const ep of entry.svc.endpoints) {
+    const p = ep.ports.find((x) => x.name === portName && x.protocol === entry.port.protocol);
+    if (!p) continue; // a named targetPort this pod does not declare: no endpoint for this port
+    const a = `${ep.ip}:${p.port}`;
+    listed.push({ ep, ip: ep.ip, port: p.port, addr: a, sep: endpointChain(entry.spn, entry.proto, a) });
+  }
+  listed.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+  const usable = (list: Backend[]): Backend[] => {
+    const ready = list.filter((b) => b.ep.ready);
+    return ready.length > 0 ? ready : list.filter((b) => b.ep.serving && b.ep.terminating);
+  };
+  const byNode = new Map<string, Backend[]>();
+  for (const b of listed) {
+    const l = byNode.get(b.ep.node);
+    if (l) l.push(b);
+    else byNode.set(b.ep.node, [b]);
+  }
+  const local = new Map<string, Backend[]>();
+  for (const [node, list] of byNode) local.set(node, usable(list));
+  set = { chains: serviceChains(entry.spn, entry.proto), all: usable(listed), local, listed };
+  ix.backends.set(entry, set);
+  return set;
+}
+
+/** Which running container of a pod-network pod listens on port/protocol. */
+export function podListener(ix: ClusterIndex, pod: PodState, port: number, protocol: string): ContainerStatus | null {
+  let m = ix.podListeners.get(pod);
+  if (!m) {
+    m = new Map();
+    for (const ctr of pod.containers) {
+      if (ctr.state !== 'running') continue;
+      for (const l of ctr.listening) {
+        const k = key(l.port, l.protocol);
+        if (!m.has(k)) m.set(k, ctr);
+      }
+    }
+    ix.podListeners.set(pod, m);
+  }
+  return m.get(key(port, protocol)) ?? null;
+}

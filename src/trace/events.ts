@@ -1,0 +1,169 @@
+/**
+ * Packet events on a simulated microsecond clock: one per hop per direction, timed by link latencies
+ * (veth tens of µs, node↔node hundreds, client↔node about a millisecond). The renderer's animation is a
+ * pure function of these.
+ */
+import type { Hop, Outcome, PacketEvent, Trace } from '../model/trace';
+
+/** Flows of one run start this far apart on the animation clock, so several are in flight at once. */
+export const FLOW_STAGGER_US = 400;
+/** A client-side timeout is drawn this long after the drop; the real wait is said in words. */
+const TIMEOUT_DRAWN_US = 4000;
+
+type Kind = 'client' | 'lb' | 'pod' | 'node' | 'svc';
+
+function kindOf(at: string): Kind {
+  if (at === 'client') return 'client';
+  const k = at.slice(0, at.indexOf('/'));
+  return k === 'lb' || k === 'pod' || k === 'svc' ? k : 'node';
+}
+
+/** Microseconds on the link between two consecutive hops. */
+function latency(prev: Hop, cur: Hop): number {
+  const a = kindOf(prev.at);
+  const b = kindOf(cur.at);
+  if (a === 'lb' || b === 'lb') return 500;
+  if (a === 'client' || b === 'client') return 1000;
+  if (prev.node !== cur.node) return 300;
+  if (a === 'pod' && b === 'pod') return prev.at === cur.at ? 0 : 60;
+  if (a === 'pod' || b === 'pod') return 30;
+  return 5;
+}
+
+/** Microseconds spent at a hop before the packet leaves it. */
+const DWELL: Partial<Record<Hop['action'], number>> = { dnat: 4, snat: 4, 'un-nat': 4, forward: 10, lb: 2, reply: 60, rst: 2, reject: 2, drop: 2 };
+
+function event(flowId: number, direction: 'request' | 'response', hopIndex: number, h: Hop, prev: Hop | undefined, arrive: number, protocol: 'TCP' | 'UDP', flags: string | undefined): PacketEvent {
+  const e: PacketEvent = {
+    seq: 0,
+    time: arrive + (DWELL[h.action] ?? 0),
+    arrive,
+    packetId: `f${flowId}-${direction === 'request' ? 'req' : 'resp'}`,
+    flowId,
+    direction,
+    hopIndex,
+    at: h.at,
+    action: h.action,
+    packet: flags ? { src: h.src, dst: h.dst, protocol, flags } : { src: h.src, dst: h.dst, protocol },
+    changed: h.changed ?? [],
+    explanation: h.note ?? '',
+    refs: h.refs ?? [],
+  };
+  if (prev) e.from = prev.at;
+  if (h.node !== undefined) e.node = h.node;
+  if (h.rule !== undefined) e.rule = h.rule;
+  return e;
+}
+
+/** The events of one flow, in time order; the last carries the flow's outcome. */
+export function flowEvents(trace: Trace, flowId: number, start: number, immediate: boolean): PacketEvent[] {
+  const protocol = trace.protocol ?? 'TCP';
+  const tcp = protocol === 'TCP';
+  const out: PacketEvent[] = [];
+  let t = start;
+  let prev: Hop | undefined;
+  trace.hops.forEach((h, i) => {
+    const arrive = prev ? t + latency(prev, h) : t;
+    const e = event(flowId, 'request', i, h, prev, arrive, protocol, tcp ? 'SYN' : undefined);
+    out.push(e);
+    t = e.time;
+    prev = h;
+  });
+  const resp = trace.response?.hops ?? [];
+  let rprev: Hop | undefined;
+  const flags = tcp ? (trace.outcome === 'delivered' ? 'SYN,ACK' : 'RST,ACK') : undefined;
+  resp.forEach((h, i) => {
+    const arrive = rprev ? t + latency(rprev, h) : t;
+    const e = event(flowId, 'response', i, h, rprev, arrive, protocol, flags);
+    out.push(e);
+    t = e.time;
+    rprev = h;
+  });
+  const waits: Outcome[] = ['dropped', 'timeout', 'unreachable'];
+  if (waits.includes(trace.outcome) && !immediate && trace.hops.length > 0) {
+    const first = trace.hops[0];
+    const when = t + TIMEOUT_DRAWN_US;
+    out.push({
+      seq: 0,
+      time: when,
+      arrive: when,
+      packetId: `f${flowId}-req`,
+      flowId,
+      direction: 'request',
+      hopIndex: trace.hops.length,
+      at: first.at,
+      ...(first.node !== undefined ? { node: first.node } : {}),
+      action: 'timeout',
+      packet: tcp ? { src: first.src, dst: first.dst, protocol, flags: 'SYN' } : { src: first.src, dst: first.dst, protocol },
+      changed: [],
+      explanation: tcp
+        ? 'no answer ever comes: Linux retransmits the SYN 6 times (about 127 s) before curl reports "Connection timed out" — the wait is compressed here'
+        : 'no answer ever comes: the client gives up after its own timeout — the wait is compressed here',
+      refs: [],
+    });
+  }
+  out[out.length - 1].outcome = trace.outcome;
+  return out;
+}
+
+/** Merge per-flow event lists (each already in time order) into one stream ordered by (time, flowId). */
+export function mergeFlows(flows: PacketEvent[][]): PacketEvent[] {
+  if (flows.length === 1) {
+    flows[0].forEach((e, i) => (e.seq = i));
+    return flows[0];
+  }
+  const out: PacketEvent[] = [];
+  // Binary heap of [flow index, position]; flows join in start order, so the heap stays small.
+  const heap: [number, number][] = [];
+  const less = (a: [number, number], b: [number, number]): boolean => {
+    const ea = flows[a[0]][a[1]];
+    const eb = flows[b[0]][b[1]];
+    return ea.time < eb.time || (ea.time === eb.time && a[0] < b[0]);
+  };
+  const push = (x: [number, number]): void => {
+    heap.push(x);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(heap[i], heap[p])) break;
+      [heap[i], heap[p]] = [heap[p], heap[i]];
+      i = p;
+    }
+  };
+  const pop = (): [number, number] => {
+    const top = heap[0];
+    const lastItem = heap.pop() as [number, number];
+    if (heap.length > 0) {
+      heap[0] = lastItem;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l], heap[m])) m = l;
+        if (r < heap.length && less(heap[r], heap[m])) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
+    }
+    return top;
+  };
+  let next = 0;
+  const admit = (): void => {
+    // A flow can only emit once its first event's time is reached; admit flows in start order.
+    while (next < flows.length && flows[next].length === 0) next++;
+    if (next < flows.length) push([next++, 0]);
+  };
+  admit();
+  while (heap.length > 0) {
+    // Before emitting, make sure every flow that starts no later than the heap's head is in the heap.
+    while (next < flows.length && (flows[next].length === 0 || flows[next][0].time <= flows[heap[0][0]][heap[0][1]].time)) admit();
+    const [f, i] = pop();
+    out.push(flows[f][i]);
+    if (i + 1 < flows[f].length) push([f, i + 1]);
+    if (heap.length === 0) admit();
+  }
+  out.forEach((e, i) => (e.seq = i));
+  return out;
+}

@@ -1,0 +1,194 @@
+/**
+ * The wire under kube-proxy: POSTROUTING masquerade, flannel VXLAN between nodes, the cni0 bridge,
+ * and what answers at the end (a container, a host daemon, or a kernel RST / unanswered ARP).
+ */
+import type { NodeState, PodState } from '../model/cluster';
+import { type ClusterIndex, inCidr, isTerminal, key, podCidrOwner, podListener } from './clusterIndex';
+import { nodeId, podId } from './ids';
+import { containerPortRef, podRef, portRef } from './refs';
+import { deliveredReason, refusedByPodReason, silentPodReason } from './reasons';
+import type { Walk } from './walk';
+
+export type Egress =
+  | { kind: 'local' }
+  | { kind: 'bridge' }
+  | { kind: 'vxlan'; peer: NodeState }
+  | { kind: 'eth0'; peer: NodeState }
+  | { kind: 'outside' };
+
+/** Where node N's routing table sends the packet's current destination. */
+export function egressOf(ix: ClusterIndex, n: NodeState, dstIP: string): Egress {
+  const local = ix.nodeAddrs.get(dstIP);
+  if (local) {
+    if (local.node === n) return { kind: 'local' };
+    // Another node's cni0 / flannel.1 address lives on the pod network: reached through the tunnel.
+    return local.iface === 'eth0' ? { kind: 'eth0', peer: local.node } : { kind: 'vxlan', peer: local.node };
+  }
+  const owner = podCidrOwner(ix, dstIP);
+  if (owner) return owner === n ? { kind: 'bridge' } : { kind: 'vxlan', peer: owner };
+  return { kind: 'outside' };
+}
+
+function egressAddress(n: NodeState, e: Egress): string {
+  return e.kind === 'bridge' ? n.bridgeIP : e.kind === 'vxlan' ? n.tunnelIP : n.ip;
+}
+
+const IFACE = { bridge: 'cni0', vxlan: 'flannel.1', eth0: 'eth0', outside: 'eth0' } as const;
+
+/**
+ * nat POSTROUTING on node N: kube-proxy's MASQUERADE when KUBE-MARK-MASQ was set, else flannel's own
+ * masquerade of pod traffic that leaves the pod network (kube-flannel.yml runs flanneld --ip-masq).
+ */
+export function postrouting(w: Walk, n: NodeState, e: Egress): void {
+  if (e.kind === 'local') return;
+  const fromPod = inCidr(w.ix.clusterCidr, w.srcIP);
+  if (w.masq === null && !(fromPod && (e.kind === 'eth0' || e.kind === 'outside'))) return;
+  const to = egressAddress(n, e);
+  const before = w.src;
+  w.srcIP = to;
+  w.srcPort = w.net.natPort();
+  w.snatTo = to;
+  if (w.masq !== null) {
+    w.hop(
+      nodeId(n.name),
+      'snat',
+      `KUBE-POSTROUTING MASQUERADE (${w.masq}): source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`,
+      { node: n.name, rule: 'KUBE-POSTROUTING', changed: ['src'] },
+    );
+  } else {
+    w.hop(
+      nodeId(n.name),
+      'snat',
+      `flannel masquerades pod traffic leaving the pod network (${w.ix.cluster.settings.podCIDR}): source ${before} → ${w.src} (${n.name}'s eth0); CNI-dependent`,
+      { node: n.name, rule: 'FLANNEL-POSTRTG', changed: ['src'], meta: { flannel: true } },
+    );
+    w.cniNote = `flannel masquerades the Pod's packet to ${n.ip} on the way out, so ${e.kind === 'eth0' ? e.peer.name : 'the destination'} sees a node address, not a Pod (CNI-dependent)`;
+  }
+  w.masq = null;
+}
+
+/**
+ * Carry the packet from node N toward its (already final) destination and let whatever is there answer.
+ * `arriveByWire` handles a packet that reaches another node's eth0 address (that node runs its own rules).
+ */
+export function routeOnward(w: Walk, n: NodeState, arriveByWire: (m: NodeState) => void): void {
+  const e = egressOf(w.ix, n, w.dstIP);
+  postrouting(w, n, e);
+  switch (e.kind) {
+    case 'local':
+      return deliverToHost(w, n);
+    case 'bridge':
+      return toPodOn(w, n);
+    case 'vxlan': {
+      const m = e.peer;
+      w.hop(nodeId(n.name), 'forward', `flannel VXLAN: route ${m.podCIDR} dev flannel.1 — encapsulated in VXLAN to ${m.ip}:8472`, {
+        node: n.name,
+        meta: { peer: m, link: 'vxlan', dir: 'out' },
+      });
+      const local = w.ix.nodeAddrs.get(w.dstIP);
+      w.hop(nodeId(m.name), 'forward', `flannel.1 on ${m.name} decapsulates the VXLAN packet from ${n.ip}${local ? '' : '; cni0 bridges it to the Pod'}`, {
+        node: m.name,
+        meta: { peer: n, link: 'vxlan', dir: 'in' },
+      });
+      return local ? deliverToHost(w, m) : toPodOn(w, m);
+    }
+    case 'eth0': {
+      const m = e.peer;
+      w.hop(nodeId(n.name), 'forward', `routed over eth0 to ${m.name} (${m.ip}) on the node network`, {
+        node: n.name,
+        meta: { peer: m, link: 'eth0', dir: 'out' },
+      });
+      return arriveByWire(m);
+    }
+    case 'outside':
+      return leaveCluster(w, n);
+  }
+}
+
+/** A pod-network address on node N: the pod's veth answers, or ARP on cni0 gets no reply. */
+function toPodOn(w: Walk, n: NodeState): void {
+  const pod = w.ix.podsByIP.get(w.dstIP);
+  if (pod && !isTerminal(pod) && pod.nodeName === n.name) return deliverToPod(w, pod);
+  const gone = pod && isTerminal(pod) ? ` (${pod.name} has completed and its sandbox is gone)` : '';
+  w.hop(nodeId(n.name), 'drop', `no Pod has ${w.dstIP}${gone}: ${n.name} asks ARP on cni0 (${n.podCIDR}) and nobody answers, so the SYN is lost`, {
+    node: n.name,
+  });
+  w.finish({
+    outcome: 'timeout',
+    reason: `timed out: no Pod has ${w.dstIP}${gone} — ${n.name} owns ${n.podCIDR} but nobody answers ARP for it on cni0, so the connection hangs (or reports "No route to host" after ~3 s, CNI-dependent)`,
+    node: n.name,
+  });
+}
+
+export function deliverToPod(w: Walk, pod: PodState): void {
+  const ix = w.ix;
+  const ctr = podListener(ix, pod, w.dstPort, w.protocol);
+  const node = pod.nodeName ?? undefined;
+  const svcRefs = w.nat ? [portRef(w.nat.svc, w.nat.port, 'targetPort')] : [];
+  if (ctr) {
+    const refs = [containerPortRef(pod, ctr, w.dstPort)];
+    w.hop(podId(pod), 'deliver', `${ctr.name} (${ctr.image}) listens on ${w.dstPort}/${w.protocol} in ${pod.name}; it sees the client as ${w.src}`, {
+      node,
+      refs,
+    });
+    w.finish({ outcome: 'delivered', reason: deliveredReason(w, pod.name, ctr.name, node), pod, container: ctr, node, refs: [...svcRefs, ...refs] });
+    return;
+  }
+  const refs = [podRef(pod), ...svcRefs];
+  const answer = w.protocol === 'TCP' ? 'the Pod\'s kernel answers RST' : 'the Pod\'s kernel answers ICMP port unreachable';
+  w.hop(podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, { node, refs });
+  w.finish({ outcome: 'refused', reason: refusedByPodReason(w, pod), pod, node, refs });
+}
+
+/** Daemons every kubeadm node runs outside Pods, or as static Pods the cluster may not list. */
+const HOST_DAEMONS: { port: number; name: string; controlPlane?: boolean }[] = [
+  { port: 10250, name: 'kubelet' },
+  { port: 10256, name: 'kube-proxy (healthz)' },
+  { port: 6443, name: 'kube-apiserver', controlPlane: true },
+  { port: 2379, name: 'etcd', controlPlane: true },
+  { port: 2380, name: 'etcd (peer)', controlPlane: true },
+  { port: 10257, name: 'kube-controller-manager', controlPlane: true },
+  { port: 10259, name: 'kube-scheduler', controlPlane: true },
+];
+
+/** A packet addressed to node N itself: a hostNetwork Pod, a host daemon, or the kernel's RST. */
+export function deliverToHost(w: Walk, n: NodeState): void {
+  const ix = w.ix;
+  const l = ix.hostListeners.get(n.name)?.get(key(w.dstPort, w.protocol));
+  if (l) {
+    const refs = [containerPortRef(l.pod, l.container, w.dstPort)];
+    w.hop(podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, { node: n.name, refs });
+    w.finish({ outcome: 'delivered', reason: deliveredReason(w, l.pod.name, l.container.name, n.name), pod: l.pod, container: l.container, node: n.name, refs });
+    return;
+  }
+  const controlPlane = n.roles.includes('control-plane');
+  const daemon = w.protocol === 'TCP' ? HOST_DAEMONS.find((d) => d.port === w.dstPort && (!d.controlPlane || controlPlane)) : undefined;
+  const hc = w.protocol === 'TCP' ? ix.healthCheckNodePorts.get(w.dstPort) : undefined;
+  if (daemon || hc) {
+    let what = daemon ? daemon.name : 'kube-proxy';
+    if (hc) {
+      const local = hc.endpoints.filter((e) => e.node === n.name && e.ready).length;
+      what = `kube-proxy's health check for ${hc.name} (healthCheckNodePort ${w.dstPort}: HTTP ${local > 0 ? 200 : 503}, localEndpoints ${local})`;
+    }
+    w.hop(nodeId(n.name), 'deliver', `${what} listens on ${n.name}:${w.dstPort}`, { node: n.name });
+    w.finish({ outcome: 'delivered', reason: `delivered to ${what} on ${n.name}`, node: n.name });
+    return;
+  }
+  const range = ix.cluster.settings.nodePortRange;
+  const inRange = w.dstPort >= range.min && w.dstPort <= range.max;
+  const why = `nothing listens on ${n.name}:${w.dstPort}/${w.protocol}${inRange ? ` and no Service uses nodePort ${w.dstPort}` : ''}`;
+  const answer = w.protocol === 'TCP' ? 'the node\'s kernel answers RST' : 'the node\'s kernel answers ICMP port unreachable';
+  w.hop(nodeId(n.name), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, { node: n.name });
+  w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, node: n.name });
+}
+
+/** The default route: the packet leaves the cluster, where nothing simulated answers. */
+export function leaveCluster(w: Walk, n: NodeState): void {
+  w.hop(nodeId(n.name), 'forward', `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`, {
+    node: n.name,
+  });
+  w.finish({
+    outcome: 'timeout',
+    reason: `timed out: ${w.dstIP} is not an address in this cluster (no node, Pod, Service or load balancer has it), so the packet leaves ${n.name} by its default route and nothing answers`,
+  });
+}

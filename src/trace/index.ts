@@ -1,0 +1,11 @@
+/**
+ * The traffic engine: kube-proxy (iptables mode) + flannel VXLAN on a simulated kubeadm cluster.
+ * `traceRequests` turns "send N requests from here to there" into hop-by-hop traces and packet events.
+ */
+export { TraceUsageError } from './errors';
+export { parseSource, parseTarget } from './parse';
+export type { Source, Target } from './parse';
+export { newNetState } from './netState';
+export type { NetState } from './netState';
+export { traceRequests, REQUEST_INTERVAL_S } from './run';
+export { portProtoHash, serviceChains, endpointChain, servicePortName } from './chains';

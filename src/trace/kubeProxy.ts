@@ -1,0 +1,205 @@
+/**
+ * kube-proxy's iptables rules for one Service port on one node (pkg/proxy/iptables/proxier.go):
+ * REJECT without endpoints, DROP for a Local policy without local endpoints, masquerade marks,
+ * sessionAffinity via xt_recent, the `statistic --mode random` pick, hairpin, then DNAT.
+ */
+import type { NodeState, ServiceState } from '../model/cluster';
+import type { LabelledRef } from '../model/source';
+import { ipInCidr } from '../util/ip';
+import { serviceSelects } from '../util/labels';
+import { type Backend, type BackendSet, backendsOf, inCidr, type PortEntry } from './clusterIndex';
+import { deliverToHost, routeOnward } from './fabric';
+import { displayName, svcId } from './ids';
+import { portRef, selectorText, serviceRef } from './refs';
+import type { Walk } from './walk';
+
+/** How the packet matched the Service: its ClusterIP, a NodePort on a local address, an LB IP, an externalIP. */
+export type Via = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
+/** Where the packet came from, as kube-proxy's rules tell apart. */
+export type Origin = 'pod' | 'host' | 'wire';
+
+const DEFAULT_AFFINITY_SECONDS = 10800;
+
+export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, origin: Origin): void {
+  const { svc, port } = entry;
+  const set = backendsOf(w.ix, entry);
+  const ch = set.chains;
+  const external = via !== 'clusterIP';
+  const refs: LabelledRef[] = [...serviceRef(svc, 'selector'), portRef(svc, port, via === 'nodePort' ? 'nodePort' : 'port')];
+
+  if (via === 'loadBalancer' && svc.loadBalancerSourceRanges.length > 0 && !svc.loadBalancerSourceRanges.some((r) => ipInCidr(w.srcIP, r))) {
+    const ranges = svc.loadBalancerSourceRanges.join(', ');
+    w.hop(svcId(svc), 'drop', `${ch.fw}: source ${w.srcIP} is not in loadBalancerSourceRanges (${ranges}); KUBE-PROXY-FIREWALL drops it`, {
+      node: n.name,
+      rule: `${ch.fw} → KUBE-PROXY-FIREWALL -j DROP`,
+      refs: [{ ...svc.source, path: 'spec.loadBalancerSourceRanges', label: `loadBalancerSourceRanges: ${ranges}` }],
+    });
+    w.finish({ outcome: 'dropped', reason: `dropped on ${n.name}: ${w.srcIP} is not in ${displayName(svc)}'s loadBalancerSourceRanges (${ranges}), so the request hangs until it times out`, refs: w.hops[w.hops.length - 1].refs });
+    return;
+  }
+  if (set.all.length === 0) return reject(w, n, entry, set, via, refs);
+
+  let candidates: Backend[];
+  let policyChain: string;
+  let policyNote = '';
+  let preserved = false;
+  let scope = 'in the cluster';
+  if (!external) {
+    // IfNotLocal → KUBE-MARK-MASQ: only sources outside the pod network (the host itself) are masqueraded.
+    if (!inCidr(w.ix.clusterCidr, w.srcIP)) w.masq = `KUBE-MARK-MASQ: ${w.srcIP} is not a Pod address (outside ${w.ix.cluster.settings.podCIDR})`;
+    if (svc.internalTrafficPolicy === 'Local') {
+      refs.push(...serviceRef(svc, 'internalTrafficPolicy'));
+      candidates = set.local.get(n.name) ?? [];
+      policyChain = ch.svl;
+      policyNote = `internalTrafficPolicy: Local — only endpoints on ${n.name} (the client's node)`;
+      scope = `on ${n.name}`;
+      if (candidates.length === 0) return dropNoLocal(w, n, entry, set, via, refs);
+    } else {
+      candidates = set.all;
+      policyChain = ch.svc;
+    }
+  } else if (svc.externalTrafficPolicy !== 'Local') {
+    refs.push(...serviceRef(svc, 'externalTrafficPolicy'));
+    w.masq = 'KUBE-EXT marks external traffic for masquerade (externalTrafficPolicy: Cluster)';
+    candidates = set.all;
+    policyChain = ch.svc;
+    policyNote = 'externalTrafficPolicy: Cluster — any ready endpoint in the cluster';
+  } else {
+    refs.push(...serviceRef(svc, 'externalTrafficPolicy'));
+    if (inCidr(w.ix.clusterCidr, w.srcIP)) {
+      candidates = set.all;
+      policyChain = ch.svc;
+      policyNote = 'a Pod calling an external address of the Service is subject to neither traffic policy: cluster-wide endpoints, no masquerade';
+    } else if (origin === 'host') {
+      w.masq = `traffic ${n.name} sends itself (--src-type LOCAL) is masqueraded`;
+      candidates = set.all;
+      policyChain = ch.svc;
+      policyNote = `traffic from ${n.name} itself bypasses externalTrafficPolicy: Local and may use any endpoint`;
+    } else {
+      candidates = set.local.get(n.name) ?? [];
+      policyChain = ch.svl;
+      preserved = true;
+      policyNote = `externalTrafficPolicy: Local — only endpoints on ${n.name}, client address ${w.srcIP} kept`;
+      scope = `on ${n.name}`;
+      if (candidates.length === 0) return dropNoLocal(w, n, entry, set, via, refs);
+    }
+  }
+
+  const pick = pickBackend(w, n, svc, candidates, scope);
+  const b = pick.backend;
+  if (b.ip === w.srcIP) w.masq = `hairpin: ${b.ep.pod} called its own Service and was picked (KUBE-SEP -s ${b.ip} -j KUBE-MARK-MASQ)`;
+  if (svc.sessionAffinity === 'ClientIP') refs.push(...serviceRef(svc, 'sessionAffinity'));
+  refs.push(portRef(svc, port, 'targetPort'));
+
+  const from = w.dst;
+  w.dstIP = b.ip;
+  w.dstPort = b.port;
+  w.nat = { svc, port, node: n, from, to: w.dst, preserved: preserved && w.masq === null, external };
+  const entryChain = via === 'nodePort' ? 'KUBE-NODEPORTS' : 'KUBE-SERVICES';
+  const rule = [entryChain, external ? ch.ext : null, policyChain, b.sep].filter((x) => x !== null).join(' → ');
+  const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? `nodePort on ${n.name}` : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
+  const note = [
+    `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter`,
+    policyNote,
+    pick.note,
+    `DNAT to ${b.ep.pod} ${w.dst} (targetPort ${port.targetPort})`,
+  ]
+    .filter((s) => s !== '')
+    .join('; ');
+  w.hop(svcId(svc), 'dnat', note, { node: n.name, rule, changed: ['dst'], refs });
+  // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
+  routeOnward(w, n, (m) => deliverToHost(w, m));
+}
+
+interface Pick {
+  backend: Backend;
+  note: string;
+}
+
+/**
+ * The KUBE-SVC / KUBE-SVL chain: first the `recent --rcheck` affinity rules (per node), then rule i of n
+ * matching with probability 1/(n−i), the last one unconditionally.
+ */
+function pickBackend(w: Walk, n: NodeState, svc: ServiceState, candidates: Backend[], scope: string): Pick {
+  const client = w.srcIP;
+  const clock = w.net.clock;
+  const sticky = svc.sessionAffinity === 'ClientIP';
+  if (sticky) {
+    const timeout = svc.sessionAffinityTimeoutSeconds ?? DEFAULT_AFFINITY_SECONDS;
+    for (const b of candidates) {
+      const k = `${n.name}|${b.sep}|${client}`;
+      const seen = w.net.affinitySeen(k);
+      if (seen !== undefined && clock - seen <= timeout) {
+        w.net.affinitySet(k, clock);
+        return {
+          backend: b,
+          note: `sessionAffinity: ClientIP — ${client} was sent to ${b.ep.pod} ${clock - seen} s ago (xt_recent list on ${n.name}, timeout ${timeout} s), so it sticks`,
+        };
+      }
+    }
+  }
+  const count = candidates.length;
+  let i = 0;
+  for (; i < count - 1; i++) if (w.net.rng.next() < 1 / (count - i)) break;
+  const b = candidates[i];
+  if (sticky) w.net.affinitySet(`${n.name}|${b.sep}|${client}`, clock);
+  const terminating = b.ep.terminating ? ' (serving but terminating: no Ready endpoint is left)' : '';
+  const note =
+    count === 1
+      ? `the only endpoint ${scope}${terminating}`
+      : `endpoint ${i + 1} of ${count} ${scope} picked at random (statistic --mode random: rule i of n matches with probability 1/(n−i))${terminating}`;
+  return { backend: b, note: sticky ? `${note}; sessionAffinity: ClientIP remembers ${client} → ${b.ep.pod} on ${n.name}` : note };
+}
+
+/** No usable endpoint anywhere: filter REJECT, ICMP port-unreachable, "Connection refused" at once. */
+function reject(w: Walk, n: NodeState, entry: PortEntry, set: BackendSet, via: Via, refs: LabelledRef[]): void {
+  const chain = via === 'nodePort' || via === 'loadBalancer' || via === 'externalIP' ? 'KUBE-EXTERNAL-SERVICES' : 'KUBE-SERVICES';
+  w.hop(svcId(entry.svc), 'reject', `filter ${chain}: -j REJECT "${entry.spn} has no endpoints" — ${n.name} answers ICMP port unreachable`, {
+    node: n.name,
+    rule: `${chain} -j REJECT`,
+    refs,
+  });
+  w.finish({ outcome: 'refused', reason: noEndpointsReason(w, entry, set), node: n.name, refs, immediate: true });
+}
+
+function dropNoLocal(w: Walk, n: NodeState, entry: PortEntry, set: BackendSet, via: Via, refs: LabelledRef[]): void {
+  const svc = entry.svc;
+  const external = via !== 'clusterIP';
+  const field = external ? 'externalTrafficPolicy' : 'internalTrafficPolicy';
+  const chain = external ? 'KUBE-EXTERNAL-SERVICES' : 'KUBE-SERVICES';
+  const elsewhere = [...set.local].filter(([, l]) => l.length > 0).map(([node]) => node);
+  const where = elsewhere.length > 0 ? ` (its ready endpoints run on ${elsewhere.join(', ')})` : '';
+  w.hop(svcId(svc), 'drop', `${field}: Local and no ready endpoint of ${displayName(svc)} on ${n.name}: filter ${chain} -j DROP "${entry.spn} has no local endpoints" — no reply at all`, {
+    node: n.name,
+    rule: `${chain} -j DROP`,
+    refs,
+  });
+  const who = external ? 'the client\'s request' : 'the connection';
+  const cni = w.cniNote ? `; ${w.cniNote}` : '';
+  w.finish({
+    outcome: 'dropped',
+    reason: `dropped on ${n.name}: ${displayName(svc)} has ${field}: Local and no ready endpoint on ${n.name}${where}, so kube-proxy drops the packet without a reply — ${who} hangs until it times out${cni}`,
+    node: n.name,
+    refs,
+  });
+}
+
+function noEndpointsReason(w: Walk, entry: PortEntry, set: BackendSet): string {
+  const svc = entry.svc;
+  let detail: string;
+  if (!svc.selector || Object.keys(svc.selector).length === 0) {
+    detail = 'it has no selector, so nothing fills in its endpoints (an EndpointSlice would have to be created by hand)';
+  } else {
+    const sel = selectorText(svc.selector);
+    const matching = w.ix.cluster.pods.filter((p) => p.namespace === svc.namespace && serviceSelects(svc.selector, p.labels));
+    const names = matching
+      .slice(0, 5)
+      .map((p) => `${p.name} (${p.status || p.phase})`)
+      .join(', ');
+    if (matching.length === 0) detail = `its selector ${sel} matches no ready Pod (no Pod has these labels)`;
+    else if (set.listed.length === 0 && typeof entry.port.targetPort === 'string') {
+      detail = `no Pod its selector ${sel} matches declares a containerPort named "${entry.port.targetPort}" (targetPort) — ${names}`;
+    } else detail = `its selector ${sel} matches ${matching.length} Pod(s) but none is Ready: ${names}`;
+  }
+  return `connection refused immediately: ${displayName(svc)} has no ready endpoints — ${detail}`;
+}

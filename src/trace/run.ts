@@ -1,0 +1,39 @@
+/** `traceRequests`: N connections from one source to one target, their traces and packet events. */
+import type { Cluster } from '../model/cluster';
+import type { PacketEvent, Trace, TraceRequest, TraceRun } from '../model/trace';
+import { clusterIndex } from './clusterIndex';
+import { connect } from './connect';
+import { TraceUsageError } from './errors';
+import { FLOW_STAGGER_US, flowEvents, mergeFlows } from './events';
+import { NetSession, type NetState, newNetState } from './netState';
+import { parseSource, parseTarget } from './parse';
+
+/** Requests of one run go out this many seconds apart on the conntrack clock (sessionAffinity timeouts). */
+export const REQUEST_INTERVAL_S = 1;
+
+/**
+ * Deterministic: the same cluster, request, seed (default 1) and state give a byte-identical run.
+ * The given state is not modified; the returned one carries the RNG, clock, ports and affinity on.
+ */
+export function traceRequests(c: Cluster, req: TraceRequest, state: NetState = newNetState()): { run: TraceRun; state: NetState } {
+  const ix = clusterIndex(c);
+  const source = parseSource(req.from, c);
+  const target = parseTarget(req.to, c);
+  const count = req.count ?? 1;
+  if (!Number.isInteger(count) || count < 1) throw new TraceUsageError(`invalid count ${String(count)}: must be a positive integer`);
+  const seed = req.seed ?? 1;
+  if (!Number.isInteger(seed)) throw new TraceUsageError(`invalid seed ${String(seed)}: must be an integer`);
+  const net = new NetSession(state, seed);
+  const traces: Trace[] = [];
+  const flows: PacketEvent[][] = [];
+  for (let i = 0; i < count; i++) {
+    const { trace, immediate } = connect(ix, net, source, target);
+    traces.push(trace);
+    flows.push(flowEvents(trace, i, i * FLOW_STAGGER_US, immediate));
+    net.clock += REQUEST_INTERVAL_S;
+    net.flows += 1;
+  }
+  const events = mergeFlows(flows);
+  const duration = events.length > 0 ? events[events.length - 1].time : 0;
+  return { run: { request: req, traces, events, duration }, state: net.toState() };
+}

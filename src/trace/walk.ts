@@ -1,0 +1,100 @@
+/**
+ * One connection's first packet, walked hop by hop. `Walk` holds the packet's current addresses and
+ * the hops so far; the routing modules (netfilter.ts, kubeProxy.ts, fabric.ts) move it along and
+ * finally call `finish` with the verdict.
+ */
+import type { ContainerStatus, NodeState, PodState, ServicePortState, ServiceState } from '../model/cluster';
+import type { LabelledRef } from '../model/source';
+import type { ComponentId, Hop, HopAction, Outcome } from '../model/trace';
+import type { ClusterIndex } from './clusterIndex';
+import type { NetSession } from './netState';
+
+/** Facts about a hop the response path needs (the peer of a tunnel), kept beside the model's Hop. */
+export interface HopMeta {
+  /** For `forward` hops: the node on the other end of the link and how it is reached. */
+  peer?: NodeState;
+  link?: 'vxlan' | 'eth0';
+  /** For `forward` hops: whether the packet leaves (out) or arrives at (in) this node. */
+  dir?: 'out' | 'in';
+  /** MASQUERADE done by flannel (pod traffic leaving the pod network), not kube-proxy. */
+  flannel?: boolean;
+}
+
+/** What a Service did to this connection, for the one-line reason. */
+export interface ServiceNat {
+  svc: ServiceState;
+  port: ServicePortState;
+  node: NodeState;
+  from: string;
+  to: string;
+  /** externalTrafficPolicy: Local kept the client address. */
+  preserved?: boolean;
+  external: boolean;
+}
+
+export interface Verdict {
+  outcome: Outcome;
+  reason: string;
+  pod?: PodState;
+  container?: ContainerStatus;
+  /** Node where the answering pod (or host) runs. */
+  node?: string;
+  refs?: LabelledRef[];
+  /** The client waits for nothing (no address to send to): no client-side timeout event. */
+  immediate?: boolean;
+}
+
+export interface HopExtra {
+  node?: string;
+  rule?: string;
+  changed?: ('src' | 'dst')[];
+  refs?: LabelledRef[];
+  meta?: HopMeta;
+}
+
+export class Walk {
+  readonly hops: Hop[] = [];
+  readonly meta: HopMeta[] = [];
+  srcIP = '';
+  srcPort = 0;
+  dstIP = '';
+  dstPort = 0;
+  /** KUBE-MARK-MASQ was set: KUBE-POSTROUTING will MASQUERADE when the packet leaves a node. */
+  masq: string | null = null;
+  /** The Service NAT applied (at most one per connection). */
+  nat: ServiceNat | null = null;
+  /** The source address the destination finally sees, when it was rewritten. */
+  snatTo: string | null = null;
+  /** Set when the path depends on CNI behaviour the reference marks as such. */
+  cniNote: string | null = null;
+  verdict: Verdict | null = null;
+
+  constructor(
+    readonly ix: ClusterIndex,
+    readonly net: NetSession,
+    readonly protocol: 'TCP' | 'UDP',
+  ) {}
+
+  get src(): string {
+    return `${this.srcIP}:${this.srcPort}`;
+  }
+
+  get dst(): string {
+    return `${this.dstIP}:${this.dstPort}`;
+  }
+
+  hop(at: ComponentId, action: HopAction, note: string, extra: HopExtra = {}): Hop {
+    const h: Hop = { at, action, src: this.src, dst: this.dst, note };
+    if (extra.node !== undefined) h.node = extra.node;
+    if (extra.rule !== undefined) h.rule = extra.rule;
+    if (extra.changed !== undefined) h.changed = extra.changed;
+    if (extra.refs !== undefined && extra.refs.length > 0) h.refs = extra.refs;
+    this.hops.push(h);
+    this.meta.push(extra.meta ?? {});
+    return h;
+  }
+
+  finish(v: Verdict): void {
+    this.verdict = v;
+  }
+}
