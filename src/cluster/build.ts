@@ -1,0 +1,106 @@
+/**
+ * buildCluster: a LoadResult becomes a running kubeadm + flannel cluster.
+ * Order, as on a real cluster: nodes join and kubeadm/flannel create their objects at t = 0
+ * (coredns is scheduled while only the control plane exists, so it lands there and takes its
+ * first pod IPs, as after a real `kubeadm init`); the folder is applied at t = 600 in file order;
+ * endpoints follow the pods; the cluster is shown at t = 690.
+ */
+import type { Cluster, ServiceState } from '../model/cluster';
+import type { LoadResult, LoadedPod } from '../model/objects';
+import { addPod, newSchedulerCache } from '../scheduler';
+import { seedState } from '../util/rng';
+import { ClusterIPAllocator } from './allocators';
+import { CLUSTER_CREATED_AT, FIRST_LOOK_AT, FOLDER_APPLIED_AT } from './clock';
+import { syncWorkload } from './controllers';
+import { collectDesired, createdAtOf, isWorkload, workloadStateOf, type DesiredPod, type DesiredWorkload } from './desired';
+import { objectDiagnostic } from './diagnostics';
+import { apiServerEndpoints, refreshEndpoints } from './endpoints';
+import { generateName } from './naming';
+import { buildNodes, isControlPlane } from './nodes';
+import { createPod } from './pods';
+import { allocateServices } from './serviceAlloc';
+import { resolveSettings } from './settings';
+import { podKey, Sim, workloadKey } from './sim';
+
+/** Create a Pod object as written (bare, or a kubelet's mirror of a static pod). */
+export function createDesiredPod(sim: Sim, d: DesiredPod): void {
+  const o: LoadedPod = d.object;
+  const ns = o.metadata.namespace;
+  let name = o.metadata.name;
+  if (!name && o.metadata.generateName) {
+    name = generateName(o.metadata.generateName, sim.nameStream(ns, o.metadata.generateName), (n) => sim.pods.has(podKey(ns, n)));
+  }
+  if (sim.pods.has(podKey(ns, name))) {
+    sim.diagnostics.push(objectDiagnostic(o, 'error', 'metadata.name', `pods "${name}" already exists`));
+    return;
+  }
+  const staticOn = d.builtIn && o.spec.nodeName ? o.spec.nodeName : undefined;
+  createPod(sim, {
+    name,
+    namespace: ns,
+    labels: { ...o.metadata.labels },
+    annotations: { ...o.metadata.annotations },
+    spec: o.spec,
+    owner: staticOn ? { kind: 'Node', name: staticOn } : null,
+    source: o.source,
+    containerSources: o.spec.containers.map((_, i) => o.locate(`spec.containers[${i}]`)),
+    builtIn: d.builtIn,
+  });
+}
+
+export function createDesiredWorkload(sim: Sim, d: DesiredWorkload): void {
+  const w = workloadStateOf(d, createdAtOf(d.builtIn));
+  sim.workloads.set(workloadKey(w.kind, w.namespace, w.name), syncWorkload(sim, w, 0));
+}
+
+/** kubernetes (no selector) gets the API servers; every selector-managed Service follows its pods. */
+export function updateEndpoints(sim: Sim): void {
+  const refreshed = refreshEndpoints(sim.services, sim.pods.values());
+  sim.setServices(
+    refreshed.map((s): ServiceState => (s.builtIn && s.namespace === 'default' && s.name === 'kubernetes' ? { ...s, endpoints: apiServerEndpoints(sim.nodes) } : s)),
+  );
+}
+
+export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster {
+  const resolved = resolveSettings(load, opts.seed);
+  const built = buildNodes(load, resolved);
+  const settings = resolved.settings;
+  const desired = collectDesired(load, built.nodes, new ClusterIPAllocator(settings.serviceCIDR));
+  const sim = new Sim({
+    settings,
+    nodes: built.nodes,
+    clock: CLUSTER_CREATED_AT,
+    rngState: seedState(opts.seed),
+    diagnostics: [...load.diagnostics, ...resolved.diagnostics, ...built.diagnostics],
+    objects: desired.objects,
+  });
+
+  // Services do not depend on pods; the scheduler's default spreading needs their selectors.
+  const services = allocateServices(desired.services, settings, { rngState: sim.rngState, createdAt: FOLDER_APPLIED_AT });
+  sim.diagnostics.push(...services.diagnostics);
+  sim.setServices(services.services);
+
+  // t = 0: kubeadm init, the flannel manifest and the nodes joining.
+  for (const d of desired.pods) if (d.builtIn) createDesiredPod(sim, d);
+  const builtInWorkloads = desired.workloads.filter((d) => d.builtIn);
+  for (const d of builtInWorkloads) if (d.object.kind === 'DaemonSet') createDesiredWorkload(sim, d);
+  const controlPlane = sim.nodes.filter(isControlPlane);
+  if (controlPlane.length > 0) {
+    const early = newSchedulerCache(controlPlane);
+    const names = new Set(controlPlane.map((n) => n.name));
+    for (const p of sim.pods.values()) if (p.nodeName && names.has(p.nodeName)) addPod(early, p);
+    sim.schedulingCache = early;
+  }
+  for (const d of builtInWorkloads) if (d.object.kind !== 'DaemonSet') createDesiredWorkload(sim, d);
+  sim.schedulingCache = null;
+
+  // t = 600: kubectl apply -f DIR, object by object in file order.
+  sim.clock = FOLDER_APPLIED_AT;
+  for (const o of load.objects) {
+    if (o.kind === 'Pod') createDesiredPod(sim, { object: o as LoadedPod, builtIn: false });
+    else if (isWorkload(o)) createDesiredWorkload(sim, { object: o, builtIn: false });
+  }
+  updateEndpoints(sim);
+  sim.clock = FIRST_LOOK_AT;
+  return sim.toCluster();
+}

@@ -1,0 +1,159 @@
+/**
+ * Container runtime state. Containers of a Pod share one network namespace: when two of them open
+ * the same port (declared or by their image), the one started later fails to bind, exits, and the
+ * kubelet restarts it with back-off — CrashLoopBackOff — so the Pod is Running but not Ready.
+ * Containers without a readinessProbe are ready as soon as they run; with one, the probe passes
+ * when something in the Pod listens on the probed port.
+ */
+import type { ContainerStatus, PodPhase } from '../model/cluster';
+import type { Container, PodSpec, Protocol } from '../model/k8s';
+import type { SourceRef } from '../model/source';
+import { imagePorts, type ListenPort } from './imageCatalog';
+
+export interface PodRuntime {
+  containers: ContainerStatus[];
+  phase: PodPhase;
+  ready: boolean;
+  /** kubectl STATUS column. */
+  status: string;
+}
+
+/** Where the pod is in its life; decides which states the containers can be in. */
+export type PodStage = 'unscheduled' | 'creating' | 'running' | 'completed';
+
+/** Kubelet back-off: 10s, doubling, capped at 5m (kubelet MaxContainerBackOff). */
+export function crashLoopRestarts(ageSeconds: number): number {
+  let t = 0;
+  let delay = 10;
+  let restarts = 0;
+  for (;;) {
+    t += delay;
+    if (t > ageSeconds) return restarts;
+    restarts++;
+    delay = Math.min(delay * 2, 300);
+  }
+}
+
+function declared(c: Container): ListenPort[] {
+  return (c.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol ?? 'TCP' }));
+}
+
+/** Ports a container tries to open: its declared ports plus those its image is known to open. */
+export function wantedPorts(c: Container): ListenPort[] {
+  const out: ListenPort[] = [];
+  const seen = new Set<string>();
+  for (const p of [...declared(c), ...(imagePorts(c.image, [...(c.command ?? []), ...(c.args ?? [])]) ?? [])]) {
+    const key = `${p.protocol}/${p.port}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+interface Probe {
+  httpGet?: { port?: number | string; path?: string; scheme?: string };
+  tcpSocket?: { port?: number | string };
+  grpc?: { port?: number };
+  exec?: unknown;
+}
+
+/** Why a readiness probe fails, or null when it passes. */
+function probeFailure(probe: unknown, c: Container, listening: Set<string>, ip: string): string | null {
+  if (!probe || typeof probe !== 'object') return null;
+  const p = probe as Probe;
+  const target = p.httpGet ?? p.tcpSocket ?? p.grpc;
+  if (!target || target.port === undefined) return null; // exec probes: assume the command succeeds
+  let port: number;
+  if (typeof target.port === 'number') port = target.port;
+  else if (/^\d+$/.test(target.port)) port = Number(target.port);
+  else {
+    const named = (c.ports ?? []).find((cp) => cp.name === target.port);
+    if (!named) return `Readiness probe errored: unable to find port "${target.port}" in container "${c.name}"`;
+    port = named.containerPort;
+  }
+  if (listening.has(`TCP/${port}`)) return null;
+  const refused = `dial tcp ${ip}:${port}: connect: connection refused`;
+  if (p.httpGet) {
+    const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
+    return `Readiness probe failed: Get "${scheme}://${ip}:${port}${p.httpGet.path ?? '/'}": ${refused}`;
+  }
+  if (p.grpc) return `Readiness probe failed: timeout: failed to connect service "${ip}:${port}" within 1s`;
+  return `Readiness probe failed: ${refused}`;
+}
+
+function portsOf(c: Container): ContainerStatus['ports'] {
+  return (c.ports ?? []).map((p) => {
+    const out: ContainerStatus['ports'][number] = { containerPort: p.containerPort, protocol: p.protocol ?? ('TCP' as Protocol) };
+    if (p.name) out.name = p.name;
+    return out;
+  });
+}
+
+/**
+ * Container statuses for a pod at a stage. `ip` is the pod IP (for probe messages) and `ageSeconds`
+ * how long the pod has run (drives restart counts of crash-looping containers).
+ */
+export function podRuntime(spec: PodSpec, stage: PodStage, opts: { ip: string | null; ageSeconds: number; sources?: SourceRef[] }): PodRuntime {
+  const base = (c: Container, i: number): ContainerStatus => {
+    const s: ContainerStatus = {
+      name: c.name,
+      image: c.image,
+      ports: portsOf(c),
+      state: 'waiting',
+      restartCount: 0,
+      ready: false,
+      listening: [],
+    };
+    const src = opts.sources?.[i];
+    if (src) s.source = src;
+    return s;
+  };
+
+  if (stage === 'unscheduled' || stage === 'creating') {
+    const containers = spec.containers.map((c, i) => {
+      const s = base(c, i);
+      if (stage === 'creating') s.reason = 'ContainerCreating';
+      return s;
+    });
+    return { containers, phase: 'Pending', ready: false, status: stage === 'creating' ? 'ContainerCreating' : 'Pending' };
+  }
+
+  if (stage === 'completed') {
+    const containers = spec.containers.map((c, i) => ({ ...base(c, i), state: 'terminated' as const, reason: 'Completed' }));
+    return { containers, phase: 'Succeeded', ready: false, status: 'Completed' };
+  }
+
+  // Running: containers start in spec order; a later container cannot bind a port an earlier one holds.
+  const holder = new Map<string, string>();
+  const containers = spec.containers.map((c, i) => {
+    const s = base(c, i);
+    const wanted = wantedPorts(c);
+    const clash = wanted.find((p) => holder.has(`${p.protocol}/${p.port}`));
+    if (clash) {
+      const owner = holder.get(`${clash.protocol}/${clash.port}`);
+      s.state = 'waiting';
+      s.reason = 'CrashLoopBackOff';
+      s.message = `listen ${clash.protocol.toLowerCase()} :${clash.port}: bind: address already in use (port ${clash.port} is held by ${owner})`;
+      s.restartCount = crashLoopRestarts(opts.ageSeconds);
+      return s;
+    }
+    for (const p of wanted) holder.set(`${p.protocol}/${p.port}`, c.name);
+    s.state = 'running';
+    s.listening = wanted.map((p) => ({ ...p }));
+    return s;
+  });
+
+  const listening = new Set(holder.keys());
+  for (let i = 0; i < containers.length; i++) {
+    const s = containers[i];
+    if (s.state !== 'running') continue;
+    const failure = probeFailure(spec.containers[i].readinessProbe, spec.containers[i], listening, opts.ip ?? '');
+    s.ready = failure === null;
+    if (failure) s.message = failure;
+  }
+  const ready = containers.length > 0 && containers.every((s) => s.ready);
+  const crash = containers.find((s) => s.reason === 'CrashLoopBackOff');
+  return { containers, phase: 'Running', ready, status: crash ? 'CrashLoopBackOff' : 'Running' };
+}

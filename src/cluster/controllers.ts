@@ -1,0 +1,265 @@
+/**
+ * The controllers that turn workloads into Pods, each doing what its upstream counterpart does:
+ * - Deployment → ReplicaSet `<deploy>-<pod-template-hash>` → Pods `<rs>-<5 chars>`;
+ * - ReplicaSet / ReplicationController → Pods `<name>-<5 chars>`;
+ * - DaemonSet → one Pod per eligible node, pinned by a `matchFields metadata.name` node affinity,
+ *   with the tolerations the DaemonSet controller adds;
+ * - StatefulSet → `<sts>-0 … <sts>-(n-1)`; with OrderedReady a Pod is created only once the
+ *   previous one is Ready;
+ * - Job → Pods `<job>-<5 chars>` that run to completion.
+ * `syncWorkload` makes the Pods match the workload's desired state: it creates the missing ones
+ * and deletes the extra ones, recording the controllers' events.
+ */
+import type { PodState, WorkloadState } from '../model/cluster';
+import type { Labels, PodSpec, Toleration } from '../model/k8s';
+import { matchesNodeSelectorTerms } from '../util/labels';
+import { tolerationsTolerateTaint } from '../scheduler/tolerations';
+import { computeHash, generateName } from './naming';
+import { createPod, deletePodNow, type NewPod } from './pods';
+import { objectId, podKey, type Sim } from './sim';
+
+/** Tolerations every DaemonSet pod gets (daemonset_util.go AddOrUpdateDaemonPodTolerations). */
+function daemonTolerations(spec: PodSpec): Toleration[] {
+  const add: Toleration[] = [
+    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
+    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+    { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
+  ];
+  if (spec.hostNetwork) add.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
+  const out = [...(spec.tolerations ?? [])];
+  for (const t of add) {
+    // AddOrUpdateTolerationInPodSpec: replace an existing toleration with the same key/effect.
+    const i = out.findIndex((o) => o.key === t.key && o.effect === t.effect);
+    if (i >= 0) out[i] = t;
+    else out.push(t);
+  }
+  return out;
+}
+
+function templateHash(w: WorkloadState): string {
+  return computeHash(w.spec.template);
+}
+
+/** The Pod a workload creates, before naming and placement. */
+function podFromTemplate(w: WorkloadState, extraLabels: Labels, owner: { kind: string; name: string }, spec?: PodSpec): Omit<NewPod, 'name'> {
+  const t = w.spec.template;
+  const p: Omit<NewPod, 'name'> = {
+    namespace: w.namespace,
+    labels: { ...t.metadata.labels, ...extraLabels },
+    annotations: { ...t.metadata.annotations },
+    spec: spec ?? t.spec,
+    owner,
+    source: w.source,
+  };
+  if (w.containerSources) p.containerSources = w.containerSources;
+  if (w.builtIn) p.builtIn = true;
+  return p;
+}
+
+/**
+ * ReplicaSet scale-down order (controller.ActivePodsWithRanks): unscheduled, then Pending, then
+ * not ready, then more restarts, then the newest go first.
+ */
+function deletionOrder(a: PodState, b: PodState): number {
+  const rank = (p: PodState): number[] => [
+    p.nodeName ? 1 : 0,
+    p.phase === 'Pending' ? 0 : p.phase === 'Unknown' ? 1 : 2,
+    p.ready ? 1 : 0,
+    -Math.max(0, ...p.containers.map((c) => c.restartCount)),
+    -p.createdAt,
+  ];
+  const ra = rank(a);
+  const rb = rank(b);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
+  return a.name < b.name ? 1 : a.name > b.name ? -1 : 0;
+}
+
+function podNameTaken(sim: Sim, namespace: string): (name: string) => boolean {
+  return (name) => sim.pods.has(podKey(namespace, name));
+}
+
+/** Scale a set of interchangeable pods (ReplicaSet, RC, Job) owned by `ownerKind/ownerName`. */
+function syncReplicas(sim: Sim, w: WorkloadState, ownerKind: string, ownerName: string, want: number, extraLabels: Labels): void {
+  const owned = sim.podsOwnedBy(w.namespace, ownerKind, ownerName);
+  const id = objectId(ownerKind, w.namespace, ownerName);
+  if (owned.length < want) {
+    const base = podFromTemplate(w, extraLabels, { kind: ownerKind, name: ownerName });
+    for (let i = owned.length; i < want; i++) {
+      const name = generateName(`${ownerName}-`, sim.nameStream(w.namespace, `${ownerName}-`), podNameTaken(sim, w.namespace));
+      sim.event('Normal', 'SuccessfulCreate', id, `Created pod: ${name}`);
+      createPod(sim, { ...base, name });
+    }
+  } else if (owned.length > want) {
+    const victims = [...owned].sort(deletionOrder).slice(0, owned.length - want);
+    for (const pod of victims) {
+      deletePodNow(sim, pod);
+      sim.event('Normal', 'SuccessfulDelete', id, `Deleted pod: ${pod.name}`);
+    }
+  }
+}
+
+function syncDeployment(sim: Sim, w: WorkloadState, previousReplicas: number): WorkloadState {
+  const hash = templateHash(w);
+  const rsName = `${w.name}-${hash}`;
+  const next: WorkloadState = { ...w, replicaSet: rsName, templateHash: hash };
+  const id = objectId('deployment', w.namespace, w.name);
+  if (w.replicaSet && w.replicaSet !== rsName) {
+    const old = sim.podsOwnedBy(w.namespace, 'ReplicaSet', w.replicaSet);
+    if (old.length > 0) sim.event('Normal', 'ScalingReplicaSet', id, `Scaled down replica set ${w.replicaSet} from ${old.length} to 0`);
+    for (const pod of old) deletePodNow(sim, pod);
+    previousReplicas = 0;
+  }
+  const from = w.replicaSet === rsName ? previousReplicas : 0;
+  if (from !== w.replicas) {
+    sim.event('Normal', 'ScalingReplicaSet', id, `Scaled ${w.replicas > from ? 'up' : 'down'} replica set ${rsName} from ${from} to ${w.replicas}`);
+  }
+  syncReplicas(sim, next, 'ReplicaSet', rsName, w.replicas, { 'pod-template-hash': hash });
+  return next;
+}
+
+/** DaemonSet controller's NodeShouldRunDaemonPod: name, node affinity/selector and NoSchedule/NoExecute taints. */
+function daemonPodFits(spec: PodSpec, tolerations: Toleration[], node: { name: string; labels: Labels; taints: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[] }): boolean {
+  if (spec.nodeName && spec.nodeName !== node.name) return false;
+  for (const key in spec.nodeSelector ?? {}) if (node.labels[key] !== spec.nodeSelector[key]) return false;
+  const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  if (required && !matchesNodeSelectorTerms(required.nodeSelectorTerms, node)) return false;
+  return node.taints.every((t) => t.effect === 'PreferNoSchedule' || tolerationsTolerateTaint(tolerations, t));
+}
+
+/** The node a DaemonSet pod is pinned to (its matchFields metadata.name term). */
+function daemonPodTarget(pod: PodState): string | undefined {
+  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  for (const t of terms) for (const f of t.matchFields ?? []) if (f.key === 'metadata.name') return f.values?.[0];
+  return pod.nodeName ?? undefined;
+}
+
+function syncDaemonSet(sim: Sim, w: WorkloadState): WorkloadState {
+  const hash = templateHash(w);
+  const t = w.spec.template.spec;
+  const tolerations = daemonTolerations(t);
+  const eligible = sim.nodes.filter((n) => daemonPodFits(t, tolerations, n));
+  const eligibleNames = new Set(eligible.map((n) => n.name));
+  const id = objectId('daemonset', w.namespace, w.name);
+  const byNode = new Map<string, PodState>();
+  for (const pod of sim.podsOwnedBy(w.namespace, 'DaemonSet', w.name)) {
+    const target = daemonPodTarget(pod);
+    if (!target || !eligibleNames.has(target) || byNode.has(target)) {
+      deletePodNow(sim, pod);
+      sim.event('Normal', 'SuccessfulDelete', id, `Deleted pod: ${pod.name}`);
+    } else byNode.set(target, pod);
+  }
+  for (const node of eligible) {
+    if (byNode.has(node.name)) continue;
+    // ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms become one matchFields term.
+    const spec: PodSpec = {
+      ...t,
+      tolerations,
+      affinity: {
+        ...t.affinity,
+        nodeAffinity: {
+          ...t.affinity?.nodeAffinity,
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node.name] }] }] },
+        },
+      },
+    };
+    const base = podFromTemplate(w, { 'controller-revision-hash': hash, 'pod-template-generation': '1' }, { kind: 'DaemonSet', name: w.name }, spec);
+    const name = generateName(`${w.name}-`, sim.nameStream(w.namespace, `${w.name}-`), podNameTaken(sim, w.namespace));
+    sim.event('Normal', 'SuccessfulCreate', id, `Created pod: ${name}`);
+    createPod(sim, { ...base, name, placedBy: 'daemonset' });
+  }
+  return { ...w, replicas: eligible.length, templateHash: hash };
+}
+
+function syncStatefulSet(sim: Sim, w: WorkloadState): WorkloadState {
+  const hash = templateHash(w);
+  const ordered = (w.spec.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady';
+  const id = objectId('statefulset', w.namespace, w.name);
+  const owned = new Map(sim.podsOwnedBy(w.namespace, 'StatefulSet', w.name).map((p) => [p.name, p]));
+  // Scale down from the highest ordinal.
+  const extra = [...owned.values()]
+    .map((p) => ({ p, ordinal: Number(p.name.slice(w.name.length + 1)) }))
+    .filter((x) => !(x.ordinal < w.replicas))
+    .sort((a, b) => b.ordinal - a.ordinal);
+  for (const { p } of extra) {
+    deletePodNow(sim, p);
+    sim.event('Normal', 'SuccessfulDelete', id, `delete Pod ${p.name} in StatefulSet ${w.name} successful`);
+  }
+  for (let i = 0; i < w.replicas; i++) {
+    const name = `${w.name}-${i}`;
+    let pod = owned.get(name);
+    if (!pod) {
+      if (sim.pods.has(podKey(w.namespace, name))) break; // a foreign pod holds the name
+      const t = w.spec.template.spec;
+      const spec: PodSpec = { ...t, hostname: name };
+      if (w.spec.serviceName) spec.subdomain = w.spec.serviceName;
+      const base = podFromTemplate(
+        w,
+        { 'controller-revision-hash': `${w.name}-${hash}`, 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) },
+        { kind: 'StatefulSet', name: w.name },
+        spec,
+      );
+      sim.event('Normal', 'SuccessfulCreate', id, `create Pod ${name} in StatefulSet ${w.name} successful`);
+      pod = createPod(sim, { ...base, name });
+    }
+    if (ordered && !pod.ready) break;
+  }
+  return { ...w, templateHash: hash };
+}
+
+function syncJob(sim: Sim, w: WorkloadState): WorkloadState {
+  const completions = w.spec.completions ?? w.spec.parallelism ?? 1;
+  const owned = sim.podsOwnedBy(w.namespace, 'Job', w.name).length;
+  if (owned < completions) {
+    syncReplicas(sim, w, 'Job', w.name, completions, { 'batch.kubernetes.io/job-name': w.name, 'job-name': w.name });
+    const pods = sim.podsOwnedBy(w.namespace, 'Job', w.name);
+    if (pods.length >= completions && pods.every((p) => p.phase === 'Succeeded')) {
+      sim.event('Normal', 'Completed', objectId('job', w.namespace, w.name), 'Job completed');
+    }
+  }
+  return w;
+}
+
+/**
+ * Run the workload's controller once: make its Pods match its spec. `previousReplicas` is the
+ * replica count before this change (Deployments report `Scaled up replica set … from A to B`).
+ */
+export function syncWorkload(sim: Sim, w: WorkloadState, previousReplicas = 0): WorkloadState {
+  switch (w.kind) {
+    case 'Deployment':
+      return syncDeployment(sim, w, previousReplicas);
+    case 'ReplicaSet':
+    case 'ReplicationController':
+      syncReplicas(sim, w, w.kind, w.name, w.replicas, {});
+      return w;
+    case 'DaemonSet':
+      return syncDaemonSet(sim, w);
+    case 'StatefulSet':
+      return syncStatefulSet(sim, w);
+    case 'Job':
+      return syncJob(sim, w);
+    default:
+      return w;
+  }
+}
+
+/** Delete every pod a workload owns (the workload was removed: cascading deletion). */
+export function deleteWorkloadPods(sim: Sim, w: WorkloadState): void {
+  const ownerKind = w.kind === 'Deployment' ? 'ReplicaSet' : w.kind;
+  const ownerName = w.kind === 'Deployment' ? w.replicaSet : w.name;
+  if (!ownerName) return;
+  for (const pod of sim.podsOwnedBy(w.namespace, ownerKind, ownerName)) deletePodNow(sim, pod);
+}
+
+/** The workload whose controller owns a pod (a Deployment for ReplicaSet-owned pods). */
+export function controllerOf(sim: Sim, pod: PodState): WorkloadState | undefined {
+  if (!pod.owner) return undefined;
+  for (const w of sim.workloads.values()) {
+    if (w.namespace !== pod.namespace) continue;
+    if (pod.owner.kind === 'ReplicaSet' && w.kind === 'Deployment' && w.replicaSet === pod.owner.name) return w;
+    if (w.kind === pod.owner.kind && w.name === pod.owner.name) return w;
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+/**
+ * What well-known images listen on. In Kubernetes `containerPort` is informational: the process in
+ * the image decides which ports are open. A container therefore listens on its declared ports plus
+ * the ports its image is known to open. Unknown images listen only on what they declare.
+ *
+ * | image                                   | listens on              |
+ * |-----------------------------------------|-------------------------|
+ * | kubetm/p8000                            | 8000/TCP                |
+ * | kubetm/p8080, kubetm/app, kubetm/init   | 8080/TCP                |
+ * | nginx, httpd, caddy, traefik/whoami     | 80/TCP                  |
+ * | nginxinc/nginx-unprivileged             | 8080/TCP                |
+ * | redis 6379, memcached 11211, mysql/mariadb 3306, postgres 5432, mongo 27017, rabbitmq 5672 |
+ * | registry.k8s.io/echoserver (k8s.gcr.io) | 8080/TCP                |
+ * | hashicorp/http-echo                     | 5678/TCP (or `-listen=:PORT`) |
+ * | gcr.io/google-samples/hello-app         | 8080/TCP                |
+ * | kennethreitz/httpbin, mccutchen/go-httpbin | 80/TCP, 8080/TCP     |
+ * | tomcat, jenkins/jenkins                 | 8080/TCP                |
+ * | cluster components: coredns 53/UDP+TCP, 8080, 8181, 9153; etcd 2379, 2380, 2381;
+ * |   kube-apiserver 6443; kube-controller-manager 10257; kube-scheduler 10259; kube-proxy 10249, 10256 |
+ * | busybox, alpine, ubuntu, debian, curlimages/curl, flannel: nothing |
+ */
+import type { Protocol } from '../model/k8s';
+
+export interface ListenPort {
+  port: number;
+  protocol: Protocol;
+}
+
+const tcp = (...ports: number[]): ListenPort[] => ports.map((port) => ({ port, protocol: 'TCP' as const }));
+
+const CATALOG: Record<string, ListenPort[]> = {
+  'kubetm/p8000': tcp(8000),
+  'kubetm/p8080': tcp(8080),
+  'kubetm/app': tcp(8080),
+  'kubetm/init': tcp(8080),
+  nginx: tcp(80),
+  httpd: tcp(80),
+  caddy: tcp(80),
+  'traefik/whoami': tcp(80),
+  'nginxinc/nginx-unprivileged': tcp(8080),
+  redis: tcp(6379),
+  memcached: tcp(11211),
+  mysql: tcp(3306),
+  mariadb: tcp(3306),
+  postgres: tcp(5432),
+  mongo: tcp(27017),
+  rabbitmq: tcp(5672),
+  'registry.k8s.io/echoserver': tcp(8080),
+  'k8s.gcr.io/echoserver': tcp(8080),
+  'gcr.io/google_containers/echoserver': tcp(8080),
+  'hashicorp/http-echo': tcp(5678),
+  'gcr.io/google-samples/hello-app': tcp(8080),
+  'us-docker.pkg.dev/google-samples/containers/gke/hello-app': tcp(8080),
+  'kennethreitz/httpbin': tcp(80),
+  'mccutchen/go-httpbin': tcp(8080),
+  tomcat: tcp(8080),
+  'jenkins/jenkins': tcp(8080),
+  'registry.k8s.io/coredns/coredns': [{ port: 53, protocol: 'UDP' }, ...tcp(53, 8080, 8181, 9153)],
+  'coredns/coredns': [{ port: 53, protocol: 'UDP' }, ...tcp(53, 8080, 8181, 9153)],
+  'registry.k8s.io/etcd': tcp(2379, 2380, 2381),
+  'registry.k8s.io/kube-apiserver': tcp(6443),
+  'registry.k8s.io/kube-controller-manager': tcp(10257),
+  'registry.k8s.io/kube-scheduler': tcp(10259),
+  'registry.k8s.io/kube-proxy': tcp(10249, 10256),
+};
+
+/**
+ * The image's repository without registry defaults, tag or digest:
+ * `docker.io/library/nginx:1.25` → `nginx`, `registry.k8s.io/echoserver:1.4` → `registry.k8s.io/echoserver`.
+ */
+export function imageRepository(image: string): string {
+  let ref = image.trim();
+  const at = ref.indexOf('@');
+  if (at >= 0) ref = ref.slice(0, at);
+  const lastSlash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  if (colon > lastSlash) ref = ref.slice(0, colon);
+  ref = ref.toLowerCase();
+  if (ref.startsWith('docker.io/')) ref = ref.slice('docker.io/'.length);
+  else if (ref.startsWith('index.docker.io/')) ref = ref.slice('index.docker.io/'.length);
+  if (ref.startsWith('library/')) ref = ref.slice('library/'.length);
+  return ref;
+}
+
+/** Ports the image opens by itself, or null when the catalog does not know the image. */
+export function imagePorts(image: string, args: string[] = []): ListenPort[] | null {
+  const repo = imageRepository(image);
+  const known = CATALOG[repo];
+  if (!known) return null;
+  if (repo === 'hashicorp/http-echo') {
+    // http-echo listens where `-listen=:PORT` says (default :5678).
+    for (const arg of args) {
+      const m = /^-{1,2}listen(?:=|\s+)(?:[^:]*):(\d+)$/.exec(arg.trim());
+      if (m) return tcp(Number(m[1]));
+    }
+  }
+  return known.map((p) => ({ ...p }));
+}

@@ -1,0 +1,101 @@
+/**
+ * Generated names, as the controllers and the API server make them:
+ * - pod-template-hash: FNV-32a of the pod template, its decimal text re-encoded with
+ *   SafeEncodeString (controller_utils.go ComputeHash) → e.g. `7c5ddbdf54`;
+ * - generateName suffixes: 5 characters from the same alphabet (apiserver names.SimpleNameGenerator).
+ * Upstream hashes Go's struct dump of the template; we hash its canonical JSON, so the hashes have the
+ * real shape and stability (same template → same hash) but not upstream's exact values.
+ */
+import { Rng } from '../util/rng';
+
+/** apimachinery util/rand alphanums: no vowels, no 0/1/3, so names never spell words. */
+export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const SUFFIX_LENGTH = 5;
+
+export function fnv32a(text: string): number {
+  let h = 0x811c9dc5;
+  // Hash UTF-8 bytes, as Go's hash.Hash writes bytes.
+  const bytes = utf8(text);
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i];
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+function utf8(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else {
+      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    }
+  }
+  return out;
+}
+
+/** rand.SafeEncodeString: each byte b of the text becomes SAFE_ALPHABET[b % 27]. */
+export function safeEncodeString(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += SAFE_ALPHABET[text.charCodeAt(i) % SAFE_ALPHABET.length];
+  return out;
+}
+
+/** JSON with object keys sorted, so equal objects always serialise the same way. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return value === undefined ? 'null' : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.keys(value as Record<string, unknown>)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+  return `{${entries.join(',')}}`;
+}
+
+/** ComputeHash(template, collisionCount): the pod-template-hash label value (≤ 10 characters). */
+export function computeHash(template: unknown, collisionCount?: number): string {
+  let text = canonicalJson(template);
+  if (collisionCount !== undefined) text += `#${collisionCount}`;
+  return safeEncodeString(String(fnv32a(text)));
+}
+
+/** The 5-character generateName suffix. */
+export function randomSuffix(rng: Rng): string {
+  let out = '';
+  for (let i = 0; i < SUFFIX_LENGTH; i++) out += SAFE_ALPHABET[rng.int(SAFE_ALPHABET.length)];
+  return out;
+}
+
+/** `prefix` + suffix, retried until `taken` does not have it (the API server's AlreadyExists retry). */
+export function generateName(prefix: string, rng: Rng, taken: (name: string) => boolean): string {
+  for (;;) {
+    const name = prefix + randomSuffix(rng);
+    if (!taken(name)) return name;
+  }
+}
+
+/**
+ * An independent random stream for one object (`svc:default/web`), derived from the cluster's state.
+ * Using one stream per object keeps unrelated objects' random choices stable when another object is
+ * added to the folder.
+ */
+export function streamRng(state: number, key: string): Rng {
+  let h = (state ^ fnv32a(key)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return new Rng((h ^ (h >>> 16)) >>> 0);
+}
+
+/** A UUID-shaped uid (version 4 layout) drawn from the given stream. */
+export function uid(rng: Rng): string {
+  const hex = (n: number): string => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += rng.int(16).toString(16);
+    return s;
+  };
+  const variant = (8 + rng.int(4)).toString(16);
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+}

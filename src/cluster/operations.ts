@@ -1,0 +1,177 @@
+/**
+ * What a user can do to a running cluster, as kubectl does it: delete a pod, scale a workload,
+ * cordon / uncordon / drain a node. Each returns a new Cluster (the input is not touched), moves the
+ * clock on by a few seconds, lets the controllers and the scheduler react (replacement pods,
+ * retrying Pending pods) and records the events. Refusals throw ClusterOperationError.
+ */
+import type { Cluster, NodeState, PodState, WorkloadState } from '../model/cluster';
+import { OPERATION_STEP } from './clock';
+import { controllerOf, syncWorkload } from './controllers';
+import { updateEndpoints } from './build';
+import { ClusterOperationError, notFound } from './errors';
+import { createPod, deletePodNow, retryPending } from './pods';
+import { objectId, podKey, Sim, workloadKey } from './sim';
+
+function begin(c: Cluster): Sim {
+  const sim = Sim.fromCluster(c);
+  sim.clock += OPERATION_STEP;
+  return sim;
+}
+
+function finish(sim: Sim): Cluster {
+  retryPending(sim);
+  updateEndpoints(sim);
+  return sim.toCluster();
+}
+
+/** After a pod is gone, its controller (or the kubelet, for a static pod) puts the count back. */
+function replace(sim: Sim, pod: PodState): void {
+  if (pod.owner?.kind === 'Node') {
+    // A mirror pod: the kubelet keeps running the static pod and re-creates the mirror.
+    createPod(sim, {
+      name: pod.name,
+      namespace: pod.namespace,
+      labels: pod.labels,
+      annotations: pod.annotations,
+      spec: pod.spec,
+      owner: pod.owner,
+      source: pod.source,
+      containerSources: pod.containers.map((c) => c.source).filter((s): s is NonNullable<typeof s> => s !== undefined),
+      builtIn: pod.builtIn,
+    });
+    return;
+  }
+  const w = controllerOf(sim, pod);
+  // A finished Job does not run its pods again.
+  if (!w || w.kind === 'Job') return;
+  sim.workloads.set(workloadKey(w.kind, w.namespace, w.name), syncWorkload(sim, w, w.replicas));
+}
+
+export function deletePod(c: Cluster, namespace: string, name: string): Cluster {
+  const sim = begin(c);
+  const pod = sim.pods.get(podKey(namespace, name));
+  if (!pod) throw notFound('pods', name);
+  deletePodNow(sim, pod);
+  replace(sim, pod);
+  return finish(sim);
+}
+
+const SCALABLE: Record<string, WorkloadState['kind'] | 'DaemonSet'> = {
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  'deployment.apps': 'Deployment',
+  replicaset: 'ReplicaSet',
+  replicasets: 'ReplicaSet',
+  rs: 'ReplicaSet',
+  'replicaset.apps': 'ReplicaSet',
+  replicationcontroller: 'ReplicationController',
+  replicationcontrollers: 'ReplicationController',
+  rc: 'ReplicationController',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  'statefulset.apps': 'StatefulSet',
+  daemonset: 'DaemonSet',
+  daemonsets: 'DaemonSet',
+  ds: 'DaemonSet',
+  job: 'Job',
+  jobs: 'Job',
+};
+
+const RESOURCE: Record<string, string> = {
+  Deployment: 'deployments.apps',
+  ReplicaSet: 'replicasets.apps',
+  ReplicationController: 'replicationcontrollers',
+  StatefulSet: 'statefulsets.apps',
+};
+
+/** `kubectl scale KIND NAME --replicas=N`. */
+export function scaleWorkload(c: Cluster, kind: string, namespace: string, name: string, replicas: number): Cluster {
+  if (!Number.isInteger(replicas) || replicas < 0) {
+    throw new ClusterOperationError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+  }
+  const k = SCALABLE[kind.toLowerCase()] ?? SCALABLE[kind];
+  if (!k) throw new ClusterOperationError(`error: the server doesn't have a resource type "${kind}"`);
+  // DaemonSets and Jobs have no scale subresource.
+  if (k === 'DaemonSet' || k === 'Job') throw new ClusterOperationError('Error from server (NotFound): the server could not find the requested resource');
+  const sim = begin(c);
+  let w = sim.workloads.get(workloadKey(k, namespace, name));
+  if (!w && k === 'ReplicaSet') {
+    // A Deployment's ReplicaSet: the Deployment controller sets its size back at once.
+    const owner = [...sim.workloads.values()].find((x) => x.kind === 'Deployment' && x.namespace === namespace && x.replicaSet === name);
+    if (owner) return finish(sim);
+  }
+  if (!w) throw notFound(RESOURCE[k], name);
+  const from = w.replicas;
+  w = syncWorkload(sim, { ...w, replicas }, from);
+  sim.workloads.set(workloadKey(w.kind, w.namespace, w.name), w);
+  return finish(sim);
+}
+
+function nodeOrThrow(sim: Sim, node: string): NodeState {
+  const n = sim.nodeByName.get(node);
+  if (!n) throw notFound('nodes', node);
+  return n;
+}
+
+function setSchedulable(sim: Sim, n: NodeState, unschedulable: boolean): void {
+  if (n.unschedulable === unschedulable) return;
+  sim.setNode({ ...n, unschedulable });
+  const status = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
+  sim.event('Normal', status, objectId('node', '', n.name), `Node ${n.name} status is now: ${status}`);
+}
+
+/** `kubectl cordon NODE`: no new pods; running ones stay. */
+export function cordonNode(c: Cluster, node: string): Cluster {
+  const sim = begin(c);
+  setSchedulable(sim, nodeOrThrow(sim, node), true);
+  return finish(sim);
+}
+
+/** `kubectl uncordon NODE`: Pending pods may now land there. */
+export function uncordonNode(c: Cluster, node: string): Cluster {
+  const sim = begin(c);
+  setSchedulable(sim, nodeOrThrow(sim, node), false);
+  return finish(sim);
+}
+
+export interface DrainOptions {
+  /** `--force`: also delete pods no controller will re-create. */
+  force?: boolean;
+  /** `--ignore-daemonsets` (default true here: every node runs kube-proxy and kube-flannel). */
+  ignoreDaemonSets?: boolean;
+}
+
+/**
+ * `kubectl drain NODE --ignore-daemonsets [--force]`: cordon, then evict every pod except mirror
+ * pods (static control-plane pods) and DaemonSet pods; controllers re-create the evicted ones
+ * elsewhere. Pods without a controller block the drain unless `force`.
+ */
+export function drainNode(c: Cluster, node: string, opts: DrainOptions = {}): Cluster {
+  const sim = begin(c);
+  const n = nodeOrThrow(sim, node);
+  const ignoreDaemonSets = opts.ignoreDaemonSets ?? true;
+  const onNode = [...sim.pods.values()].filter((p) => p.nodeName === node);
+  const finished = (p: PodState) => p.phase === 'Succeeded' || p.phase === 'Failed';
+  const unmanaged = onNode.filter((p) => !p.owner && !finished(p));
+  const daemons = onNode.filter((p) => p.owner?.kind === 'DaemonSet');
+  const problems: string[] = [];
+  if (!ignoreDaemonSets && daemons.length > 0) {
+    problems.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemons.map((p) => `${p.namespace}/${p.name}`).join(', ')}`);
+  }
+  if (!opts.force && unmanaged.length > 0) {
+    problems.push(`cannot delete Pods declare no controller (use --force to override): ${unmanaged.map((p) => `${p.namespace}/${p.name}`).join(', ')}`);
+  }
+  if (problems.length > 0) {
+    const list = problems.length > 1 ? `[${problems.join(', ')}]` : problems[0];
+    throw new ClusterOperationError(
+      `error: unable to drain node "${node}" due to error:${list}, continuing command...\nThere are pending nodes to be drained:\n ${node}\n${problems.join('\n')}`,
+    );
+  }
+  setSchedulable(sim, n, true);
+  const evict = onNode.filter((p) => p.owner?.kind !== 'Node' && p.owner?.kind !== 'DaemonSet');
+  for (const pod of evict) deletePodNow(sim, pod);
+  for (const pod of evict) replace(sim, pod);
+  return finish(sim);
+}

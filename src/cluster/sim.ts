@@ -1,0 +1,195 @@
+/**
+ * The working state of one build or operation. Operations are pure: a Sim starts from a Cluster
+ * (arrays copied, objects shared and never mutated — changed objects are replaced), does its work
+ * with indexes (pods by owner, scheduler cache, IPAM), and turns back into a new plain Cluster.
+ */
+import type { Cluster, ClusterEvent, ClusterSettings, NodeState, ObjectSummary, PodState, ServiceState, WorkloadState } from '../model/cluster';
+import type { Diagnostic } from '../model/source';
+import { addPod, newSchedulerCache, setServiceSelectors, updateNode, type SchedulerCache } from '../scheduler';
+import { Rng } from '../util/rng';
+import { MAX_EVENTS } from './clock';
+import { crashLoopRestarts } from './containers';
+import { PodIpam } from './ipam';
+import { streamRng } from './naming';
+
+/** Ids shared with traces and the renderer: `pod/NAME` in default, `pod/NS/NAME` elsewhere. */
+export function objectId(kind: string, namespace: string, name: string): string {
+  const k = kind.toLowerCase();
+  return namespace && namespace !== 'default' ? `${k}/${namespace}/${name}` : `${k}/${name}`;
+}
+
+export function podKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+export function ownerKey(namespace: string, kind: string, name: string): string {
+  return `${namespace}/${kind}/${name}`;
+}
+
+export function workloadKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+export interface SimInit {
+  settings: ClusterSettings;
+  nodes: NodeState[];
+  pods?: PodState[];
+  services?: ServiceState[];
+  workloads?: WorkloadState[];
+  objects?: ObjectSummary[];
+  diagnostics?: Diagnostic[];
+  events?: ClusterEvent[];
+  clock: number;
+  rngState: number;
+  ipam?: Record<string, number>;
+  serial?: number;
+}
+
+export class Sim {
+  settings: ClusterSettings;
+  nodes: NodeState[];
+  readonly nodeByName = new Map<string, NodeState>();
+  readonly pods = new Map<string, PodState>();
+  services: ServiceState[];
+  readonly workloads = new Map<string, WorkloadState>();
+  objects: ObjectSummary[];
+  diagnostics: Diagnostic[];
+  events: ClusterEvent[];
+  clock: number;
+  rngState: number;
+  serial: number;
+  readonly ipam: PodIpam;
+  /** When set, new pods are scheduled against this cache instead (coredns before workers join). */
+  schedulingCache: SchedulerCache | null = null;
+  private readonly byOwner = new Map<string, Set<string>>();
+  private schedulerCache: SchedulerCache | null = null;
+  private readonly nameCounters = new Map<string, number>();
+
+  constructor(init: SimInit) {
+    this.settings = init.settings;
+    this.nodes = [...init.nodes];
+    for (const n of this.nodes) this.nodeByName.set(n.name, n);
+    for (const p of init.pods ?? []) this.putPod(p);
+    this.services = [...(init.services ?? [])];
+    for (const w of init.workloads ?? []) this.workloads.set(workloadKey(w.kind, w.namespace, w.name), w);
+    this.objects = [...(init.objects ?? [])];
+    this.diagnostics = [...(init.diagnostics ?? [])];
+    this.events = [...(init.events ?? [])];
+    this.clock = init.clock;
+    this.rngState = init.rngState;
+    this.serial = init.serial ?? 0;
+    this.ipam = new PodIpam(this.nodes, init.ipam ?? {}, init.pods ?? []);
+  }
+
+  /** Start an operation on a cluster: the random state moves on so this operation's choices are new. */
+  static fromCluster(c: Cluster): Sim {
+    const rng = new Rng(c.rngState);
+    rng.next();
+    return new Sim({ ...c, rngState: rng.state });
+  }
+
+  get cache(): SchedulerCache {
+    if (!this.schedulerCache) {
+      const cache = newSchedulerCache(this.nodes);
+      for (const p of this.pods.values()) addPod(cache, p);
+      setServiceSelectors(cache, this.services.map((s) => ({ namespace: s.namespace, selector: s.selector })));
+      this.schedulerCache = cache;
+    }
+    return this.schedulerCache;
+  }
+
+  /** A random stream for one decision, independent of unrelated objects. */
+  stream(key: string): Rng {
+    return streamRng(this.rngState, key);
+  }
+
+  /** A stream for the n-th name generated with this prefix during this build/operation. */
+  nameStream(namespace: string, prefix: string): Rng {
+    const key = `${namespace}/${prefix}`;
+    const n = this.nameCounters.get(key) ?? 0;
+    this.nameCounters.set(key, n + 1);
+    return this.stream(`name:${key}#${n}`);
+  }
+
+  nextSerial(): number {
+    return ++this.serial;
+  }
+
+  event(type: ClusterEvent['type'], reason: string, object: string, message: string): void {
+    this.events.push({ time: this.clock, type, reason, object, message });
+  }
+
+  putPod(pod: PodState): void {
+    const key = podKey(pod.namespace, pod.name);
+    const old = this.pods.get(key);
+    if (old && old.owner) this.byOwner.get(ownerKey(old.namespace, old.owner.kind, old.owner.name))?.delete(key);
+    this.pods.set(key, pod);
+    if (pod.owner) {
+      const ok = ownerKey(pod.namespace, pod.owner.kind, pod.owner.name);
+      let set = this.byOwner.get(ok);
+      if (!set) this.byOwner.set(ok, (set = new Set()));
+      set.add(key);
+    }
+  }
+
+  dropPod(pod: PodState): void {
+    const key = podKey(pod.namespace, pod.name);
+    this.pods.delete(key);
+    if (pod.owner) this.byOwner.get(ownerKey(pod.namespace, pod.owner.kind, pod.owner.name))?.delete(key);
+  }
+
+  /** Pods whose controller is `kind/name` in `namespace`, in creation order. */
+  podsOwnedBy(namespace: string, kind: string, name: string): PodState[] {
+    const keys = this.byOwner.get(ownerKey(namespace, kind, name));
+    if (!keys) return [];
+    const out: PodState[] = [];
+    for (const k of keys) {
+      const p = this.pods.get(k);
+      if (p) out.push(p);
+    }
+    return out;
+  }
+
+  setNode(node: NodeState): void {
+    const i = this.nodes.findIndex((n) => n.name === node.name);
+    if (i >= 0) this.nodes[i] = node;
+    else this.nodes.push(node);
+    this.nodeByName.set(node.name, node);
+    if (this.schedulerCache) updateNode(this.schedulerCache, node);
+  }
+
+  setServices(services: ServiceState[]): void {
+    this.services = services;
+    if (this.schedulerCache) setServiceSelectors(this.schedulerCache, services.map((s) => ({ namespace: s.namespace, selector: s.selector })));
+  }
+
+  toCluster(): Cluster {
+    const pods: PodState[] = [];
+    for (const p of this.pods.values()) pods.push(withRestarts(p, this.clock));
+    return {
+      settings: this.settings,
+      nodes: [...this.nodes],
+      pods,
+      services: [...this.services],
+      workloads: [...this.workloads.values()],
+      objects: [...this.objects],
+      diagnostics: [...this.diagnostics],
+      events: this.events.length > MAX_EVENTS ? this.events.slice(this.events.length - MAX_EVENTS) : [...this.events],
+      clock: this.clock,
+      rngState: this.rngState,
+      ipam: this.ipam.snapshot(),
+      serial: this.serial,
+    };
+  }
+}
+
+/** Crash-looping containers keep restarting while the clock runs (10s, 20s, 40s … back-off). */
+function withRestarts(pod: PodState, clock: number): PodState {
+  if (pod.status !== 'CrashLoopBackOff') return pod;
+  const restarts = crashLoopRestarts(Math.max(0, clock - pod.createdAt));
+  if (pod.containers.every((c) => c.reason !== 'CrashLoopBackOff' || c.restartCount === restarts)) return pod;
+  return {
+    ...pod,
+    containers: pod.containers.map((c) => (c.reason === 'CrashLoopBackOff' ? { ...c, restartCount: restarts } : c)),
+  };
+}
