@@ -64,10 +64,12 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   }
   const v = w.verdict;
   if (!v) throw new Error(`trace of ${target.text} ended without a verdict`);
-  const trace: Trace = { outcome: v.outcome, reason: v.reason, hops: w.hops };
+  // Keys in the CLI contract's order, so `--json` output reads like the documented shape.
+  const trace: Trace = { outcome: v.outcome, reason: v.reason } as Trace;
   if (v.pod) trace.pod = v.pod.name;
   if (v.container) trace.container = v.container.name;
   if (v.node) trace.node = v.node;
+  trace.hops = w.hops;
   const last = w.hops[w.hops.length - 1];
   if (v.outcome === 'delivered' || (v.outcome === 'refused' && last.action === 'rst')) {
     trace.response = { hops: responseHops(w, v.outcome === 'delivered') };

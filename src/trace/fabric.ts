@@ -52,7 +52,7 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
     w.hop(
       nodeId(n.name),
       'snat',
-      `KUBE-POSTROUTING MASQUERADE (${w.masq}): source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`,
+      `KUBE-POSTROUTING MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`,
       { node: n.name, rule: 'KUBE-POSTROUTING', changed: ['src'] },
     );
   } else {
