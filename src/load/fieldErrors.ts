@@ -1,0 +1,109 @@
+/**
+ * Field errors in the API server's words and format (k8s.io/apimachinery/pkg/util/validation/field):
+ * `spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive`.
+ */
+import { formatPath, type FieldPath } from './fieldPath';
+
+export type FieldErrorType =
+  | 'Invalid value'
+  | 'Required value'
+  | 'Duplicate value'
+  | 'Unsupported value'
+  | 'Forbidden'
+  | 'Too long'
+  | 'Not found';
+
+export interface FieldError {
+  type: FieldErrorType;
+  path: FieldPath;
+  /** Rendered bad value (Go's rendering: numbers bare, strings quoted, structs as JSON). */
+  value?: string;
+  detail?: string;
+  /** Where to point in the source when it differs from `path` (e.g. the offending map key). */
+  at?: FieldPath;
+}
+
+/** Go's %v / %q / json.Marshal rendering of a bad value, as ErrorBody prints it. */
+export function renderValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(sortMaps(value));
+}
+
+/** json.Marshal writes map keys sorted; plain objects here stand for Go maps unless built as structs. */
+function sortMaps(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortMaps);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) out[k] = sortMaps((value as Record<string, unknown>)[k]);
+    return out;
+  }
+  return value;
+}
+
+export function formatFieldError(e: FieldError): string {
+  let body: string = e.type;
+  const showsValue = e.type !== 'Required value' && e.type !== 'Forbidden' && e.type !== 'Too long';
+  if (showsValue && e.value !== undefined) body += `: ${e.value}`;
+  if (e.detail) body += `: ${e.detail}`;
+  const where = formatPath(e.path);
+  return where ? `${where}: ${body}` : body;
+}
+
+export const invalid = (path: FieldPath, value: unknown, detail: string, at?: FieldPath): FieldError => ({
+  type: 'Invalid value',
+  path,
+  value: renderValue(value),
+  detail,
+  at,
+});
+
+export const required = (path: FieldPath, detail = '', at?: FieldPath): FieldError => ({
+  type: 'Required value',
+  path,
+  detail,
+  at,
+});
+
+export const duplicate = (path: FieldPath, value: unknown, at?: FieldPath): FieldError => ({
+  type: 'Duplicate value',
+  path,
+  value: renderValue(value),
+  at,
+});
+
+export const forbidden = (path: FieldPath, detail: string, at?: FieldPath): FieldError => ({
+  type: 'Forbidden',
+  path,
+  detail,
+  at,
+});
+
+export const notSupported = (path: FieldPath, value: unknown, supported: readonly string[], at?: FieldPath): FieldError => ({
+  type: 'Unsupported value',
+  path,
+  value: renderValue(value),
+  detail: supported.length ? `supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}` : undefined,
+  at,
+});
+
+export const tooLong = (path: FieldPath, maxBytes: number, at?: FieldPath): FieldError => ({
+  type: 'Too long',
+  path,
+  detail: `may not be more than ${maxBytes} ${maxBytes === 1 ? 'byte' : 'bytes'}`,
+  at,
+});
+
+export const notFound = (path: FieldPath, value: unknown, detail?: string, at?: FieldPath): FieldError => ({
+  type: 'Not found',
+  path,
+  value: renderValue(value),
+  detail,
+  at,
+});
+
+/** One message per validator result, as `for _, msg := range IsX(v) { Invalid(path, v, msg) }` does. */
+export function invalidEach(path: FieldPath, value: unknown, msgs: readonly string[], at?: FieldPath): FieldError[] {
+  return msgs.map((m) => invalid(path, value, m, at));
+}

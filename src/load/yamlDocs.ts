@@ -1,0 +1,109 @@
+/**
+ * Splits a file into its documents and turns each into plain data, the way kubectl's YAML → JSON
+ * step does. YAML 1.1 scalars (yes/no/on/off, 0777, 0x1F) as go-yaml v2 reads them; JSON files are
+ * read as plain JSON-compatible YAML. A document with a syntax error is reported and skipped while the
+ * file's other documents still load; aliases are capped so an alias bomb cannot exhaust memory.
+ */
+import { LineCounter, parseAllDocuments, type Document, type Tags, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../model/source';
+import type { RawFile } from './types';
+import { positionOf, type SourceNode } from './locate';
+
+/** Far above any hand-written manifest's anchor use, far below what a "billion laughs" needs. */
+export const MAX_ALIAS_COUNT = 10_000;
+
+export interface ParsedDoc extends SourceNode {
+  /** The document as plain data (null for an empty document). */
+  value: unknown;
+}
+
+/** Tags go-yaml v2 does not resolve implicitly (sexagesimal ints, timestamps) or that have no JSON form. */
+const DROPPED_TAGS = new Set([
+  'tag:yaml.org,2002:timestamp',
+  'tag:yaml.org,2002:binary',
+  'tag:yaml.org,2002:set',
+  'tag:yaml.org,2002:omap',
+  'tag:yaml.org,2002:pairs',
+]);
+
+const DROPPED_TAG_NAMES = new Set(['timestamp', 'binary', 'set', 'omap', 'pairs', 'intTime', 'floatTime']);
+
+function kubernetesTags(tags: Tags): Tags {
+  return tags.filter((t) =>
+    typeof t === 'string'
+      ? !DROPPED_TAG_NAMES.has(t)
+      : !(DROPPED_TAGS.has(t.tag) || ('format' in t && t.format === 'TIME')),
+  );
+}
+
+export function parseFile(file: RawFile, diagnostics: Diagnostic[]): ParsedDoc[] {
+  const lc = new LineCounter();
+  const isJson = /\.json$/i.test(file.path);
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(file.text, {
+      lineCounter: lc,
+      prettyErrors: false,
+      uniqueKeys: true,
+      ...(isJson ? { version: '1.2' as const, schema: 'core' } : { version: '1.1' as const, customTags: kubernetesTags }),
+    });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (err) {
+    diagnostics.push({
+      severity: 'error',
+      file: file.path,
+      line: 1,
+      column: 1,
+      message: `error converting YAML to JSON: yaml: ${err instanceof RangeError ? 'exceeded max depth of 10000' : String(err)}`,
+    });
+    return [];
+  }
+
+  const out: ParsedDoc[] = [];
+  for (const doc of docs) {
+    const src = { file: file.path, doc, lc, node: doc.contents as NonNullable<typeof doc.contents> };
+    if (doc.errors.length > 0) {
+      diagnostics.push(syntaxDiagnostic(file, lc, doc.errors[0] as YAMLError));
+      continue;
+    }
+    if (doc.contents === null) continue; // empty document: nothing to load, nothing to report
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const start = doc.range?.[0] ?? 0;
+      const reason =
+        err instanceof RangeError
+          ? 'exceeded max depth of 10000'
+          : /alias/i.test(String((err as Error)?.message))
+            ? 'document contains excessive aliasing'
+            : String((err as Error)?.message ?? err);
+      diagnostics.push({
+        severity: 'error',
+        ...positionOf(src, start),
+        message: `error converting YAML to JSON: yaml: ${reason}`,
+      });
+      continue;
+    }
+    out.push({ ...src, value });
+  }
+  return out;
+}
+
+function syntaxDiagnostic(file: RawFile, lc: LineCounter, err: YAMLError): Diagnostic {
+  const offset = err.pos?.[0] ?? 0;
+  const { line, col } = lc.linePos(offset);
+  const firstLine = String(err.message).split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+  let message = `error converting YAML to JSON: yaml: line ${line}: ${firstLine}`;
+  if (err.code === 'DUPLICATE_KEY') {
+    const key = keyText(file.text, err.pos);
+    message = `error converting YAML to JSON: yaml: unmarshal errors: line ${line}: key ${JSON.stringify(key)} already set in map`;
+  }
+  return { severity: 'error', file: file.path, line, column: col, message };
+}
+
+function keyText(text: string, pos: [number, number] | undefined): string {
+  if (!pos) return '';
+  const raw = text.slice(pos[0], Math.max(pos[0], pos[1])).split(/[:\n]/)[0]?.trim() ?? '';
+  return raw.replace(/^["']|["']$/g, '');
+}
