@@ -1,0 +1,212 @@
+/**
+ * The window: request bar on top, the cluster in the middle with the inspector beside it, playback
+ * and the event list below. App wires state together; every piece of logic lives in its own module.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ClusterOperation } from '../src/api/contract';
+import type { TraceRun } from '../src/model/trace';
+import { getApi } from './bridge/api';
+import { playbackCommand } from './input/keymap';
+import { describeChange } from './model/describeChange';
+import { canonicalKey, objectKey } from './model/ids';
+import { workloadOf } from './model/workloads';
+import { ClusterSummary } from './panels/ClusterSummary';
+import { EventList } from './panels/EventList';
+import { NodeDetails } from './panels/NodeDetails';
+import { PacketInspector } from './panels/PacketInspector';
+import { PlaybackBar } from './panels/PlaybackBar';
+import { PodDetails } from './panels/PodDetails';
+import { ProblemsPanel } from './panels/ProblemsPanel';
+import { RequestBar } from './panels/RequestBar';
+import { runCommand } from './panels/runCommand';
+import { SelectorBox } from './panels/SelectorBox';
+import { ServiceDetails } from './panels/ServiceDetails';
+import { StatusBar } from './panels/StatusBar';
+import { TitleBar } from './panels/TitleBar';
+import { Toasts, useToasts } from './panels/Toasts';
+import { PlaybackController } from './playback/controller';
+import { buildTimeline } from './playback/timeline';
+import { usePlaybackState } from './playback/usePlayback';
+import { useCluster } from './state/useCluster';
+import { layoutTopology } from './viz/layout';
+import { Topology } from './viz/Topology';
+
+function summarise(run: TraceRun): string {
+  const counts = new Map<string, number>();
+  for (const t of run.traces) counts.set(t.outcome, (counts.get(t.outcome) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+export function App() {
+  const api = useMemo(() => getApi(), []);
+  const cluster = useCluster(api);
+  const { snapshot } = cluster;
+  const controller = useMemo(() => new PlaybackController(), []);
+  const playback = usePlaybackState(controller);
+  const { toasts, push, dismiss } = useToasts();
+  const [run, setRun] = useState<TraceRun | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [matches, setMatches] = useState<Set<string> | null>(null);
+  const [showSystemPods, setShowSystemPods] = useState(false);
+
+  useEffect(() => () => controller.dispose(), [controller]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      const cmd = playbackCommand({
+        key: e.key,
+        tag: el?.tagName?.toUpperCase() ?? '',
+        inputType: (el as HTMLInputElement | null)?.type,
+        editable: el?.isContentEditable,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+      });
+      if (!cmd || controller.getState().timeline.events.length === 0) return;
+      e.preventDefault();
+      runCommand(controller, cmd);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [controller]);
+
+  const layout = useMemo(() => (snapshot ? layoutTopology(snapshot, { showSystemPods }) : null), [snapshot, showSystemPods]);
+
+  const send = useCallback(
+    async (req: { from: string; to: string; count: number }) => {
+      setBusy(true);
+      setSendError(null);
+      try {
+        const r = await api.sendRequest(req);
+        if (r.ok) {
+          setRun(r.value);
+          controller.load(buildTimeline(r.value.events));
+        } else setSendError(r.error);
+      } catch (e) {
+        setSendError(e instanceof Error ? e.message : String(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, controller],
+  );
+
+  const operate = useCallback(
+    async (op: ClusterOperation, title: string) => {
+      if (!snapshot) return;
+      setBusy(true);
+      try {
+        const r = await api.operate(op);
+        if (r.ok) {
+          cluster.accept(r.value);
+          push({ title, lines: describeChange(op, snapshot, r.value), tone: 'ok' });
+        } else push({ title: `${title} failed`, lines: [r.error], tone: 'danger' });
+      } catch (e) {
+        push({ title: `${title} failed`, lines: [e instanceof Error ? e.message : String(e)], tone: 'danger' });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, snapshot, cluster, push],
+  );
+
+  const openFolder = useCallback(
+    async (path?: string) => {
+      try {
+        const r = await api.openFolder(path);
+        if (r.ok) {
+          cluster.accept(r.value);
+          setRun(null);
+          setSelectedKey(null);
+          controller.load(buildTimeline([]));
+          push({ title: 'Folder opened', lines: [r.value.folder], tone: 'ok' });
+        } else push({ title: 'Could not open the folder', lines: [r.error], tone: 'danger' });
+      } catch (e) {
+        push({ title: 'Could not open the folder', lines: [String(e)], tone: 'danger' });
+      }
+    },
+    [api, cluster, controller, push],
+  );
+
+  const current = playback.selected >= 0 ? playback.timeline.events[playback.selected] : undefined;
+  const activeKey = current ? canonicalKey(current.at) : null;
+  const activeNode = current && current.at.startsWith('svc/') ? (current.node ?? null) : null;
+
+  const details = (() => {
+    if (!snapshot || !selectedKey) return snapshot ? <ClusterSummary snapshot={snapshot} /> : null;
+    if (selectedKey.startsWith('node/')) {
+      const node = snapshot.nodes.find((n) => `node/${n.name}` === selectedKey);
+      if (!node) return <ClusterSummary snapshot={snapshot} />;
+      const podCount = snapshot.pods.filter((p) => p.node === node.name).length;
+      return <NodeDetails node={node} podCount={podCount} busy={busy} onOperate={(op) => operate({ op, node: node.name }, `${op[0]!.toUpperCase()}${op.slice(1)} ${node.name}`)} />;
+    }
+    if (selectedKey.startsWith('svc/')) {
+      const svc = snapshot.services.find((s) => objectKey('svc', s.namespace, s.name) === selectedKey);
+      return svc ? <ServiceDetails svc={svc} /> : <ClusterSummary snapshot={snapshot} />;
+    }
+    const pod = snapshot.pods.find((p) => objectKey('pod', p.namespace, p.name) === selectedKey);
+    if (!pod) return <p className="panel-empty">That Pod no longer exists (deleted or replaced).</p>;
+    const workload = workloadOf(snapshot, pod);
+    return (
+      <PodDetails
+        pod={pod}
+        nodes={snapshot.nodes}
+        workload={workload}
+        busy={busy}
+        onDelete={() => operate({ op: 'deletePod', namespace: pod.namespace, name: pod.name }, `Delete pod ${pod.name}`)}
+        onScale={(replicas) => workload && operate({ op: 'scale', kind: workload.kind, namespace: workload.namespace, name: workload.name, replicas }, `Scale ${workload.kind} ${workload.name}`)}
+      />
+    );
+  })();
+
+  return (
+    <div className="app">
+      <TitleBar
+        api={api}
+        folder={snapshot?.folder ?? null}
+        busy={busy}
+        showSystemPods={showSystemPods}
+        onShowSystemPods={setShowSystemPods}
+        onOpen={openFolder}
+        onReset={() => operate({ op: 'reset' }, 'Reset cluster')}
+      />
+      <div className="toolbar">
+        <RequestBar choices={cluster.choices} busy={busy} error={sendError} onSend={send} />
+        <SelectorBox api={api} revision={snapshot?.revision ?? 0} onMatches={setMatches} />
+      </div>
+      <main className="workspace">
+        {snapshot && layout ? (
+          <Topology
+            snapshot={snapshot}
+            layout={layout}
+            controller={controller}
+            selectedKey={selectedKey}
+            matches={matches}
+            activeKey={activeKey}
+            activeNode={activeNode}
+            fitKey={`${snapshot.folder}|${showSystemPods}`}
+            onSelect={setSelectedKey}
+          />
+        ) : (
+          <div className="topology topology-empty-state">{cluster.error ? <p className="tone-danger">{cluster.error}</p> : <p className="muted">Loading the cluster…</p>}</div>
+        )}
+        <aside className="side">
+          <PacketInspector controller={controller} run={run} />
+          <section className="panel details-panel" role="region" aria-label="Details">
+            {details}
+          </section>
+        </aside>
+      </main>
+      <PlaybackBar controller={controller} summary={run ? summarise(run) : null} />
+      <div className="bottom">
+        <EventList controller={controller} />
+        <ProblemsPanel diagnostics={snapshot?.diagnostics ?? []} objectCount={snapshot?.objects.length ?? 0} fatal={cluster.error} />
+      </div>
+      <StatusBar snapshot={snapshot} />
+      <Toasts toasts={toasts} dismiss={dismiss} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * What an operation did, in a sentence or two for the toast, found by comparing the snapshots before
+ * and after (so it reports what the engine actually did, not what the renderer expected). Wording
+ * follows kubectl's (`pod "pod-1" deleted`, `node/k8s-node1 cordoned`).
+ */
+import type { ClusterOperation, ClusterSnapshot } from '../../src/api/contract';
+import { displayName } from './ids';
+
+type Snap = Pick<ClusterSnapshot, 'pods' | 'services'>;
+type Pod = ClusterSnapshot['pods'][number];
+
+const podKey = (p: Pod) => `${p.namespace}/${p.name}`;
+
+export function describeChange(op: ClusterOperation, before: Snap, after: Snap): string[] {
+  const beforePods = new Map(before.pods.map((p) => [podKey(p), p]));
+  const afterPods = new Map(after.pods.map((p) => [podKey(p), p]));
+  const added = after.pods.filter((p) => !beforePods.has(podKey(p)));
+  const removed = before.pods.filter((p) => !afterPods.has(podKey(p)));
+  const lines: string[] = [];
+
+  switch (op.op) {
+    case 'deletePod': {
+      const old = beforePods.get(`${op.namespace}/${op.name}`);
+      lines.push(`pod "${op.name}" deleted`);
+      const again = afterPods.get(`${op.namespace}/${op.name}`);
+      if (again && old) lines.push(`Re-created as ${displayName(again.namespace, again.name)}: IP ${old.ip ?? '<none>'} → ${again.ip ?? '<none>'}`);
+      else for (const p of added) lines.push(`Replaced by ${displayName(p.namespace, p.name)} (${p.ip ?? 'no IP yet'}${p.node ? ` on ${p.node}` : ', Pending'})`);
+      if (old) {
+        for (const s of after.services) {
+          const had = before.services.find((b) => b.namespace === s.namespace && b.name === s.name);
+          const selected = s.selector && Object.entries(s.selector).every(([k, v]) => old.labels[k] === v) && s.namespace === old.namespace;
+          if (had && selected && s.clusterIP && s.clusterIP !== 'None') lines.push(`Service ${displayName(s.namespace, s.name)} keeps ${s.clusterIP}`);
+        }
+      }
+      break;
+    }
+    case 'scale':
+      lines.push(`${op.kind.toLowerCase()}${op.kind === 'ReplicationController' ? '' : '.apps'}/${op.name} scaled to ${op.replicas}`);
+      if (added.length) lines.push(`Created ${added.map((p) => `${p.name} (${p.ip ?? 'Pending'})`).join(', ')}`);
+      if (removed.length) lines.push(`Deleted ${removed.map((p) => p.name).join(', ')}`);
+      break;
+    case 'cordon':
+      lines.push(`node/${op.node} cordoned`);
+      break;
+    case 'uncordon':
+      lines.push(`node/${op.node} uncordoned`);
+      break;
+    case 'drain':
+      lines.push(`node/${op.node} drained`);
+      if (removed.length) lines.push(`Evicted ${removed.map((p) => displayName(p.namespace, p.name)).join(', ')}`);
+      for (const p of added) lines.push(`${displayName(p.namespace, p.name)} → ${p.node ?? 'Pending'}${p.ip ? ` (${p.ip})` : ''}`);
+      break;
+    case 'reset':
+      lines.push('Cluster reset to the folder’s manifests');
+      break;
+  }
+  if (op.op !== 'deletePod' && op.op !== 'scale' && op.op !== 'drain' && op.op !== 'reset') {
+    const moved = after.pods.filter((p) => {
+      const b = beforePods.get(podKey(p));
+      return b && b.ip !== p.ip;
+    });
+    for (const p of moved) lines.push(`${displayName(p.namespace, p.name)}: IP ${beforePods.get(podKey(p))!.ip} → ${p.ip}`);
+  }
+  return lines;
+}

@@ -1,0 +1,26 @@
+/** Nothing selected: how to use the view, and the cluster's recent Kubernetes events. */
+import type { ClusterSnapshot } from '../../src/api/contract';
+
+export function ClusterSummary({ snapshot }: { snapshot: ClusterSnapshot }) {
+  const events = [...snapshot.events].sort((a, b) => b.time - a.time).slice(0, 30);
+  return (
+    <div className="details summary">
+      <p className="hint">
+        Click a Pod to see <strong>why it runs where it runs</strong>, a node to cordon or drain it, a Service for its endpoints. Drag to pan, scroll to zoom.
+      </p>
+      <h4>Events</h4>
+      {events.length === 0 ? (
+        <p className="muted">No events.</p>
+      ) : (
+        <ul className="k8s-events">
+          {events.map((e, i) => (
+            <li key={i} className={e.type === 'Warning' ? 'warning' : ''}>
+              <span className={`reason ${e.type === 'Warning' ? 'tone-warn' : ''}`}>{e.reason}</span> <span className="muted">{e.object}</span>
+              <div className="message">{e.message}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+/** The selected hop, Packet Tracer's PDU window: headers (rewritten fields flash), action, why, rule, YAML refs, outcome. */
+import type { TraceRun } from '../../src/model/trace';
+import { shortLabel } from '../model/ids';
+import type { PlaybackController } from '../playback/controller';
+import { previousHop } from '../playback/timeline';
+import { formatSimTime, usePlaybackState } from '../playback/usePlayback';
+import { natLabel } from '../viz/drawPackets';
+
+const ACTION_TEXT: Record<string, string> = {
+  send: 'Sent',
+  dnat: 'Destination NAT (DNAT)',
+  snat: 'Source NAT (SNAT / masquerade)',
+  forward: 'Forwarded',
+  encap: 'Encapsulated (flannel VXLAN)',
+  decap: 'Decapsulated (flannel VXLAN)',
+  deliver: 'Delivered to a socket',
+  drop: 'Dropped',
+  reject: 'Rejected',
+  rst: 'Connection refused (TCP RST)',
+  'un-nat': 'Reverse NAT (conntrack)',
+  lb: 'Load balancer',
+  timeout: 'Timed out',
+  reply: 'Reply',
+};
+
+const OUTCOME_TONE: Record<string, string> = { delivered: 'ok', refused: 'danger', dropped: 'danger', timeout: 'warn', unreachable: 'danger' };
+
+export function PacketInspector({ controller, run }: { controller: PlaybackController; run: TraceRun | null }) {
+  const s = usePlaybackState(controller);
+  const e = s.selected >= 0 ? s.timeline.events[s.selected] : undefined;
+  if (!e) {
+    return (
+      <section className="panel inspector" role="region" aria-label="Packet inspector">
+        <header className="panel-header">
+          <h2>Packet inspector</h2>
+        </header>
+        <p className="panel-empty">Send a request, then step through its hops: each hop's headers, what rewrote them and the YAML behind the verdict show here.</p>
+      </section>
+    );
+  }
+  const prev = previousHop(s.timeline, e);
+  const trace = run?.traces[e.flowId];
+  const nat = natLabel(e);
+  const rows: { field: 'src' | 'dst'; label: string }[] = [
+    { field: 'src', label: 'Source' },
+    { field: 'dst', label: 'Destination' },
+  ];
+  return (
+    <section className="panel inspector" role="region" aria-label="Packet inspector">
+      <header className="panel-header">
+        <h2>Packet inspector</h2>
+        <span className="muted">
+          hop {s.selected + 1} of {s.timeline.events.length}
+        </span>
+      </header>
+      <div className="inspector-body" key={`${e.packetId}:${e.seq}`}>
+        <div className="hop-title">
+          <span className={`flow-dot flow-${(e.flowId % 8) + 1} ${e.direction}`} aria-hidden="true" />
+          <strong>{shortLabel(e.at)}</strong>
+          {e.node && !e.at.startsWith('node/') && <span className="muted"> on {e.node}</span>}
+        </div>
+        <div className="hop-sub muted">
+          Request {e.flowId + 1} · {e.direction} · {formatSimTime(e.arrive)}
+          {e.time > e.arrive ? ` → ${formatSimTime(e.time)}` : ''}
+          {e.from ? ` · from ${shortLabel(e.from)}` : ''}
+        </div>
+        <div className="action-line">
+          <span className={`action action-${e.action}`}>{e.action}</span> {ACTION_TEXT[e.action] ?? e.action}
+          {nat && <span className="nat-pill">{nat}</span>}
+        </div>
+        <table className="headers">
+          <tbody>
+            <tr>
+              <th>Protocol</th>
+              <td className="mono">
+                {e.packet.protocol}
+                {e.packet.flags ? ` [${e.packet.flags}]` : ''}
+              </td>
+            </tr>
+            {rows.map((r) => {
+              const changed = e.changed.includes(r.field);
+              return (
+                <tr key={r.field} className={changed ? 'changed' : ''}>
+                  <th>{r.label}</th>
+                  <td className="mono">
+                    <span className={changed ? 'flash' : ''}>{e.packet[r.field]}</span>
+                    {changed && prev && <span className="was"> was {prev.packet[r.field]}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="explanation">{e.explanation}</p>
+        {e.rule && (
+          <div className="rule">
+            <span className="muted">Rule</span> <code>{e.rule}</code>
+          </div>
+        )}
+        {e.refs.length > 0 && (
+          <div className="refs">
+            <div className="muted">From your manifests</div>
+            <ul>
+              {e.refs.map((r, i) => (
+                <li key={i}>
+                  <code className="loc">
+                    {r.file}:{r.line}
+                  </code>{' '}
+                  <code>{r.label}</code>
+                  {r.path && <span className="muted"> ({r.path})</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {(e.outcome || trace) && (
+          <div className={`outcome tone-${OUTCOME_TONE[e.outcome ?? trace?.outcome ?? ''] ?? 'muted'}`}>
+            <strong>{e.outcome ? `Outcome: ${e.outcome}` : `Request ${e.flowId + 1} ends: ${trace!.outcome}`}</strong>
+            {trace?.reason && <span> — {trace.reason}</span>}
+            {trace?.refs && trace.refs.length > 0 && (
+              <ul>
+                {trace.refs.map((r, i) => (
+                  <li key={i}>
+                    <code className="loc">
+                      {r.file}:{r.line}
+                    </code>{' '}
+                    <code>{r.label}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

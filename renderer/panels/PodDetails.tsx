@@ -1,0 +1,156 @@
+/** A selected Pod: status, containers and ports, and "Why here?" — kube-scheduler's filter and score verdicts. */
+import type { ClusterSnapshot } from '../../src/api/contract';
+import { displayName } from '../model/ids';
+import { podStatus, podTone } from '../model/status';
+import type { WorkloadRef } from '../model/workloads';
+
+type Pod = ClusterSnapshot['pods'][number];
+
+export interface PodDetailsProps {
+  pod: Pod;
+  nodes: ClusterSnapshot['nodes'];
+  workload: WorkloadRef | null;
+  busy: boolean;
+  onDelete(): void;
+  onScale(replicas: number): void;
+}
+
+/** How the Pod got its node, when the engine says (ScheduleResult.by); the load document may omit it. */
+function placedBy(sch: Pod['schedule']): string | undefined {
+  return (sch as Pod['schedule'] & { by?: string }).by;
+}
+
+function ScheduleTable({ pod, nodes }: { pod: Pod; nodes: ClusterSnapshot['nodes'] }) {
+  const sch = pod.schedule;
+  const plugins = [...new Set(Object.values(sch.scores).flatMap((s) => Object.keys(s.plugins)))].sort();
+  const names = nodes.map((n) => n.name);
+  for (const n of [...Object.keys(sch.rejected), ...Object.keys(sch.scores)]) if (!names.includes(n)) names.push(n);
+  if (names.length === 0) return null;
+  return (
+    <div className="table-scroll small">
+      <table className="schedule">
+        <thead>
+          <tr>
+            <th>Node</th>
+            <th>Verdict</th>
+            {plugins.map((p) => (
+              <th key={p} className="num" title={p}>
+                {p.replace(/^Node/, '').replace(/([a-z])([A-Z])/g, '$1 $2')}
+              </th>
+            ))}
+            {plugins.length > 0 && <th className="num">Total</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((n) => {
+            const rej = sch.rejected[n];
+            const score = sch.scores[n];
+            const chosen = sch.node === n;
+            return (
+              <tr key={n} className={chosen ? 'chosen' : rej ? 'rejected' : ''}>
+                <th>{n}</th>
+                <td className={rej ? 'tone-danger' : chosen ? 'tone-ok' : ''}>{rej ? rej : chosen ? (placedBy(sch) === 'nodeName' ? 'bound by nodeName' : 'chosen') : score ? 'feasible' : '—'}</td>
+                {plugins.map((p) => (
+                  <td key={p} className="num mono">
+                    {score?.plugins[p] ?? ''}
+                  </td>
+                ))}
+                {plugins.length > 0 && <td className="num mono strong">{score ? Math.round(score.total * 100) / 100 : ''}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function PodDetails({ pod, nodes, workload, busy, onDelete, onScale }: PodDetailsProps) {
+  const status = podStatus(pod);
+  const sch = pod.schedule;
+  return (
+    <div className="details pod-details">
+      <div className="details-title">
+        <span className="kind">Pod</span>
+        <h3>{displayName(pod.namespace, pod.name)}</h3>
+        <span className={`status-pill tone-${podTone(pod)}`}>{status}</span>
+      </div>
+      <dl className="facts">
+        <dt>IP</dt>
+        <dd className="mono">{pod.ip ?? '<none>'}</dd>
+        <dt>Node</dt>
+        <dd>{pod.node ?? <span className="tone-warn">not scheduled</span>}</dd>
+        <dt>Owner</dt>
+        <dd>{pod.owner ?? <span className="muted">none (bare Pod)</span>}</dd>
+        {pod.file && (
+          <>
+            <dt>Source</dt>
+            <dd>
+              <code className="loc">
+                {pod.file}
+                {pod.line ? `:${pod.line}` : ''}
+              </code>
+            </dd>
+          </>
+        )}
+        <dt>Labels</dt>
+        <dd className="chips">
+          {Object.entries(pod.labels).length === 0 ? <span className="muted">none</span> : Object.entries(pod.labels).map(([k, v]) => <code key={k} className="chip-inline">{`${k}=${v}`}</code>)}
+        </dd>
+      </dl>
+      <h4>Containers</h4>
+      <ul className="containers">
+        {pod.containers.map((c) => (
+          <li key={c.name}>
+            <div>
+              <strong>{c.name}</strong> {c.image && <span className="muted mono">{c.image}</span>}
+            </div>
+            <div className="mono">{c.ports.length ? c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ') : 'no ports declared'}</div>
+            <div className={c.state === 'running' ? 'tone-ok' : c.state === 'waiting' ? 'tone-warn' : 'muted'}>
+              {c.state}
+              {c.reason ? `: ${c.reason}` : ''}
+              {c.message && <div className="muted message">{c.message}</div>}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h4>Why here?</h4>
+      {sch.message && <p className="tone-warn message">{sch.message}</p>}
+      {!sch.message && sch.node && (
+        <p className="message">
+          {placedBy(sch) === 'nodeName'
+            ? `spec.nodeName binds it to ${sch.node}; the scheduler was not asked.`
+            : placedBy(sch) === 'daemonset'
+              ? `The DaemonSet controller placed it on ${sch.node}.`
+              : `kube-scheduler filtered the nodes, scored the feasible ones, and picked ${sch.node}.`}
+        </p>
+      )}
+      <ScheduleTable pod={pod} nodes={nodes} />
+      <div className="actions">
+        <button type="button" className="danger" onClick={onDelete} disabled={busy}>
+          Delete pod
+        </button>
+        {workload && (
+          <form
+            className="scale-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const v = Number(new FormData(e.currentTarget).get('replicas'));
+              if (Number.isFinite(v) && v >= 0) onScale(v);
+            }}
+          >
+            <label>
+              <span>
+                {workload.kind} {workload.name}
+              </span>
+              <input name="replicas" type="number" min={0} max={500} defaultValue={workload.replicas} aria-label="Replicas" key={`${workload.name}:${workload.replicas}`} />
+            </label>
+            <button type="submit" disabled={busy}>
+              Scale
+            </button>
+          </form>
+        )}
+      </div>
+    </div>
+  );
+}

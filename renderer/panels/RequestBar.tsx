@@ -1,0 +1,88 @@
+/** Source, Target (picked or typed), Count, Send request. Choices come from the engine. */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { RequestChoices } from '../../src/api/contract';
+
+export interface RequestBarProps {
+  choices: RequestChoices | null;
+  busy: boolean;
+  error: string | null;
+  onSend(req: { from: string; to: string; count: number }): void;
+}
+
+const GROUP_ORDER = ['Service', 'NodePort', 'LoadBalancer', 'Pod', 'Node'] as const;
+
+export function RequestBar({ choices, busy, error, onSend }: RequestBarProps) {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [typed, setTyped] = useState('');
+  const [count, setCount] = useState(1);
+
+  // Keep the selection valid when the cluster changes (a deleted Pod is no longer a source).
+  useEffect(() => {
+    if (!choices) return;
+    if (!choices.sources.some((s) => s.id === from)) setFrom(choices.sources[0]?.id ?? '');
+    if (!choices.targets.some((t) => t.id === to)) setTo(choices.targets[0]?.id ?? '');
+  }, [choices]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const target = typed.trim() || to;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!from || !target) return;
+    onSend({ from, to: target, count: Math.min(100, Math.max(1, Math.round(count) || 1)) });
+  };
+
+  return (
+    <form className="request-bar" onSubmit={submit} aria-label="Request">
+      <label className="field">
+        <span>From</span>
+        <select aria-label="Source" value={from} onChange={(e) => setFrom(e.target.value)} disabled={!choices}>
+          {choices?.sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>To</span>
+        <select aria-label="Target" value={to} onChange={(e) => setTo(e.target.value)} disabled={!choices || typed.trim() !== ''}>
+          {GROUP_ORDER.map((g) => {
+            const items = choices?.targets.filter((t) => t.group === g) ?? [];
+            return items.length ? (
+              <optgroup key={g} label={g}>
+                {items.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null;
+          })}
+        </select>
+      </label>
+      <label className="field typed">
+        <span>or</span>
+        <input
+          type="text"
+          aria-label="Target address"
+          placeholder="curl 10.96.0.10:9000"
+          value={typed}
+          spellCheck={false}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+      </label>
+      <label className="field count">
+        <span>×</span>
+        <input type="number" aria-label="Count" min={1} max={100} value={count} onChange={(e) => setCount(Number(e.target.value))} />
+      </label>
+      <button type="submit" className="primary" disabled={busy || !from || !target}>
+        Send request
+      </button>
+      {error && (
+        <span className="request-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+/** A selected Service: how it is reached (ports, node ports, external IP) and which endpoints it has. */
+import type { ClusterSnapshot } from '../../src/api/contract';
+import { displayName } from '../model/ids';
+import { externalIPText, lbPending, portText } from '../model/status';
+
+type Service = ClusterSnapshot['services'][number];
+
+export function ServiceDetails({ svc }: { svc: Service }) {
+  const selector = svc.selector ? Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`) : [];
+  return (
+    <div className="details svc-details">
+      <div className="details-title">
+        <span className="kind">Service</span>
+        <h3>{displayName(svc.namespace, svc.name)}</h3>
+        <span className="status-pill tone-muted">{svc.type}</span>
+      </div>
+      <dl className="facts">
+        <dt>ClusterIP</dt>
+        <dd className="mono">{svc.clusterIP ?? 'None'}</dd>
+        <dt>External IP</dt>
+        <dd className={`mono ${lbPending(svc) ? 'tone-warn' : ''}`}>{externalIPText(svc)}</dd>
+        {svc.pendingReason && (
+          <>
+            <dt>Why pending</dt>
+            <dd>{svc.pendingReason}</dd>
+          </>
+        )}
+        <dt>Ports</dt>
+        <dd className="mono">{svc.ports.map(portText).join(', ') || '<none>'}</dd>
+        <dt>Selector</dt>
+        <dd className="chips">{selector.length ? selector.map((s) => <code key={s} className="chip-inline">{s}</code>) : <span className="muted">&lt;none&gt;</span>}</dd>
+        {svc.externalTrafficPolicy && (
+          <>
+            <dt>externalTrafficPolicy</dt>
+            <dd>{svc.externalTrafficPolicy}</dd>
+          </>
+        )}
+        {svc.internalTrafficPolicy && (
+          <>
+            <dt>internalTrafficPolicy</dt>
+            <dd>{svc.internalTrafficPolicy}</dd>
+          </>
+        )}
+        <dt>Session affinity</dt>
+        <dd>{svc.sessionAffinity}</dd>
+        {svc.file && (
+          <>
+            <dt>Source</dt>
+            <dd>
+              <code className="loc">
+                {svc.file}
+                {svc.line ? `:${svc.line}` : ''}
+              </code>
+            </dd>
+          </>
+        )}
+      </dl>
+      <h4>Endpoints</h4>
+      {svc.endpoints.length === 0 ? (
+        <p className="tone-warn message">No endpoints: no ready Pod matches the selector, so traffic to this Service is rejected.</p>
+      ) : (
+        <table className="endpoints">
+          <thead>
+            <tr>
+              <th>Pod</th>
+              <th>IP</th>
+              <th>Node</th>
+              <th>Ready</th>
+            </tr>
+          </thead>
+          <tbody>
+            {svc.endpoints.map((e) => (
+              <tr key={`${e.pod}:${e.ip}`}>
+                <td>{e.pod}</td>
+                <td className="mono">{e.ip}</td>
+                <td>{e.node}</td>
+                <td className={e.ready ? 'tone-ok' : 'tone-warn'}>{e.ready ? 'true' : 'false'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+/** App title, the open folder, and cluster-wide actions (open another folder, reset, system Pods). */
+import { useEffect, useRef, useState } from 'react';
+import type { KubeTrafficApi } from '../../src/api/contract';
+
+export interface TitleBarProps {
+  api: KubeTrafficApi;
+  folder: string | null;
+  busy: boolean;
+  showSystemPods: boolean;
+  onShowSystemPods(v: boolean): void;
+  onOpen(path?: string): void;
+  onReset(): void;
+}
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  return parts.slice(-2).join('/') || path;
+}
+
+export function TitleBar({ api, folder, busy, showSystemPods, onShowSystemPods, onOpen, onReset }: TitleBarProps) {
+  const [open, setOpen] = useState(false);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [path, setPath] = useState('');
+  const popover = useRef<HTMLDivElement | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    api.getRecentFolders().then(setRecent, () => setRecent([]));
+    const close = (e: MouseEvent) => {
+      if (popover.current && !popover.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open, api]);
+
+  return (
+    <header className="title-bar">
+      <div className="brand">
+        <svg viewBox="0 0 24 24" className="logo" aria-hidden="true">
+          <path d="M12 2l8.7 5v10L12 22l-8.7-5V7z" />
+          <circle cx="12" cy="12" r="3" />
+        </svg>
+        <span className="app-name">Kube Traffic</span>
+      </div>
+      {folder && (
+        <span className="folder-name" title={folder}>
+          {baseName(folder)}
+        </span>
+      )}
+      <div className="spacer" />
+      <label className="toggle">
+        <input type="checkbox" checked={showSystemPods} onChange={(e) => onShowSystemPods(e.target.checked)} />
+        <span>kube-system Pods</span>
+      </label>
+      <div className="popover-anchor" ref={popover}>
+        <button type="button" onClick={() => setOpen((v) => !v)} aria-expanded={open} aria-haspopup="dialog">
+          Open folder…
+        </button>
+        {open && (
+          <div className="popover" role="dialog" aria-label="Open folder">
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (path.trim()) {
+                  onOpen(path.trim());
+                  setOpen(false);
+                }
+              }}
+            >
+              <input type="text" aria-label="Folder path" placeholder="/path/to/manifests" value={path} onChange={(e) => setPath(e.target.value)} autoFocus spellCheck={false} />
+              <button type="submit" disabled={!path.trim()}>
+                Open
+              </button>
+            </form>
+            <button
+              type="button"
+              className="link-btn"
+              onClick={() => {
+                onOpen();
+                setOpen(false);
+              }}
+            >
+              Browse…
+            </button>
+            {recent.length > 0 && (
+              <>
+                <div className="muted small">Recent</div>
+                <ul className="recent">
+                  {recent.map((r) => (
+                    <li key={r}>
+                      <button
+                        type="button"
+                        className="link-btn"
+                        title={r}
+                        onClick={() => {
+                          onOpen(r);
+                          setOpen(false);
+                        }}
+                      >
+                        {r}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+      <button type="button" onClick={onReset} disabled={busy} title="Forget deletions, scaling and cordons: rebuild from the folder">
+        Reset cluster
+      </button>
+    </header>
+  );
+}

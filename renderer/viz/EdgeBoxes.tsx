@@ -1,0 +1,59 @@
+/** Outside the cluster: the external client and one load balancer per LoadBalancer Service. */
+import { memo } from 'react';
+import type { ClusterSnapshot } from '../../src/api/contract';
+import { displayName, objectKey } from '../model/ids';
+import type { TopologyLayout } from './layout';
+import { CHAR_W, fitText, wrapText } from './text';
+import { lbPending } from '../model/status';
+
+export interface EdgeBoxesProps {
+  snapshot: ClusterSnapshot;
+  layout: TopologyLayout;
+  activeKey: string | null;
+}
+
+export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }: EdgeBoxesProps) {
+  const c = layout.client;
+  const clientIP = snapshot.settings.externalClientIP;
+  return (
+    <g className="edge-boxes">
+      <g className={`client ${activeKey === 'client' ? 'active' : ''}`} transform={`translate(${c.x},${c.y})`} role="group" aria-label={`External client ${clientIP}`}>
+        <rect className="client-box" width={c.w} height={c.h} rx={10} />
+        <text className="client-title" x={14} y={26}>
+          External client
+        </text>
+        <text className="mono client-ip" x={14} y={48}>
+          {clientIP}
+        </text>
+      </g>
+      {snapshot.services
+        .filter((s) => s.type === 'LoadBalancer')
+        .map((s) => {
+          const key = objectKey('lb', s.namespace, s.name);
+          const r = layout.lbs.get(key);
+          if (!r) return null;
+          const name = displayName(s.namespace, s.name);
+          const pending = lbPending(s);
+          const why = pending ? (s.pendingReason ?? 'no load-balancer provider assigns an address') : '';
+          const label = `Load balancer for ${name}, ${pending ? `<pending>: ${why}` : s.externalIP}`;
+          return (
+            <g key={key} className={`lb ${pending ? 'pending' : ''} ${activeKey === key ? 'active' : ''}`} transform={`translate(${r.x},${r.y})`} role="group" aria-label={label}>
+              <title>{label}</title>
+              <rect className="lb-box" width={r.w} height={r.h} rx={10} />
+              <text className="lb-title" x={14} y={22}>
+                {fitText(`Load balancer · ${name}`, r.w - 28, CHAR_W.label)}
+              </text>
+              <text className={`mono lb-ip ${pending ? 'tone-warn' : ''}`} x={14} y={42}>
+                {pending ? '<pending>' : s.externalIP}
+              </text>
+              {wrapText(why, r.w - 28, CHAR_W.small, 2).map((line, i) => (
+                <text key={i} className="lb-why" x={14} y={60 + i * 14}>
+                  {line}
+                </text>
+              ))}
+            </g>
+          );
+        })}
+    </g>
+  );
+});

@@ -1,0 +1,113 @@
+/** A node as a region: name, IP, role, podCIDR, cordon state, open node ports on its edge; its Pods inside. */
+import { memo, type ReactNode } from 'react';
+import type { ClusterSnapshot } from '../../src/api/contract';
+import type { NodeLayout } from './layout';
+import { CHAR_W, fitText } from './text';
+
+type Node = ClusterSnapshot['nodes'][number];
+
+export interface NodeRegionProps {
+  node: Node;
+  layout: NodeLayout;
+  selected: boolean;
+  active: boolean;
+  /** A service hop is being applied by this node's iptables right now. */
+  iptablesActive: boolean;
+  onSelect(key: string): void;
+  children?: ReactNode;
+}
+
+export const NodeRegion = memo(function NodeRegion({ node, layout, selected, active, iptablesActive, onSelect, children }: NodeRegionProps) {
+  const { rect } = layout;
+  const key = `node/${node.name}`;
+  const role = node.roles.length ? node.roles.join(',') : 'worker';
+  const cordoned = Boolean(node.unschedulable);
+  const taints = node.taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
+  const label = `Node ${node.name}, ${node.ip}, ${role}, podCIDR ${node.podCIDR}${cordoned ? ', SchedulingDisabled' : ''}, ${layout.pods.length} pod${layout.pods.length === 1 ? '' : 's'}`;
+  const cls = ['node', selected && 'selected', active && 'active', cordoned && 'cordoned'].filter(Boolean).join(' ');
+  const ipt = { x: layout.iptables.x - rect.x, y: layout.iptables.y - rect.y };
+  const roleW = role.length * CHAR_W.small + 14;
+  // Line 1: name, role chip at the right. Line 2: InternalIP, iptables chip. Line 3: podCIDR.
+  const roleX = rect.w - 12 - roleW;
+  const nameText = fitText(node.name, roleX - 16 - 8, CHAR_W.title * 1.1);
+  return (
+    <g className={cls} role="group" aria-label={label}>
+      <g
+        transform={`translate(${rect.x},${rect.y})`}
+        className="node-frame"
+        tabIndex={0}
+        data-key={key}
+        onClick={(e) => {
+          e.stopPropagation();
+          onSelect(key);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') onSelect(key);
+        }}
+      >
+        <title>{`${label}${taints.length ? `\nTaints: ${taints.join(', ')}` : ''}`}</title>
+        <rect className="node-box" width={rect.w} height={rect.h} rx={12} />
+        <text className="node-name" x={16} y={25}>
+          {nameText}
+        </text>
+        <g className="role-chip" transform={`translate(${roleX},11)`}>
+          <rect width={roleW} height={18} rx={9} />
+          <text x={roleW / 2} y={13} textAnchor="middle">
+            {role}
+          </text>
+        </g>
+        <text className="node-meta mono lod-detail" x={16} y={47}>
+          {node.ip}
+        </text>
+        <text className="node-meta mono lod-detail" x={16} y={66}>
+          {fitText(`pods ${node.podCIDR}`, rect.w - 32, CHAR_W.mono)}
+        </text>
+        {cordoned && (
+          <g className="cordon-badge" transform={`translate(${rect.w / 2 - 71},${rect.h - 9})`}>
+            <rect width={142} height={18} rx={4} />
+            <text x={71} y={13} textAnchor="middle">
+              SchedulingDisabled
+            </text>
+          </g>
+        )}
+        <g className={`iptables-chip ${iptablesActive ? 'active' : ''}`} transform={`translate(${ipt.x - 32},${ipt.y - 9})`}>
+          <rect width={64} height={18} rx={4} />
+          <text x={32} y={13} textAnchor="middle">
+            iptables
+          </text>
+        </g>
+        <circle className="eth" cx={layout.eth.x - rect.x} cy={0} r={5} />
+        <text className="eth-label" x={layout.eth.x - rect.x + 9} y={-5}>
+          eth0
+        </text>
+        {layout.ports.map((p) => (
+          <g key={p.port} className="port-tab" transform={`translate(${p.rect.x - rect.x},${p.rect.y - rect.y})`}>
+            <title>{`NodePort ${p.port} is open on ${node.name}`}</title>
+            <rect width={p.rect.w} height={p.rect.h} rx={4} />
+            <text x={p.rect.w / 2} y={14} textAnchor="middle">
+              :{p.port}
+            </text>
+          </g>
+        ))}
+        {layout.morePorts > 0 && (
+          <text className="port-more" x={(layout.ports.at(-1)?.rect.x ?? rect.x + 12) - rect.x + (layout.ports.length ? 68 : 0)} y={4}>
+            +{layout.morePorts}
+          </text>
+        )}
+        {layout.pods.length === 0 && (
+          <g className="empty-node">
+            <text x={16} y={104}>
+              {cordoned ? 'No Pods (cordoned)' : 'No Pods'}
+            </text>
+            {taints.slice(0, 3).map((t, i) => (
+              <text key={t} className="taint-text mono" x={16} y={124 + i * 16}>
+                {fitText(`taint ${t}`, rect.w - 32, CHAR_W.mono)}
+              </text>
+            ))}
+          </g>
+        )}
+      </g>
+      {children}
+    </g>
+  );
+});

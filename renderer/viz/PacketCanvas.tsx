@@ -1,0 +1,120 @@
+/**
+ * The packet layer: one <canvas> over the SVG, pointer-events off, redrawn from (timeline, time) on
+ * every playback frame and whenever the view moves. React renders the element once; pixels are
+ * drawn imperatively (Excalidraw's StaticCanvas pattern).
+ */
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type { ZoomTransform } from 'd3';
+import type { PlaybackController } from '../playback/controller';
+import { frameAt } from '../playback/frame';
+import { drawFrame, type PacketStyle } from './drawPackets';
+import type { TopologyLayout } from './layout';
+
+export interface PacketCanvasHandle {
+  redraw(): void;
+}
+
+export interface PacketCanvasProps {
+  controller: PlaybackController;
+  layout: TopologyLayout;
+  transform: () => ZoomTransform;
+  handle: Ref<PacketCanvasHandle>;
+}
+
+function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
+  return style.getPropertyValue(name).trim() || fallback;
+}
+
+export function readPacketStyle(el: Element): PacketStyle {
+  const s = getComputedStyle(el);
+  const flows = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => cssVar(s, `--flow-${i}`, '#3b82f6'));
+  return {
+    flows,
+    text: cssVar(s, '--text', '#111'),
+    labelBg: cssVar(s, '--surface', '#fff'),
+    labelBorder: cssVar(s, '--border', '#ccc'),
+    nat: cssVar(s, '--nat', '#d97706'),
+    danger: cssVar(s, '--danger', '#dc2626'),
+    ok: cssVar(s, '--ok', '#16a34a'),
+    warn: cssVar(s, '--warn', '#d97706'),
+    halo: cssVar(s, '--halo', 'rgba(59,130,246,0.25)'),
+    fontFamily: cssVar(s, '--font-ui', 'system-ui, sans-serif'),
+  };
+}
+
+/** Draw durations are recorded here when a benchmark asks for them. */
+declare global {
+  interface Window {
+    __ktDrawTimes?: number[];
+  }
+}
+
+export function PacketCanvas({ controller, layout, transform, handle }: PacketCanvasProps) {
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const layoutRef = useRef(layout);
+  const styleRef = useRef<PacketStyle | null>(null);
+  const sizeRef = useRef({ width: 0, height: 0, dpr: 1 });
+  const pending = useRef<number | null>(null);
+  layoutRef.current = layout;
+
+  const draw = (time: number) => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const started = performance.now();
+    styleRef.current ??= readPacketStyle(canvas);
+    const { width, height, dpr } = sizeRef.current;
+    const t = transform();
+    const state = controller.getState();
+    const current = state.selected >= 0 ? state.timeline.events[state.selected] : undefined;
+    drawFrame(ctx, frameAt(state.timeline, time), layoutRef.current, { k: t.k, x: t.x, y: t.y, dpr, width, height }, styleRef.current, current);
+    window.__ktDrawTimes?.push(performance.now() - started);
+  };
+
+  const schedule = () => {
+    if (pending.current !== null) return;
+    pending.current = requestAnimationFrame(() => {
+      pending.current = null;
+      draw(controller.currentTime());
+    });
+  };
+
+  useImperativeHandle(handle, () => ({ redraw: schedule }));
+
+  useEffect(() => controller.onFrame(draw), [controller]);
+
+  useEffect(() => {
+    schedule();
+  }, [layout]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const resize = () => {
+      const rect = canvas.parentElement!.getBoundingClientRect();
+      const dpr = window.devicePixelRatio || 1;
+      sizeRef.current = { width: rect.width, height: rect.height, dpr };
+      canvas.width = Math.round(rect.width * dpr);
+      canvas.height = Math.round(rect.height * dpr);
+      canvas.style.width = `${rect.width}px`;
+      canvas.style.height = `${rect.height}px`;
+      schedule();
+    };
+    const ro = new ResizeObserver(resize);
+    ro.observe(canvas.parentElement!);
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    const onTheme = () => {
+      styleRef.current = null;
+      schedule();
+    };
+    media.addEventListener('change', onTheme);
+    resize();
+    return () => {
+      ro.disconnect();
+      media.removeEventListener('change', onTheme);
+      if (pending.current !== null) cancelAnimationFrame(pending.current);
+    };
+  }, []);
+
+  return <canvas ref={canvasRef} className="packet-canvas" aria-hidden="true" />;
+}

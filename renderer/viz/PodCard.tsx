@@ -1,0 +1,111 @@
+/** One Pod: name, IP, status, labels as chips, containers with their ports. Scheduled or Pending. */
+import { memo } from 'react';
+import type { ClusterSnapshot } from '../../src/api/contract';
+import { displayName } from '../model/ids';
+import { podStatus, podTone } from '../model/status';
+import type { Rect } from './layout';
+import { CHAR_W, fitChips, fitText, wrapText } from './text';
+
+type Pod = ClusterSnapshot['pods'][number];
+
+export interface PodCardProps {
+  pod: Pod;
+  podKey: string;
+  rect: Rect;
+  selected: boolean;
+  /** Label-selector state: true = matches, false = does not (dimmed), undefined = no selector. */
+  matched?: boolean;
+  /** A packet is at this Pod right now. */
+  active: boolean;
+  onSelect(key: string): void;
+}
+
+function containersText(pod: Pod): string {
+  return pod.containers
+    .map((c) => {
+      const ports = c.ports.map((p) => `:${p.containerPort}${p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`).join(' ');
+      return ports ? `${c.name} ${ports}` : c.name;
+    })
+    .join(' · ');
+}
+
+export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matched, active, onSelect }: PodCardProps) {
+  const status = podStatus(pod);
+  const tone = podTone(pod);
+  const name = displayName(pod.namespace, pod.name);
+  const statusW = Math.min(status.length * CHAR_W.small + 4, rect.w * 0.55);
+  const pending = !pod.node;
+  const innerW = rect.w - 24;
+  const labels = Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`);
+  const chips = fitChips(labels, innerW, CHAR_W.small);
+  const containers = containersText(pod);
+  const label = `Pod ${name}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}`;
+  const cls = ['pod', `tone-${tone}`, selected && 'selected', active && 'active', matched === true && 'matched', matched === false && 'dimmed']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <g
+      className={cls}
+      transform={`translate(${rect.x},${rect.y})`}
+      role="group"
+      aria-label={label}
+      tabIndex={0}
+      data-key={podKey}
+      onClick={(e) => {
+        e.stopPropagation();
+        onSelect(podKey);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onSelect(podKey);
+      }}
+    >
+      <title>{label}</title>
+      <rect className="pod-box" width={rect.w} height={rect.h} rx={8} />
+      <rect className="pod-stripe" width={4} height={rect.h - 12} x={0} y={6} rx={2} />
+      <text className="pod-name" x={12} y={21}>
+        {fitText(pending ? name : pod.name, rect.w - 44, CHAR_W.title)}
+      </text>
+      <g className="lod-detail">
+        <text className="pod-ip mono" x={12} y={40}>
+          {pod.ip ?? '<none>'}
+        </text>
+        {!pending && pod.namespace !== 'default' && (
+          <text className="pod-ns" x={rect.w - 10} y={40} textAnchor="end">
+            {fitText(pod.namespace, rect.w - 110, CHAR_W.small)}
+          </text>
+        )}
+        {pending ? (
+          wrapText(pod.schedule.message ?? 'Waiting to be scheduled', rect.w - 24, CHAR_W.small, 3).map((line, i) => (
+            <text key={i} className="pod-message" x={12} y={58 + i * 14}>
+              {line}
+            </text>
+          ))
+        ) : (
+          <>
+            <g transform="translate(12,49)">
+              {chips.shown.map((c) => (
+                <g key={c.text} className="chip" transform={`translate(${c.x},0)`}>
+                  <rect width={c.w} height={17} rx={8.5} />
+                  <text x={c.w / 2} y={12.5} textAnchor="middle">
+                    {c.text}
+                  </text>
+                </g>
+              ))}
+              {chips.more > 0 && (
+                <text className="chip-more" x={(chips.shown.at(-1)?.x ?? 0) + (chips.shown.at(-1)?.w ?? 0) + 6} y={12.5}>
+                  +{chips.more}
+                </text>
+              )}
+            </g>
+            <text className="pod-containers mono" x={12} y={rect.h - 12}>
+              {fitText(containers || 'no containers', innerW - statusW - 8, CHAR_W.mono)}
+            </text>
+          </>
+        )}
+        <text className="pod-status" x={rect.w - 10} y={pending ? 40 : rect.h - 12} textAnchor="end">
+          {fitText(status, statusW, CHAR_W.small)}
+        </text>
+      </g>
+    </g>
+  );
+});

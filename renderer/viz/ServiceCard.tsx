@@ -1,0 +1,80 @@
+/** One Service: name, type, ClusterIP, ports (9000→8080), node port, external IP or why it is pending. */
+import { memo } from 'react';
+import type { ClusterSnapshot } from '../../src/api/contract';
+import { displayName } from '../model/ids';
+import { externalIPText, lbPending, portText } from '../model/status';
+import type { Rect } from './layout';
+import { CHAR_W, fitText } from './text';
+
+type Service = ClusterSnapshot['services'][number];
+
+export interface ServiceCardProps {
+  svc: Service;
+  svcKey: string;
+  rect: Rect;
+  selected: boolean;
+  active: boolean;
+  onSelect(key: string): void;
+}
+
+function detailLine(s: Service): { text: string; tone?: 'warn' } {
+  if (lbPending(s)) return { text: `EXTERNAL-IP <pending>${s.pendingReason ? `: ${s.pendingReason}` : ''}`, tone: 'warn' };
+  if (s.type === 'LoadBalancer') return { text: `EXTERNAL-IP ${s.externalIP}` };
+  if (s.externalTrafficPolicy === 'Local' && (s.type === 'NodePort' || s.type === 'LoadBalancer')) return { text: 'externalTrafficPolicy: Local' };
+  if (s.internalTrafficPolicy === 'Local') return { text: 'internalTrafficPolicy: Local' };
+  if (s.selector && Object.keys(s.selector).length > 0) return { text: `selector ${Object.entries(s.selector).map(([k, v]) => `${k}=${v}`).join(',')}` };
+  return { text: 'no selector' };
+}
+
+export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, selected, active, onSelect }: ServiceCardProps) {
+  const name = displayName(svc.namespace, svc.name);
+  const ready = svc.endpoints.filter((e) => e.ready).length;
+  const ports = svc.ports.map(portText).join(', ');
+  const detail = detailLine(svc);
+  const typeW = svc.type.length * CHAR_W.small + 14;
+  const label = `Service ${name}, ${svc.type}, ClusterIP ${svc.clusterIP ?? 'None'}, ports ${ports || 'none'}, external IP ${externalIPText(svc)}, ${ready} ready endpoint${ready === 1 ? '' : 's'}`;
+  const cls = ['svc', selected && 'selected', active && 'active', ready === 0 && svc.selector && 'no-endpoints'].filter(Boolean).join(' ');
+  return (
+    <g
+      className={cls}
+      transform={`translate(${rect.x},${rect.y})`}
+      role="group"
+      aria-label={label}
+      tabIndex={0}
+      data-key={svcKey}
+      onClick={(e) => {
+        e.stopPropagation();
+        onSelect(svcKey);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onSelect(svcKey);
+      }}
+    >
+      <title>{label}{detail.text ? `\n${detail.text}` : ''}</title>
+      <rect className="svc-box" width={rect.w} height={rect.h} rx={8} />
+      <text className="svc-name" x={12} y={21}>
+        {fitText(name, rect.w - typeW - 30, CHAR_W.title)}
+      </text>
+      <g className={`type-badge type-${svc.type}`} transform={`translate(${rect.w - typeW - 10},8)`}>
+        <rect width={typeW} height={18} rx={4} />
+        <text x={typeW / 2} y={13} textAnchor="middle">
+          {svc.type}
+        </text>
+      </g>
+      <g className="lod-detail">
+        <text className="svc-ip mono" x={12} y={42}>
+          {svc.clusterIP ?? 'None'}
+        </text>
+        <text className="svc-endpoints" x={rect.w - 10} y={42} textAnchor="end">
+          {svc.selector ? `${ready}/${svc.endpoints.length} endpoints` : ''}
+        </text>
+        <text className="svc-ports mono" x={12} y={62}>
+          {fitText(ports || 'no ports', rect.w - 24, CHAR_W.mono)}
+        </text>
+        <text className={`svc-detail ${detail.tone ? `tone-${detail.tone}` : ''}`} x={12} y={83}>
+          {fitText(detail.text, rect.w - 24, CHAR_W.small)}
+        </text>
+      </g>
+    </g>
+  );
+});

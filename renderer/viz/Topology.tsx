@@ -1,0 +1,136 @@
+/**
+ * The cluster drawing: SVG topology (React) under the packet canvas, with pan and zoom. The zoom
+ * transform is applied imperatively to the content group, so panning never re-renders the cards.
+ */
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { ZoomTransform } from 'd3';
+import type { ClusterSnapshot } from '../../src/api/contract';
+import { objectKey } from '../model/ids';
+import type { PlaybackController } from '../playback/controller';
+import { EdgeBoxes } from './EdgeBoxes';
+import { EndpointLinks } from './EndpointLinks';
+import type { TopologyLayout } from './layout';
+import { NodeRegion } from './NodeRegion';
+import { PacketCanvas, type PacketCanvasHandle } from './PacketCanvas';
+import { PodCard } from './PodCard';
+import { ServiceCard } from './ServiceCard';
+import { useZoom } from './useZoom';
+
+export interface TopologyProps {
+  snapshot: ClusterSnapshot;
+  layout: TopologyLayout;
+  controller: PlaybackController;
+  selectedKey: string | null;
+  /** Canonical pod keys matched by the label selector, or null when no selector is active. */
+  matches: Set<string> | null;
+  /** Canonical key of the component at the current hop, and the node whose iptables act on it. */
+  activeKey: string | null;
+  activeNode: string | null;
+  /** Changes when a different folder opens: the view re-fits then (not on every revision). */
+  fitKey: string;
+  onSelect(key: string | null): void;
+}
+
+/** Below this zoom, cards show only their names (semantic zoom keeps hundreds of Pods readable). */
+const DETAIL_ZOOM = 0.45;
+
+export function Topology(props: TopologyProps) {
+  const { snapshot, layout, controller, selectedKey, matches, activeKey, activeNode, fitKey, onSelect } = props;
+  const container = useRef<HTMLDivElement | null>(null);
+  const content = useRef<SVGGElement | null>(null);
+  const svg = useRef<SVGSVGElement | null>(null);
+  const canvas = useRef<PacketCanvasHandle | null>(null);
+
+  const onZoom = useCallback((t: ZoomTransform) => {
+    content.current?.setAttribute('transform', t.toString());
+    svg.current?.classList.toggle('lod-low', t.k < DETAIL_ZOOM);
+    canvas.current?.redraw();
+  }, []);
+  const zoom = useZoom(container, onZoom);
+
+  // Fit when the viewport first gets a size and when another folder opens; a changed Pod must not
+  // move the camera. (ResizeObserver reports the initial size once, on observe.)
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    let first = true;
+    const ro = new ResizeObserver(() => {
+      if (first) zoom.fit(layout.bounds);
+      first = false;
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [fitKey]);
+
+  const podsByKey = useMemo(() => new Map(snapshot.pods.map((p) => [objectKey('pod', p.namespace, p.name), p])), [snapshot]);
+  const select = useCallback((key: string) => onSelect(key), [onSelect]);
+
+  const renderPod = (key: string) => {
+    const pod = podsByKey.get(key);
+    const rect = layout.pods.get(key);
+    if (!pod || !rect) return null;
+    return (
+      <PodCard
+        key={key}
+        pod={pod}
+        podKey={key}
+        rect={rect}
+        selected={selectedKey === key}
+        matched={matches ? matches.has(key) : undefined}
+        active={activeKey === key}
+        onSelect={select}
+      />
+    );
+  };
+
+  const empty = snapshot.nodes.length === 0;
+  return (
+    <div className="topology" ref={container} onClick={() => onSelect(null)}>
+      <svg ref={svg} className="topology-svg" role="group" aria-label={`Cluster: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, ${snapshot.services.length} services`}>
+        <g ref={content}>
+          <EndpointLinks services={snapshot.services} layout={layout} focusKey={activeKey?.startsWith('svc/') ? activeKey : selectedKey} />
+          <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} />
+          {snapshot.services.map((s) => {
+            const key = objectKey('svc', s.namespace, s.name);
+            const rect = layout.services.get(key);
+            return rect ? <ServiceCard key={key} svc={s} svcKey={key} rect={rect} selected={selectedKey === key} active={activeKey === key} onSelect={select} /> : null;
+          })}
+          {snapshot.nodes.map((n) => {
+            const nl = layout.nodes.get(n.name);
+            if (!nl) return null;
+            const key = `node/${n.name}`;
+            return (
+              <NodeRegion key={key} node={n} layout={nl} selected={selectedKey === key} active={activeKey === key} iptablesActive={activeNode === n.name} onSelect={select}>
+                {nl.pods.map(renderPod)}
+              </NodeRegion>
+            );
+          })}
+          {layout.pending && (
+            <g className="pending-tray" role="group" aria-label={`Pending: ${layout.pendingPods.length} pod${layout.pendingPods.length === 1 ? '' : 's'} not scheduled`}>
+              <rect className="tray-box" x={layout.pending.x} y={layout.pending.y} width={layout.pending.w} height={layout.pending.h} rx={12} />
+              <text className="tray-title" x={layout.pending.x + 16} y={layout.pending.y + 22}>
+                Pending · not scheduled
+              </text>
+              {layout.pendingPods.map(renderPod)}
+            </g>
+          )}
+        </g>
+      </svg>
+      <PacketCanvas controller={controller} layout={layout} transform={zoom.current} handle={canvas} />
+      <div className="sim-badge" title="Packets, timings and addresses are simulated from your manifests; nothing touches a real cluster.">
+        Simulated
+      </div>
+      <div className="zoom-controls no-pan">
+        <button type="button" onClick={(e) => { e.stopPropagation(); zoom.zoomBy(1.25); }} aria-label="Zoom in" title="Zoom in">+</button>
+        <button type="button" onClick={(e) => { e.stopPropagation(); zoom.zoomBy(0.8); }} aria-label="Zoom out" title="Zoom out">−</button>
+        <button type="button" onClick={(e) => { e.stopPropagation(); zoom.fit(layout.bounds); }} aria-label="Fit to view" title="Fit to view">Fit</button>
+      </div>
+      {empty && (
+        <div className="topology-empty">
+          <strong>No nodes to draw.</strong>
+          <span>The folder did not produce a cluster; see Problems below.</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * Where everything goes: a pure, deterministic function of the snapshot. Objects are placed by their
+ * canonical keys in a stable order, so deleting or re-creating one Pod moves nothing else, and the
+ * same cluster always gets the same picture.
+ *
+ * Bands, top to bottom: Services; nodes (each a region with its Pods packed in a grid); the Pending
+ * tray. The external client and the load balancers sit in a column on the left, outside the cluster.
+ * The pod-grid width and the Services per row are chosen together so the whole drawing comes out
+ * about twice as wide as tall (the shape of the view), which keeps three nodes with two Pods large
+ * on screen and still packs hundreds of Pods.
+ */
+import type { ClusterSnapshot } from '../../src/api/contract';
+import { objectKey } from '../model/ids';
+
+export interface Point { x: number; y: number }
+export interface Rect { x: number; y: number; w: number; h: number }
+
+export interface NodeLayout {
+  name: string;
+  rect: Rect;
+  /** Where packets enter and leave the node (its interface, on the top border). */
+  eth: Point;
+  /** Where kube-proxy's iptables rules act (service hops dwell here). */
+  iptables: Point;
+  /** Open node ports, drawn as tabs on the top border; `morePorts` did not fit. */
+  ports: { port: number; rect: Rect }[];
+  morePorts: number;
+  /** Canonical pod keys in drawing order. */
+  pods: string[];
+}
+
+export interface TopologyLayout {
+  bounds: Rect;
+  client: Rect;
+  lbs: Map<string, Rect>;
+  services: Map<string, Rect>;
+  nodes: Map<string, NodeLayout>;
+  pods: Map<string, Rect>;
+  /** Tray for Pods without a node (Pending), or null when every Pod is scheduled. */
+  pending: Rect | null;
+  pendingPods: string[];
+}
+
+export const SIZES = {
+  podW: 200,
+  podH: 98,
+  gap: 12,
+  nodePad: 14,
+  nodeHeader: 80,
+  nodeGap: 32,
+  rowGap: 48,
+  svcW: 228,
+  svcH: 96,
+  svcGap: 16,
+  bandGap: 60,
+  clientW: 184,
+  clientH: 70,
+  lbH: 96,
+  leftColumn: 232,
+  pendingW: 392,
+  pendingH: 104,
+  trayGap: 44,
+  trayHeader: 34,
+  portTabW: 62,
+} as const;
+
+/** Width : height the drawing aims for. */
+export const TARGET_ASPECT = 2;
+
+type Snap = Pick<ClusterSnapshot, 'nodes' | 'pods' | 'services'>;
+type SnapPod = Snap['pods'][number];
+
+export interface LayoutOptions {
+  /** Include the cluster's built-in Pods (hidden by default: they are its own plumbing). */
+  showSystemPods?: boolean;
+}
+
+/** The cluster's own Pods (coredns, kube-proxy, flannel, control plane) only when asked for. */
+export function visiblePods(snap: Snap, opts: LayoutOptions = {}): SnapPod[] {
+  return opts.showSystemPods ? snap.pods : snap.pods.filter((p) => !p.builtIn);
+}
+
+/** kube-dns goes with the system Pods it fronts; `kubernetes` in default stays, as kubectl lists it. */
+export function visibleServices(snap: Snap, opts: LayoutOptions = {}): Snap['services'] {
+  return opts.showSystemPods ? snap.services : snap.services.filter((s) => !(s.builtIn && s.namespace === 'kube-system'));
+}
+
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Replicas of one workload sit together; then by name. */
+function podOrder(a: SnapPod, b: SnapPod): number {
+  return byCode(a.namespace, b.namespace) || byCode(a.owner ?? '', b.owner ?? '') || byCode(a.name, b.name);
+}
+
+/** Nodes per row: all in one row up to four, then a near-square grid of nodes. */
+export function nodesPerRow(count: number): number {
+  return count <= 4 ? Math.max(1, count) : Math.ceil(Math.sqrt(count * 1.5));
+}
+
+function openNodePorts(snap: Snap): number[] {
+  const ports = new Set<number>();
+  for (const s of snap.services) for (const p of s.ports) if (p.nodePort) ports.add(p.nodePort);
+  return [...ports].sort((a, b) => a - b);
+}
+
+const span = (n: number, size: number, gap: number) => (n > 0 ? n * size + (n - 1) * gap : 0);
+
+interface Shape {
+  nodeCounts: number[][];
+  services: number;
+  pending: number;
+  lbs: number;
+}
+
+/** Overall width and height for a choice of pod-grid columns and Services per row. */
+function measure(shape: Shape, cols: number, svcPerRow: number): { w: number; h: number } {
+  const S = SIZES;
+  const nodeW = 2 * S.nodePad + span(cols, S.podW, S.gap);
+  const perRow = Math.max(0, ...shape.nodeCounts.map((r) => r.length));
+  const nodesW = span(perRow, nodeW, S.nodeGap);
+  let nodesH = 0;
+  for (const row of shape.nodeCounts) nodesH += S.nodeHeader + span(Math.max(1, Math.ceil(Math.max(0, ...row) / cols)), S.podH, S.gap) + S.nodePad + S.rowGap;
+  const svcRows = Math.ceil(shape.services / svcPerRow);
+  const bandW = span(Math.min(svcPerRow, shape.services), S.svcW, S.svcGap);
+  const bandH = svcRows ? span(svcRows, S.svcH, S.svcGap) + S.bandGap : 0;
+  const w = Math.max(nodesW, bandW, S.pendingW + 2 * S.nodePad);
+  const perTray = Math.max(1, Math.floor((w - 2 * S.nodePad + S.gap) / (S.pendingW + S.gap)));
+  const trayH = shape.pending ? S.trayGap + S.trayHeader + span(Math.ceil(shape.pending / perTray), S.pendingH, S.gap) + S.nodePad : 0;
+  const leftH = S.clientH + shape.lbs * (S.lbH + 16) + 28;
+  return { w: S.leftColumn + w, h: Math.max(bandH + 12 + nodesH - S.rowGap + trayH, leftH) };
+}
+
+/** The (columns, Services per row) whose drawing fits a TARGET_ASPECT viewport at the largest scale. */
+export function chooseGrid(shape: Shape): { cols: number; svcPerRow: number } {
+  let best = { cols: 1, svcPerRow: Math.max(1, shape.services), score: -1 };
+  const maxCols = Math.min(16, Math.max(1, ...shape.nodeCounts.flat()));
+  for (let cols = 1; cols <= maxCols; cols++) {
+    for (let per = 1; per <= Math.max(1, Math.min(shape.services, 12)); per++) {
+      const { w, h } = measure(shape, cols, per);
+      const score = Math.min(TARGET_ASPECT / w, 1 / h);
+      if (score > best.score + 1e-12) best = { cols, svcPerRow: per, score };
+    }
+  }
+  return { cols: best.cols, svcPerRow: best.svcPerRow };
+}
+
+export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLayout {
+  const S = SIZES;
+  const byNode = new Map<string, SnapPod[]>(snap.nodes.map((n) => [n.name, []]));
+  const pendingList: SnapPod[] = [];
+  for (const p of visiblePods(snap, opts)) {
+    const list = p.node ? byNode.get(p.node) : undefined;
+    if (list) list.push(p);
+    else pendingList.push(p);
+  }
+  for (const list of byNode.values()) list.sort(podOrder);
+  pendingList.sort(podOrder);
+  const svcList = [...visibleServices(snap, opts)].sort(
+    (a, b) => Number(a.namespace !== 'default') - Number(b.namespace !== 'default') || byCode(a.namespace, b.namespace) || byCode(a.name, b.name),
+  );
+  const lbList = svcList.filter((s) => s.type === 'LoadBalancer');
+
+  const perRow = nodesPerRow(snap.nodes.length);
+  const rows: (typeof snap.nodes)[] = [];
+  for (let i = 0; i < snap.nodes.length; i += perRow) rows.push(snap.nodes.slice(i, i + perRow));
+  const shape: Shape = {
+    nodeCounts: rows.map((r) => r.map((n) => byNode.get(n.name)!.length)),
+    services: svcList.length,
+    pending: pendingList.length,
+    lbs: lbList.length,
+  };
+  const { cols, svcPerRow } = chooseGrid(shape);
+  const x0 = S.leftColumn;
+
+  // Services band.
+  const services = new Map<string, Rect>();
+  svcList.forEach((s, i) => {
+    services.set(objectKey('svc', s.namespace, s.name), {
+      x: x0 + (i % svcPerRow) * (S.svcW + S.svcGap),
+      y: Math.floor(i / svcPerRow) * (S.svcH + S.svcGap),
+      w: S.svcW,
+      h: S.svcH,
+    });
+  });
+  const svcRows = Math.ceil(svcList.length / svcPerRow);
+  const bandH = svcRows ? span(svcRows, S.svcH, S.svcGap) + S.bandGap : 0;
+
+  // Nodes, all the same width so their regions line up in columns; room above for node-port tabs.
+  const nodes = new Map<string, NodeLayout>();
+  const pods = new Map<string, Rect>();
+  const nodePorts = openNodePorts(snap);
+  const nodeW = 2 * S.nodePad + span(cols, S.podW, S.gap);
+  let nodesWidth = 0;
+  let y = bandH + 12;
+  for (const row of rows) {
+    const fullest = Math.max(0, ...row.map((n) => byNode.get(n.name)!.length));
+    const h = S.nodeHeader + span(Math.max(1, Math.ceil(fullest / cols)), S.podH, S.gap) + S.nodePad;
+    row.forEach((n, i) => {
+      const rect = { x: x0 + i * (nodeW + S.nodeGap), y, w: nodeW, h };
+      const keys = byNode.get(n.name)!.map((p, j) => {
+        const key = objectKey('pod', p.namespace, p.name);
+        pods.set(key, {
+          x: rect.x + S.nodePad + (j % cols) * (S.podW + S.gap),
+          y: rect.y + S.nodeHeader + Math.floor(j / cols) * (S.podH + S.gap),
+          w: S.podW,
+          h: S.podH,
+        });
+        return key;
+      });
+      const ethX = rect.x + rect.w - 50;
+      const maxTabs = Math.max(0, Math.floor((ethX - 28 - rect.x - 12) / (S.portTabW + 6)));
+      const shown = nodePorts.length > maxTabs ? Math.max(0, maxTabs - 1) : nodePorts.length;
+      nodes.set(n.name, {
+        name: n.name,
+        rect,
+        eth: { x: ethX, y: rect.y },
+        iptables: { x: ethX, y: rect.y + 43 },
+        ports: nodePorts.slice(0, shown).map((port, k) => ({ port, rect: { x: rect.x + 12 + k * (S.portTabW + 6), y: rect.y - 10, w: S.portTabW, h: 20 } })),
+        morePorts: nodePorts.length - shown,
+        pods: keys,
+      });
+    });
+    nodesWidth = Math.max(nodesWidth, span(row.length, nodeW, S.nodeGap));
+    y += h + S.rowGap;
+  }
+  const nodesBottom = rows.length ? y - S.rowGap : y;
+  const contentW = Math.max(nodesWidth, span(Math.min(svcPerRow, svcList.length), S.svcW, S.svcGap), S.pendingW + 2 * S.nodePad);
+
+  // The Pending tray below the nodes.
+  let pending: Rect | null = null;
+  const pendingKeys: string[] = [];
+  if (pendingList.length > 0) {
+    const perTray = Math.max(1, Math.floor((contentW - 2 * S.nodePad + S.gap) / (S.pendingW + S.gap)));
+    const ty = nodesBottom + S.trayGap;
+    pending = { x: x0, y: ty, w: contentW, h: S.trayHeader + span(Math.ceil(pendingList.length / perTray), S.pendingH, S.gap) + S.nodePad };
+    pendingList.forEach((p, j) => {
+      const key = objectKey('pod', p.namespace, p.name);
+      pendingKeys.push(key);
+      pods.set(key, {
+        x: x0 + S.nodePad + (j % perTray) * (S.pendingW + S.gap),
+        y: ty + S.trayHeader + Math.floor(j / perTray) * (S.pendingH + S.gap),
+        w: S.pendingW,
+        h: S.pendingH,
+      });
+    });
+  }
+
+  // Left column: the external client, then one load balancer per LoadBalancer Service.
+  const client = { x: 0, y: 0, w: S.clientW, h: S.clientH };
+  const lbs = new Map<string, Rect>();
+  let lbY = S.clientH + 28;
+  for (const s of lbList) {
+    lbs.set(objectKey('lb', s.namespace, s.name), { x: 0, y: lbY, w: S.clientW, h: S.lbH });
+    lbY += S.lbH + 16;
+  }
+
+  const bottom = Math.max(pending ? pending.y + pending.h : nodesBottom, lbY - 16);
+  return {
+    bounds: { x: 0, y: -12, w: x0 + contentW, h: bottom + 12 },
+    client,
+    lbs,
+    services,
+    nodes,
+    pods,
+    pending,
+    pendingPods: pendingKeys,
+  };
+}

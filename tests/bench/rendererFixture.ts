@@ -1,0 +1,153 @@
+/**
+ * Synthetic data for the renderer benchmark: a cluster with many Pods and a run with many packets in
+ * flight at once, plus a stand-in KubeTrafficApi that serves them. The engine is not involved: this
+ * measures drawing only. Deterministic (a small LCG, no Math.random).
+ */
+import type { ClusterSnapshot, KubeTrafficApi, RequestChoices } from '../../src/api/contract';
+import type { PacketEvent, Trace, TraceRun } from '../../src/model/trace';
+
+export interface FakeData {
+  snapshot: ClusterSnapshot;
+  choices: RequestChoices;
+  run: TraceRun;
+}
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export function syntheticCluster(podCount = 500, flows = 200, workers = 8): FakeData {
+  const rand = lcg(42);
+  const nodes: ClusterSnapshot['nodes'] = [];
+  for (let i = 0; i <= workers; i++) {
+    const name = i === 0 ? 'k8s-master' : `k8s-node${i}`;
+    nodes.push({
+      name,
+      ip: `192.168.64.${30 + i}`,
+      podCIDR: `10.244.${i}.0/24`,
+      roles: i === 0 ? ['control-plane'] : [],
+      labels: { 'kubernetes.io/hostname': name },
+      allocatable: { cpu: 8000, memory: 16 * 1024 ** 3, pods: 110 },
+      taints: i === 0 ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] : [],
+      unschedulable: false,
+    });
+  }
+  const apps = 10;
+  const pods: ClusterSnapshot['pods'] = [];
+  for (let i = 0; i < podCount; i++) {
+    const app = `web-${i % apps}`;
+    const w = 1 + (i % workers);
+    pods.push({
+      name: `${app}-7d9f8c6b5-${i.toString(36).padStart(5, 'x')}`,
+      namespace: 'default',
+      node: `k8s-node${w}`,
+      ip: `10.244.${w}.${2 + Math.floor(i / workers)}`,
+      phase: 'Running',
+      ready: true,
+      status: 'Running',
+      labels: { app, tier: 'frontend' },
+      owner: `ReplicaSet/${app}-7d9f8c6b5`,
+      containers: [{ name: 'app', image: 'kubetm/app', ports: [{ containerPort: 8080, protocol: 'TCP' }], state: 'running' }],
+      schedule: { node: `k8s-node${w}`, rejected: { 'k8s-master': "node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }" }, scores: {} },
+    });
+  }
+  const services: ClusterSnapshot['services'] = [];
+  for (let a = 0; a < apps; a++) {
+    const app = `web-${a}`;
+    services.push({
+      name: `svc-${app}`,
+      namespace: 'default',
+      type: a === 0 ? 'NodePort' : 'ClusterIP',
+      clusterIP: `10.96.${a}.10`,
+      externalIP: null,
+      selector: { app },
+      sessionAffinity: 'None',
+      ports: [{ port: 9000, targetPort: 8080, protocol: 'TCP', ...(a === 0 ? { nodePort: 30000 } : {}) }],
+      endpoints: pods.filter((p) => p.labels.app === app).map((p) => ({ pod: p.name, ip: p.ip!, node: p.node!, ready: true })),
+    });
+  }
+  const snapshot: ClusterSnapshot = {
+    nodes,
+    pods,
+    services,
+    objects: [],
+    diagnostics: [],
+    revision: 1,
+    folder: '/synthetic/500-pods',
+    clock: 3600,
+    settings: { podCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12', proxyMode: 'iptables', loadBalancer: 'none', seed: 1, externalClientIP: '192.168.64.1' },
+    events: [],
+  };
+
+  // Every flow starts within a few µs of the others and every hop takes 100 µs, so all packets are
+  // in flight together for most of the run.
+  const events: PacketEvent[] = [];
+  const traces: Trace[] = [];
+  let seq = 0;
+  for (let f = 0; f < flows; f++) {
+    const pod = pods[Math.floor(rand() * pods.length)]!;
+    const entry = nodes[1 + Math.floor(rand() * workers)]!.name;
+    const svc = services[0]!;
+    const hops: [string, PacketEvent['action'], string | undefined][] = [
+      ['client', 'send', undefined],
+      [`node/${entry}`, 'forward', entry],
+      [`svc/${svc.name}`, 'dnat', entry],
+      [`node/${pod.node}`, 'decap', pod.node!],
+      [`pod/${pod.name}`, 'deliver', pod.node!],
+    ];
+    let t = f * 3;
+    let from: string | undefined;
+    hops.forEach(([at, action, node], h) => {
+      const dst = action === 'dnat' || h > 2 ? `${pod.ip}:8080` : `192.168.64.31:30000`;
+      events.push({
+        seq: seq++,
+        time: t + 20,
+        arrive: t,
+        packetId: `f${f}-req`,
+        flowId: f,
+        direction: 'request',
+        hopIndex: h,
+        at,
+        from,
+        node,
+        action,
+        packet: { src: '192.168.64.1:40000', dst, protocol: 'TCP', flags: 'SYN' },
+        changed: action === 'dnat' ? ['dst'] : [],
+        explanation: `${action} at ${at}`,
+        refs: [],
+        ...(h === hops.length - 1 ? { outcome: 'delivered' as const } : {}),
+      });
+      from = at;
+      t += 120;
+    });
+    traces.push({ outcome: 'delivered', reason: 'delivered', pod: pod.name, node: pod.node!, hops: [] });
+  }
+  const run: TraceRun = { request: { from: 'external', to: 'node/k8s-node1:30000', count: flows }, traces, events, duration: Math.max(...events.map((e) => e.time)) };
+  const choices: RequestChoices = {
+    sources: [{ id: 'external', label: 'External client' }],
+    targets: [{ id: 'node/k8s-node1:30000', label: 'k8s-node1:30000 (svc-web-0)', group: 'NodePort' }],
+  };
+  return { snapshot, choices, run };
+}
+
+/**
+ * Installs a KubeTrafficApi serving `data` as window.kubeTraffic. Self-contained (no imports, no
+ * closures) because Playwright serialises it into the page with addInitScript.
+ */
+export function installFakeApi(data: FakeData): void {
+  const api: KubeTrafficApi = {
+    getSnapshot: async () => data.snapshot,
+    getChoices: async () => data.choices,
+    sendRequest: async () => ({ ok: true, value: data.run }),
+    matchSelector: async () => ({ ok: true, value: [] }),
+    operate: async () => ({ ok: true, value: data.snapshot }),
+    openFolder: async () => ({ ok: false, error: 'not available in the benchmark' }),
+    getRecentFolders: async () => [],
+    onSnapshot: () => () => undefined,
+  };
+  (window as unknown as { kubeTraffic: KubeTrafficApi }).kubeTraffic = api;
+}
