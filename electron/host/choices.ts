@@ -14,6 +14,11 @@ export function objectRef(kind: 'pod' | 'svc' | 'lb', namespace: string, name: s
   return namespace === 'default' || namespace === '' ? `${kind}/${name}` : `${kind}/${namespace}/${name}`;
 }
 
+/** How a person reads a namespaced name: `pod-1`, or `pod-practice/pod-1` outside default. */
+function displayName(namespace: string, name: string): string {
+  return namespace === 'default' || namespace === '' ? name : `${namespace}/${name}`;
+}
+
 function byNamespaceThenName(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
   return a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
 }
@@ -31,7 +36,7 @@ function sources(cluster: Cluster): RequestChoices['sources'] {
   for (const pod of userPods(cluster)) {
     // A Pod without an IP has no network namespace yet: it cannot send anything.
     if (pod.ip === null) continue;
-    list.push({ id: objectRef('pod', pod.namespace, pod.name), label: `Pod ${pod.name} (${pod.ip})` });
+    list.push({ id: objectRef('pod', pod.namespace, pod.name), label: `Pod ${displayName(pod.namespace, pod.name)} (${pod.ip})` });
   }
   return list;
 }
@@ -44,7 +49,7 @@ function serviceTargets(cluster: Cluster, service: ServiceState): Target[] {
     const address = service.clusterIP && service.clusterIP !== 'None' ? service.clusterIP : 'None';
     list.push({
       id: `${svcRef}:${port.port}`,
-      label: `${service.name} ${address}:${port.port}/${port.protocol} (${service.type})`,
+      label: `${displayName(service.namespace, service.name)} ${address}:${port.port}/${port.protocol} (${service.type})`,
       group: 'Service',
     });
   }
@@ -53,7 +58,7 @@ function serviceTargets(cluster: Cluster, service: ServiceState): Target[] {
     for (const node of cluster.nodes) {
       list.push({
         id: `node/${node.name}:${port.nodePort}`,
-        label: `${node.name} ${node.ip}:${port.nodePort} → ${service.name}:${port.port}`,
+        label: `${node.name} ${node.ip}:${port.nodePort} → ${displayName(service.namespace, service.name)}:${port.port}`,
         group: 'NodePort',
       });
     }
@@ -62,7 +67,7 @@ function serviceTargets(cluster: Cluster, service: ServiceState): Target[] {
     const lbRef = objectRef('lb', service.namespace, service.name);
     const address = service.loadBalancerIP ?? '<pending>';
     for (const port of service.ports) {
-      list.push({ id: `${lbRef}:${port.port}`, label: `${service.name} load balancer ${address}:${port.port}`, group: 'LoadBalancer' });
+      list.push({ id: `${lbRef}:${port.port}`, label: `${displayName(service.namespace, service.name)} load balancer ${address}:${port.port}`, group: 'LoadBalancer' });
     }
   }
   return list;
@@ -79,7 +84,7 @@ function podTargets(pod: PodState): Target[] {
       seen.add(port.containerPort);
       list.push({
         id: `${podRef}:${port.containerPort}`,
-        label: `${pod.name} ${pod.ip}:${port.containerPort}/${port.protocol} (${container.name})`,
+        label: `${displayName(pod.namespace, pod.name)} ${pod.ip}:${port.containerPort}/${port.protocol} (${container.name})`,
         group: pod.hostNetwork ? 'Node' : 'Pod',
       });
     }
@@ -97,7 +102,7 @@ function hostPortTargets(cluster: Cluster, pod: PodState): Target[] {
       if (port.hostPort === undefined) continue;
       list.push({
         id: `node/${pod.nodeName}:${port.hostPort}`,
-        label: `${pod.nodeName} ${node?.ip ?? ''}:${port.hostPort} → ${pod.name}:${port.containerPort} (hostPort)`,
+        label: `${pod.nodeName} ${node?.ip ?? ''}:${port.hostPort} → ${displayName(pod.namespace, pod.name)}:${port.containerPort} (hostPort)`,
         group: 'Node',
       });
     }
