@@ -18,6 +18,11 @@ type Pod = ClusterSnapshot['pods'][number];
 
 const SCALABLE = new Set(['ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
+/** `web-5d8f6c7b9` belongs to Deployment `web`, not to `we` or `web-5d8f`: the suffix is exactly one hash. */
+function ownsReplicaSet(deployment: string, replicaSet: string): boolean {
+  return replicaSet.startsWith(`${deployment}-`) && /^[a-z0-9]+$/.test(replicaSet.slice(deployment.length + 1));
+}
+
 function hasObject(snap: Snap, kind: string, namespace: string, name: string): boolean {
   return snap.objects.some((o) => o.kind === kind && o.namespace === namespace && o.name === name);
 }
@@ -30,7 +35,7 @@ export function workloadOf(snap: Snap, pod: Pod): WorkloadRef | null {
   const ns = pod.namespace;
   let ref: Omit<WorkloadRef, 'replicas'> | null = null;
   if (kind === 'ReplicaSet') {
-    const deployment = snap.objects.find((o) => o.kind === 'Deployment' && o.namespace === ns && name.startsWith(`${o.name}-`) && /^[a-z0-9]+$/.test(name.slice(o.name.length + 1)));
+    const deployment = snap.objects.find((o) => o.kind === 'Deployment' && o.namespace === ns && ownsReplicaSet(o.name, name));
     if (deployment) ref = { kind: 'Deployment', name: deployment.name, namespace: ns };
     else if (hasObject(snap, 'ReplicaSet', ns, name)) ref = { kind: 'ReplicaSet', name, namespace: ns };
   } else if (SCALABLE.has(kind)) {
@@ -40,7 +45,7 @@ export function workloadOf(snap: Snap, pod: Pod): WorkloadRef | null {
   const r = ref;
   const owns = (p: Pod) => {
     if (p.namespace !== r.namespace || !p.owner) return false;
-    if (r.kind === 'Deployment') return p.owner.startsWith(`ReplicaSet/${r.name}-`);
+    if (r.kind === 'Deployment') return p.owner.startsWith('ReplicaSet/') && ownsReplicaSet(r.name, p.owner.slice('ReplicaSet/'.length));
     return p.owner === `${r.kind}/${r.name}`;
   };
   return { ...r, replicas: snap.pods.filter(owns).length };

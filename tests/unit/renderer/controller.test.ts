@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { MS_PER_STEP } from '../../../renderer/playback/clock';
+import { PlaybackController, type FrameEnv } from '../../../renderer/playback/controller';
+import { buildTimeline } from '../../../renderer/playback/timeline';
+import { packet } from './events';
+
+/** Manual time and a manual frame queue, so a test decides when frames run. */
+function fakeEnv() {
+  let now = 0;
+  let nextId = 1;
+  const frames = new Map<number, (t: number) => void>();
+  const env: FrameEnv = {
+    now: () => now,
+    requestFrame: (cb) => {
+      frames.set(nextId, cb);
+      return nextId++;
+    },
+    cancelFrame: (id) => void frames.delete(id),
+  };
+  const advance = (ms: number) => {
+    now += ms;
+    const due = [...frames.values()];
+    frames.clear();
+    for (const cb of due) cb(now);
+  };
+  return { env, advance, pendingFrames: () => frames.size };
+}
+
+const run = buildTimeline(
+  packet('f0-req', 0, [
+    ['client', 0, 10],
+    ['node/k8s-node1', 110, 120],
+    ['svc/svc-2', 120, 130, { action: 'dnat' }],
+    ['pod/pod-1', 140, 160, { action: 'deliver' }],
+  ]),
+);
+
+describe('PlaybackController', () => {
+  it('loads a run paused at its first hop', () => {
+    const c = new PlaybackController(fakeEnv().env);
+    c.load(run);
+    const s = c.getState();
+    expect(s.playing).toBe(false);
+    expect(s.selected).toBe(0);
+    expect(s.time).toBe(0);
+  });
+
+  it('steps forward and back hop by hop, moving the playhead to each arrival', () => {
+    const c = new PlaybackController(fakeEnv().env);
+    c.load(run);
+    c.stepForward();
+    expect(c.getState().selected).toBe(1);
+    expect(c.getState().time).toBe(110);
+    c.stepForward();
+    expect(run.events[c.getState().selected]!.at).toBe('svc/svc-2');
+    c.stepBack();
+    c.stepBack();
+    c.stepBack();
+    expect(c.getState().selected).toBe(0);
+    expect(c.getState().time).toBe(0);
+  });
+
+  it('does not step past the last hop', () => {
+    const c = new PlaybackController(fakeEnv().env);
+    c.load(run);
+    for (let i = 0; i < 10; i++) c.stepForward();
+    expect(c.getState().selected).toBe(3);
+    c.end();
+    expect(c.getState().time).toBe(160);
+  });
+
+  it('plays on animation frames, the selection following the packet, and pauses at the end', () => {
+    const { env, advance, pendingFrames } = fakeEnv();
+    const c = new PlaybackController(env);
+    c.load(run);
+    const frames: number[] = [];
+    c.onFrame((t) => frames.push(t));
+    c.play();
+    expect(c.getState().playing).toBe(true);
+    advance(MS_PER_STEP * 2.5); // keyframes 0,10,110,… → between 110 and 120
+    expect(frames.at(-1)).toBeCloseTo(115);
+    expect(c.getState().selected).toBe(1);
+    advance(MS_PER_STEP * 100);
+    expect(c.getState().playing).toBe(false);
+    expect(c.getState().selected).toBe(3);
+    expect(pendingFrames()).toBe(0);
+  });
+
+  it('stepping while playing pauses', () => {
+    const { env, advance } = fakeEnv();
+    const c = new PlaybackController(env);
+    c.load(run);
+    c.play();
+    advance(10);
+    c.stepForward();
+    expect(c.getState().playing).toBe(false);
+  });
+
+  it('scrubbing moves the selection with the playhead', () => {
+    const c = new PlaybackController(fakeEnv().env);
+    c.load(run);
+    c.seekPosition(3); // keyframe 3 = 120: the DNAT hop has just been reached
+    expect(c.getState().time).toBe(120);
+    expect(run.events[c.getState().selected]!.at).toBe('svc/svc-2');
+  });
+
+  it('ignores Play without a run', () => {
+    const { env, pendingFrames } = fakeEnv();
+    const c = new PlaybackController(env);
+    c.play();
+    expect(c.getState().playing).toBe(false);
+    expect(pendingFrames()).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { describeChange } from '../../../renderer/model/describeChange';
+import { pod, service, snapshot } from './snapshots';
+
+const before = snapshot({
+  pods: [pod('pod-1', 'k8s-node1', { ip: '10.244.1.2' }), pod('web-5d8f6c7b9-aaaaa', 'k8s-node2', { ip: '10.244.2.7', owner: 'ReplicaSet/web-5d8f6c7b9', labels: { app: 'web' } })],
+  services: [service('svc-1', { clusterIP: '10.100.158.89' })],
+});
+
+describe('describeChange', () => {
+  it('says a re-created Pod changed IP while its Service kept its ClusterIP', () => {
+    const after = { ...before, pods: before.pods.map((p) => (p.name === 'pod-1' ? { ...p, ip: '10.244.1.3' } : p)) };
+    const lines = describeChange({ op: 'deletePod', namespace: 'default', name: 'pod-1' }, before, after);
+    expect(lines[0]).toBe('pod "pod-1" deleted');
+    expect(lines).toContain('Re-created as pod-1: IP 10.244.1.2 → 10.244.1.3');
+    expect(lines).toContain('Service svc-1 keeps 10.100.158.89');
+  });
+
+  it('names the replacement when a controller creates a Pod with a new name', () => {
+    const after = { ...before, pods: [before.pods[0]!, pod('web-5d8f6c7b9-bbbbb', 'k8s-node1', { ip: '10.244.1.9', owner: 'ReplicaSet/web-5d8f6c7b9', labels: { app: 'web' } })] };
+    const lines = describeChange({ op: 'deletePod', namespace: 'default', name: 'web-5d8f6c7b9-aaaaa' }, before, after);
+    expect(lines).toContain('Replaced by web-5d8f6c7b9-bbbbb (10.244.1.9 on k8s-node1)');
+    expect(lines.some((l) => l.startsWith('Service svc-1'))).toBe(false); // svc-1 selects app=pod, not web
+  });
+
+  it('uses kubectl’s words for node operations and lists evictions on drain', () => {
+    expect(describeChange({ op: 'cordon', node: 'k8s-node1' }, before, before)).toEqual(['node/k8s-node1 cordoned']);
+    const drained = { ...before, pods: [before.pods[1]!] };
+    const lines = describeChange({ op: 'drain', node: 'k8s-node1' }, before, drained);
+    expect(lines).toEqual(['node/k8s-node1 drained', 'Evicted pod-1']);
+  });
+
+  it('lists the Pods a scale created', () => {
+    const after = { ...before, pods: [...before.pods, pod('web-5d8f6c7b9-ccccc', null, { owner: 'ReplicaSet/web-5d8f6c7b9' })] };
+    const lines = describeChange({ op: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 2 }, before, after);
+    expect(lines).toEqual(['deployment.apps/web scaled to 2', 'Created web-5d8f6c7b9-ccccc (Pending)']);
+  });
+});
