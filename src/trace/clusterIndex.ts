@@ -59,22 +59,45 @@ export interface ClusterIndex {
   services: Map<string, ServiceState>;
   /** ClusterIP → Service (for "wrong port on a ClusterIP"). */
   clusterIPs: Map<string, ServiceState>;
-  /** `IP|port|PROTO` → Service port, for ClusterIPs, load-balancer IPs and externalIPs. */
-  vips: Map<string, { entry: PortEntry; kind: 'clusterIP' | 'loadBalancer' | 'externalIP' }>;
+  /** IP → port key → Service port, for ClusterIPs, load-balancer IPs and externalIPs. */
+  vips: Map<string, Map<number, VipEntry>>;
   lbIPs: Map<string, ServiceState>;
   externalIPs: Map<string, ServiceState>;
-  /** `port|PROTO` → Service port (NodePorts are cluster-wide unique). */
-  nodePorts: Map<string, PortEntry>;
+  /** port key → Service port (NodePorts are cluster-wide unique). */
+  nodePorts: Map<number, PortEntry>;
   healthCheckNodePorts: Map<number, ServiceState>;
   backends: Map<PortEntry, BackendSet>;
-  hostListeners: Map<string, Map<string, Listener>>;
-  podListeners: Map<PodState, Map<string, ContainerStatus>>;
+  hostListeners: Map<string, Map<number, Listener>>;
+  podListeners: Map<PodState, Map<number, ContainerStatus>>;
+  /** Parsed `--from` / `--to` texts (parsing is pure per cluster; bounded). */
+  parsedSources: Map<string, unknown>;
+  parsedTargets: Map<string, unknown>;
 }
 
 const cache = new WeakMap<Cluster, ClusterIndex>();
 
-export const key = (port: number, proto: string): string => `${port}|${proto}`;
-export const vipKey = (ip: string, port: number, proto: string): string => `${ip}|${port}|${proto}`;
+export interface VipEntry {
+  entry: PortEntry;
+  kind: 'clusterIP' | 'loadBalancer' | 'externalIP';
+}
+
+const PROTO_CODE: Record<string, number> = { TCP: 0, UDP: 1, SCTP: 2 };
+
+/** port + protocol as one number: map keys without building strings on the hot path. */
+export const key = (port: number, proto: string): number => port * 4 + (PROTO_CODE[proto] ?? 3);
+
+export function vipOf(ix: ClusterIndex, ip: string, port: number, proto: string): VipEntry | undefined {
+  return ix.vips.get(ip)?.get(key(port, proto));
+}
+
+function addVip(ix: ClusterIndex, ip: string, port: number, proto: string, v: VipEntry): void {
+  let m = ix.vips.get(ip);
+  if (!m) {
+    m = new Map();
+    ix.vips.set(ip, m);
+  }
+  m.set(key(port, proto), v);
+}
 
 export function clusterIndex(c: Cluster): ClusterIndex {
   let ix = cache.get(c);
@@ -110,6 +133,8 @@ function build(c: Cluster): ClusterIndex {
     backends: new Map(),
     hostListeners: new Map(),
     podListeners: new Map(),
+    parsedSources: new Map(),
+    parsedTargets: new Map(),
   };
   for (const n of c.nodes) {
     ix.nodes.set(n.name, n);
@@ -151,25 +176,52 @@ function build(c: Cluster): ClusterIndex {
     if (!hasVip) continue; // headless: kube-proxy ignores it entirely
     s.ports.forEach((port, portIndex) => {
       const entry: PortEntry = { svc: s, port, portIndex, spn: servicePortName(s, port), proto: port.protocol.toLowerCase() };
-      ix.vips.set(vipKey(s.clusterIP as string, port.port, port.protocol), { entry, kind: 'clusterIP' });
-      if (s.loadBalancerIP) ix.vips.set(vipKey(s.loadBalancerIP, port.port, port.protocol), { entry, kind: 'loadBalancer' });
-      for (const ip of s.externalIPs) ix.vips.set(vipKey(ip, port.port, port.protocol), { entry, kind: 'externalIP' });
+      addVip(ix, s.clusterIP as string, port.port, port.protocol, { entry, kind: 'clusterIP' });
+      if (s.loadBalancerIP) addVip(ix, s.loadBalancerIP, port.port, port.protocol, { entry, kind: 'loadBalancer' });
+      for (const ip of s.externalIPs) addVip(ix, ip, port.port, port.protocol, { entry, kind: 'externalIP' });
       if (port.nodePort) ix.nodePorts.set(key(port.nodePort, port.protocol), entry);
     });
   }
   return ix;
 }
 
+/**
+ * Dotted-quad to number without a regex: this runs several times per traced packet. Anything that
+ * is not a plain IPv4 address falls back to the strict parser.
+ */
+function ipNumber(ip: string): number | null {
+  let n = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const ch = ip.charCodeAt(i);
+    if (ch === 46) {
+      if (digits === 0 || octet > 255) return parseIPv4(ip);
+      n = n * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (ch >= 48 && ch <= 57 && digits < 3) {
+      octet = octet * 10 + (ch - 48);
+      digits++;
+    } else return parseIPv4(ip);
+  }
+  if (dots !== 3 || digits === 0 || octet > 255) return parseIPv4(ip);
+  return (n * 256 + octet) >>> 0;
+}
+
 /** The node whose podCIDR holds this address, if any. */
 export function podCidrOwner(ix: ClusterIndex, ip: string): NodeState | null {
-  const n = parseIPv4(ip);
+  const n = ipNumber(ip);
   if (n === null) return null;
   for (const { cidr, node } of ix.podCidrs) if (cidrContains(cidr, n)) return node;
   return null;
 }
 
 export function inCidr(cidr: Cidr | null, ip: string): boolean {
-  const n = parseIPv4(ip);
+  if (cidr === null) return false;
+  const n = ipNumber(ip);
   return cidr !== null && n !== null && cidrContains(cidr, n);
 }
 

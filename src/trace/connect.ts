@@ -74,7 +74,9 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   if (v.outcome === 'delivered' || (v.outcome === 'refused' && last.action === 'rst')) {
     trace.response = { hops: responseHops(w, v.outcome === 'delivered') };
   }
-  const refs = uniqueRefs([v.refs, ...w.hops.map((h) => h.refs)]);
+  const lists = [v.refs];
+  for (const h of w.hops) if (h.refs) lists.push(h.refs);
+  const refs = uniqueRefs(lists);
   if (refs.length > 0) trace.refs = refs;
   trace.protocol = target.protocol;
   return { trace, immediate: v.immediate === true };

@@ -12,10 +12,20 @@ const TIMEOUT_DRAWN_US = 4000;
 
 type Kind = 'client' | 'lb' | 'pod' | 'node' | 'svc';
 
+/** The kind of component from its id's first letter (client, lb/, pod/, svc/, node/): no string slicing per event. */
 function kindOf(at: string): Kind {
-  if (at === 'client') return 'client';
-  const k = at.slice(0, at.indexOf('/'));
-  return k === 'lb' || k === 'pod' || k === 'svc' ? k : 'node';
+  switch (at.charCodeAt(0)) {
+    case 99: // c
+      return 'client';
+    case 108: // l
+      return 'lb';
+    case 112: // p
+      return 'pod';
+    case 115: // s
+      return 'svc';
+    default:
+      return 'node';
+  }
 }
 
 /** Microseconds on the link between two consecutive hops. */
@@ -33,21 +43,25 @@ function latency(prev: Hop, cur: Hop): number {
 /** Microseconds spent at a hop before the packet leaves it. */
 const DWELL: Partial<Record<Hop['action'], number>> = { dnat: 4, snat: 4, 'un-nat': 4, forward: 10, lb: 2, reply: 60, rst: 2, reject: 2, drop: 2 };
 
-function event(flowId: number, direction: 'request' | 'response', hopIndex: number, h: Hop, prev: Hop | undefined, arrive: number, protocol: 'TCP' | 'UDP', flags: string | undefined): PacketEvent {
+/** Shared empty lists: most hops change nothing and cite nothing; consumers only read them. */
+const NO_CHANGE: ('src' | 'dst')[] = [];
+const NO_REFS: PacketEvent['refs'] = [];
+
+function event(packetId: string, flowId: number, direction: 'request' | 'response', hopIndex: number, h: Hop, prev: Hop | undefined, arrive: number, protocol: 'TCP' | 'UDP', flags: string | undefined): PacketEvent {
   const e: PacketEvent = {
     seq: 0,
     time: arrive + (DWELL[h.action] ?? 0),
     arrive,
-    packetId: `f${flowId}-${direction === 'request' ? 'req' : 'resp'}`,
+    packetId,
     flowId,
     direction,
     hopIndex,
     at: h.at,
     action: h.action,
     packet: flags ? { src: h.src, dst: h.dst, protocol, flags } : { src: h.src, dst: h.dst, protocol },
-    changed: h.changed ?? [],
+    changed: h.changed ?? NO_CHANGE,
     explanation: h.note ?? '',
-    refs: h.refs ?? [],
+    refs: h.refs ?? NO_REFS,
   };
   if (prev) e.from = prev.at;
   if (h.node !== undefined) e.node = h.node;
@@ -55,16 +69,21 @@ function event(flowId: number, direction: 'request' | 'response', hopIndex: numb
   return e;
 }
 
+/** Outcomes the client only learns by waiting. */
+const WAITS: ReadonlySet<Outcome> = new Set<Outcome>(['dropped', 'timeout', 'unreachable']);
+
 /** The events of one flow, in time order; the last carries the flow's outcome. */
 export function flowEvents(trace: Trace, flowId: number, start: number, immediate: boolean): PacketEvent[] {
   const protocol = trace.protocol ?? 'TCP';
   const tcp = protocol === 'TCP';
   const out: PacketEvent[] = [];
+  const reqId = `f${flowId}-req`;
+  const respId = `f${flowId}-resp`;
   let t = start;
   let prev: Hop | undefined;
   trace.hops.forEach((h, i) => {
     const arrive = prev ? t + latency(prev, h) : t;
-    const e = event(flowId, 'request', i, h, prev, arrive, protocol, tcp ? 'SYN' : undefined);
+    const e = event(reqId, flowId, 'request', i, h, prev, arrive, protocol, tcp ? 'SYN' : undefined);
     out.push(e);
     t = e.time;
     prev = h;
@@ -74,20 +93,19 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
   const flags = tcp ? (trace.outcome === 'delivered' ? 'SYN,ACK' : 'RST,ACK') : undefined;
   resp.forEach((h, i) => {
     const arrive = rprev ? t + latency(rprev, h) : t;
-    const e = event(flowId, 'response', i, h, rprev, arrive, protocol, flags);
+    const e = event(respId, flowId, 'response', i, h, rprev, arrive, protocol, flags);
     out.push(e);
     t = e.time;
     rprev = h;
   });
-  const waits: Outcome[] = ['dropped', 'timeout', 'unreachable'];
-  if (waits.includes(trace.outcome) && !immediate && trace.hops.length > 0) {
+  if (WAITS.has(trace.outcome) && !immediate && trace.hops.length > 0) {
     const first = trace.hops[0];
     const when = t + TIMEOUT_DRAWN_US;
     out.push({
       seq: 0,
       time: when,
       arrive: when,
-      packetId: `f${flowId}-req`,
+      packetId: reqId,
       flowId,
       direction: 'request',
       hopIndex: trace.hops.length,
@@ -95,11 +113,11 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
       ...(first.node !== undefined ? { node: first.node } : {}),
       action: 'timeout',
       packet: tcp ? { src: first.src, dst: first.dst, protocol, flags: 'SYN' } : { src: first.src, dst: first.dst, protocol },
-      changed: [],
+      changed: NO_CHANGE,
       explanation: tcp
         ? 'no answer ever comes: Linux retransmits the SYN 6 times (about 127 s) before curl reports "Connection timed out" — the wait is compressed here'
         : 'no answer ever comes: the client gives up after its own timeout — the wait is compressed here',
-      refs: [],
+      refs: NO_REFS,
     });
   }
   out[out.length - 1].outcome = trace.outcome;

@@ -96,16 +96,9 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   w.dstPort = b.port;
   w.nat = { svc, port, node: n, from, to: w.dst, preserved: preserved && w.masq === null, external };
   const entryChain = via === 'nodePort' ? 'KUBE-NODEPORTS' : 'KUBE-SERVICES';
-  const rule = [entryChain, external ? ch.ext : null, policyChain, b.sep].filter((x) => x !== null).join(' → ');
+  const rule = external ? `${entryChain} → ${ch.ext} → ${policyChain} → ${b.sep}` : `${entryChain} → ${policyChain} → ${b.sep}`;
   const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? `nodePort on ${n.name}` : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
-  const note = [
-    `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter`,
-    policyNote,
-    pick.note,
-    `DNAT to ${b.ep.pod} ${w.dst} (targetPort ${port.targetPort})`,
-  ]
-    .filter((s) => s !== '')
-    .join('; ');
+  const note = `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter; ${policyNote ? `${policyNote}; ` : ''}${pick.note}; DNAT to ${b.ep.pod} ${w.dst} (targetPort ${port.targetPort})`;
   w.hop(svcId(svc), 'dnat', note, { node: n.name, rule, changed: ['dst'], refs });
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
   routeOnward(w, n, (m) => deliverToHost(w, m));

@@ -3,7 +3,7 @@
  * nat OUTPUT for the host itself) and, from outside, how it reaches a node at all.
  */
 import type { NodeState, ServiceState } from '../model/cluster';
-import { inCidr, key, vipKey } from './clusterIndex';
+import { inCidr, key, vipOf } from './clusterIndex';
 import { deliverToHost, routeOnward } from './fabric';
 import { CLIENT, displayName, lbId, nodeId } from './ids';
 import { type Origin, serviceRules } from './kubeProxy';
@@ -16,7 +16,7 @@ const EXCLUDE_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
 /** KUBE-SERVICES on node N, then (last rule) KUBE-NODEPORTS for local addresses, then plain routing. */
 export function atNode(w: Walk, n: NodeState, origin: Origin): void {
   const ix = w.ix;
-  const vip = ix.vips.get(vipKey(w.dstIP, w.dstPort, w.protocol));
+  const vip = vipOf(ix, w.dstIP, w.dstPort, w.protocol);
   if (vip) return serviceRules(w, n, vip.entry, vip.kind, origin);
   const local = ix.nodeAddrs.get(w.dstIP);
   // With --iptables-localhost-nodeports (default true) 127.0.0.1 counts as a local address for the host.

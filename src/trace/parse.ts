@@ -61,7 +61,27 @@ function findNode(c: Cluster, name: string): NodeState {
   throw new TraceUsageError(`nodes "${name}" not found (nodes: ${c.nodes.map((n) => n.name).join(', ')})`);
 }
 
+const PARSE_CACHE_LIMIT = 8192;
+
+/** Parse once per cluster and text: the same request is often sent many times. */
+function cached<T>(memo: Map<string, unknown>, s: string, parse: () => T): T {
+  const hit = memo.get(s);
+  if (hit !== undefined) return hit as T;
+  const value = parse();
+  if (memo.size >= PARSE_CACHE_LIMIT) memo.clear();
+  memo.set(s, value);
+  return value;
+}
+
 export function parseSource(s: string, c: Cluster): Source {
+  return cached(clusterIndex(c).parsedSources, s, () => parseSourceText(s, c));
+}
+
+export function parseTarget(s: string, c: Cluster): Target {
+  return cached(clusterIndex(c).parsedTargets, s, () => parseTargetText(s, c));
+}
+
+function parseSourceText(s: string, c: Cluster): Source {
   const text = s.trim();
   if (text === 'external' || text === CLIENT) return { kind: 'external', id: CLIENT, ip: c.settings.externalClientIP };
   const slash = text.indexOf('/');
@@ -113,7 +133,7 @@ function resolveServiceDns(c: Cluster, host: string): ServiceState | null {
   return clusterIndex(c).services.get(`${ns}/${parts[0]}`) ?? null;
 }
 
-export function parseTarget(s: string, c: Cluster): Target {
+function parseTargetText(s: string, c: Cluster): Target {
   let text = s.trim();
   if (/^curl(\s|$)/.test(text)) text = fromCurl(text);
   let protocol: 'TCP' | 'UDP' = 'TCP';

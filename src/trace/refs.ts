@@ -9,38 +9,66 @@ export function serviceRef(svc: ServiceState, k: ServiceRefKey): LabelledRef[] {
   return r ? [r] : [];
 }
 
+/** Refs are cached per YAML object, so a trace reuses them instead of rebuilding them per request. */
+const portRefs = new WeakMap<ServicePortState, Partial<Record<'port' | 'targetPort' | 'nodePort', LabelledRef>>>();
+
 export function portRef(svc: ServiceState, port: ServicePortState, field: 'port' | 'targetPort' | 'nodePort'): LabelledRef {
-  const i = svc.ports.indexOf(port);
-  const value = field === 'port' ? port.port : field === 'targetPort' ? port.targetPort : port.nodePort;
-  return { ...port.source, path: `spec.ports[${i}].${field}`, label: `${field}: ${value}` };
+  let cached = portRefs.get(port);
+  if (!cached) {
+    cached = {};
+    portRefs.set(port, cached);
+  }
+  let r = cached[field];
+  if (!r) {
+    const i = svc.ports.indexOf(port);
+    const value = field === 'port' ? port.port : field === 'targetPort' ? port.targetPort : port.nodePort;
+    r = { ...port.source, path: `spec.ports[${i}].${field}`, label: `${field}: ${value}` };
+    cached[field] = r;
+  }
+  return r;
 }
 
+const podRefs = new WeakMap<PodState, LabelledRef>();
+
 export function podRef(pod: PodState): LabelledRef {
-  return { ...pod.source, label: `Pod ${pod.name}` };
+  let r = podRefs.get(pod);
+  if (!r) {
+    r = { ...pod.source, label: `Pod ${pod.name}` };
+    podRefs.set(pod, r);
+  }
+  return r;
 }
+
+const containerRefs = new WeakMap<ContainerStatus, Map<number, LabelledRef>>();
 
 /** The containerPort a connection reached, or the container itself when the port is not declared. */
 export function containerPortRef(pod: PodState, ctr: ContainerStatus, port: number): LabelledRef {
-  const ci = pod.spec.containers.findIndex((c) => c.name === ctr.name);
-  const spec = pod.spec.containers[ci];
-  const pi = spec ? spec.ports.findIndex((p) => p.containerPort === port) : -1;
-  const at = ctr.source ?? pod.source;
-  if (pi >= 0) return { ...at, path: `spec.containers[${ci}].ports[${pi}].containerPort`, label: `containerPort: ${port} (${ctr.name})` };
-  return { ...at, path: `spec.containers[${Math.max(ci, 0)}]`, label: `${ctr.name} listens on ${port} (not declared as a containerPort)` };
+  let m = containerRefs.get(ctr);
+  if (!m) {
+    m = new Map();
+    containerRefs.set(ctr, m);
+  }
+  let r = m.get(port);
+  if (!r) {
+    const ci = pod.spec.containers.findIndex((c) => c.name === ctr.name);
+    const spec = pod.spec.containers[ci];
+    const pi = spec ? spec.ports.findIndex((p) => p.containerPort === port) : -1;
+    const at = ctr.source ?? pod.source;
+    r =
+      pi >= 0
+        ? { ...at, path: `spec.containers[${ci}].ports[${pi}].containerPort`, label: `containerPort: ${port} (${ctr.name})` }
+        : { ...at, path: `spec.containers[${Math.max(ci, 0)}]`, label: `${ctr.name} listens on ${port} (not declared as a containerPort)` };
+    m.set(port, r);
+  }
+  return r;
 }
 
-/** Refs without duplicates (same file, line and path), in first-seen order. */
+/** Refs without duplicates, in first-seen order (refs are shared objects, so identity is enough). */
 export function uniqueRefs(lists: (LabelledRef[] | undefined)[]): LabelledRef[] {
-  const seen = new Set<string>();
   const out: LabelledRef[] = [];
   for (const list of lists) {
     if (!list) continue;
-    for (const r of list) {
-      const k = `${r.file}:${r.line}:${r.column}:${r.path ?? ''}:${r.label}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push(r);
-    }
+    for (const r of list) if (!out.includes(r)) out.push(r);
   }
   return out;
 }
