@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { buildCluster } from '../../../src/cluster';
+import { imagePorts, imageRepository } from '../../../src/cluster/imageCatalog';
+import type { Cluster } from '../../../src/model/cluster';
+import { container, load, pod } from './fixtures';
+
+const podNamed = (c: Cluster, name: string) => c.pods.find((p) => p.name === name)!;
+
+describe('containers', () => {
+  test('image references are reduced to their repository', () => {
+    expect(imageRepository('docker.io/library/nginx:1.27')).toBe('nginx');
+    expect(imageRepository('nginx@sha256:abc')).toBe('nginx');
+    expect(imageRepository('registry.k8s.io/echoserver:1.4')).toBe('registry.k8s.io/echoserver');
+    expect(imageRepository('localhost:5000/app:dev')).toBe('localhost:5000/app');
+  });
+
+  test('well-known images listen on their ports whether or not containerPort says so', () => {
+    expect(imagePorts('kubetm/p8000')).toEqual([{ port: 8000, protocol: 'TCP' }]);
+    expect(imagePorts('kubetm/app:latest')).toEqual([{ port: 8080, protocol: 'TCP' }]);
+    expect(imagePorts('nginx:1.27')).toEqual([{ port: 80, protocol: 'TCP' }]);
+    expect(imagePorts('hashicorp/http-echo', ['-listen=:9000', '-text=hi'])).toEqual([{ port: 9000, protocol: 'TCP' }]);
+    expect(imagePorts('some/unknown')).toBeNull();
+    const c = buildCluster(load(pod('p', [container('web', 'nginx')])), { seed: 1 });
+    expect(podNamed(c, 'p').containers[0].listening).toEqual([{ port: 80, protocol: 'TCP' }]);
+  });
+
+  test('an unknown image listens on what it declares', () => {
+    const c = buildCluster(load(pod('p', [container('web', 'example/app', { ports: [9090] })])), { seed: 1 });
+    expect(podNamed(c, 'p').containers[0].listening).toEqual([{ port: 9090, protocol: 'TCP' }]);
+  });
+
+  test('seed pod-1: container1 on 8000 and container2 on 8080 share the Pod network and both run', () => {
+    const c = buildCluster(load(pod('pod-1', [container('container1', 'kubetm/p8000', { ports: [8000] }), container('container2', 'kubetm/p8080', { ports: [8080] })])), { seed: 1 });
+    const p = podNamed(c, 'pod-1');
+    expect(p).toMatchObject({ phase: 'Running', ready: true, status: 'Running' });
+    expect(p.containers.map((x) => [x.name, x.state, x.listening.map((l) => l.port)])).toEqual([
+      ['container1', 'running', [8000]],
+      ['container2', 'running', [8080]],
+    ]);
+  });
+
+  test('two containers on one port: the later one crash-loops, the Pod runs but is not Ready (1/2)', () => {
+    const c = buildCluster(load(pod('dup', [container('container1', 'kubetm/p8080', { ports: [8080] }), container('container2', 'kubetm/app', { ports: [8080] })])), { seed: 1 });
+    const p = podNamed(c, 'dup');
+    expect(p).toMatchObject({ phase: 'Running', ready: false, status: 'CrashLoopBackOff' });
+    expect(p.ip).not.toBeNull();
+    const [first, second] = p.containers;
+    expect(first).toMatchObject({ state: 'running', ready: true });
+    expect(second).toMatchObject({ state: 'waiting', reason: 'CrashLoopBackOff', ready: false, listening: [] });
+    expect(second.message).toContain('bind: address already in use (port 8080 is held by container1)');
+    expect(second.restartCount).toBeGreaterThan(0);
+    expect(c.events).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'BackOff', object: 'pod/dup' }));
+  });
+
+  test('the clash counts image ports too, but TCP and UDP on one number do not clash', () => {
+    const c = buildCluster(
+      load(
+        pod('img', [container('a', 'nginx'), container('b', 'httpd')]),
+        pod('proto', [container('a', 'example/dns', { ports: [{ containerPort: 53, protocol: 'UDP' }] }), container('b', 'example/dns', { ports: [{ containerPort: 53, protocol: 'TCP' }] })]),
+      ),
+      { seed: 1 },
+    );
+    expect(podNamed(c, 'img').containers[1].message).toContain('port 80 is held by a');
+    expect(podNamed(c, 'proto').ready).toBe(true);
+  });
+
+  test('a readinessProbe on a port nothing listens on keeps the Pod Running but not Ready', () => {
+    const probe = { httpGet: { path: '/healthz', port: 8081 } };
+    const c = buildCluster(load(pod('p', [container('web', 'kubetm/app', { readinessProbe: probe })]), pod('ok', [container('web', 'kubetm/app', { readinessProbe: { tcpSocket: { port: 8080 } } })])), { seed: 1 });
+    const p = podNamed(c, 'p');
+    expect(p).toMatchObject({ phase: 'Running', status: 'Running', ready: false });
+    expect(p.containers[0].message).toBe(`Readiness probe failed: Get "http://${p.ip}:8081/healthz": dial tcp ${p.ip}:8081: connect: connection refused`);
+    expect(podNamed(c, 'ok').ready).toBe(true);
+  });
+
+  test('restart counts grow with the clock (10s, 20s, 40s … back-off)', async () => {
+    const { crashLoopRestarts } = await import('../../../src/cluster/containers');
+    expect([5, 10, 29, 30, 70, 150, 310, 610].map(crashLoopRestarts)).toEqual([0, 1, 1, 2, 3, 4, 5, 6]);
+  });
+});
