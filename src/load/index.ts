@@ -28,26 +28,30 @@ export function loadManifests(files: RawFile[]): LoadResult {
   }
 
   crossCheck(candidates);
+  // Diagnostics are ordered by where their object starts, so one object's keep the API server's order.
+  const sorted: { d: Diagnostic; line: number; column: number }[] = diagnostics.map((d) => ({ d, line: d.line, column: d.column }));
   const objects: LoadedObject[] = [];
   for (const c of candidates) {
-    diagnostics.push(...candidateDiagnostics(c));
+    const at = positionOf(c.src, nodeStart(c.src.node) ?? 0);
+    for (const d of candidateDiagnostics(c)) sorted.push({ d, line: at.line, column: at.column });
     if (c.object) objects.push(c.object);
   }
   for (const [namespace, c] of missingNamespaces(candidates)) {
-    diagnostics.push({
+    const d: Diagnostic = {
       severity: 'warning',
       ...locatePath(c.src, ['metadata', 'namespace']),
       path: 'metadata.namespace',
       message: `namespaces ${JSON.stringify(namespace)} not found (no Namespace object in the folder; the simulator creates it)`,
       ...identity(c),
-    });
+    };
+    sorted.push({ d, line: d.line, column: d.column });
   }
 
   const order = new Map(files.map((f, i) => [f.path, i]));
-  diagnostics.sort(
-    (a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.column - b.column,
+  sorted.sort(
+    (a, b) => (order.get(a.d.file) ?? -1) - (order.get(b.d.file) ?? -1) || a.line - b.line || a.column - b.column,
   );
-  return { objects, diagnostics, files: files.map((f) => f.path) };
+  return { objects, diagnostics: sorted.map((s) => s.d), files: files.map((f) => f.path) };
 }
 
 /** One document (or `kind: List` item): a Kubernetes object, a list of them, or something else. */

@@ -53,6 +53,11 @@ export function loadObject(value: Obj, apiVersion: string, kind: string, src: So
     const meta = decodeObjectMeta(top, namespaced, () => generatedNameSuffix(seed));
     if (kind === 'ClusterSettings' && !meta.name) meta.name = 'cluster';
     candidate.meta = meta;
+    if (!simulated && !meta.name) {
+      // Tool configs (Kustomization, kube-scheduler Policy…) carry apiVersion and kind but are no API objects.
+      candidate.warnings = [{ path: ['metadata', 'name'], message: 'skipped: not an object the API server would store: metadata.name: Required value: name or generateName is required' }];
+      return candidate;
+    }
     const metaErrors = validateObjectMeta(meta, namespaced, nameValidator(kind));
     const object = decodeKind(kind, apiVersion, value, top, meta, p, src);
     candidate.errors = [...metaErrors, ...p.errors];

@@ -21,7 +21,7 @@ import type { SettingsNode, SimulatorSettingsSpec } from '../model/objects';
 import type { Taint } from '../model/k8s';
 import { parseQuantity } from '../util/quantity';
 import { inclusiveRangeError, isIPv4, nameIsDNSSubdomain } from '../util/validation';
-import { fieldSet, isObj, type Reader } from './decode';
+import { fieldSet, type Reader } from './decode';
 import { duplicate, invalid, invalidEach, notSupported, required, type FieldError } from './fieldErrors';
 import { validateLabels } from './labelRules';
 import { validateTaints } from './node';
@@ -200,8 +200,4 @@ export function parseAddressRange(text: string): { first: number; last: number }
   const first = ipNumber(parts[0] as string);
   const last = ipNumber(parts[1] as string);
   return first !== undefined && last !== undefined && first <= last ? { first, last } : undefined;
-}
-
-export function isSettingsObject(value: unknown): boolean {
-  return isObj(value) && value.kind === 'ClusterSettings';
 }

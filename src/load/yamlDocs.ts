@@ -85,6 +85,7 @@ export function parseFile(file: RawFile, diagnostics: Diagnostic[]): ParsedDoc[]
       });
       continue;
     }
+    if (value === null || value === undefined) continue; // `---` with nothing after it
     out.push({ ...src, value });
   }
   return out;
@@ -102,8 +103,11 @@ function syntaxDiagnostic(file: RawFile, lc: LineCounter, err: YAMLError): Diagn
   return { severity: 'error', file: file.path, line, column: col, message };
 }
 
+/** The duplicated key as written: from the error position to the key's colon. */
 function keyText(text: string, pos: [number, number] | undefined): string {
   if (!pos) return '';
-  const raw = text.slice(pos[0], Math.max(pos[0], pos[1])).split(/[:\n]/)[0]?.trim() ?? '';
+  const eol = text.indexOf('\n', pos[0]);
+  const line = text.slice(pos[0], eol < 0 ? text.length : eol);
+  const raw = /^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^:]*)/.exec(line)?.[1]?.trim() ?? '';
   return raw.replace(/^["']|["']$/g, '');
 }
