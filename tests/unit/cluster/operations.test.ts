@@ -1,0 +1,156 @@
+import { describe, expect, test } from 'vitest';
+import { buildCluster, ClusterOperationError, cordonNode, deletePod, drainNode, scaleWorkload, uncordonNode } from '../../../src/cluster';
+import type { Cluster } from '../../../src/model/cluster';
+import { container, load, pod, service, workload } from './fixtures';
+
+const userPods = (c: Cluster) => c.pods.filter((p) => !p.builtIn);
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+const web = workload('Deployment', 'web', [container('web', 'kubetm/app', { ports: [8080] })], { replicas: 2 });
+const base = () => buildCluster(load(web, service('web', { selector: { app: 'web' }, ports: [{ port: 9000, targetPort: 8080 }] })), { seed: 1 });
+
+describe('deletePod', () => {
+  test('a Deployment pod is replaced: new name, new IP; the Service IP stays and its endpoints follow', () => {
+    const c = deepFreeze(base());
+    const victim = userPods(c)[0];
+    const after = deletePod(c, 'default', victim.name);
+    const pods = userPods(after);
+    expect(pods).toHaveLength(2);
+    expect(pods.some((p) => p.name === victim.name)).toBe(false);
+    const fresh = pods.find((p) => !userPods(c).some((q) => q.name === p.name))!;
+    expect(fresh.name).toMatch(new RegExp(`^${victim.owner!.name}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+    expect(fresh.ip).not.toBe(victim.ip);
+    expect(userPods(c).map((p) => p.ip)).not.toContain(fresh.ip);
+    const s0 = c.services.find((s) => s.name === 'web')!;
+    const s1 = after.services.find((s) => s.name === 'web')!;
+    expect(s1.clusterIP).toBe(s0.clusterIP);
+    expect(s1.endpoints.map((e) => e.pod).sort()).toEqual(pods.map((p) => p.name).sort());
+    const reasons = after.events.filter((e) => e.time === after.clock).map((e) => e.reason);
+    expect(reasons).toEqual(['Killing', 'SuccessfulCreate', 'Scheduled']);
+  });
+
+  test('a bare pod is just gone', () => {
+    const c = buildCluster(load(pod('lonely', [container('c', 'nginx')])), { seed: 1 });
+    expect(userPods(deletePod(c, 'default', 'lonely'))).toEqual([]);
+  });
+
+  test('a StatefulSet pod comes back with the same name and a new IP', () => {
+    const c = buildCluster(load(workload('StatefulSet', 'db', [container('db', 'redis')], { replicas: 2 })), { seed: 1 });
+    const before = userPods(c).find((p) => p.name === 'db-0')!;
+    const after = userPods(deletePod(c, 'default', 'db-0')).find((p) => p.name === 'db-0')!;
+    expect(after.ip).not.toBe(before.ip);
+    expect(after.uid).not.toBe(before.uid);
+  });
+
+  test('a mirror pod of a static pod is re-created by the kubelet', () => {
+    const c = base();
+    const after = deletePod(c, 'kube-system', 'etcd-k8s-master');
+    expect(after.pods.find((p) => p.name === 'etcd-k8s-master')).toMatchObject({ nodeName: 'k8s-master', ip: '192.168.64.30' });
+  });
+
+  test('a missing pod: kubectl\'s NotFound', () => {
+    expect(() => deletePod(base(), 'default', 'nope')).toThrow(new ClusterOperationError('Error from server (NotFound): pods "nope" not found'));
+  });
+
+  test('the same cluster and operation give the same result', () => {
+    const c = base();
+    const name = userPods(c)[0].name;
+    expect(deletePod(c, 'default', name)).toEqual(deletePod(c, 'default', name));
+  });
+});
+
+describe('scaleWorkload', () => {
+  test('scaling a Deployment up and down', () => {
+    const c = deepFreeze(base());
+    const up = scaleWorkload(c, 'deployment', 'default', 'web', 4);
+    expect(userPods(up)).toHaveLength(4);
+    expect(up.workloads.find((w) => w.name === 'web')!.replicas).toBe(4);
+    const rs = up.workloads.find((w) => w.name === 'web')!.replicaSet;
+    expect(up.events).toContainEqual(expect.objectContaining({ reason: 'ScalingReplicaSet', message: `Scaled up replica set ${rs} from 2 to 4` }));
+    const down = scaleWorkload(up, 'deploy', 'default', 'web', 1);
+    expect(userPods(down)).toHaveLength(1);
+    expect(down.services.find((s) => s.name === 'web')!.endpoints).toHaveLength(1);
+  });
+
+  test('scaling down removes the unready/newest pods first', () => {
+    const c = buildCluster(load(workload('ReplicaSet', 'rs', [container('c', 'nginx', { cpu: 1000 })], { replicas: 3 })), { seed: 1 });
+    const pending = userPods(c).filter((p) => !p.nodeName);
+    expect(pending).toHaveLength(1); // each 2-CPU worker (100m taken by flannel) fits one 1000m pod
+    const down = scaleWorkload(c, 'rs', 'default', 'rs', 2);
+    expect(userPods(down).every((p) => p.nodeName)).toBe(true);
+  });
+
+  test('StatefulSet scales down from the highest ordinal', () => {
+    const c = buildCluster(load(workload('StatefulSet', 'db', [container('db', 'redis')], { replicas: 3 })), { seed: 1 });
+    expect(userPods(scaleWorkload(c, 'statefulset', 'default', 'db', 1)).map((p) => p.name)).toEqual(['db-0']);
+  });
+
+  test('errors as kubectl words them', () => {
+    const c = base();
+    expect(() => scaleWorkload(c, 'deployment', 'default', 'nope', 1)).toThrow('Error from server (NotFound): deployments.apps "nope" not found');
+    expect(() => scaleWorkload(c, 'deployment', 'default', 'web', -1)).toThrow('--replicas=COUNT');
+    expect(() => scaleWorkload(c, 'daemonset', 'kube-system', 'kube-proxy', 1)).toThrow('the server could not find the requested resource');
+    expect(() => scaleWorkload(c, 'gadget', 'default', 'web', 1)).toThrow('the server doesn\'t have a resource type "gadget"');
+  });
+});
+
+describe('cordon, uncordon, drain', () => {
+  const onNode1 = { nodeSelector: { 'kubernetes.io/hostname': 'k8s-node1' } };
+
+  test('cordon: running pods stay; new pods cannot land; uncordon lets the Pending pod in', () => {
+    const c = buildCluster(load(pod('stay', [container('c', 'nginx')], onNode1), workload('Deployment', 'd', [container('c', 'nginx')])), { seed: 1 });
+    const cordoned = cordonNode(cordonNode(c, 'k8s-node1'), 'k8s-node2');
+    expect(cordoned.nodes.filter((n) => n.unschedulable).map((n) => n.name)).toEqual(['k8s-node1', 'k8s-node2']);
+    expect(cordoned.pods.find((p) => p.name === 'stay')!.nodeName).toBe('k8s-node1');
+    const scaled = scaleWorkload(cordoned, 'deployment', 'default', 'd', 2);
+    const pending = userPods(scaled).find((p) => !p.nodeName)!;
+    expect(pending.schedule.message).toContain('node(s) were unschedulable');
+    const open = uncordonNode(scaled, 'k8s-node2');
+    const placed = open.pods.find((p) => p.name === pending.name)!;
+    expect(placed.nodeName).toBe('k8s-node2');
+    expect(placed.ip).toMatch(/^10\.244\.2\./);
+    expect(open.events).toContainEqual(expect.objectContaining({ reason: 'NodeSchedulable', object: 'node/k8s-node2' }));
+    expect(open.events).toContainEqual(expect.objectContaining({ reason: 'Scheduled', object: `pod/${pending.name}`, time: open.clock }));
+  });
+
+  test('cordoning a cordoned node changes nothing but the clock; unknown nodes are NotFound', () => {
+    const c = cordonNode(base(), 'k8s-node1');
+    const again = cordonNode(c, 'k8s-node1');
+    expect(again.events).toEqual(c.events);
+    expect(() => cordonNode(c, 'k8s-node9')).toThrow('Error from server (NotFound): nodes "k8s-node9" not found');
+  });
+
+  test('drain refuses pods no controller will re-create, unless forced', () => {
+    const c = buildCluster(load(pod('lonely', [container('c', 'nginx')], onNode1), workload('Deployment', 'd', [container('c', 'nginx')], { ...onNode1, replicas: 1 })), { seed: 1 });
+    expect(() => drainNode(c, 'k8s-node1')).toThrow(
+      'error: unable to drain node "k8s-node1" due to error:cannot delete Pods declare no controller (use --force to override): default/lonely, continuing command...',
+    );
+    const forced = drainNode(c, 'k8s-node1', { force: true });
+    expect(forced.pods.some((p) => p.name === 'lonely')).toBe(false);
+    expect(forced.nodes.find((n) => n.name === 'k8s-node1')!.unschedulable).toBe(true);
+  });
+
+  test('drain evicts controller pods (re-created elsewhere), keeps DaemonSet and mirror pods', () => {
+    const c = base();
+    const onNode1Before = c.pods.filter((p) => p.nodeName === 'k8s-node1');
+    const drained = drainNode(c, 'k8s-node1');
+    const left = drained.pods.filter((p) => p.nodeName === 'k8s-node1');
+    expect(left.every((p) => p.owner?.kind === 'DaemonSet')).toBe(true);
+    expect(left.length).toBe(onNode1Before.filter((p) => p.owner?.kind === 'DaemonSet').length);
+    const webPods = userPods(drained);
+    expect(webPods).toHaveLength(2);
+    expect(webPods.every((p) => p.nodeName === 'k8s-node2')).toBe(true);
+    expect(drainNode(c, 'k8s-master').pods.filter((p) => p.owner?.kind === 'Node')).toHaveLength(4);
+  });
+
+  test('drain without ignoring DaemonSets names the DaemonSet pods', () => {
+    expect(() => drainNode(base(), 'k8s-node2', { ignoreDaemonSets: false })).toThrow(/cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-flannel\/kube-flannel-ds-\w{5}, kube-system\/kube-proxy-\w{5}|cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-\w{5}, kube-flannel/);
+  });
+});
