@@ -131,6 +131,12 @@ function handleStatic(rendererDir: string, urlPath: string, req: http.IncomingMe
   } catch {
     stat = null;
   }
+  if ((!file || !stat || !stat.isFile()) && urlPath === '/favicon.ico') {
+    // Browsers ask for it unprompted; "no icon" is an answer, not an error worth a console line.
+    res.writeHead(204, SECURITY_HEADERS);
+    res.end();
+    return;
+  }
   if (!file || !stat || !stat.isFile()) {
     res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(fs.existsSync(rendererDir) ? 'Not found' : 'Not found: the renderer is not built (npm run build)');

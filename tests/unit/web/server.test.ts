@@ -119,6 +119,8 @@ describe('startWebServer', () => {
     expect(page.body).toContain('<title>Kube Traffic</title>');
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect((await request(server, { path: '/nope.js' })).status).toBe(404);
+    expect((await request(server, { path: '/favicon.ico' })).status).toBe(204);
     expect((await request(server, { path: '/../../etc/passwd' })).status).toBe(404);
     expect((await request(server, { path: '/%2e%2e/%2e%2e/etc/passwd' })).status).toBe(404);
   });
