@@ -5,12 +5,13 @@
 import * as path from 'node:path';
 
 /**
- * `argv` is process.argv (or the second instance's). Unpackaged (`electron . DIR`, where
- * process.defaultApp is true) the first two entries are electron and the app path; packaged, only
- * the executable. Switches (`--inspect`, Chromium's own `--allow-file-access-from-files`…) are skipped.
+ * `argv` is process.argv (or the second instance's). Electron keeps Chromium/Node switches in
+ * argv, and they may come before the app path (Playwright launches `electron --inspect=0
+ * --remote-debugging-port=0 . DIR`), so switches are dropped first. Unpackaged (`electron . DIR`,
+ * process.defaultApp true) the first remaining word is the app path; packaged, it is the folder.
  */
 export function folderFromArgv(argv: readonly string[], defaultApp: boolean, cwd: string): string | null {
-  const args = argv.slice(defaultApp ? 2 : 1);
-  const folder = args.find((arg) => arg !== '' && !arg.startsWith('-'));
+  const words = argv.slice(1).filter((arg) => arg !== '' && !arg.startsWith('-'));
+  const folder = defaultApp ? words[1] : words[0];
   return folder === undefined ? null : path.resolve(cwd, folder);
 }
