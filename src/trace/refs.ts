@@ -68,7 +68,7 @@ export function uniqueRefs(lists: (LabelledRef[] | undefined)[]): LabelledRef[] 
   const out: LabelledRef[] = [];
   for (const list of lists) {
     if (!list) continue;
-    for (const r of list) if (!out.includes(r)) out.push(r);
+    for (const r of list) if (r.file !== '' && !out.includes(r)) out.push(r);
   }
   return out;
 }

@@ -88,7 +88,11 @@ export class Walk {
     if (extra.node !== undefined) h.node = extra.node;
     if (extra.rule !== undefined) h.rule = extra.rule;
     if (extra.changed !== undefined) h.changed = extra.changed;
-    if (extra.refs !== undefined && extra.refs.length > 0) h.refs = extra.refs;
+    if (extra.refs !== undefined && extra.refs.length > 0) {
+      // Built-in objects (kubernetes, kube-dns) have no file behind them: nothing to point at.
+      const refs = extra.refs.every((r) => r.file !== '') ? extra.refs : extra.refs.filter((r) => r.file !== '');
+      if (refs.length > 0) h.refs = refs;
+    }
     this.hops.push(h);
     this.meta.push(extra.meta ?? {});
     return h;
