@@ -1,0 +1,297 @@
+/**
+ * The scheduler's view of the cluster (kube-scheduler's internal cache / NodeInfo): per node the
+ * summed requests, pod count, host ports in use and images; per pod what it added, so removal is
+ * exact. Every decision reads these aggregates; nothing scans all pods.
+ */
+import type { NodeState, PodState } from '../model/cluster';
+import type { Labels, PodSpec, Taint } from '../model/k8s';
+import { computePodRequest, type PodResourceRequest } from './resources';
+import { countPod, labelSetId, newPodIndex, type PodIndex } from './podIndex';
+import { newScoreBuffers, type ScoreBuffers } from './scoring';
+
+export interface HostPort {
+  /** '0.0.0.0' when the pod did not pin hostIP. */
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
+export interface NodeEntry {
+  /** Position in `SchedulerCache.nodes` (the order nodes were given: the scheduler's node list). */
+  index: number;
+  name: string;
+  state: NodeState;
+  labels: Labels;
+  allocCpu: number;
+  allocMemory: number;
+  allocEphemeral: number;
+  allocPods: number;
+  reqCpu: number;
+  reqMemory: number;
+  reqEphemeral: number;
+  reqScalar: Map<string, number>;
+  /** Requests with the 100m / 200Mi defaults (NodeInfo.NonZeroRequested), for LeastAllocated. */
+  nonZeroCpu: number;
+  nonZeroMemory: number;
+  podCount: number;
+  /** NoSchedule / NoExecute taints in node order (what the TaintToleration filter checks). */
+  hardTaints: Taint[];
+  preferTaints: Taint[];
+  /** "TCP/8080" → host IP → pods using it. */
+  usedPorts: Map<string, Map<string, number>>;
+  /** uids of the pods bound here (for preemption's victim search). */
+  pods: Set<string>;
+  /** priority → pods at that priority (tells at once whether lower-priority pods exist). */
+  priorities: Map<number, number>;
+  /** Every name of every image the node reports. */
+  imageNames: Set<string>;
+  /** Carries kubernetes.io/hostname (checked per node per cycle by spreading; cached). */
+  hasHostname: boolean;
+}
+
+/** What a bound pod contributed, remembered so removePod undoes exactly that. */
+export interface CachedPod {
+  uid: string;
+  name: string;
+  namespace: string;
+  nodeIndex: number;
+  req: PodResourceRequest;
+  ports: HostPort[];
+  /** Label-set id in the pod index, -1 for terminating pods (spreading ignores them). */
+  labelSet: number;
+  priority: number;
+}
+
+export interface ImageSummary {
+  size: number;
+  numNodes: number;
+}
+
+export interface ServiceSelector {
+  namespace: string;
+  selector: Labels | null;
+}
+
+export interface SchedulerCache {
+  nodes: NodeEntry[];
+  byName: Map<string, NodeEntry>;
+  /**
+   * Where the next cycle starts looking (schedule_one.go `nextStartNodeIndex`). It decides the
+   * order nodes are evaluated in, hence tie-breaks: persist it with the cluster to replay exactly.
+   */
+  nextStartNodeIndex: number;
+  pods: Map<string, CachedPod>;
+  /** Image name → size and how many nodes have it (NodeInfo.ImageStates). */
+  images: Map<string, ImageSummary>;
+  index: PodIndex;
+  /** Service selectors, for the system-default spreading selector. */
+  services: ServiceSelector[];
+  /** namespace + pod labels → merged selectors of the Services selecting such a pod. */
+  serviceMemo: Map<string, Labels>;
+  /** Reused score arrays (not state: contents are meaningless between cycles). */
+  scratch: ScoreBuffers;
+  /** label key → how many nodes carry it (memo, cleared when a node changes). */
+  keyCounts: Map<string, number>;
+}
+
+/** How many nodes carry label `key`. */
+export function nodesWithKey(cache: SchedulerCache, key: string): number {
+  let n = cache.keyCounts.get(key);
+  if (n === undefined) {
+    n = 0;
+    for (const e of cache.nodes) if (Object.prototype.hasOwnProperty.call(e.labels, key)) n++;
+    cache.keyCounts.set(key, n);
+  }
+  return n;
+}
+
+function portKey(protocol: string, port: number): string {
+  return protocol + '/' + port;
+}
+
+/** Host ports a pod occupies; with hostNetwork the API server defaults hostPort to containerPort. */
+export function hostPortsOf(spec: PodSpec): HostPort[] {
+  const out: HostPort[] = [];
+  for (const c of spec.containers) {
+    for (const p of c.ports ?? []) {
+      const hostPort = p.hostPort ?? (spec.hostNetwork ? p.containerPort : 0);
+      if (!hostPort || hostPort <= 0) continue;
+      const ip = p.hostIP && p.hostIP !== '' ? p.hostIP : '0.0.0.0';
+      out.push({ ip, protocol: p.protocol || 'TCP', port: hostPort });
+    }
+  }
+  return out;
+}
+
+/** HostPortInfo.CheckConflict: 0.0.0.0 clashes with any IP on the same protocol/port. */
+export function portConflicts(node: NodeEntry, want: HostPort): boolean {
+  const ips = node.usedPorts.get(portKey(want.protocol, want.port));
+  if (!ips) return false;
+  if (want.ip === '0.0.0.0') return ips.size > 0;
+  return ips.has('0.0.0.0') || ips.has(want.ip);
+}
+
+function makeEntry(node: NodeState, index: number): NodeEntry {
+  const e: NodeEntry = {
+    index,
+    name: node.name,
+    state: node,
+    labels: node.labels,
+    allocCpu: 0,
+    allocMemory: 0,
+    allocEphemeral: 0,
+    allocPods: 0,
+    reqCpu: 0,
+    reqMemory: 0,
+    reqEphemeral: 0,
+    reqScalar: new Map(),
+    nonZeroCpu: 0,
+    nonZeroMemory: 0,
+    podCount: 0,
+    hardTaints: [],
+    preferTaints: [],
+    usedPorts: new Map(),
+    pods: new Set(),
+    priorities: new Map(),
+    imageNames: new Set(),
+    hasHostname: false,
+  };
+  applyNodeState(e, node);
+  return e;
+}
+
+function applyNodeState(e: NodeEntry, node: NodeState): void {
+  e.state = node;
+  e.labels = node.labels;
+  const a = node.allocatable;
+  e.allocCpu = a.cpu ?? 0;
+  e.allocMemory = a.memory ?? 0;
+  e.allocEphemeral = a['ephemeral-storage'] ?? 0;
+  e.allocPods = a.pods ?? 0;
+  e.hardTaints = node.taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+  e.preferTaints = node.taints.filter((t) => t.effect === 'PreferNoSchedule');
+  e.imageNames = new Set((node.images ?? []).flatMap((img) => img.names));
+  e.hasHostname = Object.prototype.hasOwnProperty.call(node.labels, 'kubernetes.io/hostname');
+}
+
+function rebuildImages(cache: SchedulerCache): void {
+  cache.images.clear();
+  for (const e of cache.nodes) {
+    const seen = new Set<string>();
+    for (const img of e.state.images ?? []) {
+      for (const name of img.names) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const s = cache.images.get(name);
+        if (s) s.numNodes++;
+        else cache.images.set(name, { size: img.sizeBytes, numNodes: 1 });
+      }
+    }
+  }
+}
+
+export function newSchedulerCache(nodes: NodeState[]): SchedulerCache {
+  const cache: SchedulerCache = {
+    nodes: [],
+    byName: new Map(),
+    nextStartNodeIndex: 0,
+    pods: new Map(),
+    images: new Map(),
+    index: newPodIndex(),
+    services: [],
+    serviceMemo: new Map(),
+    scratch: newScoreBuffers(),
+    keyCounts: new Map(),
+  };
+  for (const n of nodes) {
+    const e = makeEntry(n, cache.nodes.length);
+    cache.nodes.push(e);
+    cache.byName.set(e.name, e);
+  }
+  rebuildImages(cache);
+  return cache;
+}
+
+function bump<K>(m: Map<K, number>, key: K, delta: number): void {
+  const next = (m.get(key) ?? 0) + delta;
+  if (next === 0) m.delete(key);
+  else m.set(key, next);
+}
+
+function applyPod(cache: SchedulerCache, e: NodeEntry, p: CachedPod, sign: 1 | -1): void {
+  const r = p.req;
+  e.reqCpu += sign * r.cpu;
+  e.reqMemory += sign * r.memory;
+  e.reqEphemeral += sign * r.ephemeralStorage;
+  for (const [name, v] of r.scalar) bump(e.reqScalar, name, sign * v);
+  e.nonZeroCpu += sign * r.nonZeroCpu;
+  e.nonZeroMemory += sign * r.nonZeroMemory;
+  e.podCount += sign;
+  for (const hp of p.ports) {
+    const key = portKey(hp.protocol, hp.port);
+    let ips = e.usedPorts.get(key);
+    if (!ips) e.usedPorts.set(key, (ips = new Map()));
+    bump(ips, hp.ip, sign);
+    if (ips.size === 0) e.usedPorts.delete(key);
+  }
+  bump(e.priorities, p.priority, sign);
+  if (sign === 1) e.pods.add(p.uid);
+  else e.pods.delete(p.uid);
+  if (p.labelSet >= 0) countPod(cache.index, p.labelSet, e.index, e.labels, sign);
+}
+
+/**
+ * Records a pod bound to `pod.nodeName` (idempotent: re-adding a uid replaces it). Succeeded and
+ * Failed pods are dropped, as the scheduler's informer ignores terminal pods.
+ */
+export function addPod(cache: SchedulerCache, pod: PodState): void {
+  if (cache.pods.has(pod.uid)) removePod(cache, pod);
+  if (!pod.nodeName || pod.phase === 'Succeeded' || pod.phase === 'Failed') return;
+  const e = cache.byName.get(pod.nodeName);
+  if (!e) return;
+  const owner = pod.owner ? pod.owner.kind + '/' + pod.owner.name : '';
+  const p: CachedPod = {
+    uid: pod.uid,
+    name: pod.name,
+    namespace: pod.namespace,
+    nodeIndex: e.index,
+    req: computePodRequest(pod.spec),
+    ports: hostPortsOf(pod.spec),
+    labelSet: pod.terminating ? -1 : labelSetId(cache.index, pod.namespace, owner, pod.labels),
+    priority: pod.spec.priority ?? 0,
+  };
+  cache.pods.set(p.uid, p);
+  applyPod(cache, e, p, 1);
+}
+
+export function removePod(cache: SchedulerCache, pod: Pick<PodState, 'uid'>): void {
+  const p = cache.pods.get(pod.uid);
+  if (!p) return;
+  cache.pods.delete(p.uid);
+  applyPod(cache, cache.nodes[p.nodeIndex], p, -1);
+}
+
+/** Node changed (cordon/uncordon, taints, labels, allocatable) or joined. */
+export function updateNode(cache: SchedulerCache, node: NodeState): void {
+  cache.keyCounts.clear();
+  const e = cache.byName.get(node.name);
+  if (!e) {
+    const added = makeEntry(node, cache.nodes.length);
+    cache.nodes.push(added);
+    cache.byName.set(added.name, added);
+    rebuildImages(cache);
+    return;
+  }
+  // Topology counts are keyed by node labels: move this node's pods to their new domains.
+  const pods = [...e.pods].map((uid) => cache.pods.get(uid)!).filter((p) => p.labelSet >= 0);
+  for (const p of pods) countPod(cache.index, p.labelSet, e.index, e.labels, -1);
+  applyNodeState(e, node);
+  for (const p of pods) countPod(cache.index, p.labelSet, e.index, e.labels, 1);
+  rebuildImages(cache);
+}
+
+/** Tell the scheduler which Services exist, so system-default spreading uses their selectors. */
+export function setServiceSelectors(cache: SchedulerCache, services: ServiceSelector[]): void {
+  cache.services = services.map((s) => ({ namespace: s.namespace, selector: s.selector ? { ...s.selector } : null }));
+  cache.serviceMemo.clear();
+}
