@@ -8,7 +8,9 @@ import type { Diagnostic } from '../model/source';
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.path ? `${d.path}: ` : ''}${d.message}`;
+  // API-server messages often already begin with the field path ("spec.ports[0].port: Invalid value…").
+  const path = d.path && !d.message.startsWith(`${d.path}: `) ? `${d.path}: ` : '';
+  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${path}${d.message}`;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
