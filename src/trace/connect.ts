@@ -96,7 +96,8 @@ function noAddress(w: Walk, source: Source, target: Target): void {
     shown = '<pending>';
     const np = svc.ports.find((p) => p.nodePort)?.nodePort;
     const cause = svc.pendingReason ?? 'no load-balancer provider in this cluster assigns one (settings.loadBalancer.provider: none)';
-    why = `${displayName(svc)}'s EXTERNAL-IP is <pending> — ${cause}${np ? `; its node ports still work (node/${w.ix.cluster.nodes[0]?.name ?? 'NAME'}:${np})` : ''}`;
+    const worker = w.ix.cluster.nodes.find((n) => !n.roles.includes('control-plane')) ?? w.ix.cluster.nodes[0];
+    why = `${displayName(svc)}'s EXTERNAL-IP is <pending> — ${cause}${np && worker ? ` (its node port answers: try node/${worker.name}:${np})` : ''}`;
   } else if (svc && svc.type === 'ExternalName') {
     at = svcId(svc);
     shown = svc.externalName ?? 'None';

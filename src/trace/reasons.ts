@@ -13,9 +13,9 @@ export function deliveredReason(w: Walk, pod: string, container: string, node: s
   const nat = w.nat;
   if (nat) {
     s += ` — ${displayName(nat.svc)} DNATed ${nat.from} to ${nat.to} on ${nat.node.name}`;
-    if (w.snatTo) s += `; the Pod sees the source ${w.snatTo}${w.cniNote ? '' : ' (masquerade)'}, not ${clientIP(w)}`;
+    if (w.snatTo && w.snatTo !== clientIP(w)) s += `; the Pod sees the source ${w.snatTo}${w.cniNote ? '' : ' (masquerade)'}, not ${clientIP(w)}`;
     else if (nat.preserved) s += `; client IP ${clientIP(w)} preserved (externalTrafficPolicy: Local)`;
-  } else if (w.snatTo) {
+  } else if (w.snatTo && w.snatTo !== clientIP(w)) {
     s += `; the Pod sees the source ${w.snatTo}, not ${clientIP(w)}`;
   }
   if (w.cniNote) s += ` — ${w.cniNote}`;
