@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errors, find, load, messages, service } from './helpers';
 
@@ -35,6 +36,18 @@ describe('ClusterSettings', () => {
     expect(s.spec.nodes?.map((n) => n.name)).toEqual(['k8s-master', 'k8s-node1']);
     expect(s.spec.nodes?.[0]).toMatchObject({ cpu: '2', memory: '4Gi', pods: 110, taints: [{ effect: 'NoSchedule' }] });
     expect(s.spec.loadBalancer).toEqual({ provider: 'metallb', addresses: ['192.168.64.200-192.168.64.250', '192.168.65.0/28'] });
+  });
+
+  it('loads the documented example (tests/fixtures/load/cluster-settings.yaml) cleanly', () => {
+    const r = load({ 'cluster-settings.yaml': readFileSync('tests/fixtures/load/cluster-settings.yaml', 'utf8') });
+    expect(r.diagnostics).toEqual([]);
+    const s = find(r, 'ClusterSettings', 'cluster').spec;
+    expect(s.nodes?.map((n) => [n.name, n.ip])).toEqual([
+      ['k8s-master', '192.168.64.30'],
+      ['k8s-node1', '192.168.64.31'],
+      ['k8s-node2', '192.168.64.32'],
+    ]);
+    expect(s.loadBalancer?.provider).toBe('metallb');
   });
 
   it('rejects malformed networks, ranges and node entries', () => {
