@@ -45,14 +45,12 @@ export function run(argv: readonly string[], io: CliIo): number {
         io.stdout(`kube-traffic ${packageVersion()}\n`);
         return 0;
       }
-      if (command === undefined && (split.rest.includes('-h') || split.rest.includes('--help'))) {
+      if (command === undefined && split.rest.every((a) => a === '-h' || a === '--help')) {
+        // Like kubectl: no command (or just --help) prints the help.
         io.stdout(ROOT_HELP);
         return 0;
       }
-      if (command === undefined) {
-        io.stderr(ROOT_HELP);
-        return 2;
-      }
+      if (command === undefined) throw new UsageError('a command is required: load, get or trace');
       if (command === 'help') {
         const topic = split.rest.find((a) => !a.startsWith('-'));
         return topic && topic in COMMANDS ? COMMANDS[topic](['--help'], io) : (io.stdout(ROOT_HELP), 0);

@@ -6,7 +6,7 @@ import type { Cluster } from '../model/cluster';
 import type { Diagnostic } from '../model/source';
 import type { RawFile } from '../load/types';
 import { loadManifests } from '../load/index';
-import { buildCluster } from '../cluster/index';
+import { buildCluster, reconcileCluster } from '../cluster/index';
 
 export interface LoadClusterOptions {
   /** Every random choice (IPs, generated names, node ports) derives from it. Default 1. */
@@ -20,6 +20,15 @@ export interface LoadClusterOptions {
 export function loadCluster(files: readonly RawFile[], folderDiagnostics: readonly Diagnostic[], opts: LoadClusterOptions = {}): Cluster {
   const load = loadManifests([...files]);
   return buildCluster({ ...load, diagnostics: [...folderDiagnostics, ...load.diagnostics] }, { seed: opts.seed ?? 1 });
+}
+
+/**
+ * An edited folder → the next cluster, keeping what `kubectl apply -f DIR` would keep (Pod names,
+ * IPs, node ports) and the previous cluster's seed. Diagnostics merge as in loadCluster.
+ */
+export function reloadCluster(previous: Cluster, files: readonly RawFile[], folderDiagnostics: readonly Diagnostic[]): Cluster {
+  const load = loadManifests([...files]);
+  return reconcileCluster(previous, { ...load, diagnostics: [...folderDiagnostics, ...load.diagnostics] });
 }
 
 export type { RawFile, RawFolder } from '../load/types';

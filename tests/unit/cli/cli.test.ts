@@ -28,6 +28,9 @@ describe('usage errors exit 2 with kubectl-style words on stderr', () => {
     [['trace', SEED, '--from', 'external'], 'error: required flag(s) "to" not set'],
     [['trace', SEED, '--from', 'external', '--to', 'svc/svc-1:9000', '--count', 'many'], 'error: invalid argument "many" for "--count" flag'],
     [['load', SEED, '--seed'], 'error: flag needs an argument: --seed'],
+    [['--seed', '3'], 'error: a command is required'],
+    [['get', 'pods'], 'error: DIR is required'],
+    [['get', 'pods', SEED, 'p1', '-l', 'app=pod'], 'error: name cannot be provided when a selector is specified'],
   ])('%j', (argv, message) => {
     const r = cli(...argv);
     expect(r.code).toBe(2);
@@ -62,7 +65,7 @@ describe('help and version', () => {
     expect(r).toMatchObject({ code: 0, stdout: expect.stringMatching(/^kube-traffic \d+\.\d+\.\d+\n$/) });
   });
 
-  it.each([['--help'], ['-h'], ['get', '--help'], ['trace', '-h'], ['load', '--help']])('%j prints usage and exits 0', (...argv) => {
+  it.each([[], ['--help'], ['-h'], ['help', 'get'], ['get', '--help'], ['trace', '-h'], ['load', '--help']])('%j prints usage and exits 0', (...argv) => {
     const r = cli(...argv);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage:');
