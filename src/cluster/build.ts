@@ -12,7 +12,7 @@ import { seedState } from '../util/rng';
 import { ClusterIPAllocator } from './allocators';
 import { CLUSTER_CREATED_AT, FIRST_LOOK_AT, FOLDER_APPLIED_AT } from './clock';
 import { syncWorkload } from './controllers';
-import { collectDesired, createdAtOf, isWorkload, workloadStateOf, type DesiredPod, type DesiredWorkload } from './desired';
+import { collectDesired, createdAtOf, isWorkload, withoutRejectedServices, workloadStateOf, type DesiredPod, type DesiredWorkload } from './desired';
 import { objectDiagnostic } from './diagnostics';
 import { apiServerEndpoints, refreshEndpoints } from './endpoints';
 import { generateName } from './naming';
@@ -79,6 +79,7 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
   const services = allocateServices(desired.services, settings, { rngState: sim.rngState, createdAt: FOLDER_APPLIED_AT });
   sim.diagnostics.push(...services.diagnostics);
   sim.setServices(services.services);
+  sim.objects = withoutRejectedServices(sim.objects, desired.services, services.services);
 
   // t = 0: kubeadm init, the flannel manifest and the nodes joining.
   for (const d of desired.pods) if (d.builtIn) createDesiredPod(sim, d);

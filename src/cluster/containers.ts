@@ -38,8 +38,13 @@ function declared(c: Container): ListenPort[] {
   return (c.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol ?? 'TCP' }));
 }
 
+/** Replicas share their template's Container objects: compute each one's ports once. */
+const wantedCache = new WeakMap<Container, ListenPort[]>();
+
 /** Ports a container tries to open: its declared ports plus those its image is known to open. */
 export function wantedPorts(c: Container): ListenPort[] {
+  const cached = wantedCache.get(c);
+  if (cached) return cached;
   const out: ListenPort[] = [];
   const seen = new Set<string>();
   for (const p of [...declared(c), ...(imagePorts(c.image, [...(c.command ?? []), ...(c.args ?? [])]) ?? [])]) {
@@ -49,6 +54,7 @@ export function wantedPorts(c: Container): ListenPort[] {
       out.push(p);
     }
   }
+  wantedCache.set(c, out);
   return out;
 }
 
@@ -141,7 +147,7 @@ export function podRuntime(spec: PodSpec, stage: PodStage, opts: { ip: string | 
     }
     for (const p of wanted) holder.set(`${p.protocol}/${p.port}`, c.name);
     s.state = 'running';
-    s.listening = wanted.map((p) => ({ ...p }));
+    s.listening = wanted.map((p) => ({ port: p.port, protocol: p.protocol }));
     return s;
   });
 

@@ -64,6 +64,14 @@ export function collectDesired(load: LoadResult, nodes: NodeState[], ips: Cluste
   return { pods, workloads, services, objects };
 }
 
+/** Services the API server rejected (allocation conflicts) are not part of the cluster: drop them from the listing. */
+export function withoutRejectedServices(objects: ObjectSummary[], wanted: ServiceInput[], created: { namespace: string; name: string }[]): ObjectSummary[] {
+  const made = new Set(created.map((s) => `${s.namespace}/${s.name}`));
+  const rejected = new Set(wanted.filter((s) => !made.has(`${s.metadata.namespace}/${s.metadata.name}`)).map((s) => `${s.metadata.namespace}/${s.metadata.name}`));
+  if (rejected.size === 0) return objects;
+  return objects.filter((o) => o.kind !== 'Service' || !rejected.has(`${o.namespace}/${o.name}`));
+}
+
 /** A workload's state as created from its object (its controller fills in the rest). */
 export function workloadStateOf(d: DesiredWorkload, createdAt: number): WorkloadState {
   const o = d.object;

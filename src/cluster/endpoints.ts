@@ -87,7 +87,11 @@ export function serviceEndpoints(service: ServiceState, index: PodLabelIndex): E
       ports,
     });
   }
-  out.sort((a, b) => ipNumber(a.ip) - ipNumber(b.ip) || (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
+  if (out.length > 1) {
+    const keyed = out.map((e) => ({ e, n: ipNumber(e.ip) }));
+    keyed.sort((a, b) => a.n - b.n || (a.e.pod < b.e.pod ? -1 : a.e.pod > b.e.pod ? 1 : 0));
+    return keyed.map((k) => k.e);
+  }
   return out;
 }
 

@@ -14,12 +14,18 @@ const SUFFIX_LENGTH = 5;
 
 export function fnv32a(text: string): number {
   let h = 0x811c9dc5;
-  // Hash UTF-8 bytes, as Go's hash.Hash writes bytes.
-  const bytes = utf8(text);
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, 0x01000193) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return fnv32aBytes(utf8(text));
+    h = Math.imul(h ^ c, 0x01000193);
   }
+  return h >>> 0;
+}
+
+/** Go's hash.Hash writes bytes: non-ASCII text is hashed as UTF-8. */
+function fnv32aBytes(bytes: number[]): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   return h >>> 0;
 }
 
@@ -30,9 +36,7 @@ function utf8(text: string): number[] {
     if (c < 0x80) out.push(c);
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
     else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else {
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    }
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
   }
   return out;
 }
@@ -91,11 +95,11 @@ export function streamRng(state: number, key: string): Rng {
 
 /** A UUID-shaped uid (version 4 layout) drawn from the given stream. */
 export function uid(rng: Rng): string {
-  const hex = (n: number): string => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += rng.int(16).toString(16);
-    return s;
-  };
-  const variant = (8 + rng.int(4)).toString(16);
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  const word = (): string => (Math.floor(rng.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+  const a = word();
+  const b = word();
+  const c = word();
+  const d = word();
+  const variant = (8 + (parseInt(c[0], 16) & 3)).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }

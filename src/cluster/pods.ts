@@ -26,6 +26,14 @@ export interface NewPod {
   placedBy?: 'daemonset';
 }
 
+/** Replicas share their template's PodSpec object: compute its requests once. */
+const requestsCache = new WeakMap<PodSpec, { cpu: number; memory: number }>();
+function requestsOf(spec: PodSpec): { cpu: number; memory: number } {
+  let r = requestsCache.get(spec);
+  if (!r) requestsCache.set(spec, (r = podRequests(spec)));
+  return { cpu: r.cpu, memory: r.memory };
+}
+
 /** Job pods run to completion; everything else keeps running. */
 function runsToCompletion(pod: { owner: OwnerRef | null }): boolean {
   return pod.owner?.kind === 'Job';
@@ -129,7 +137,7 @@ export function createPod(sim: Sim, p: NewPod): PodState {
     hostNetwork: p.spec.hostNetwork === true,
     schedule: sched,
     createdAt: sim.clock,
-    requests: podRequests(p.spec),
+    requests: requestsOf(p.spec),
     spec: p.spec,
     source: p.source,
   };

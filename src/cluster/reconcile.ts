@@ -20,7 +20,7 @@ import { ClusterIPAllocator } from './allocators';
 import { buildCluster, createDesiredPod, updateEndpoints } from './build';
 import { OPERATION_STEP } from './clock';
 import { deleteWorkloadPods, syncWorkload } from './controllers';
-import { collectDesired, workloadStateOf, type DesiredPod, type DesiredWorkload } from './desired';
+import { collectDesired, withoutRejectedServices, workloadStateOf, type DesiredPod, type DesiredWorkload } from './desired';
 import { canonicalJson } from './naming';
 import { buildNodes } from './nodes';
 import { deletePodNow, retryPending } from './pods';
@@ -138,6 +138,7 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
   const services = allocateServices(inputs, settings, { rngState: sim.rngState, createdAt: sim.clock, previous });
   sim.diagnostics.push(...services.diagnostics);
   sim.setServices(services.services);
+  sim.objects = withoutRejectedServices(sim.objects, desired.services, services.services);
 
   reconcileWorkloads(sim, desired.workloads);
   reconcileBarePods(sim, desired.pods);

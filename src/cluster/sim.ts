@@ -117,6 +117,8 @@ export class Sim {
 
   event(type: ClusterEvent['type'], reason: string, object: string, message: string): void {
     this.events.push({ time: this.clock, type, reason, object, message });
+    // Only the most recent events are kept (see MAX_EVENTS); trim in batches to stay cheap.
+    if (this.events.length >= 2 * MAX_EVENTS) this.events = this.events.slice(this.events.length - MAX_EVENTS);
   }
 
   putPod(pod: PodState): void {

@@ -19,6 +19,22 @@ describe('the seed practice', () => {
     expect(c.diagnostics).toEqual([]);
   });
 
+  test('every object of the folder is listed, simulated or not; built-ins are not', () => {
+    expect(c.objects.map((o) => `${o.kind} ${o.namespace}/${o.name} ${o.simulated}`)).toEqual([
+      'Namespace /pod-practice false',
+      'Pod pod-practice/pod-1 true',
+      'Namespace /label-practice false',
+      'Pod label-practice/pod-2 true',
+      'Service label-practice/svc-1 true',
+      'Pod default/pod-1 true',
+      'Service default/svc-1 true',
+      'Pod default/pod-2 true',
+      'Service default/svc-2 true',
+      'Service default/svc-3 true',
+    ]);
+    expect(c.objects[1]).toMatchObject({ file: '1-pod/pod-1.yaml', line: expect.any(Number) });
+  });
+
   test('Pod: pod-1 runs container1 on 8000 and container2 on 8080 in one network', () => {
     const p = pod(c, 'pod-practice', 'pod-1');
     expect(p).toMatchObject({ phase: 'Running', ready: true });

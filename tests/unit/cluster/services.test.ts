@@ -45,6 +45,7 @@ describe('Service allocation', () => {
     const d = c.diagnostics.find((x) => x.name === 'second')!;
     expect(d).toMatchObject({ severity: 'error', kind: 'Service', path: 'spec.clusterIPs', file: 'second.yaml', line: second.locate('spec.clusterIP').line });
     expect(d.message).toBe('spec.clusterIPs: Invalid value: ["10.96.5.5"]: failed to allocate IP 10.96.5.5: provided IP is already allocated');
+    expect(c.objects.filter((o) => o.kind === 'Service').map((o) => o.name)).toEqual(['first']);
   });
 
   test('a clusterIP outside the service CIDR is rejected', () => {
