@@ -2,10 +2,8 @@
  * kubectl's label-selector syntax (`-l 'env in (prod,qa),tier!=frontend,!canary'`), ported from
  * apimachinery pkg/labels/selector.go: the same lexer, the same grammar, the same validation and
  * the same error messages, so a user sees what `kubectl get -l` would tell them.
- *
- * Validation wording is that of Kubernetes v1.31 (util/validation), the version the simulated
- * cluster reports.
  */
+import { isQualifiedName, isValidLabelValue } from './validation';
 
 export type SelectorOperator = 'in' | 'notin' | '=' | '==' | '!=' | 'exists' | '!' | 'gt' | 'lt';
 
@@ -114,75 +112,7 @@ function lex(s: string): Scanned[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Validation (util/validation IsQualifiedName / IsValidLabelValue), with field.Error formatting.
-
-const QNAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
-const QNAME_RE = new RegExp(`^${QNAME_FMT}$`);
-const QNAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-const LABEL_VALUE_FMT = `(${QNAME_FMT})?`;
-const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`);
-const LABEL_VALUE_MSG =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
-const DNS1123_SUBDOMAIN_RE = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
-const DNS1123_SUBDOMAIN_MSG =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-
-function regexError(msg: string, fmt: string, ...examples: string[]): string {
-  if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
-  let out = `${msg} (e.g. `;
-  examples.forEach((e, i) => {
-    if (i > 0) out += ' or ';
-    out += `'${e}', `;
-  });
-  return `${out}regex used for validation is '${fmt}')`;
-}
-
-const maxLenError = (n: number): string => `must be no more than ${n} characters`;
-
-/** Go's len(): UTF-8 bytes. */
-function byteLength(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
-/** Errors for a label key (IsQualifiedName); empty when valid. */
-export function labelKeyErrors(value: string): string[] {
-  const errs: string[] = [];
-  const parts = value.split('/');
-  let name: string;
-  if (parts.length === 1) name = parts[0];
-  else if (parts.length === 2) {
-    const prefix = parts[0];
-    name = parts[1];
-    if (prefix.length === 0) errs.push('prefix part must be non-empty');
-    else {
-      if (byteLength(prefix) > 253) errs.push(`prefix part ${maxLenError(253)}`);
-      if (!DNS1123_SUBDOMAIN_RE.test(prefix)) errs.push(`prefix part ${regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com')}`);
-    }
-  } else {
-    return [
-      `a qualified name ${regexError(QNAME_MSG, QNAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
-    ];
-  }
-  if (name.length === 0) errs.push('name part must be non-empty');
-  else if (byteLength(name) > 63) errs.push(`name part ${maxLenError(63)}`);
-  if (!QNAME_RE.test(name)) errs.push(`name part ${regexError(QNAME_MSG, QNAME_FMT, 'MyName', 'my.name', '123-abc')}`);
-  return errs;
-}
-
-/** Errors for a label value (IsValidLabelValue); empty when valid. */
-export function labelValueErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
-  if (!LABEL_VALUE_RE.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
-  return errs;
-}
+// Validation: the same label key/value rules (and words) the loader applies to manifests.
 
 /** field.Invalid(path, value, detail).Error(); a nil path prints as "<nil>". */
 const invalid = (path: string, value: string, detail: string): string => `${path}: Invalid value: ${JSON.stringify(value)}: ${detail}`;
@@ -250,7 +180,7 @@ class Parser {
     }
     if (t.tok !== Tok.Identifier) throw new Error(`found '${t.lit}', expected: identifier`);
     const key = t.lit;
-    const keyErrs = labelKeyErrors(key);
+    const keyErrs = isQualifiedName(key);
     if (keyErrs.length) throw new Error(invalid('<nil>', key, keyErrs.join('; ')));
     const after = this.look(true).tok;
     if (notExists || after === Tok.EndOfString || after === Tok.Comma) {
@@ -344,7 +274,7 @@ function newRequirement(key: string, operator: SelectorOperator, valueSet: Set<s
     });
   }
   values.forEach((v, i) => {
-    const ve = labelValueErrors(v);
+    const ve = isValidLabelValue(v);
     if (ve.length) errs.push(invalid(`values[${i}][${key}]`, v, ve.join('; ')));
   });
   if (errs.length) throw new Error(aggregate(errs));
