@@ -141,7 +141,14 @@ export function App() {
       const node = snapshot.nodes.find((n) => `node/${n.name}` === selectedKey);
       if (!node) return <ClusterSummary snapshot={snapshot} />;
       const podCount = snapshot.pods.filter((p) => p.node === node.name).length;
-      return <NodeDetails node={node} podCount={podCount} busy={busy} onOperate={(op) => operate({ op, node: node.name }, `${op[0]!.toUpperCase()}${op.slice(1)} ${node.name}`)} />;
+      return (
+        <NodeDetails
+          node={node}
+          podCount={podCount}
+          busy={busy}
+          onOperate={(op, force) => operate(op === 'drain' ? { op, node: node.name, force } : { op, node: node.name }, `${op[0]!.toUpperCase()}${op.slice(1)}${force ? ' --force' : ''} ${node.name}`)}
+        />
+      );
     }
     if (selectedKey.startsWith('svc/')) {
       const svc = snapshot.services.find((s) => objectKey('svc', s.namespace, s.name) === selectedKey);

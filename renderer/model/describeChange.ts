@@ -25,6 +25,7 @@ export function describeChange(op: ClusterOperation, before: Snap, after: Snap):
       const again = afterPods.get(`${op.namespace}/${op.name}`);
       if (again && old) lines.push(`Re-created as ${displayName(again.namespace, again.name)}: IP ${old.ip ?? '<none>'} → ${again.ip ?? '<none>'}`);
       else for (const p of added) lines.push(`Replaced by ${displayName(p.namespace, p.name)} (${p.ip ?? 'no IP yet'}${p.node ? ` on ${p.node}` : ', Pending'})`);
+      if (old && !old.owner && !again) lines.push(`A bare Pod has no controller: nothing re-creates it until its manifest is applied again${old.file ? ` (save ${old.file})` : ''}; the new Pod gets a new IP.`);
       if (old) {
         for (const s of after.services) {
           const had = before.services.find((b) => b.namespace === s.namespace && b.name === s.name);

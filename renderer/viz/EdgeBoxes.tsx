@@ -46,8 +46,8 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
               <text className={`mono lb-ip ${pending ? 'tone-warn' : ''}`} x={14} y={42}>
                 {pending ? '<pending>' : s.externalIP}
               </text>
-              {wrapText(why, r.w - 28, CHAR_W.small, 2).map((line, i) => (
-                <text key={i} className="lb-why" x={14} y={60 + i * 14}>
+              {wrapText(why, r.w - 28, CHAR_W.small, 3).map((line, i) => (
+                <text key={i} className="lb-why" x={14} y={58 + i * 13}>
                   {line}
                 </text>
               ))}
