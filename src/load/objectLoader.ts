@@ -36,11 +36,10 @@ export function loadObject(value: Obj, apiVersion: string, kind: string, src: So
   const p = new Problems();
   const namespaced = isNamespaced(kind);
   const simulated = kind in SIMULATED;
-  const emptyMeta: ObjectMeta = { name: '', namespace: namespaced ? 'default' : '', labels: {}, annotations: {} };
-  const candidate: Candidate = { kind, apiVersion, meta: emptyMeta, src, errors: [], warnings: [] };
+  // Until metadata is decoded, messages name the object by what its manifest says.
+  const candidate: Candidate = { kind, apiVersion, meta: peekMeta(value, namespaced), src, errors: [], warnings: [] };
 
   if (simulated && SIMULATED[kind] !== apiVersion) {
-    candidate.meta = peekMeta(value, namespaced);
     const removed = removedVersion(kind, apiVersion);
     const hint = removed ? ` (${apiVersion} was removed in Kubernetes v${removed.removedIn}; use ${SIMULATED[kind]})` : ` (use ${SIMULATED[kind]})`;
     candidate.fatal = { message: noMatchMessage(kind, apiVersion) + hint, path: ['apiVersion'] };

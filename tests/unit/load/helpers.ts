@@ -1,6 +1,16 @@
 /** Small helpers for loader tests: load inline manifests the way a folder would be loaded. */
 import { loadManifests } from '../../../src/load';
-import type { LoadedObject, LoadResult } from '../../../src/model/objects';
+import type {
+  LoadedNode,
+  LoadedObject,
+  LoadedOther,
+  LoadedPod,
+  LoadedService,
+  LoadedSettings,
+  LoadedWorkload,
+  LoadResult,
+  WorkloadKind,
+} from '../../../src/model/objects';
 import type { Diagnostic } from '../../../src/model/source';
 
 /** Loads files given as { path: text }; a bare string is one file named `m.yaml`. */
@@ -21,10 +31,23 @@ export function messages(r: LoadResult, severity: 'error' | 'warning' = 'error')
   return r.diagnostics.filter((d) => d.severity === severity).map((d) => d.message);
 }
 
-export function find<K extends LoadedObject['kind']>(r: LoadResult, kind: K, name: string): Extract<LoadedObject, { kind: K }> {
-  const o = r.objects.find((x) => x.kind === kind && x.metadata.name === name);
+type ByKind<K extends string> = K extends 'Pod'
+  ? LoadedPod
+  : K extends 'Service'
+    ? LoadedService
+    : K extends 'Node'
+      ? LoadedNode
+      : K extends WorkloadKind
+        ? LoadedWorkload
+        : K extends 'ClusterSettings'
+          ? LoadedSettings
+          : LoadedOther;
+
+/** The loaded object of that kind and name; throws (showing the diagnostics) when it was not loaded. */
+export function find<K extends string>(r: LoadResult, kind: K, name: string): ByKind<K> {
+  const o: LoadedObject | undefined = r.objects.find((x) => x.kind === kind && x.metadata.name === name);
   if (!o) throw new Error(`${kind}/${name} not loaded; diagnostics: ${JSON.stringify(r.diagnostics)}`);
-  return o as Extract<LoadedObject, { kind: K }>;
+  return o as ByKind<K>;
 }
 
 /** A minimal valid Service with the given spec lines (indented under `spec:`). */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../../src/load';
+import type { RawFile } from '../../../src/load/types';
 import { parseAllDocuments } from 'yaml';
 
 const KINDS: [string, string][] = [
@@ -71,7 +72,7 @@ describe('cost', () => {
         `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${i}\ndata:\n  LOG_LEVEL: info\n`,
       );
     }
-    const files = [];
+    const files: RawFile[] = [];
     for (let i = 0; i < docs.length; i += 50) files.push({ path: `part-${i}.yaml`, text: docs.slice(i, i + 50).join('---\n') });
     const bare = () => {
       for (const f of files) {

@@ -77,10 +77,7 @@ describe('the seed note', () => {
 
   it('keeps what the NodePort lesson relies on: nodePort 30000, externalTrafficPolicy Local, port 9000 → 8080', () => {
     const r = loadManifests(readFolder('assets/examples/seed').files);
-    const svc2 = r.objects.find((o) => o.kind === 'Service' && o.metadata.name === 'svc-2');
-    expect(svc2?.kind).toBe('Service');
-    if (svc2?.kind !== 'Service') return;
-    expect(svc2.spec).toMatchObject({
+    expect(find(r, 'Service', 'svc-2').spec).toMatchObject({
       type: 'NodePort',
       externalTrafficPolicy: 'Local',
       internalTrafficPolicy: 'Cluster',
