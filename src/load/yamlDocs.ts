@@ -72,12 +72,12 @@ export function parseFile(file: RawFile, diagnostics: Diagnostic[]): ParsedDoc[]
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       const start = doc.range?.[0] ?? 0;
-      const reason =
-        err instanceof RangeError
-          ? 'exceeded max depth of 10000'
-          : /alias/i.test(String((err as Error)?.message))
-            ? 'document contains excessive aliasing'
-            : String((err as Error)?.message ?? err);
+      const text = String((err as Error)?.message ?? err);
+      const reason = /call stack/i.test(text)
+        ? 'exceeded max depth of 10000'
+        : /excessive alias/i.test(text)
+          ? 'document contains excessive aliasing'
+          : text;
       diagnostics.push({
         severity: 'error',
         ...positionOf(src, start),
@@ -94,7 +94,8 @@ export function parseFile(file: RawFile, diagnostics: Diagnostic[]): ParsedDoc[]
 function syntaxDiagnostic(file: RawFile, lc: LineCounter, err: YAMLError): Diagnostic {
   const offset = err.pos?.[0] ?? 0;
   const { line, col } = lc.linePos(offset);
-  const firstLine = String(err.message).split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+  let firstLine = String(err.message).split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+  if (/call stack/i.test(firstLine)) firstLine = 'exceeded max depth of 10000';
   let message = `error converting YAML to JSON: yaml: line ${line}: ${firstLine}`;
   if (err.code === 'DUPLICATE_KEY') {
     const key = keyText(file.text, err.pos);
