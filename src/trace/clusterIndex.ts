@@ -3,8 +3,10 @@
  * request costs O(hops), not O(cluster). Everything here is derived data: the Cluster is never changed.
  */
 import type { ContainerStatus, Cluster, EndpointState, NodeState, PodState, ServicePortState, ServiceState } from '../model/cluster';
+import type { LabelledRef } from '../model/source';
 import { type Cidr, cidrContains, parseCidr, parseIPv4 } from '../util/ip';
 import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './chains';
+import { containerPortRef } from './refs';
 
 export type NodeInterface = 'eth0' | 'cni0' | 'flannel.1';
 
@@ -37,6 +39,14 @@ export interface BackendSet {
   local: Map<string, Backend[]>;
   /** Every endpoint that resolves this port, whatever its readiness (for explanations). */
   listed: Backend[];
+  /** Cached YAML refs per path through the rules (see kubeProxy.ts refsFor). */
+  refs: Map<number, LabelledRef[]>;
+}
+
+/** A running container listening on a port, with the containerPort line behind it. */
+export interface PodListen {
+  container: ContainerStatus;
+  refs: LabelledRef[];
 }
 
 export interface Listener {
@@ -68,7 +78,7 @@ export interface ClusterIndex {
   healthCheckNodePorts: Map<number, ServiceState>;
   backends: Map<PortEntry, BackendSet>;
   hostListeners: Map<string, Map<number, Listener>>;
-  podListeners: Map<PodState, Map<number, ContainerStatus>>;
+  podListeners: Map<PodState, Map<number, PodListen>>;
   /** Parsed `--from` / `--to` texts (parsing is pure per cluster; bounded). */
   parsedSources: Map<string, unknown>;
   parsedTargets: Map<string, unknown>;
@@ -254,13 +264,13 @@ export function backendsOf(ix: ClusterIndex, entry: PortEntry): BackendSet {
   }
   const local = new Map<string, Backend[]>();
   for (const [node, list] of byNode) local.set(node, usable(list));
-  set = { chains: serviceChains(entry.spn, entry.proto), all: usable(listed), local, listed };
+  set = { chains: serviceChains(entry.spn, entry.proto), all: usable(listed), local, listed, refs: new Map() };
   ix.backends.set(entry, set);
   return set;
 }
 
 /** Which running container of a pod-network pod listens on port/protocol. */
-export function podListener(ix: ClusterIndex, pod: PodState, port: number, protocol: string): ContainerStatus | null {
+export function podListener(ix: ClusterIndex, pod: PodState, port: number, protocol: string): PodListen | null {
   let m = ix.podListeners.get(pod);
   if (!m) {
     m = new Map();
@@ -268,7 +278,7 @@ export function podListener(ix: ClusterIndex, pod: PodState, port: number, proto
       if (ctr.state !== 'running') continue;
       for (const l of ctr.listening) {
         const k = key(l.port, l.protocol);
-        if (!m.has(k)) m.set(k, ctr);
+        if (!m.has(k)) m.set(k, { container: ctr, refs: [containerPortRef(pod, ctr, l.port)] });
       }
     }
     ix.podListeners.set(pod, m);

@@ -127,8 +127,9 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
 /** Merge per-flow event lists (each already in time order) into one stream ordered by (time, flowId). */
 export function mergeFlows(flows: PacketEvent[][]): PacketEvent[] {
   if (flows.length === 1) {
-    flows[0].forEach((e, i) => (e.seq = i));
-    return flows[0];
+    const only = flows[0];
+    for (let i = 0; i < only.length; i++) only[i].seq = i;
+    return only;
   }
   const out: PacketEvent[] = [];
   // Binary heap of [flow index, position]; flows join in start order, so the heap stays small.

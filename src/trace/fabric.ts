@@ -122,19 +122,20 @@ function toPodOn(w: Walk, n: NodeState): void {
 
 export function deliverToPod(w: Walk, pod: PodState): void {
   const ix = w.ix;
-  const ctr = podListener(ix, pod, w.dstPort, w.protocol);
+  const listen = podListener(ix, pod, w.dstPort, w.protocol);
   const node = pod.nodeName ?? undefined;
-  const svcRefs = w.nat ? [portRef(w.nat.svc, w.nat.port, 'targetPort')] : [];
-  if (ctr) {
-    const refs = [containerPortRef(pod, ctr, w.dstPort)];
+  // The Service's own refs (selector, targetPort…) are on its DNAT hop; the trace collects every hop's refs.
+  if (listen) {
+    const ctr = listen.container;
+    const refs = listen.refs;
     w.hop(podId(pod), 'deliver', `${ctr.name} (${ctr.image}) listens on ${w.dstPort}/${w.protocol} in ${pod.name}; it sees the client as ${w.src}`, {
       node,
       refs,
     });
-    w.finish({ outcome: 'delivered', reason: deliveredReason(w, pod.name, ctr.name, node), pod, container: ctr, node, refs: [...svcRefs, ...refs] });
+    w.finish({ outcome: 'delivered', reason: deliveredReason(w, pod.name, ctr.name, node), pod, container: ctr, node });
     return;
   }
-  const refs = [podRef(pod), ...svcRefs];
+  const refs = w.nat ? [podRef(pod), portRef(w.nat.svc, w.nat.port, 'targetPort')] : [podRef(pod)];
   const answer = w.protocol === 'TCP' ? 'the Pod\'s kernel answers RST' : 'the Pod\'s kernel answers ICMP port unreachable';
   w.hop(podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, { node, refs });
   w.finish({ outcome: 'refused', reason: refusedByPodReason(w, pod), pod, node, refs });

@@ -25,7 +25,6 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   const set = backendsOf(w.ix, entry);
   const ch = set.chains;
   const external = via !== 'clusterIP';
-  const refs: LabelledRef[] = [...serviceRef(svc, 'selector'), portRef(svc, port, via === 'nodePort' ? 'nodePort' : 'port')];
 
   if (via === 'loadBalancer' && svc.loadBalancerSourceRanges.length > 0 && !svc.loadBalancerSourceRanges.some((r) => ipInCidr(w.srcIP, r))) {
     const ranges = svc.loadBalancerSourceRanges.join(', ');
@@ -37,35 +36,36 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
     w.finish({ outcome: 'dropped', reason: `dropped on ${n.name}: ${w.srcIP} is not in ${displayName(svc)}'s loadBalancerSourceRanges (${ranges}), so the request hangs until it times out`, refs: w.hops[w.hops.length - 1].refs });
     return;
   }
-  if (set.all.length === 0) return reject(w, n, entry, set, via, refs);
+  if (set.all.length === 0) return reject(w, n, entry, set, via, refsFor(set, entry, via, 'none', false));
 
   let candidates: Backend[];
   let policyChain: string;
   let policyNote = '';
   let preserved = false;
   let scope = 'in the cluster';
+  let policy: Policy = 'none';
   if (!external) {
     // IfNotLocal → KUBE-MARK-MASQ: only sources outside the pod network (the host itself) are masqueraded.
     if (!inCidr(w.ix.clusterCidr, w.srcIP)) w.masq = `KUBE-MARK-MASQ: ${w.srcIP} is not a Pod address (outside ${w.ix.cluster.settings.podCIDR})`;
     if (svc.internalTrafficPolicy === 'Local') {
-      refs.push(...serviceRef(svc, 'internalTrafficPolicy'));
+      policy = 'itp';
       candidates = set.local.get(n.name) ?? [];
       policyChain = ch.svl;
       policyNote = `internalTrafficPolicy: Local — only endpoints on ${n.name} (the client's node)`;
       scope = `on ${n.name}`;
-      if (candidates.length === 0) return dropNoLocal(w, n, entry, set, via, refs);
+      if (candidates.length === 0) return dropNoLocal(w, n, entry, set, via, refsFor(set, entry, via, policy, false));
     } else {
       candidates = set.all;
       policyChain = ch.svc;
     }
   } else if (svc.externalTrafficPolicy !== 'Local') {
-    refs.push(...serviceRef(svc, 'externalTrafficPolicy'));
+    policy = 'etp';
     w.masq = 'KUBE-EXT marks external traffic for masquerade (externalTrafficPolicy: Cluster)';
     candidates = set.all;
     policyChain = ch.svc;
     policyNote = 'externalTrafficPolicy: Cluster — any ready endpoint in the cluster';
   } else {
-    refs.push(...serviceRef(svc, 'externalTrafficPolicy'));
+    policy = 'etp';
     if (inCidr(w.ix.clusterCidr, w.srcIP)) {
       candidates = set.all;
       policyChain = ch.svc;
@@ -81,15 +81,13 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
       preserved = true;
       policyNote = `externalTrafficPolicy: Local — only endpoints on ${n.name}, client address ${w.srcIP} kept`;
       scope = `on ${n.name}`;
-      if (candidates.length === 0) return dropNoLocal(w, n, entry, set, via, refs);
+      if (candidates.length === 0) return dropNoLocal(w, n, entry, set, via, refsFor(set, entry, via, policy, false));
     }
   }
 
   const pick = pickBackend(w, n, svc, candidates, scope);
   const b = pick.backend;
   if (b.ip === w.srcIP) w.masq = `hairpin: ${b.ep.pod} called its own Service and was picked (KUBE-SEP -s ${b.ip} -j KUBE-MARK-MASQ)`;
-  if (svc.sessionAffinity === 'ClientIP') refs.push(...serviceRef(svc, 'sessionAffinity'));
-  refs.push(portRef(svc, port, 'targetPort'));
 
   const from = w.dst;
   w.dstIP = b.ip;
@@ -99,9 +97,35 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   const rule = external ? `${entryChain} → ${ch.ext} → ${policyChain} → ${b.sep}` : `${entryChain} → ${policyChain} → ${b.sep}`;
   const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? `nodePort on ${n.name}` : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
   const note = `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter; ${policyNote ? `${policyNote}; ` : ''}${pick.note}; DNAT to ${b.ep.pod} ${w.dst} (targetPort ${port.targetPort})`;
-  w.hop(svcId(svc), 'dnat', note, { node: n.name, rule, changed: ['dst'], refs });
+  w.hop(svcId(svc), 'dnat', note, { node: n.name, rule, changed: DST, refs: refsFor(set, entry, via, policy, true) });
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
   routeOnward(w, n, (m) => deliverToHost(w, m));
+}
+
+const DST: ('src' | 'dst')[] = ['dst'];
+type Policy = 'none' | 'itp' | 'etp';
+const VIA_CODE: Record<Via, number> = { clusterIP: 0, nodePort: 1, loadBalancer: 2, externalIP: 3 };
+const POLICY_CODE: Record<Policy, number> = { none: 0, itp: 1, etp: 2 };
+
+/**
+ * The YAML lines behind a Service verdict: selector, the port (or nodePort) matched, the traffic
+ * policy that decided, and for a DNAT also sessionAffinity and targetPort. Constant per Service port
+ * and path, so cached on its BackendSet.
+ */
+function refsFor(set: BackendSet, entry: PortEntry, via: Via, policy: Policy, dnat: boolean): LabelledRef[] {
+  const k = VIA_CODE[via] * 8 + POLICY_CODE[policy] * 2 + (dnat ? 1 : 0);
+  let refs = set.refs.get(k);
+  if (refs) return refs;
+  const { svc, port } = entry;
+  refs = [...serviceRef(svc, 'selector'), portRef(svc, port, via === 'nodePort' ? 'nodePort' : 'port')];
+  if (policy === 'itp') refs.push(...serviceRef(svc, 'internalTrafficPolicy'));
+  if (policy === 'etp') refs.push(...serviceRef(svc, 'externalTrafficPolicy'));
+  if (dnat) {
+    if (svc.sessionAffinity === 'ClientIP') refs.push(...serviceRef(svc, 'sessionAffinity'));
+    refs.push(portRef(svc, port, 'targetPort'));
+  }
+  set.refs.set(k, refs);
+  return refs;
 }
 
 interface Pick {

@@ -63,22 +63,23 @@ function findNode(c: Cluster, name: string): NodeState {
 
 const PARSE_CACHE_LIMIT = 8192;
 
-/** Parse once per cluster and text: the same request is often sent many times. */
-function cached<T>(memo: Map<string, unknown>, s: string, parse: () => T): T {
-  const hit = memo.get(s);
-  if (hit !== undefined) return hit as T;
-  const value = parse();
+function remember<T>(memo: Map<string, unknown>, s: string, value: T): T {
   if (memo.size >= PARSE_CACHE_LIMIT) memo.clear();
   memo.set(s, value);
   return value;
 }
 
+/** Parsed once per cluster and text: the same request is often sent many times. */
 export function parseSource(s: string, c: Cluster): Source {
-  return cached(clusterIndex(c).parsedSources, s, () => parseSourceText(s, c));
+  const memo = clusterIndex(c).parsedSources;
+  const hit = memo.get(s);
+  return hit !== undefined ? (hit as Source) : remember(memo, s, parseSourceText(s, c));
 }
 
 export function parseTarget(s: string, c: Cluster): Target {
-  return cached(clusterIndex(c).parsedTargets, s, () => parseTargetText(s, c));
+  const memo = clusterIndex(c).parsedTargets;
+  const hit = memo.get(s);
+  return hit !== undefined ? (hit as Target) : remember(memo, s, parseTargetText(s, c));
 }
 
 function parseSourceText(s: string, c: Cluster): Source {
