@@ -116,7 +116,6 @@ function toPodOn(w: Walk, n: NodeState): void {
   w.finish({
     outcome: 'timeout',
     reason: `timed out: no Pod has ${w.dstIP}${gone} — ${n.name} owns ${n.podCIDR} but nobody answers ARP for it on cni0, so the connection hangs (or reports "No route to host" after ~3 s, CNI-dependent)`,
-    node: n.name,
   });
 }
 

@@ -176,7 +176,7 @@ function reject(w: Walk, n: NodeState, entry: PortEntry, set: BackendSet, via: V
     rule: `${chain} -j REJECT`,
     refs,
   });
-  w.finish({ outcome: 'refused', reason: noEndpointsReason(w, entry, set), node: n.name, refs, immediate: true });
+  w.finish({ outcome: 'refused', reason: noEndpointsReason(w, entry, set), refs, immediate: true });
 }
 
 function dropNoLocal(w: Walk, n: NodeState, entry: PortEntry, set: BackendSet, via: Via, refs: LabelledRef[]): void {
@@ -196,7 +196,6 @@ function dropNoLocal(w: Walk, n: NodeState, entry: PortEntry, set: BackendSet, v
   w.finish({
     outcome: 'dropped',
     reason: `dropped on ${n.name}: ${displayName(svc)} has ${field}: Local and no ready endpoint on ${n.name}${where}, so kube-proxy drops the packet without a reply — ${who} hangs until it times out${cni}`,
-    node: n.name,
     refs,
   });
 }

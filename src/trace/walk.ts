@@ -37,7 +37,7 @@ export interface Verdict {
   reason: string;
   pod?: PodState;
   container?: ContainerStatus;
-  /** Node where the answering pod (or host) runs. */
+  /** Node where the answering Pod (or host) runs; unset when nothing answered. */
   node?: string;
   refs?: LabelledRef[];
   /** The client waits for nothing (no address to send to): no client-side timeout event. */
