@@ -7,13 +7,14 @@
  * values kept from the previous cluster (re-apply keeps a Service's IP), then values the manifests
  * ask for, then random ones from per-Service random streams (adding a Service does not move others).
  */
-import type { ClusterSettings, ServicePortState, ServiceState } from '../model/cluster';
+import type { ClusterSettings, ServiceState } from '../model/cluster';
 import type { Labels, ServiceSpec } from '../model/k8s';
 import type { Locator } from '../model/objects';
-import type { Diagnostic, LabelledRef, SourceRef } from '../model/source';
+import type { Diagnostic, SourceRef } from '../model/source';
 import { ClusterIPAllocator, LoadBalancerPool, NodePortAllocator, type AllocError } from './allocators';
 import { objectDiagnostic } from './diagnostics';
-import { streamRng, uid } from './naming';
+import { streamRng } from './naming';
+import { serviceState } from './serviceState';
 
 export interface ServiceInput {
   kind: 'Service';
@@ -38,7 +39,6 @@ export interface AllocateOptions {
   previous?: Map<string, ServiceState>;
 }
 
-const DEFAULT_AFFINITY_TIMEOUT = 10800;
 const METALLB_IPS_ANNOTATION = 'metallb.universe.tf/loadBalancerIPs';
 
 export function serviceKey(namespace: string, name: string): string {
@@ -242,68 +242,6 @@ function assignLoadBalancer(a: Allocation, d: Draft): void {
   else d.pendingReason = `MetalLB: Failed to allocate IP for "${key}": no available IPs`;
 }
 
-function ref(input: ServiceInput, path: string, label: string): LabelledRef {
-  const at = input.locate(path);
-  return { file: at.file, line: at.line, column: at.column, path, label };
-}
-
-function selectorText(selector: Labels): string {
-  return Object.entries(selector)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-}
-
-function toState(d: Draft, rngState: number, createdAt: number): ServiceState {
-  const { input } = d;
-  const spec = input.spec;
-  const { name, namespace } = input.metadata;
-  const selector = spec.selector && Object.keys(spec.selector).length > 0 ? { ...spec.selector } : null;
-  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
-  const ports: ServicePortState[] = spec.ports.map((p, i) => {
-    const out: ServicePortState = { protocol: p.protocol, port: p.port, targetPort: p.targetPort, source: input.locate(`spec.ports[${i}]`) };
-    if (p.name) out.name = p.name;
-    const nodePort = d.nodePorts[i];
-    if (nodePort !== undefined) out.nodePort = nodePort;
-    return out;
-  });
-  const clusterIP = spec.type === 'ExternalName' ? null : spec.clusterIP === 'None' ? 'None' : (d.clusterIP ?? null);
-  const state: ServiceState = {
-    uid: d.prev?.uid ?? uid(streamRng(rngState, `uid:svc:${namespace}/${name}`)),
-    name,
-    namespace,
-    type: spec.type,
-    clusterIP,
-    externalIPs: [...(spec.externalIPs ?? [])],
-    loadBalancerIP: d.lbIP ?? null,
-    selector,
-    sessionAffinity: spec.sessionAffinity ?? 'None',
-    publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false,
-    loadBalancerSourceRanges: [...(spec.loadBalancerSourceRanges ?? [])],
-    ports,
-    endpoints: [],
-    createdAt: d.prev?.createdAt ?? input.createdAt ?? createdAt,
-    source: input.source,
-    refs: {},
-  };
-  if (d.pendingReason && !d.lbIP) state.pendingReason = d.pendingReason;
-  if (spec.type === 'ExternalName' && spec.externalName) state.externalName = spec.externalName;
-  if (external) state.externalTrafficPolicy = spec.externalTrafficPolicy ?? 'Cluster';
-  if (spec.type !== 'ExternalName') state.internalTrafficPolicy = spec.internalTrafficPolicy ?? 'Cluster';
-  if (state.sessionAffinity === 'ClientIP') {
-    state.sessionAffinityTimeoutSeconds = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT;
-  }
-  if (d.healthCheckNodePort !== undefined) state.healthCheckNodePort = d.healthCheckNodePort;
-  if (input.builtIn) state.builtIn = true;
-
-  state.refs.selector = ref(input, 'spec.selector', selector ? `selector: ${selectorText(selector)}` : 'no selector: endpoints are not managed by Kubernetes');
-  state.refs.type = ref(input, 'spec.type', `type: ${spec.type}`);
-  if (clusterIP) state.refs.clusterIP = ref(input, 'spec.clusterIP', `clusterIP: ${clusterIP}`);
-  if (state.externalTrafficPolicy) state.refs.externalTrafficPolicy = ref(input, 'spec.externalTrafficPolicy', `externalTrafficPolicy: ${state.externalTrafficPolicy}`);
-  if (state.internalTrafficPolicy) state.refs.internalTrafficPolicy = ref(input, 'spec.internalTrafficPolicy', `internalTrafficPolicy: ${state.internalTrafficPolicy}`);
-  state.refs.sessionAffinity = ref(input, 'spec.sessionAffinity', `sessionAffinity: ${state.sessionAffinity}`);
-  return state;
-}
-
 /** Create (or re-apply) Services in order. Rejected Services are left out, with a diagnostic each. */
 export function allocateServices(inputs: ServiceInput[], settings: ClusterSettings, opts: AllocateOptions): ServiceAllocation {
   const a = new Allocation(settings);
@@ -326,6 +264,6 @@ export function allocateServices(inputs: ServiceInput[], settings: ClusterSettin
   // LoadBalancer addresses: kept and requested ones first, then the pool's lowest free ones.
   for (const d of drafts) if (!d.failed && (requestedLbIP(d.input) || d.prev?.loadBalancerIP)) assignLoadBalancer(a, d);
   for (const d of drafts) if (!d.failed && !d.lbIP && !d.pendingReason) assignLoadBalancer(a, d);
-  const services = drafts.filter((d) => !d.failed).map((d) => toState(d, opts.rngState, opts.createdAt));
+  const services = drafts.filter((d) => !d.failed).map((d) => serviceState(d.input, d, opts.rngState, opts.createdAt));
   return { services, diagnostics: a.diagnostics };
 }

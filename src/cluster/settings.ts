@@ -6,7 +6,7 @@
 import type { ClusterSettings } from '../model/cluster';
 import type { LoadResult, LoadedSettings, SettingsNode } from '../model/objects';
 import type { Diagnostic } from '../model/source';
-import { cidrContains, formatCidr, formatIPv4, parseCidr, parseIPv4 } from '../util/ip';
+import { formatCidr, formatIPv4, parseCidr, parseIPv4 } from '../util/ip';
 
 export const DEFAULT_SETTINGS: Omit<ClusterSettings, 'seed'> = {
   podCIDR: '10.244.0.0/16',
@@ -133,11 +133,4 @@ export function parsePool(text: string): { first: number; last: number } | null 
   const last = parseIPv4(m[2]);
   if (first === null || last === null || first > last) return null;
   return { first, last };
-}
-
-/** Whether an address belongs to the node network (used to place node IPs). */
-export function inNodeNetwork(settings: ClusterSettings, ip: string): boolean {
-  const c = parseCidr(settings.nodeNetwork);
-  const n = parseIPv4(ip);
-  return c !== null && n !== null && cidrContains(c, n);
 }
