@@ -92,6 +92,39 @@ export interface SchedulerCache {
   scratch: ScoreBuffers;
   /** label key → how many nodes carry it (memo, cleared when a node changes). */
   keyCounts: Map<string, number>;
+  /** label key → each node's value as a small integer (memo, cleared when a node changes). */
+  domains: Map<string, DomainIndex>;
+}
+
+/** A topology key's values numbered 0…k−1, and each node's number (−1: node lacks the key). */
+export interface DomainIndex {
+  ids: Int32Array;
+  values: string[];
+  byValue: Map<string, number>;
+}
+
+/** Numbers the values of `key` across nodes, so per-cycle spreading works on integers, not label lookups. */
+export function domainIndex(cache: SchedulerCache, key: string): DomainIndex {
+  let d = cache.domains.get(key);
+  if (d === undefined) {
+    d = { ids: new Int32Array(cache.nodes.length), values: [], byValue: new Map() };
+    for (const e of cache.nodes) {
+      const v = e.labels[key];
+      if (v === undefined) {
+        d.ids[e.index] = -1;
+        continue;
+      }
+      let id = d.byValue.get(v);
+      if (id === undefined) {
+        id = d.values.length;
+        d.values.push(v);
+        d.byValue.set(v, id);
+      }
+      d.ids[e.index] = id;
+    }
+    cache.domains.set(key, d);
+  }
+  return d;
 }
 
 /** How many nodes carry label `key`. */
@@ -202,6 +235,7 @@ export function newSchedulerCache(nodes: NodeState[]): SchedulerCache {
     serviceMemo: new Map(),
     scratch: newScoreBuffers(),
     keyCounts: new Map(),
+    domains: new Map(),
   };
   for (const n of nodes) {
     const e = makeEntry(n, cache.nodes.length);
@@ -274,6 +308,7 @@ export function removePod(cache: SchedulerCache, pod: Pick<PodState, 'uid'>): vo
 /** Node changed (cordon/uncordon, taints, labels, allocatable) or joined. */
 export function updateNode(cache: SchedulerCache, node: NodeState): void {
   cache.keyCounts.clear();
+  cache.domains.clear();
   const e = cache.byName.get(node.name);
   if (!e) {
     const added = makeEntry(node, cache.nodes.length);

@@ -20,7 +20,7 @@ export interface ScheduleOptions {
   percentageOfNodesToScore?: number;
   /**
    * At most this many nodes get an entry in `scores` (best totals, chosen node always included)
-   * and in `rejected` (first evaluated). Default: all nodes up to 100 nodes, else 10 — so a
+   * and in `rejected` (first evaluated). Default: all nodes up to 100 nodes, else 5 — so a
    * 150,000-pod cluster does not keep 500 score entries per pod.
    */
   explainNodes?: number;
@@ -38,7 +38,7 @@ export interface SchedulerResult extends ScheduleResult {
 
 const DEFAULT_SCHEDULER = 'default-scheduler';
 const SMALL_CLUSTER = 100;
-const LARGE_CLUSTER_EXPLAIN = 10;
+const LARGE_CLUSTER_EXPLAIN = 5;
 
 function joinReasons(s: NodeStatus): string {
   return s.reasons.join(', ');

@@ -2,7 +2,7 @@
  * PodTopologySpread (pkg/scheduler/framework/plugins/podtopologyspread): the DoNotSchedule filter
  * (filtering.go) and the ScheduleAnyway / system-default score (scoring.go).
  */
-import { nodesWithKey, type NodeEntry, type SchedulerCache } from './cache';
+import { domainIndex, nodesWithKey, type NodeEntry, type SchedulerCache } from './cache';
 import type { PodInfo, SpreadConstraint } from './podInfo';
 import { countByDomain, countOnNode, HOSTNAME_KEY, matchingSets, perNodeCounts } from './podIndex';
 import { idiv } from './resources';
@@ -81,11 +81,12 @@ export function spreadFilter(state: SpreadFilterState, e: NodeEntry): { unresolv
  */
 export class SpreadScorer {
   private readonly n: number;
-  private readonly keys: string[] = [];
   private readonly isHost: boolean[] = [];
   private readonly weights: number[] = [];
   private readonly offsets: number[] = [];
-  private readonly domainCounts: (Map<string, number> | null)[] = [];
+  /** Per constraint (non-hostname): each node's domain number, and matching pods per domain number. */
+  private readonly domainIds: (Int32Array | null)[] = [];
+  private readonly domainCounts: (Float64Array | null)[] = [];
   /** For a hostname constraint matching one label set, that set's per-node counts (the common case). */
   private readonly nodeCounts: (Int32Array | Map<number, number> | null)[] = [];
   private readonly sets: number[][];
@@ -114,12 +115,12 @@ export class SpreadScorer {
     }
     for (let i = 0; i < this.n; i++) {
       const key = cs[i].topologyKey;
-      this.keys.push(key);
       this.offsets.push(cs[i].maxSkew - 1);
       const host = key === HOSTNAME_KEY;
       this.isHost.push(host);
       if (host) {
         this.weights.push(Math.log(count - ignoredCount + 2));
+        this.domainIds.push(null);
         this.domainCounts.push(null);
         this.nodeCounts.push(this.sets[i].length === 1 ? perNodeCounts(cache.index, this.sets[i][0], cache.nodes.length) : null);
         continue;
@@ -128,15 +129,24 @@ export class SpreadScorer {
       if (nodesWithKey(cache, key) === 0) {
         // No node carries the key (a cluster without zones): the constraint scores nothing anywhere.
         this.weights.push(0);
-        this.domainCounts.push(new Map());
+        this.domainIds.push(null);
+        this.domainCounts.push(null);
         continue;
       }
+      const domains = domainIndex(cache, key);
       // Values present among scored nodes; a node without the key contributes "" (Go's zero value).
-      const values = new Set<string>();
+      const seen = new Uint8Array(domains.values.length + 1);
+      let size = 0;
       for (let j = 0; j < count; j++) {
-        if (this.ignored === null || this.ignored[j] === 0) values.add(feasible[j].labels[key] ?? '');
+        if (this.ignored !== null && this.ignored[j] === 1) continue;
+        const id = domains.ids[feasible[j].index];
+        const slot = id < 0 ? domains.values.length : id;
+        if (seen[slot] === 0) {
+          seen[slot] = 1;
+          size++;
+        }
       }
-      this.weights.push(Math.log(values.size + 2));
+      this.weights.push(Math.log(size + 2));
       // Counting runs over all nodes that pass the pod's required affinity (nodeAffinityPolicy Honor).
       const needsFilter = info.affinity !== null || (requireAll && this.n > 1);
       const include = needsFilter
@@ -145,7 +155,14 @@ export class SpreadScorer {
             return (!requireAll || hasAllKeys(node, cs)) && matchesRequiredAffinity(info.affinity, node.name, node.labels);
           }
         : null;
-      this.domainCounts.push(countByDomain(cache.index, this.sets[i], key, (k) => cache.nodes[k].labels, include));
+      const byValue = countByDomain(cache.index, this.sets[i], key, (k) => cache.nodes[k].labels, include);
+      const counts = new Float64Array(domains.values.length);
+      for (const [v, c] of byValue) {
+        const id = domains.byValue.get(v);
+        if (id !== undefined) counts[id] = c;
+      }
+      this.domainIds.push(domains.ids);
+      this.domainCounts.push(counts);
     }
   }
 
@@ -162,9 +179,11 @@ export class SpreadScorer {
         else if (nc instanceof Int32Array) cnt = nc[e.index];
         else cnt = nc.get(e.index) ?? 0;
       } else {
-        const v = e.labels[this.keys[i]];
-        if (v === undefined) continue;
-        cnt = this.domainCounts[i]!.get(v) ?? 0;
+        const ids = this.domainIds[i];
+        if (ids === null) continue; // no node has the key
+        const id = ids[e.index];
+        if (id < 0) continue;
+        cnt = this.domainCounts[i]![id];
       }
       score += cnt * this.weights[i] + this.offsets[i];
     }
