@@ -1,6 +1,6 @@
 /** Containers: decoding with the API server's defaults (protocol TCP, probe defaults, requests from limits). */
 import type { Container, ContainerPort, Protocol, ResourceList } from '../../model/k8s';
-import { parseQuantity, QUANTITY_FORMAT_ERROR, type Quantity } from '../../util/quantity';
+import { parseQuantity, QUANTITY_FORMAT_ERROR, resourceAmount, type Quantity } from '../../util/quantity';
 import { DecodeError, fieldSet, isObj, type Reader } from '../decode';
 import type { Seg } from '../fieldPath';
 
@@ -114,13 +114,8 @@ export function quantityMap(r: Reader, key: string): Map<string, Quantity> {
 
 export function toResourceList(map: Map<string, Quantity>): ResourceList {
   const out: ResourceList = {};
-  for (const [name, q] of map) out[name] = name === 'cpu' ? Number(q.milli) : wholeUnits(q);
+  for (const [name, q] of map) out[name] = resourceAmount(name, q);
   return out;
-}
-
-function wholeUnits(q: Quantity): number {
-  const whole = q.milli / 1000n;
-  return Number(q.milli > 0n && q.milli % 1000n !== 0n ? whole + 1n : whole);
 }
 
 /** Probes are kept as written, with SetDefaults_Probe / SetDefaults_HTTPGetAction applied. */

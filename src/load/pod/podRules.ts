@@ -23,14 +23,14 @@ export function validatePodSpec(d: DecodedPodSpec, isPod: boolean): FieldError[]
     else names.add(c.container.name);
     if (c.restartPolicy !== undefined) errs.push(forbidden([...c.path, 'restartPolicy'], 'may not be set for non-init containers'));
   }
-  errs.push(...hostPortConflicts(d.containers, [...path, 'containers']));
+  errs.push(...hostPortConflicts(d.containers));
   for (const c of d.initContainers) {
     errs.push(...validateContainerCommon(c, isPod));
     if (c.restartPolicy !== undefined && c.restartPolicy !== 'Always')
       errs.push(notSupported([...c.path, 'restartPolicy'], c.restartPolicy, ['Always']));
     if (names.has(c.container.name)) errs.push(duplicate([...c.path, 'name'], c.container.name));
     else if (c.container.name) names.add(c.container.name);
-    errs.push(...hostPortConflicts([c], [...path, 'initContainers']));
+    errs.push(...hostPortConflicts([c]));
   }
   if (spec.hostNetwork) {
     d.containers.forEach((c) =>
@@ -85,7 +85,7 @@ function validateContainerPorts(c: DecodedContainer): FieldError[] {
   return errs;
 }
 
-function hostPortConflicts(containers: DecodedContainer[], _path: FieldPath): FieldError[] {
+function hostPortConflicts(containers: DecodedContainer[]): FieldError[] {
   const errs: FieldError[] = [];
   const seen = new Set<string>();
   for (const c of containers) {
