@@ -18,11 +18,11 @@ interface NodeRange {
 
 export class PodIpam {
   private readonly ranges = new Map<string, NodeRange>();
-  private readonly lastReserved: Record<string, number>;
+  private readonly lastReserved: Map<string, number>;
 
   /** `lastReserved` is the cluster's `ipam` record (copied, never mutated); `pods` mark addresses in use. */
   constructor(nodes: readonly NodeState[], lastReserved: Record<string, number>, pods: readonly PodState[]) {
-    this.lastReserved = { ...lastReserved };
+    this.lastReserved = new Map(Object.entries(lastReserved));
     for (const node of nodes) {
       const cidr = node.podCIDR ? parseCidr(node.podCIDR) : null;
       if (!cidr) continue;
@@ -44,13 +44,13 @@ export class PodIpam {
     const range = this.ranges.get(nodeName);
     if (!range || range.last < range.first) return null;
     const span = range.last - range.first + 1;
-    const prev = this.lastReserved[nodeName];
+    const prev = this.lastReserved.get(nodeName);
     const start = prev === undefined || prev < range.first || prev >= range.last ? range.first : prev + 1;
     for (let i = 0; i < span; i++) {
       const offset = range.first + ((start - range.first + i) % span);
       if (!range.used.has(offset)) {
         range.used.add(offset);
-        this.lastReserved[nodeName] = offset;
+        this.lastReserved.set(nodeName, offset);
         return formatIPv4(range.cidr.base + offset);
       }
     }
@@ -67,7 +67,7 @@ export class PodIpam {
 
   /** The `ipam` record to store in the cluster. */
   snapshot(): Record<string, number> {
-    return { ...this.lastReserved };
+    return Object.fromEntries(this.lastReserved);
   }
 
   /** host-local's error text when a node's range is full. */

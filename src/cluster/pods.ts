@@ -81,7 +81,7 @@ function admit(sim: Sim, pod: PodState): PodState | null {
  * Give a bound pod its IP and start its containers. Returns the new state; events are recorded.
  * `pod.schedule` must already be set.
  */
-function start(sim: Sim, pod: PodState): PodState {
+function start(sim: Sim, pod: PodState, containerSources?: SourceRef[]): PodState {
   const id = objectId('pod', pod.namespace, pod.name);
   const node = pod.nodeName ? sim.nodeByName.get(pod.nodeName) : undefined;
   let stage: PodStage = 'unscheduled';
@@ -93,8 +93,7 @@ function start(sim: Sim, pod: PodState): PodState {
       sim.event('Warning', 'FailedCreatePodSandBox', id, `Failed to create pod sandbox: plugin type="bridge" failed (add): ${sim.ipam.exhaustedMessage(node.name)}`);
     } else stage = runsToCompletion(pod) ? 'completed' : 'running';
   }
-  const sources = pod.containers.map((c) => c.source).filter((x): x is SourceRef => x !== undefined);
-  const runtime = podRuntime(pod.spec, stage, { ip, ageSeconds: sim.clock - pod.createdAt, sources: sources.length === pod.containers.length ? sources : undefined });
+  const runtime = podRuntime(pod.spec, stage, { ip, ageSeconds: sim.clock - pod.createdAt, sources: containerSources ?? sourcesOf(pod) });
   const next: PodState = { ...pod, ip, phase: runtime.phase, ready: runtime.ready, status: runtime.status, containers: runtime.containers };
   if (stage === 'completed' && ip && !pod.hostNetwork) sim.ipam.release(next);
   if (stage === 'running') {
@@ -107,6 +106,11 @@ function start(sim: Sim, pod: PodState): PodState {
     }
   }
   return next;
+}
+
+function sourcesOf(pod: PodState): SourceRef[] | undefined {
+  const sources = pod.containers.map((c) => c.source).filter((x): x is SourceRef => x !== undefined);
+  return sources.length === pod.containers.length ? sources : undefined;
 }
 
 function recordScheduling(sim: Sim, pod: PodState): void {
@@ -133,7 +137,7 @@ export function createPod(sim: Sim, p: NewPod): PodState {
     ready: false,
     status: 'Pending',
     owner: p.owner,
-    containers: podRuntime(p.spec, 'unscheduled', { ip: null, ageSeconds: 0, sources: p.containerSources }).containers,
+    containers: [], // filled by start() or admit()
     hostNetwork: p.spec.hostNetwork === true,
     schedule: sched,
     createdAt: sim.clock,
@@ -145,10 +149,11 @@ export function createPod(sim: Sim, p: NewPod): PodState {
   recordScheduling(sim, draft);
   const rejected = admit(sim, draft);
   if (rejected) {
+    rejected.containers = podRuntime(p.spec, 'unscheduled', { ip: null, ageSeconds: 0, sources: p.containerSources }).containers;
     sim.putPod(rejected);
     return rejected;
   }
-  const pod = start(sim, draft);
+  const pod = start(sim, draft, p.containerSources);
   sim.putPod(pod);
   if (pod.nodeName && sim.nodeByName.has(pod.nodeName)) {
     addPod(sim.cache, pod);
