@@ -200,7 +200,7 @@ export function App() {
         ) : (
           <div className="topology topology-empty-state">{cluster.error ? <p className="tone-danger">{cluster.error}</p> : <p className="muted">Loading the cluster…</p>}</div>
         )}
-        <aside className="side">
+        <aside className={`side ${selectedKey ? 'has-selection' : ''}`}>
           <PacketInspector controller={controller} run={run} />
           <section className="panel details-panel" role="region" aria-label="Details">
             {details}

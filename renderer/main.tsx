@@ -1,7 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
-import './styles/app.css';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/panels.css';
+import './styles/details.css';
+import './styles/topology.css';
 
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary>

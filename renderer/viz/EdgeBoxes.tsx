@@ -3,7 +3,8 @@ import { memo } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { displayName, objectKey } from '../model/ids';
 import type { TopologyLayout } from './layout';
-import { CHAR_W, fitText, wrapText } from './text';
+import { fitText, wrapText } from './text';
+import { measure } from './measure';
 import { lbPending } from '../model/status';
 
 export interface EdgeBoxesProps {
@@ -41,12 +42,12 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
               <title>{label}</title>
               <rect className="lb-box" width={r.w} height={r.h} rx={10} />
               <text className="lb-title" x={14} y={22}>
-                {fitText(`Load balancer · ${name}`, r.w - 28, CHAR_W.label)}
+                {fitText(`Load balancer · ${name}`, r.w - 28, measure.label)}
               </text>
               <text className={`mono lb-ip ${pending ? 'tone-warn' : ''}`} x={14} y={42}>
                 {pending ? '<pending>' : s.externalIP}
               </text>
-              {wrapText(why, r.w - 28, CHAR_W.small, 3).map((line, i) => (
+              {wrapText(why, r.w - 28, measure.tiny, 3).map((line, i) => (
                 <text key={i} className="lb-why" x={14} y={58 + i * 13}>
                   {line}
                 </text>

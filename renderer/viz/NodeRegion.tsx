@@ -2,7 +2,8 @@
 import { memo, type ReactNode } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import type { NodeLayout } from './layout';
-import { CHAR_W, fitText } from './text';
+import { fitText } from './text';
+import { measure } from './measure';
 
 type Node = ClusterSnapshot['nodes'][number];
 
@@ -26,10 +27,10 @@ export const NodeRegion = memo(function NodeRegion({ node, layout, selected, act
   const label = `Node ${node.name}, ${node.ip}, ${role}, podCIDR ${node.podCIDR}${cordoned ? ', SchedulingDisabled' : ''}, ${layout.pods.length} pod${layout.pods.length === 1 ? '' : 's'}`;
   const cls = ['node', selected && 'selected', active && 'active', cordoned && 'cordoned'].filter(Boolean).join(' ');
   const ipt = { x: layout.iptables.x - rect.x, y: layout.iptables.y - rect.y };
-  const roleW = role.length * CHAR_W.small + 14;
+  const roleW = measure.tiny(role) + 16;
   // Line 1: name, role chip at the right. Line 2: InternalIP, iptables chip. Line 3: podCIDR.
   const roleX = rect.w - 12 - roleW;
-  const nameText = fitText(node.name, roleX - 16 - 8, CHAR_W.title * 1.1);
+  const nameText = fitText(node.name, roleX - 16 - 8, measure.nodeName);
   return (
     <g className={cls} role="group" aria-label={label}>
       <g
@@ -60,7 +61,7 @@ export const NodeRegion = memo(function NodeRegion({ node, layout, selected, act
           {node.ip}
         </text>
         <text className="node-meta mono lod-detail" x={16} y={66}>
-          {fitText(`pods ${node.podCIDR}`, rect.w - 32, CHAR_W.mono)}
+          {fitText(`pods ${node.podCIDR}`, rect.w - 32, measure.mono)}
         </text>
         {cordoned && (
           <g className="cordon-badge" transform={`translate(${rect.w / 2 - 71},${rect.h - 9})`}>
@@ -101,7 +102,7 @@ export const NodeRegion = memo(function NodeRegion({ node, layout, selected, act
             </text>
             {taints.slice(0, 3).map((t, i) => (
               <text key={t} className="taint-text mono" x={16} y={124 + i * 16}>
-                {fitText(`taint ${t}`, rect.w - 32, CHAR_W.mono)}
+                {fitText(`taint ${t}`, rect.w - 32, measure.monoSmall)}
               </text>
             ))}
           </g>

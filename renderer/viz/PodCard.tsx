@@ -4,7 +4,8 @@ import type { ClusterSnapshot } from '../../src/api/contract';
 import { displayName } from '../model/ids';
 import { podStatus, podTone } from '../model/status';
 import type { Rect } from './layout';
-import { CHAR_W, fitChips, fitText, wrapText } from './text';
+import { fitChips, fitText, wrapText } from './text';
+import { measure } from './measure';
 
 type Pod = ClusterSnapshot['pods'][number];
 
@@ -33,11 +34,11 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
   const status = podStatus(pod);
   const tone = podTone(pod);
   const name = displayName(pod.namespace, pod.name);
-  const statusW = Math.min(status.length * CHAR_W.small + 4, rect.w * 0.55);
+  const statusW = Math.min(measure.small(status) + 2, rect.w * 0.55);
   const pending = !pod.node;
   const innerW = rect.w - 24;
   const labels = Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`);
-  const chips = fitChips(labels, innerW, CHAR_W.small);
+  const chips = fitChips(labels, innerW, measure.chip);
   const containers = containersText(pod);
   const label = `Pod ${name}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}`;
   const cls = ['pod', `tone-${tone}`, selected && 'selected', active && 'active', matched === true && 'matched', matched === false && 'dimmed']
@@ -63,7 +64,7 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
       <rect className="pod-box" width={rect.w} height={rect.h} rx={8} />
       <rect className="pod-stripe" width={4} height={rect.h - 12} x={0} y={6} rx={2} />
       <text className="pod-name" x={12} y={21}>
-        {fitText(pending ? name : pod.name, rect.w - 44, CHAR_W.title)}
+        {fitText(pending ? name : pod.name, rect.w - 44, measure.title)}
       </text>
       <g className="lod-detail">
         <text className="pod-ip mono" x={12} y={40}>
@@ -71,11 +72,11 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
         </text>
         {!pending && pod.namespace !== 'default' && (
           <text className="pod-ns" x={rect.w - 10} y={40} textAnchor="end">
-            {fitText(pod.namespace, rect.w - 110, CHAR_W.small)}
+            {fitText(pod.namespace, rect.w - 24 - measure.mono(pod.ip ?? '<none>') - 10, measure.tiny)}
           </text>
         )}
         {pending ? (
-          wrapText(pod.schedule.message ?? 'Waiting to be scheduled', rect.w - 24, CHAR_W.small, 3).map((line, i) => (
+          wrapText(pod.schedule.message ?? 'Waiting to be scheduled', rect.w - 24, measure.tiny, 3).map((line, i) => (
             <text key={i} className="pod-message" x={12} y={58 + i * 14}>
               {line}
             </text>
@@ -98,12 +99,12 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
               )}
             </g>
             <text className="pod-containers mono" x={12} y={rect.h - 12}>
-              {fitText(containers || 'no containers', innerW - statusW - 8, CHAR_W.mono)}
+              {fitText(containers || 'no containers', innerW - statusW - 8, measure.monoSmall)}
             </text>
           </>
         )}
         <text className="pod-status" x={rect.w - 10} y={pending ? 40 : rect.h - 12} textAnchor="end">
-          {fitText(status, statusW, CHAR_W.small)}
+          {fitText(status, statusW, measure.small)}
         </text>
       </g>
     </g>

@@ -4,7 +4,8 @@ import type { ClusterSnapshot } from '../../src/api/contract';
 import { displayName } from '../model/ids';
 import { externalIPText, lbPending, portText } from '../model/status';
 import type { Rect } from './layout';
-import { CHAR_W, fitText } from './text';
+import { fitText } from './text';
+import { measure } from './measure';
 
 type Service = ClusterSnapshot['services'][number];
 
@@ -31,7 +32,9 @@ export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, select
   const ready = svc.endpoints.filter((e) => e.ready).length;
   const ports = svc.ports.map(portText).join(', ');
   const detail = detailLine(svc);
-  const typeW = svc.type.length * CHAR_W.small + 14;
+  const typeW = measure.badge(svc.type) + 14;
+  const nsText = svc.namespace !== 'default' ? fitText(svc.namespace, rect.w * 0.5, measure.tiny) : '';
+  const nsW = nsText ? measure.tiny(nsText) + 10 : 0;
   const label = `Service ${name}, ${svc.type}, ClusterIP ${svc.clusterIP ?? 'None'}, ports ${ports || 'none'}, external IP ${externalIPText(svc)}, ${ready} ready endpoint${ready === 1 ? '' : 's'}`;
   const cls = ['svc', selected && 'selected', active && 'active', ready === 0 && svc.selector && 'no-endpoints'].filter(Boolean).join(' ');
   return (
@@ -53,7 +56,7 @@ export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, select
       <title>{label}{detail.text ? `\n${detail.text}` : ''}</title>
       <rect className="svc-box" width={rect.w} height={rect.h} rx={8} />
       <text className="svc-name" x={12} y={21}>
-        {fitText(name, rect.w - typeW - 30, CHAR_W.title)}
+        {fitText(svc.name, rect.w - typeW - 30, measure.title)}
       </text>
       <g className={`type-badge type-${svc.type}`} transform={`translate(${rect.w - typeW - 10},8)`}>
         <rect width={typeW} height={18} rx={4} />
@@ -69,10 +72,15 @@ export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, select
           {svc.selector ? `${ready}/${svc.endpoints.length} endpoints` : ''}
         </text>
         <text className="svc-ports mono" x={12} y={62}>
-          {fitText(ports || 'no ports', rect.w - 24, CHAR_W.mono)}
+          {fitText(ports || 'no ports', rect.w - 24 - nsW, measure.mono)}
         </text>
+        {nsText && (
+          <text className="svc-ns" x={rect.w - 10} y={62} textAnchor="end">
+            {nsText}
+          </text>
+        )}
         <text className={`svc-detail ${detail.tone ? `tone-${detail.tone}` : ''}`} x={12} y={83}>
-          {fitText(detail.text, rect.w - 24, CHAR_W.small)}
+          {fitText(detail.text, rect.w - 24, measure.small)}
         </text>
       </g>
     </g>

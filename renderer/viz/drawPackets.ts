@@ -55,12 +55,13 @@ function toScreen(v: View, p: Point): Point {
   return { x: p.x * v.k + v.x, y: p.y * v.k + v.y };
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, p: Point, text: string, accent: string): void {
+function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, v: View, p: Point, text: string, accent: string): void {
   ctx.font = `12px ${style.fontFamily}`;
   const w = ctx.measureText(text).width + 14;
   const h = 20;
-  const x = p.x + 12;
-  const y = p.y - 28;
+  // Right of the packet, or left of it when that would leave the view.
+  const x = p.x + 12 + w > v.width - 4 ? p.x - 12 - w : p.x + 12;
+  const y = Math.max(4, p.y - 28);
   ctx.fillStyle = style.labelBg;
   ctx.strokeStyle = accent;
   ctx.lineWidth = 1.5;
@@ -183,5 +184,5 @@ export function drawFrame(
       if (text) labels.push({ p: pos, text, color: style.nat });
     }
   }
-  for (const l of labels) drawLabel(ctx, style, l.p, l.text, l.color);
+  for (const l of labels) drawLabel(ctx, style, v, l.p, l.text, l.color);
 }

@@ -1,25 +1,37 @@
 /**
- * SVG text has no wrapping or ellipsis, so cards fit their text by an average glyph width. The
- * widths are deliberately generous (system-ui at the sizes the cards use), so text never overlaps
- * its neighbour; the full text is always in the element's <title> and accessible label.
+ * SVG text has no wrapping or ellipsis, so cards fit their text themselves. Widths come from a
+ * `Measure` (the real font, measured on a canvas: see measure.ts), so a long name is cut with "…"
+ * instead of running into its neighbour. The full text is always in the element's <title> and
+ * accessible label.
  */
-export const CHAR_W = { label: 6.9, small: 6.2, mono: 6.8, title: 7.9 } as const;
+export type Measure = (text: string) => number;
 
-export function fitText(text: string, maxPx: number, charPx: number): string {
-  const max = Math.max(1, Math.floor(maxPx / charPx));
-  if (text.length <= max) return text;
-  return max <= 1 ? '…' : `${text.slice(0, max - 1)}…`;
+/** A fixed-width approximation, for tests and where no canvas exists. */
+export function charMeasure(px: number): Measure {
+  return (text) => text.length * px;
+}
+
+export function fitText(text: string, maxPx: number, measure: Measure): string {
+  if (measure(text) <= maxPx) return text;
+  // Longest prefix that fits with the ellipsis (binary search: widths grow with length).
+  let lo = 0;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (measure(`${text.slice(0, mid)}…`) <= maxPx) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo === 0 ? '…' : `${text.slice(0, lo)}…`;
 }
 
 /** Greedy word wrap into at most `maxLines` lines (the last one ellipsised when text remains). */
-export function wrapText(text: string, maxPx: number, charPx: number, maxLines: number): string[] {
-  const max = Math.max(4, Math.floor(maxPx / charPx));
+export function wrapText(text: string, maxPx: number, measure: Measure, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const w = word.length > max ? `${word.slice(0, max - 1)}…` : word;
+    const w = fitText(word, maxPx, measure);
     const candidate = line ? `${line} ${w}` : w;
-    if (candidate.length <= max) line = candidate;
+    if (measure(candidate) <= maxPx) line = candidate;
     else {
       lines.push(line);
       line = w;
@@ -29,18 +41,24 @@ export function wrapText(text: string, maxPx: number, charPx: number, maxLines: 
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   const last = kept[maxLines - 1]!;
-  kept[maxLines - 1] = last.length + 1 <= max ? `${last}…` : `${last.slice(0, max - 1)}…`;
+  kept[maxLines - 1] = measure(`${last}…`) <= maxPx ? `${last}…` : fitText(`${last}……`, maxPx, measure);
   return kept;
 }
 
-/** Label chips that fit in one line: as many as fit, then "+N". */
-export function fitChips(chips: string[], maxPx: number, charPx: number, chipPad = 12, gap = 4): { shown: { text: string; x: number; w: number }[]; more: number } {
+/** Label chips that fit in one line: as many as fit (each at most 70% of the line), then "+N". */
+export function fitChips(
+  chips: string[],
+  maxPx: number,
+  measure: Measure,
+  chipPad = 12,
+  gap = 4,
+): { shown: { text: string; x: number; w: number }[]; more: number } {
   const shown: { text: string; x: number; w: number }[] = [];
   let x = 0;
   for (let i = 0; i < chips.length; i++) {
     const reserve = i < chips.length - 1 ? 30 : 0;
-    const text = fitText(chips[i]!, Math.min(maxPx * 0.7, maxPx - x - reserve - chipPad), charPx);
-    const w = text.length * charPx + chipPad;
+    const text = fitText(chips[i]!, Math.min(maxPx * 0.7, maxPx - x - reserve - chipPad), measure);
+    const w = measure(text) + chipPad;
     if (x + w > maxPx - reserve || text === '…') return { shown, more: chips.length - i };
     shown.push({ text, x, w });
     x += w + gap;

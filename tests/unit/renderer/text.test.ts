@@ -1,25 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { fitChips, fitText, wrapText } from '../../../renderer/viz/text';
+import { charMeasure, fitChips, fitText, wrapText } from '../../../renderer/viz/text';
 
 describe('SVG text fitting', () => {
   it('keeps text that fits and ellipsises text that does not', () => {
-    expect(fitText('pod-1', 100, 7)).toBe('pod-1');
-    const cut = fitText('web-5d8f6c7b9-x2kqp-extra-long', 70, 7);
+    expect(fitText('pod-1', 100, charMeasure(7))).toBe('pod-1');
+    const cut = fitText('web-5d8f6c7b9-x2kqp-extra-long', 70, charMeasure(7));
     expect(cut.endsWith('…')).toBe(true);
     expect(cut.length * 7).toBeLessThanOrEqual(70);
   });
 
   it('wraps a FailedScheduling message into lines that fit, ellipsising what is left', () => {
     const msg = '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu.';
-    const lines = wrapText(msg, 200, 6, 3);
+    const lines = wrapText(msg, 200, charMeasure(6), 3);
     expect(lines.length).toBe(3);
     for (const l of lines) expect(l.length * 6).toBeLessThanOrEqual(200);
     expect(lines[2]!.endsWith('…')).toBe(true);
-    expect(wrapText('short message', 200, 6, 3)).toEqual(['short message']);
+    expect(wrapText('short message', 200, charMeasure(6), 3)).toEqual(['short message']);
+  });
+
+  it('measures real glyph widths: a name of narrow letters keeps more characters than one of wide letters', () => {
+    const proportional = (t: string) => [...t].reduce((w, ch) => w + ('il1.'.includes(ch) ? 3 : 9), 0);
+    expect(fitText('iiiiiiiiii', 40, proportional)).toBe('iiiiiiiiii'.slice(0, 12));
+    expect(fitText('wwwwwwwwww', 40, proportional).length).toBeLessThan(5);
   });
 
   it('shows as many label chips as fit, then counts the rest', () => {
-    const r = fitChips(['app=web', 'tier=frontend', 'pod-template-hash=5d8f6c7b9', 'env=prod'], 170, 6);
+    const r = fitChips(['app=web', 'tier=frontend', 'pod-template-hash=5d8f6c7b9', 'env=prod'], 170, charMeasure(6));
     expect(r.shown.length + r.more).toBe(4);
     expect(r.more).toBeGreaterThan(0);
     const last = r.shown.at(-1)!;
