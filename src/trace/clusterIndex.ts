@@ -29,6 +29,8 @@ export interface Backend {
   /** `IP:port`, kube-proxy's sort key and endpoint-chain hash input. */
   addr: string;
   sep: string;
+  /** `DNAT to pod-1 10.244.1.2:8080 (targetPort 8080)`, built once. */
+  dnatNote: string;
 }
 
 export interface BackendSet {
@@ -47,6 +49,8 @@ export interface BackendSet {
 export interface PodListen {
   container: ContainerStatus;
   refs: LabelledRef[];
+  /** The constant start of the delivery note, built once. */
+  note: string;
 }
 
 export interface Listener {
@@ -249,7 +253,8 @@ export function backendsOf(ix: ClusterIndex, entry: PortEntry): BackendSet {
     const p = ep.ports.find((x) => x.name === portName && x.protocol === entry.port.protocol);
     if (!p) continue; // a named targetPort this pod does not declare: no endpoint for this port
     const a = `${ep.ip}:${p.port}`;
-    listed.push({ ep, ip: ep.ip, port: p.port, addr: a, sep: endpointChain(entry.spn, entry.proto, a) });
+    const dnatNote = `DNAT to ${ep.pod} ${a} (targetPort ${entry.port.targetPort})`;
+    listed.push({ ep, ip: ep.ip, port: p.port, addr: a, sep: endpointChain(entry.spn, entry.proto, a), dnatNote });
   }
   listed.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
   const usable = (list: Backend[]): Backend[] => {
@@ -278,7 +283,10 @@ export function podListener(ix: ClusterIndex, pod: PodState, port: number, proto
       if (ctr.state !== 'running') continue;
       for (const l of ctr.listening) {
         const k = key(l.port, l.protocol);
-        if (!m.has(k)) m.set(k, { container: ctr, refs: [containerPortRef(pod, ctr, l.port)] });
+        if (!m.has(k)) {
+          const note = `${ctr.name} (${ctr.image}) listens on ${l.port}/${l.protocol} in ${pod.name}; it sees the client as `;
+          m.set(k, { container: ctr, refs: [containerPortRef(pod, ctr, l.port)], note });
+        }
       }
     }
     ix.podListeners.set(pod, m);

@@ -127,7 +127,7 @@ export function deliverToPod(w: Walk, pod: PodState): void {
   if (listen) {
     const ctr = listen.container;
     const refs = listen.refs;
-    w.hop(podId(pod), 'deliver', `${ctr.name} (${ctr.image}) listens on ${w.dstPort}/${w.protocol} in ${pod.name}; it sees the client as ${w.src}`, {
+    w.hop(podId(pod), 'deliver', listen.note + w.src, {
       node,
       refs,
     });

@@ -96,7 +96,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   const entryChain = via === 'nodePort' ? 'KUBE-NODEPORTS' : 'KUBE-SERVICES';
   const rule = external ? `${entryChain} → ${ch.ext} → ${policyChain} → ${b.sep}` : `${entryChain} → ${policyChain} → ${b.sep}`;
   const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? `nodePort on ${n.name}` : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
-  const note = `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter; ${policyNote ? `${policyNote}; ` : ''}${pick.note}; DNAT to ${b.ep.pod} ${w.dst} (targetPort ${port.targetPort})`;
+  const note = `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter; ${policyNote ? `${policyNote}; ` : ''}${pick.note}; ${b.dnatNote}`;
   w.hop(svcId(svc), 'dnat', note, { node: n.name, rule, changed: DST, refs: refsFor(set, entry, via, policy, true) });
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
   routeOnward(w, n, (m) => deliverToHost(w, m));
