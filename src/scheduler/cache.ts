@@ -7,6 +7,7 @@ import type { NodeState, PodState } from '../model/cluster';
 import type { Labels, PodSpec, Taint } from '../model/k8s';
 import { computePodRequest, type PodResourceRequest } from './resources';
 import { countPod, labelSetId, newPodIndex, type PodIndex } from './podIndex';
+import { parsePodAffinity } from './podAffinityTerms';
 import { newScoreBuffers, type ScoreBuffers } from './scoring';
 
 export interface HostPort {
@@ -291,7 +292,7 @@ export function addPod(cache: SchedulerCache, pod: PodState): void {
     nodeIndex: e.index,
     req: computePodRequest(pod.spec),
     ports: hostPortsOf(pod.spec),
-    labelSet: pod.terminating ? -1 : labelSetId(cache.index, pod.namespace, owner, pod.labels),
+    labelSet: pod.terminating ? -1 : labelSetId(cache.index, pod.namespace, owner, pod.labels, parsePodAffinity(pod.spec, pod.namespace)),
     priority: pod.spec.priority ?? 0,
   };
   cache.pods.set(p.uid, p);

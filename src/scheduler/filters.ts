@@ -1,11 +1,13 @@
 /**
  * Filter plugins of the default profile, in upstream order (NodeUnschedulable, NodeName,
- * TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, PodTopologySpread). The framework
+ * TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, PodTopologySpread,
+ * InterPodAffinity; the volume plugins have nothing to check without volumes). The framework
  * stops at the first plugin that rejects a node, so only that plugin's reasons are reported.
  */
 import { portConflicts, type NodeEntry } from './cache';
 import type { PodInfo } from './podInfo';
 import { matchesRequiredAffinity } from './selectors';
+import { interPodFilter, type InterPodFilterState } from './interPodAffinity';
 import { spreadFilter, type SpreadFilterState } from './topologySpread';
 import { tolerationsTolerateTaint, untoleratedTaintReason } from './tolerations';
 
@@ -80,7 +82,12 @@ function fits(info: PodInfo, e: NodeEntry): boolean {
 }
 
 /** Runs the filter chain on one node; null means the node is feasible. */
-export function runFilters(info: PodInfo, e: NodeEntry, spread: SpreadFilterState | null): NodeStatus | null {
+export function runFilters(
+  info: PodInfo,
+  e: NodeEntry,
+  spread: SpreadFilterState | null,
+  interPod: InterPodFilterState | null,
+): NodeStatus | null {
   if (e.state.unschedulable && !info.toleratesUnschedulable) {
     return { plugin: 'NodeUnschedulable', unresolvable: true, reasons: [UNSCHEDULABLE_REASON] };
   }
@@ -105,6 +112,10 @@ export function runFilters(info: PodInfo, e: NodeEntry, spread: SpreadFilterStat
   if (spread !== null) {
     const s = spreadFilter(spread, e);
     if (s) return { plugin: 'PodTopologySpread', unresolvable: s.unresolvable, reasons: [s.reason] };
+  }
+  if (interPod !== null) {
+    const s = interPodFilter(interPod, e);
+    if (s) return { plugin: 'InterPodAffinity', unresolvable: s.unresolvable, reasons: [s.reason] };
   }
   return null;
 }

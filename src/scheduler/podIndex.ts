@@ -4,6 +4,7 @@
  * label set, so a cluster holds few distinct sets; a selector is matched against each set once.
  */
 import type { Labels, LabelSelector } from '../model/k8s';
+import { termMatches, type AffinityTerm, type PodAffinitySpec } from './podAffinityTerms';
 import { isEmptyLabelSelector, labelsContain, matchesLabelSelector } from './selectors';
 
 /** One distinct (namespace, controller, labels) combination and where its pods run. */
@@ -18,6 +19,8 @@ export interface LabelSet {
   dense: Int32Array | null;
   /** topology key → label value → pod count, for the keys in `PodIndex.trackedKeys`. */
   domainCounts: Map<string, Map<string, number>>;
+  /** The pods' own pod (anti-)affinity terms (InterPodAffinity's "existing pods"), if any. */
+  affinity: PodAffinitySpec | null;
 }
 
 /**
@@ -27,7 +30,9 @@ export interface LabelSet {
  */
 export type SpreadSelector =
   | { kind: 'default'; namespace: string; serviceLabels: Labels; owner: string | null }
-  | { kind: 'label'; namespace: string; selector: LabelSelector };
+  | { kind: 'label'; namespace: string; selector: LabelSelector }
+  /** An inter-pod affinity term: its label selector within its namespaces. */
+  | { kind: 'term'; term: AffinityTerm };
 
 interface SelectorMatches {
   sets: number[];
@@ -41,13 +46,15 @@ export interface PodIndex {
   /** Topology keys whose per-domain counts are maintained incrementally. */
   trackedKeys: string[];
   matches: Map<string, SelectorMatches>;
+  /** Ids of the label sets whose pods carry pod (anti-)affinity terms. */
+  affinitySets: number[];
 }
 
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
 
 export function newPodIndex(): PodIndex {
-  return { sets: [], byKey: new Map(), trackedKeys: [ZONE_KEY], matches: new Map() };
+  return { sets: [], byKey: new Map(), trackedKeys: [ZONE_KEY], matches: new Map(), affinitySets: [] };
 }
 
 export function labelKey(labels: Labels): string {
@@ -57,15 +64,22 @@ export function labelKey(labels: Labels): string {
   return s;
 }
 
-export function labelSetId(index: PodIndex, namespace: string, owner: string, labels: Labels): number {
-  const key = namespace + '\u0000' + owner + '\u0000' + labelKey(labels);
+export function labelSetId(
+  index: PodIndex,
+  namespace: string,
+  owner: string,
+  labels: Labels,
+  affinity: PodAffinitySpec | null = null,
+): number {
+  const key = namespace + '\u0000' + owner + '\u0000' + labelKey(labels) + '\u0000' + (affinity?.key ?? '');
   let id = index.byKey.get(key);
   if (id === undefined) {
     id = index.sets.length;
     const domainCounts = new Map<string, Map<string, number>>();
     for (const k of index.trackedKeys) domainCounts.set(k, new Map());
-    index.sets.push({ namespace, owner, labels: { ...labels }, nodeCounts: new Map(), dense: null, domainCounts });
+    index.sets.push({ namespace, owner, labels: { ...labels }, nodeCounts: new Map(), dense: null, domainCounts, affinity });
     index.byKey.set(key, id);
+    if (affinity) index.affinitySets.push(id);
   }
   return id;
 }
@@ -118,6 +132,7 @@ export function trackKey(index: PodIndex, key: string, labelsOfNode: (i: number)
 }
 
 function setMatches(sel: SpreadSelector, set: LabelSet): boolean {
+  if (sel.kind === 'term') return termMatches(sel.term, set.namespace, set.labels);
   if (set.namespace !== sel.namespace) return false;
   if (sel.kind === 'default') {
     if (sel.owner !== null && set.owner !== sel.owner) return false;
@@ -128,11 +143,13 @@ function setMatches(sel: SpreadSelector, set: LabelSet): boolean {
 
 /** An empty selector counts nothing (countPodsMatchSelector returns 0 for selector.Empty()). */
 export function selectorIsEmpty(sel: SpreadSelector): boolean {
+  if (sel.kind === 'term') return sel.term.selector === null;
   if (sel.kind === 'default') return sel.owner === null && Object.keys(sel.serviceLabels).length === 0;
   return isEmptyLabelSelector(sel.selector);
 }
 
 function selectorKey(sel: SpreadSelector): string {
+  if (sel.kind === 'term') return 't\u0000' + JSON.stringify(sel.term);
   if (sel.kind === 'default') return 'd\u0000' + sel.namespace + '\u0000' + (sel.owner ?? '') + '\u0000' + labelKey(sel.serviceLabels);
   return 'l\u0000' + sel.namespace + '\u0000' + JSON.stringify(sel.selector);
 }

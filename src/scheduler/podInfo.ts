@@ -2,6 +2,7 @@
 import type { Labels, NodeSelectorTerm, PodSpec, Toleration } from '../model/k8s';
 import { hostPortsOf, type HostPort, type SchedulerCache } from './cache';
 import { labelKey, type SpreadSelector } from './podIndex';
+import { parsePodAffinity, type PodAffinitySpec } from './podAffinityTerms';
 import { computePodRequest, requestsNothing, type PodResourceRequest } from './resources';
 import {
   labelsContain,
@@ -50,6 +51,8 @@ export interface PodInfo {
   softRequireAllKeys: boolean;
   /** DoNotSchedule constraints for the PodTopologySpread filter. */
   hard: SpreadConstraint[];
+  /** Pod (anti-)affinity terms (InterPodAffinity). */
+  podAffinity: PodAffinitySpec | null;
 }
 
 /** Owners whose selector narrows the default spreading selector (helper.DefaultSelector). */
@@ -138,5 +141,6 @@ export function buildPodInfo(cache: SchedulerCache, pod: PodToSchedule): PodInfo
     soft: constraintsFor(cache, pod, 'ScheduleAnyway'),
     softRequireAllKeys: (spec.topologySpreadConstraints ?? []).length > 0,
     hard: constraintsFor(cache, pod, 'DoNotSchedule'),
+    podAffinity: parsePodAffinity(spec, pod.namespace),
   };
 }

@@ -13,6 +13,7 @@ import { preempt } from './preemption';
 import { scoreNodes, type ScoreTable } from './scoring';
 import { preFilterNodeNames } from './selectors';
 import { numFeasibleNodesToFind, selectHost } from './selectHost';
+import { interPodPreFilter } from './interPodAffinity';
 import { spreadPreFilter } from './topologySpread';
 
 export interface ScheduleOptions {
@@ -155,6 +156,7 @@ export function schedulePod(
     for (const e of allNodes) if (!names.has(e.name)) reject(e, absent);
   }
   const spread = spreadPreFilter(cache, info);
+  const interPod = interPodPreFilter(cache, { namespace: pod.namespace, labels: pod.labels, affinity: info.podAffinity });
 
   // Filter, starting where the previous cycle stopped, until enough feasible nodes are found.
   const numToFind = numFeasibleNodesToFind(opts.percentageOfNodesToScore, candidates.length);
@@ -164,7 +166,7 @@ export function schedulePod(
   let processed = 0;
   for (let i = 0; i < candidates.length && feasible.length < numToFind; i++) {
     const e = candidates[(start + i) % candidates.length];
-    const status = runFilters(info, e, spread);
+    const status = runFilters(info, e, spread, interPod);
     processed++;
     if (status === null) feasible.push(e);
     else reject(e, status);

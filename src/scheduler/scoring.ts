@@ -8,6 +8,7 @@ import type { NodeEntry, SchedulerCache } from './cache';
 import type { PodInfo } from './podInfo';
 import { idiv } from './resources';
 import { matchesNodeSelectorTerm } from './selectors';
+import { interPodRaw, interPodTopologyScore, normalizeInterPod } from './interPodAffinity';
 import { normalizeSpread, prepareSpread } from './topologySpread';
 import { tolerationsTolerateTaint } from './tolerations';
 
@@ -19,6 +20,7 @@ export const SCORE_WEIGHTS: readonly (readonly [string, number])[] = [
   ['NodeAffinity', 2],
   ['NodeResourcesFit', 1],
   ['PodTopologySpread', 2],
+  ['InterPodAffinity', 2],
   ['NodeResourcesBalancedAllocation', 1],
   ['ImageLocality', 1],
 ];
@@ -118,6 +120,7 @@ export interface ScoreBuffers {
   affinity: Int32Array;
   fit: Int32Array;
   spread: Int32Array;
+  interPod: Int32Array;
   balanced: Int32Array;
   image: Int32Array;
   totals: Float64Array;
@@ -125,7 +128,7 @@ export interface ScoreBuffers {
 
 export function newScoreBuffers(): ScoreBuffers {
   const z = new Int32Array(0);
-  return { feasible: [], size: 0, taint: z, affinity: z, fit: z, spread: z, balanced: z, image: z, totals: new Float64Array(0) };
+  return { feasible: [], size: 0, taint: z, affinity: z, fit: z, spread: z, interPod: z, balanced: z, image: z, totals: new Float64Array(0) };
 }
 
 function ensure(b: ScoreBuffers, count: number): void {
@@ -136,6 +139,7 @@ function ensure(b: ScoreBuffers, count: number): void {
   b.affinity = new Int32Array(size);
   b.fit = new Int32Array(size);
   b.spread = new Int32Array(size);
+  b.interPod = new Int32Array(size);
   b.balanced = new Int32Array(size);
   b.image = new Int32Array(size);
   b.totals = new Float64Array(size);
@@ -155,6 +159,9 @@ export function scoreNodes(
   for (let i = 0; i < count && !taintActive; i++) taintActive = feasible[i].preferTaints.length > 0;
   const affinityActive = info.preferred.length > 0;
   const spread = prepareSpread(cache, info, feasible, count);
+  // InterPodAffinity always scores (its PreScore only skips with IgnorePreferredTermsOfExistingPods);
+  // with no matching terms anywhere every node gets 0.
+  const interPod = interPodTopologyScore(cache, { namespace: info.pod.namespace, labels: info.pod.labels, affinity: info.podAffinity });
   // PR #130260: BalancedAllocation's PreScore skips pods that request no cpu and no memory.
   const balancedActive = info.req.cpu !== 0 || info.req.memory !== 0;
   // Without image data every node scores the same: compute it once.
@@ -165,6 +172,8 @@ export function scoreNodes(
   let affinityMax = 0;
   let spreadMin = Infinity;
   let spreadMax = 0;
+  let interMin = Infinity;
+  let interMax = -Infinity;
   for (let i = 0; i < count; i++) {
     const e = feasible[i];
     if (taintActive) {
@@ -184,6 +193,12 @@ export function scoreNodes(
       if (s >= 0 && s < spreadMin) spreadMin = s;
       if (s > spreadMax) spreadMax = s;
     }
+    if (interPod !== null) {
+      const p = interPodRaw(interPod, e);
+      b.interPod[i] = p;
+      if (p < interMin) interMin = p;
+      if (p > interMax) interMax = p;
+    } else b.interPod[i] = 0;
     if (balancedActive) b.balanced[i] = balancedAllocationScore(info, e);
     b.image[i] = sameImageScore >= 0 ? sameImageScore : imageLocalityScore(cache, info, e);
   }
@@ -202,6 +217,10 @@ export function scoreNodes(
       b.spread[i] = normalizeSpread(b.spread[i], spreadMin, spreadMax);
       total += 2 * b.spread[i];
     }
+    if (interPod !== null) {
+      b.interPod[i] = normalizeInterPod(b.interPod[i], interMin, interMax);
+      total += 2 * b.interPod[i];
+    }
     if (balancedActive) total += b.balanced[i];
     b.totals[i] = total;
   }
@@ -210,6 +229,7 @@ export function scoreNodes(
   if (affinityActive) columns.push({ name: 'NodeAffinity', weight: 2, scores: b.affinity });
   columns.push({ name: 'NodeResourcesFit', weight: 1, scores: b.fit });
   if (spread !== null) columns.push({ name: 'PodTopologySpread', weight: 2, scores: b.spread });
+  columns.push({ name: 'InterPodAffinity', weight: 2, scores: b.interPod });
   if (balancedActive) columns.push({ name: 'NodeResourcesBalancedAllocation', weight: 1, scores: b.balanced });
   columns.push({ name: 'ImageLocality', weight: 1, scores: b.image });
   return { columns, totals: b.totals };

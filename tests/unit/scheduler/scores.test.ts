@@ -184,6 +184,7 @@ describe('totals', () => {
       NodeAffinity: 2,
       NodeResourcesFit: 1,
       PodTopologySpread: 2,
+      InterPodAffinity: 2,
       NodeResourcesBalancedAllocation: 1,
       ImageLocality: 1,
     });
