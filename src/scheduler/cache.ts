@@ -6,16 +6,10 @@
 import type { NodeState, PodState } from '../model/cluster';
 import type { Labels, PodSpec, Taint } from '../model/k8s';
 import { computePodRequest, type PodResourceRequest } from './resources';
+import { hostPortsOf, portKey, type HostPort } from './hostPorts';
 import { countPod, labelSetId, newPodIndex, type PodIndex } from './podIndex';
 import { parsePodAffinity } from './podAffinityTerms';
 import { newScoreBuffers, type ScoreBuffers } from './scoring';
-
-export interface HostPort {
-  /** '0.0.0.0' when the pod did not pin hostIP. */
-  ip: string;
-  protocol: string;
-  port: number;
-}
 
 export interface NodeEntry {
   /** Position in `SchedulerCache.nodes` (the order nodes were given: the scheduler's node list). */
@@ -137,32 +131,6 @@ export function nodesWithKey(cache: SchedulerCache, key: string): number {
     cache.keyCounts.set(key, n);
   }
   return n;
-}
-
-function portKey(protocol: string, port: number): string {
-  return protocol + '/' + port;
-}
-
-/** Host ports a pod occupies; with hostNetwork the API server defaults hostPort to containerPort. */
-export function hostPortsOf(spec: PodSpec): HostPort[] {
-  const out: HostPort[] = [];
-  for (const c of spec.containers) {
-    for (const p of c.ports ?? []) {
-      const hostPort = p.hostPort ?? (spec.hostNetwork ? p.containerPort : 0);
-      if (!hostPort || hostPort <= 0) continue;
-      const ip = p.hostIP && p.hostIP !== '' ? p.hostIP : '0.0.0.0';
-      out.push({ ip, protocol: p.protocol || 'TCP', port: hostPort });
-    }
-  }
-  return out;
-}
-
-/** HostPortInfo.CheckConflict: 0.0.0.0 clashes with any IP on the same protocol/port. */
-export function portConflicts(node: NodeEntry, want: HostPort): boolean {
-  const ips = node.usedPorts.get(portKey(want.protocol, want.port));
-  if (!ips) return false;
-  if (want.ip === '0.0.0.0') return ips.size > 0;
-  return ips.has('0.0.0.0') || ips.has(want.ip);
 }
 
 function makeEntry(node: NodeState, index: number): NodeEntry {

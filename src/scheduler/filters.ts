@@ -4,7 +4,8 @@
  * InterPodAffinity; the volume plugins have nothing to check without volumes). The framework
  * stops at the first plugin that rejects a node, so only that plugin's reasons are reported.
  */
-import { portConflicts, type NodeEntry } from './cache';
+import type { NodeEntry } from './cache';
+import { portConflicts } from './hostPorts';
 import type { PodInfo } from './podInfo';
 import { matchesRequiredAffinity } from './selectors';
 import { interPodFilter, type InterPodFilterState } from './interPodAffinity';

@@ -4,7 +4,7 @@
  * A rejected pod ends `Failed` with the first reason, e.g. OutOfcpu.
  */
 import type { SchedulerCache } from './cache';
-import { portConflicts } from './cache';
+import { portConflicts } from './hostPorts';
 import { buildPodInfo, type PodToSchedule } from './podInfo';
 import { matchesRequiredAffinity } from './selectors';
 import { tolerationsTolerateTaint } from './tolerations';

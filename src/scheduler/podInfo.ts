@@ -1,6 +1,7 @@
 /** Everything about the pod being scheduled that the plugins need, computed once per cycle. */
 import type { Labels, NodeSelectorTerm, PodSpec, Toleration } from '../model/k8s';
-import { hostPortsOf, type HostPort, type SchedulerCache } from './cache';
+import type { SchedulerCache } from './cache';
+import { hostPortsOf, type HostPort } from './hostPorts';
 import { labelKey, type SpreadSelector } from './podIndex';
 import { parsePodAffinity, type PodAffinitySpec } from './podAffinityTerms';
 import { computePodRequest, requestsNothing, type PodResourceRequest } from './resources';

@@ -4,7 +4,8 @@
  * lower priority and re-checks host ports and resources. Victims are then reprieved highest
  * priority first, as SelectVictimsOnNode does. PodDisruptionBudgets and start times are not modelled.
  */
-import { portConflicts, type CachedPod, type HostPort, type NodeEntry, type SchedulerCache } from './cache';
+import type { CachedPod, NodeEntry, SchedulerCache } from './cache';
+import { portConflicts, type HostPort } from './hostPorts';
 import { insufficientResources, PORTS_REASON, type FitUsage, type NodeStatus } from './filters';
 import { countReasons, NO_VICTIMS, PREEMPTION_NOT_HELPFUL, preemptionMessage } from './messages';
 import type { PodInfo } from './podInfo';
