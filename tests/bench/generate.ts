@@ -67,7 +67,17 @@ status:
   capacity: { cpu: "32", memory: 128Gi, pods: "110" }
   allocatable: { cpu: "32", memory: 128Gi, pods: "110" }
   addresses:
-  - { type: InternalIP, address: 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} }
+  - { type: InternalIP, address: 172.${16 + ((i >> 16) & 15)}.${(i >> 8) & 255}.${i & 255} }
+`;
+}
+
+function settings(podCIDR: string): string {
+  return `apiVersion: kube-traffic.dev/v1alpha1
+kind: ClusterSettings
+metadata:
+  name: bench
+spec:
+  podCIDR: ${podCIDR}
 `;
 }
 
@@ -88,7 +98,9 @@ export function writeAppFolder(dir: string, objects: number): { files: number; o
 /** Kubernetes' documented limits: 5,000 nodes and 150,000 pods (1,500 Deployments × 100 replicas). */
 export function writeScaleFolder(dir: string, nodes: number, pods: number): { files: number; objects: number } {
   mkdirSync(dir, { recursive: true });
-  const docs: string[] = [];
+  // 5,000 nodes need 5,000 /24 pod ranges: flannel's default /16 has 256, so widen it as a real cluster of
+  // this size would (kube-controller-manager --cluster-cidr).
+  const docs: string[] = [settings('100.64.0.0/10')];
   for (let i = 0; i < nodes; i++) docs.push(node(i));
   const perDeployment = 100;
   for (let i = 0; i < pods / perDeployment; i++) docs.push(deployment(i, perDeployment), service(i));
