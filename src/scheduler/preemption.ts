@@ -1,8 +1,9 @@
 /**
  * DefaultPreemption (PostFilter), enough to word the message and name a candidate: nodes rejected
  * as UnschedulableAndUnresolvable are "not helpful"; elsewhere the dry run removes every pod of
- * lower priority and re-checks host ports and resources. Victims are then reprieved highest
- * priority first, as SelectVictimsOnNode does. PodDisruptionBudgets and start times are not modelled.
+ * lower priority and re-checks host ports and resources (other plugins' verdicts are kept).
+ * Victims are then reprieved highest priority first, as SelectVictimsOnNode does.
+ * PodDisruptionBudgets, start times and preemptionPolicy are not modelled.
  */
 import type { CachedPod, NodeEntry, SchedulerCache } from './cache';
 import { portConflicts, type HostPort } from './hostPorts';
@@ -57,10 +58,15 @@ interface Candidate {
   victims: CachedPod[];
 }
 
-function dryRun(cache: SchedulerCache, info: PodInfo, e: NodeEntry): Candidate | string[] {
+/** Plugins whose verdict the dry run re-evaluates with the victims gone. */
+const REEVALUATED = new Set(['NodeResourcesFit', 'NodePorts']);
+
+function dryRun(cache: SchedulerCache, info: PodInfo, e: NodeEntry, status: NodeStatus): Candidate | string[] {
   let hasLower = false;
   for (const prio of e.priorities.keys()) if (prio < info.priority) hasLower = true;
   if (!hasLower) return [NO_VICTIMS];
+  // Spreading and inter-pod affinity are not re-run without the victims: assume they still fail.
+  if (!REEVALUATED.has(status.plugin)) return status.reasons;
   const lower = [...e.pods].map((uid) => cache.pods.get(uid)!).filter((p) => p.priority < info.priority);
   const still = failsWithout(cache, info, e, lower);
   if (still) return still;
@@ -93,7 +99,7 @@ export function preempt(cache: SchedulerCache, info: PodInfo, statusOf: (i: numb
       countReasons(counts, [PREEMPTION_NOT_HELPFUL]);
       continue;
     }
-    const r = dryRun(cache, info, e);
+    const r = dryRun(cache, info, e, status);
     if (Array.isArray(r)) countReasons(counts, r);
     else if (best === null || better(r, best)) best = r;
   }

@@ -168,6 +168,7 @@ export function scoreNodes(
   const sameImageScore = cache.images.size === 0 ? imageLocalityScore(cache, info, feasible[0]) : -1;
 
   // Pass 1: raw scores.
+  const { taint, affinity, fit, spread: spreadCol, interPod: interCol, balanced, image, totals } = b;
   let taintMax = 0;
   let affinityMax = 0;
   let spreadMin = Infinity;
@@ -178,51 +179,51 @@ export function scoreNodes(
     const e = feasible[i];
     if (taintActive) {
       const t = intolerablePreferNoSchedule(info, e);
-      b.taint[i] = t;
+      taint[i] = t;
       if (t > taintMax) taintMax = t;
     }
     if (affinityActive) {
       const a = preferredAffinityWeight(info, e);
-      b.affinity[i] = a;
+      affinity[i] = a;
       if (a > affinityMax) affinityMax = a;
     }
-    b.fit[i] = leastAllocatedScore(info, e);
+    fit[i] = leastAllocatedScore(info, e);
     if (spread !== null) {
       const s = spread.raw(e, i);
-      b.spread[i] = s;
+      spreadCol[i] = s;
       if (s >= 0 && s < spreadMin) spreadMin = s;
       if (s > spreadMax) spreadMax = s;
     }
     if (interPod !== null) {
       const p = interPodRaw(interPod, e);
-      b.interPod[i] = p;
+      interCol[i] = p;
       if (p < interMin) interMin = p;
       if (p > interMax) interMax = p;
-    } else b.interPod[i] = 0;
-    if (balancedActive) b.balanced[i] = balancedAllocationScore(info, e);
-    b.image[i] = sameImageScore >= 0 ? sameImageScore : imageLocalityScore(cache, info, e);
+    } else interCol[i] = 0;
+    if (balancedActive) balanced[i] = balancedAllocationScore(info, e);
+    image[i] = sameImageScore >= 0 ? sameImageScore : imageLocalityScore(cache, info, e);
   }
 
   // Pass 2: NormalizeScore, then Σ weight × score.
   for (let i = 0; i < count; i++) {
     // No PreferNoSchedule taint anywhere: every node gets the reverse-normalised 100.
-    const taint = taintActive ? defaultNormalize(b.taint[i], taintMax, true) : MAX_NODE_SCORE;
-    b.taint[i] = taint;
-    let total = 3 * taint + b.fit[i] + b.image[i];
+    const t = taintActive ? defaultNormalize(taint[i], taintMax, true) : MAX_NODE_SCORE;
+    taint[i] = t;
+    let total = 3 * t + fit[i] + image[i];
     if (affinityActive) {
-      b.affinity[i] = defaultNormalize(b.affinity[i], affinityMax, false);
-      total += 2 * b.affinity[i];
+      affinity[i] = defaultNormalize(affinity[i], affinityMax, false);
+      total += 2 * affinity[i];
     }
     if (spread !== null) {
-      b.spread[i] = normalizeSpread(b.spread[i], spreadMin, spreadMax);
-      total += 2 * b.spread[i];
+      spreadCol[i] = normalizeSpread(spreadCol[i], spreadMin, spreadMax);
+      total += 2 * spreadCol[i];
     }
     if (interPod !== null) {
-      b.interPod[i] = normalizeInterPod(b.interPod[i], interMin, interMax);
-      total += 2 * b.interPod[i];
+      interCol[i] = normalizeInterPod(interCol[i], interMin, interMax);
+      total += 2 * interCol[i];
     }
-    if (balancedActive) total += b.balanced[i];
-    b.totals[i] = total;
+    if (balancedActive) total += balanced[i];
+    totals[i] = total;
   }
 
   const columns: PluginColumn[] = [{ name: 'TaintToleration', weight: 3, scores: b.taint }];
