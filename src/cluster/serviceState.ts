@@ -49,6 +49,7 @@ export function serviceState(input: ServiceInput, d: Allocated, rngState: number
     uid: d.prev?.uid ?? uid(streamRng(rngState, `uid:svc:${namespace}/${name}`)),
     name,
     namespace,
+    labels: { ...input.metadata.labels },
     type: spec.type,
     clusterIP,
     externalIPs: [...(spec.externalIPs ?? [])],

@@ -150,6 +150,8 @@ export interface ServiceState {
   uid: string;
   name: string;
   namespace: string;
+  /** metadata.labels (what `kubectl get svc -l` filters on). */
+  labels: Labels;
   type: ServiceType;
   /** IP, 'None' (headless) or null (ExternalName). */
   clusterIP: string | null;

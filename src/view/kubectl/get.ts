@@ -63,20 +63,15 @@ function listObjects(cluster: Cluster, kind: GetKind): Listed[] {
     case 'pods':
       return cluster.pods.map((p) => ({ namespace: p.namespace, name: p.name, labels: p.labels, row: (w) => podRow(cluster, p, w) }));
     case 'services':
-      return cluster.services.map((s) => ({ namespace: s.namespace, name: s.name, labels: serviceLabels(s), row: (w) => serviceRow(cluster, s, w) }));
+      return cluster.services.map((s) => ({ namespace: s.namespace, name: s.name, labels: s.labels, row: (w) => serviceRow(cluster, s, w) }));
     case 'endpoints':
       // The Endpoints object carries its Service's labels.
       return cluster.services
         .filter(hasEndpointsObject)
-        .map((s) => ({ namespace: s.namespace, name: s.name, labels: serviceLabels(s), row: () => endpointsRow(cluster, s) }));
+        .map((s) => ({ namespace: s.namespace, name: s.name, labels: s.labels, row: () => endpointsRow(cluster, s) }));
     case 'nodes':
       return cluster.nodes.map((n) => ({ namespace: '', name: n.name, labels: n.labels, row: (w) => nodeRow(cluster, n, w) }));
   }
-}
-
-/** Service metadata.labels, when the engine keeps them (optional field). */
-function serviceLabels(svc: object): Readonly<Record<string, string>> {
-  return (svc as { labels?: Record<string, string> }).labels ?? {};
 }
 
 function header(kind: GetKind, wide: boolean): string[] {

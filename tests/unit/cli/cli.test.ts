@@ -127,6 +127,12 @@ describe('get', () => {
     expect(r.stdout.split('\n').slice(1, -1).map((l) => l.split(/\s+/)[0])).toEqual(['pod-2']);
   });
 
+  it('services -A -l filters on the Services\' own labels (kube-dns carries k8s-app=kube-dns)', () => {
+    const r = cli('get', 'svc', SEED, '-A', '-l', 'k8s-app=kube-dns');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(1, -1).map((l) => l.split(/\s+/).slice(0, 2).join('/'))).toEqual(['kube-system/kube-dns']);
+  });
+
   it('an empty result says so on stderr and exits 0', () => {
     const r = cli('get', 'pods', SEED, '-l', 'app=nothing');
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });

@@ -215,6 +215,7 @@ export function service(o: ServiceOpts, pods: PodState[]): ServiceState {
     uid: `uid-${o.name}`,
     name: o.name,
     namespace: ns,
+    labels: {},
     type,
     clusterIP: o.clusterIP,
     externalIPs: o.externalIPs ?? [],

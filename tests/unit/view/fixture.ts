@@ -98,6 +98,7 @@ export function service(name: string, opts: Partial<ServiceState> = {}): Service
     uid: `uid-svc-${name}`,
     name,
     namespace: 'default',
+    labels: {},
     type: 'ClusterIP',
     clusterIP: '10.96.0.100',
     externalIPs: [],
