@@ -85,7 +85,8 @@ export function runTrace(
   request: { from: string; to: string; count: number },
 ): Result<{ run: TraceRun; net: NetState }> {
   try {
-    const result = traceRequests(cluster, request, net);
+    // The cluster's seed drives endpoint picks too, so the app and `kube-traffic trace --seed` agree.
+    const result = traceRequests(cluster, { ...request, seed: cluster.settings.seed }, net);
     return { ok: true, value: { run: result.run, net: result.state } };
   } catch (error) {
     return { ok: false, error: message(error) };
