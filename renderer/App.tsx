@@ -28,6 +28,7 @@ import { PlaybackController } from './playback/controller';
 import { buildTimeline } from './playback/timeline';
 import { usePlaybackState } from './playback/usePlayback';
 import { useCluster } from './state/useCluster';
+import { useFolderDrop } from './state/useFolderDrop';
 import { layoutTopology } from './viz/layout';
 import { Topology } from './viz/Topology';
 
@@ -72,6 +73,16 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [controller]);
+
+  // Electron's Simulation menu drives the same playback.
+  useEffect(
+    () =>
+      api.onMenuCommand?.((command) => {
+        if (controller.getState().timeline.events.length === 0) return;
+        runCommand(controller, command === 'play-pause' ? 'toggle' : command === 'step-forward' ? 'forward' : 'back');
+      }),
+    [api, controller],
+  );
 
   const layout = useMemo(() => (snapshot ? layoutTopology(snapshot, { showSystemPods }) : null), [snapshot, showSystemPods]);
 
@@ -131,9 +142,14 @@ export function App() {
     [api, cluster, controller, push],
   );
 
+  const dropping = useFolderDrop(api, openFolder);
+
   const current = playback.selected >= 0 ? playback.timeline.events[playback.selected] : undefined;
-  const activeKey = current ? canonicalKey(current.at) : null;
-  const activeNode = current && current.at.startsWith('svc/') ? (current.node ?? null) : null;
+  // The SVG marks the hop being inspected only while paused; during playback the canvas halo does,
+  // so the drawing is not re-styled ten times a second.
+  const marked = playback.playing ? undefined : current;
+  const activeKey = marked ? canonicalKey(marked.at) : null;
+  const activeNode = marked && marked.at.startsWith('svc/') ? (marked.node ?? null) : null;
 
   const details = (() => {
     if (!snapshot || !selectedKey) return snapshot ? <ClusterSummary snapshot={snapshot} /> : null;
@@ -200,7 +216,7 @@ export function App() {
         ) : (
           <div className="topology topology-empty-state">{cluster.error ? <p className="tone-danger">{cluster.error}</p> : <p className="muted">Loading the cluster…</p>}</div>
         )}
-        <aside className={`side ${selectedKey ? 'has-selection' : ''}`}>
+        <aside className={`side ${selectedKey ? 'has-selection' : ''} ${run ? 'has-run' : ''}`}>
           <PacketInspector controller={controller} run={run} />
           <section className="panel details-panel" role="region" aria-label="Details">
             {details}
@@ -214,6 +230,7 @@ export function App() {
       </div>
       <StatusBar snapshot={snapshot} />
       <Toasts toasts={toasts} dismiss={dismiss} />
+      {dropping && <div className="drop-overlay">Drop a folder of manifests to open it</div>}
     </div>
   );
 }

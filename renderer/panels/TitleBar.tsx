@@ -1,6 +1,7 @@
 /** App title, the open folder, and cluster-wide actions (open another folder, reset, system Pods). */
 import { useEffect, useRef, useState } from 'react';
 import type { KubeTrafficApi } from '../../src/api/contract';
+import { apiMode } from '../bridge/api';
 
 export interface TitleBarProps {
   api: KubeTrafficApi;
@@ -72,16 +73,18 @@ export function TitleBar({ api, folder, busy, showSystemPods, onShowSystemPods, 
                 Open
               </button>
             </form>
-            <button
-              type="button"
-              className="link-btn"
-              onClick={() => {
-                onOpen();
-                setOpen(false);
-              }}
-            >
-              Browse…
-            </button>
+            {apiMode() === 'electron' && (
+              <button
+                type="button"
+                className="link-btn"
+                onClick={() => {
+                  onOpen();
+                  setOpen(false);
+                }}
+              >
+                Browse…
+              </button>
+            )}
             {recent.length > 0 && (
               <>
                 <div className="muted small">Recent</div>

@@ -156,10 +156,9 @@ export class PlaybackController {
       return;
     }
     const time = simTimeAt(this.timeline, clock.positionAt(this.clock, now));
-    const sel = eventIndexAt(this.timeline, time);
-    const changed = sel !== this.selected;
-    this.selected = sel;
-    this.publish(changed || now - this.lastStateWall >= STATE_INTERVAL_MS);
+    this.selected = eventIndexAt(this.timeline, time);
+    // React hears about it at most every STATE_INTERVAL_MS, however many hops pass in between.
+    this.publish(now - this.lastStateWall >= STATE_INTERVAL_MS);
     this.frameId = this.env.requestFrame(this.tick);
   };
 

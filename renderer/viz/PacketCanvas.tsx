@@ -7,6 +7,7 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { ZoomTransform } from 'd3';
 import type { PlaybackController } from '../playback/controller';
 import { frameAt } from '../playback/frame';
+import { eventIndexAt } from '../playback/timeline';
 import { drawFrame, type PacketStyle } from './drawPackets';
 import type { TopologyLayout } from './layout';
 
@@ -42,10 +43,11 @@ export function readPacketStyle(el: Element): PacketStyle {
   };
 }
 
-/** Draw durations are recorded here when a benchmark asks for them. */
+/** Draw durations and packet counts are recorded here when a benchmark asks for them. */
 declare global {
   interface Window {
     __ktDrawTimes?: number[];
+    __ktSprites?: number[];
   }
 }
 
@@ -59,16 +61,20 @@ export function PacketCanvas({ controller, layout, transform, handle }: PacketCa
 
   const draw = (time: number) => {
     const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
+    const ctx = canvas?.getContext('2d', { desynchronized: true });
     if (!canvas || !ctx) return;
     const started = performance.now();
     styleRef.current ??= readPacketStyle(canvas);
     const { width, height, dpr } = sizeRef.current;
     const t = transform();
     const state = controller.getState();
-    const current = state.selected >= 0 ? state.timeline.events[state.selected] : undefined;
-    drawFrame(ctx, frameAt(state.timeline, time), layoutRef.current, { k: t.k, x: t.x, y: t.y, dpr, width, height }, styleRef.current, current);
+    // While playing, React's copy of the selection lags by up to a tick; the halo follows the packet.
+    const idx = state.playing ? eventIndexAt(state.timeline, time) : state.selected;
+    const current = idx >= 0 ? state.timeline.events[idx] : undefined;
+    const frame = frameAt(state.timeline, time);
+    drawFrame(ctx, frame, layoutRef.current, { k: t.k, x: t.x, y: t.y, dpr, width, height }, styleRef.current, current);
     window.__ktDrawTimes?.push(performance.now() - started);
+    window.__ktSprites?.push(frame.sprites.length);
   };
 
   const schedule = () => {

@@ -42,7 +42,7 @@ export interface TopologyLayout {
 }
 
 export const SIZES = {
-  podW: 200,
+  podW: 216,
   podH: 98,
   gap: 12,
   nodePad: 14,

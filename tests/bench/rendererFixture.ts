@@ -83,8 +83,8 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
     events: [],
   };
 
-  // Every flow starts within a few µs of the others and every hop takes 100 µs, so all packets are
-  // in flight together for most of the run.
+  // The flows start 1 µs apart and every hop takes 300 µs, so from t = 200 µs to t ≈ 1.2 ms all of
+  // them are in flight together.
   const events: PacketEvent[] = [];
   const traces: Trace[] = [];
   let seq = 0;
@@ -99,7 +99,7 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
       [`node/${pod.node}`, 'decap', pod.node!],
       [`pod/${pod.name}`, 'deliver', pod.node!],
     ];
-    let t = f * 3;
+    let t = f;
     let from: string | undefined;
     hops.forEach(([at, action, node], h) => {
       const dst = action === 'dnat' || h > 2 ? `${pod.ip}:8080` : `192.168.64.31:30000`;
@@ -122,7 +122,7 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
         ...(h === hops.length - 1 ? { outcome: 'delivered' as const } : {}),
       });
       from = at;
-      t += 120;
+      t += 300;
     });
     traces.push({ outcome: 'delivered', reason: 'delivered', pod: pod.name, node: pod.node!, hops: [] });
   }

@@ -89,3 +89,15 @@ test('NodePort lesson: external → k8s-node1:30000 (externalTrafficPolicy: Loca
   await expect(app.inspector.getByRole('row', { name: /Source/ })).toContainText('192.168.64.1:');
   await page.screenshot({ path: screenshotPath('05-nodeport-dnat-local') });
 });
+
+test('follows the OS dark theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const app = new AppPage(page);
+  await app.open(server.url);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g)!.map(Number);
+  expect(r! + g! + b!).toBeLessThan(120);
+  await app.send('external', { pick: 'node/k8s-node2:30000' });
+  await app.stepTo('dnat');
+  await page.screenshot({ path: screenshotPath('12-dark-theme') });
+});
