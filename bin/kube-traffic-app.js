@@ -23,8 +23,10 @@ try {
 
 buildIfStale(['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']);
 
-// Folder arguments are resolved here, against the caller's directory, not Electron's.
-const args = process.argv.slice(2).map((arg) => (arg.startsWith('-') ? arg : path.resolve(arg)));
+// Folder arguments are resolved here, against the caller's directory (npm's INIT_CWD under `npm start -- DIR`),
+// not Electron's.
+const callerDir = process.env.INIT_CWD || process.cwd();
+const args = process.argv.slice(2).map((arg) => (arg.startsWith('-') ? arg : path.resolve(callerDir, arg)));
 const child = spawn(electron, [root, ...args], { stdio: 'inherit', windowsHide: false });
 child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 for (const signal of ['SIGINT', 'SIGTERM']) {
