@@ -7,7 +7,7 @@ import type { ClusterOperation } from '../src/api/contract';
 import type { TraceRun } from '../src/model/trace';
 import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
-import { describeChange } from './model/describeChange';
+import { describeChange, replacementOf } from './model/describeChange';
 import { canonicalKey, objectKey } from './model/ids';
 import { workloadOf } from './model/workloads';
 import { ClusterSummary } from './panels/ClusterSummary';
@@ -114,6 +114,11 @@ export function App() {
         if (r.ok) {
           cluster.accept(r.value);
           push({ title, lines: describeChange(op, snapshot, r.value), tone: 'ok' });
+          // Keep the inspector on the Pod that took the deleted one's place.
+          if (op.op === 'deletePod') {
+            const next = replacementOf(op, snapshot, r.value);
+            if (next) setSelectedKey(objectKey('pod', next.namespace, next.name));
+          }
         } else push({ title: `${title} failed`, lines: [r.error], tone: 'danger' });
       } catch (e) {
         push({ title: `${title} failed`, lines: [e instanceof Error ? e.message : String(e)], tone: 'danger' });
@@ -152,10 +157,10 @@ export function App() {
   const activeNode = marked && marked.at.startsWith('svc/') ? (marked.node ?? null) : null;
 
   const details = (() => {
-    if (!snapshot || !selectedKey) return snapshot ? <ClusterSummary snapshot={snapshot} /> : null;
+    if (!snapshot || !selectedKey) return snapshot ? <ClusterSummary snapshot={snapshot} showSystem={showSystemPods} /> : null;
     if (selectedKey.startsWith('node/')) {
       const node = snapshot.nodes.find((n) => `node/${n.name}` === selectedKey);
-      if (!node) return <ClusterSummary snapshot={snapshot} />;
+      if (!node) return <ClusterSummary snapshot={snapshot} showSystem={showSystemPods} />;
       const podCount = snapshot.pods.filter((p) => p.node === node.name).length;
       return (
         <NodeDetails
@@ -168,7 +173,7 @@ export function App() {
     }
     if (selectedKey.startsWith('svc/')) {
       const svc = snapshot.services.find((s) => objectKey('svc', s.namespace, s.name) === selectedKey);
-      return svc ? <ServiceDetails svc={svc} /> : <ClusterSummary snapshot={snapshot} />;
+      return svc ? <ServiceDetails svc={svc} /> : <ClusterSummary snapshot={snapshot} showSystem={showSystemPods} />;
     }
     const pod = snapshot.pods.find((p) => objectKey('pod', p.namespace, p.name) === selectedKey);
     if (!pod) return <p className="panel-empty">That Pod no longer exists (deleted or replaced).</p>;

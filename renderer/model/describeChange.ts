@@ -11,6 +11,16 @@ type Pod = ClusterSnapshot['pods'][number];
 
 const podKey = (p: Pod) => `${p.namespace}/${p.name}`;
 
+/** After deleting a Pod: the Pod that took its place (same name again, or a new one of the same owner). */
+export function replacementOf(deleted: { namespace: string; name: string }, before: Snap, after: Snap): Pod | undefined {
+  const old = before.pods.find((p) => p.namespace === deleted.namespace && p.name === deleted.name);
+  if (!old) return undefined;
+  const again = after.pods.find((p) => p.namespace === old.namespace && p.name === old.name);
+  if (again) return again;
+  const known = new Set(before.pods.map(podKey));
+  return after.pods.find((p) => !known.has(podKey(p)) && p.namespace === old.namespace && old.owner !== null && p.owner === old.owner);
+}
+
 export function describeChange(op: ClusterOperation, before: Snap, after: Snap): string[] {
   const beforePods = new Map(before.pods.map((p) => [podKey(p), p]));
   const afterPods = new Map(after.pods.map((p) => [podKey(p), p]));
@@ -29,7 +39,8 @@ export function describeChange(op: ClusterOperation, before: Snap, after: Snap):
       if (old) {
         for (const s of after.services) {
           const had = before.services.find((b) => b.namespace === s.namespace && b.name === s.name);
-          const selected = s.selector && Object.entries(s.selector).every(([k, v]) => old.labels[k] === v) && s.namespace === old.namespace;
+          const sel = Object.entries(s.selector ?? {});
+          const selected = sel.length > 0 && sel.every(([k, v]) => old.labels[k] === v) && s.namespace === old.namespace;
           if (had && selected && s.clusterIP && s.clusterIP !== 'None') lines.push(`Service ${displayName(s.namespace, s.name)} keeps ${s.clusterIP}`);
         }
       }

@@ -1,8 +1,14 @@
 /** Nothing selected: how to use the view, and the cluster's recent Kubernetes events. */
 import type { ClusterSnapshot } from '../../src/api/contract';
 
-export function ClusterSummary({ snapshot }: { snapshot: ClusterSnapshot }) {
-  const events = [...snapshot.events].sort((a, b) => b.time - a.time).slice(0, 30);
+/** Events about the cluster's own plumbing (kube-system, kube-flannel) unless system Pods are shown. */
+const SYSTEM = /(^|\/)(kube-system|kube-flannel)\//;
+
+export function ClusterSummary({ snapshot, showSystem }: { snapshot: ClusterSnapshot; showSystem: boolean }) {
+  const events = snapshot.events
+    .filter((e) => showSystem || !SYSTEM.test(e.object))
+    .sort((a, b) => b.time - a.time)
+    .slice(0, 30);
   return (
     <div className="details summary">
       <p className="hint">

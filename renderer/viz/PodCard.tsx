@@ -64,7 +64,7 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
       <rect className="pod-box" width={rect.w} height={rect.h} rx={8} />
       <rect className="pod-stripe" width={4} height={rect.h - 12} x={0} y={6} rx={2} />
       <text className="pod-name" x={12} y={21}>
-        {fitText(pending ? name : pod.name, rect.w - 40, measure.title)}
+        {fitText(pending ? name : pod.name, rect.w - 32, measure.title)}
       </text>
       <g className="lod-detail">
         <text className="pod-ip mono" x={12} y={40}>

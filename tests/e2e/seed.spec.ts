@@ -90,6 +90,24 @@ test('NodePort lesson: external → k8s-node1:30000 (externalTrafficPolicy: Loca
   await page.screenshot({ path: screenshotPath('05-nodeport-dnat-local') });
 });
 
+test('label selector: matching Pods light up, the others dim; a bad selector says why', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(server.url);
+  const box = page.getByRole('searchbox', { name: 'Label selector' });
+  await box.fill('app=pod');
+  await expect(page.getByText('2 pods match')).toBeVisible();
+  await expect(app.pod('pod-1')).toHaveClass(/matched/);
+  await expect(app.pod('pod-2')).toHaveClass(/matched/);
+  await expect(app.pod('label-practice/pod-2')).toHaveClass(/dimmed/);
+  await box.fill('type in (web),lo=dev');
+  await expect(page.getByText('1 pod match')).toBeVisible();
+  await expect(app.pod('label-practice/pod-2')).toHaveClass(/matched/);
+  await page.screenshot({ path: screenshotPath('13-label-selector') });
+  await box.fill('app in (pod');
+  await expect(page.getByRole('alert').filter({ hasText: /./ }).first()).toBeVisible();
+  await expect(app.pod('pod-1')).not.toHaveClass(/dimmed/);
+});
+
 test('follows the OS dark theme', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   const app = new AppPage(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange } from '../../../renderer/model/describeChange';
+import { describeChange, replacementOf } from '../../../renderer/model/describeChange';
 import { pod, service, snapshot } from './snapshots';
 
 const before = snapshot({
@@ -21,6 +21,20 @@ describe('describeChange', () => {
     const lines = describeChange({ op: 'deletePod', namespace: 'default', name: 'web-5d8f6c7b9-aaaaa' }, before, after);
     expect(lines).toContain('Replaced by web-5d8f6c7b9-bbbbb (10.244.1.9 on k8s-node1)');
     expect(lines.some((l) => l.startsWith('Service svc-1'))).toBe(false); // svc-1 selects app=pod, not web
+  });
+
+  it('does not claim a selector-less Service (kubernetes) fronts the deleted Pod', () => {
+    const withApi = { ...before, services: [...before.services, service('kubernetes', { selector: {}, clusterIP: '10.96.0.1' })] };
+    const after = { ...withApi, pods: withApi.pods.map((p) => (p.name === 'pod-1' ? { ...p, ip: '10.244.1.3' } : p)) };
+    const lines = describeChange({ op: 'deletePod', namespace: 'default', name: 'pod-1' }, withApi, after);
+    expect(lines.some((l) => l.includes('kubernetes'))).toBe(false);
+  });
+
+  it('finds the Pod that took a deleted one’s place, so the selection can follow it', () => {
+    const next = pod('web-5d8f6c7b9-bbbbb', 'k8s-node1', { ip: '10.244.1.9', owner: 'ReplicaSet/web-5d8f6c7b9' });
+    const after = { ...before, pods: [before.pods[0]!, next] };
+    expect(replacementOf({ namespace: 'default', name: 'web-5d8f6c7b9-aaaaa' }, before, after)?.name).toBe('web-5d8f6c7b9-bbbbb');
+    expect(replacementOf({ namespace: 'default', name: 'pod-1' }, before, { ...before, pods: [before.pods[1]!] })).toBeUndefined();
   });
 
   it('uses kubectl’s words for node operations and lists evictions on drain', () => {
