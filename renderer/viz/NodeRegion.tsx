@@ -109,6 +109,18 @@ export const NodeRegion = memo(function NodeRegion({ node, layout, selected, act
         )}
       </g>
       {children}
+      {/* Far out, the node's name is written large across its region, over its Pods. */}
+      <text
+        className="lod-only node-watermark"
+        x={rect.x + rect.w / 2}
+        y={rect.y + rect.h / 2}
+        textAnchor="middle"
+        dominantBaseline="middle"
+        style={{ fontSize: Math.min(96, rect.w / 6, rect.h / 2.5) }}
+        aria-hidden="true"
+      >
+        {node.name}
+      </text>
     </g>
   );
 });

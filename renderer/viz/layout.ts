@@ -92,11 +92,6 @@ function podOrder(a: SnapPod, b: SnapPod): number {
   return byCode(a.namespace, b.namespace) || byCode(a.owner ?? '', b.owner ?? '') || byCode(a.name, b.name);
 }
 
-/** Nodes per row: all in one row up to four, then a near-square grid of nodes. */
-export function nodesPerRow(count: number): number {
-  return count <= 4 ? Math.max(1, count) : Math.ceil(Math.sqrt(count * 1.5));
-}
-
 function openNodePorts(snap: Snap): number[] {
   const ports = new Set<number>();
   for (const s of snap.services) for (const p of s.ports) if (p.nodePort) ports.add(p.nodePort);
@@ -106,20 +101,27 @@ function openNodePorts(snap: Snap): number[] {
 const span = (n: number, size: number, gap: number) => (n > 0 ? n * size + (n - 1) * gap : 0);
 
 interface Shape {
-  nodeCounts: number[][];
+  /** Pods per node, in node order. */
+  podCounts: number[];
   services: number;
   pending: number;
   lbs: number;
 }
 
-/** Overall width and height for a choice of pod-grid columns and Services per row. */
-function measure(shape: Shape, cols: number, svcPerRow: number): { w: number; h: number } {
+function rowsOf<T>(items: T[], perRow: number): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < items.length; i += perRow) rows.push(items.slice(i, i + perRow));
+  return rows;
+}
+
+/** Overall width and height for a choice of nodes per row, pod-grid columns and Services per row. */
+function measure(shape: Shape, perRow: number, cols: number, svcPerRow: number): { w: number; h: number } {
   const S = SIZES;
   const nodeW = 2 * S.nodePad + span(cols, S.podW, S.gap);
-  const perRow = Math.max(0, ...shape.nodeCounts.map((r) => r.length));
-  const nodesW = span(perRow, nodeW, S.nodeGap);
+  const rows = rowsOf(shape.podCounts, perRow);
+  const nodesW = span(Math.min(perRow, shape.podCounts.length), nodeW, S.nodeGap);
   let nodesH = 0;
-  for (const row of shape.nodeCounts) nodesH += S.nodeHeader + span(Math.max(1, Math.ceil(Math.max(0, ...row) / cols)), S.podH, S.gap) + S.nodePad + S.rowGap;
+  for (const row of rows) nodesH += S.nodeHeader + span(Math.max(1, Math.ceil(Math.max(0, ...row) / cols)), S.podH, S.gap) + S.nodePad + S.rowGap;
   const svcRows = Math.ceil(shape.services / svcPerRow);
   const bandW = span(Math.min(svcPerRow, shape.services), S.svcW, S.svcGap);
   const bandH = svcRows ? span(svcRows, S.svcH, S.svcGap) + S.bandGap : 0;
@@ -130,18 +132,24 @@ function measure(shape: Shape, cols: number, svcPerRow: number): { w: number; h:
   return { w: S.leftColumn + w, h: Math.max(bandH + 12 + nodesH - S.rowGap + trayH, leftH) };
 }
 
-/** The (columns, Services per row) whose drawing fits a TARGET_ASPECT viewport at the largest scale. */
-export function chooseGrid(shape: Shape): { cols: number; svcPerRow: number } {
-  let best = { cols: 1, svcPerRow: Math.max(1, shape.services), score: -1 };
-  const maxCols = Math.min(16, Math.max(1, ...shape.nodeCounts.flat()));
-  for (let cols = 1; cols <= maxCols; cols++) {
-    for (let per = 1; per <= Math.max(1, Math.min(shape.services, 12)); per++) {
-      const { w, h } = measure(shape, cols, per);
-      const score = Math.min(TARGET_ASPECT / w, 1 / h);
-      if (score > best.score + 1e-12) best = { cols, svcPerRow: per, score };
+/**
+ * The arrangement (nodes per row, pod-grid columns, Services per row) whose drawing fits a
+ * TARGET_ASPECT viewport at the largest scale. Ties go to fewer rows of nodes, then fewer columns.
+ */
+export function chooseGrid(shape: Shape): { perRow: number; cols: number; svcPerRow: number } {
+  let best = { perRow: Math.max(1, shape.podCounts.length), cols: 1, svcPerRow: Math.max(1, shape.services), score: -1 };
+  const maxCols = Math.min(16, Math.max(1, ...shape.podCounts));
+  const maxPerRow = Math.max(1, Math.min(shape.podCounts.length, 12));
+  for (let perRow = maxPerRow; perRow >= 1; perRow--) {
+    for (let cols = 1; cols <= maxCols; cols++) {
+      for (let per = 1; per <= Math.max(1, Math.min(shape.services, 12)); per++) {
+        const { w, h } = measure(shape, perRow, cols, per);
+        const score = Math.min(TARGET_ASPECT / w, 1 / h);
+        if (score > best.score * (1 + 1e-9)) best = { perRow, cols, svcPerRow: per, score };
+      }
     }
   }
-  return { cols: best.cols, svcPerRow: best.svcPerRow };
+  return { perRow: best.perRow, cols: best.cols, svcPerRow: best.svcPerRow };
 }
 
 export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLayout {
@@ -160,16 +168,14 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
   );
   const lbList = svcList.filter((s) => s.type === 'LoadBalancer');
 
-  const perRow = nodesPerRow(snap.nodes.length);
-  const rows: (typeof snap.nodes)[] = [];
-  for (let i = 0; i < snap.nodes.length; i += perRow) rows.push(snap.nodes.slice(i, i + perRow));
   const shape: Shape = {
-    nodeCounts: rows.map((r) => r.map((n) => byNode.get(n.name)!.length)),
+    podCounts: snap.nodes.map((n) => byNode.get(n.name)!.length),
     services: svcList.length,
     pending: pendingList.length,
     lbs: lbList.length,
   };
-  const { cols, svcPerRow } = chooseGrid(shape);
+  const { perRow, cols, svcPerRow } = chooseGrid(shape);
+  const rows = rowsOf(snap.nodes, perRow);
   const x0 = S.leftColumn;
 
   // Services band.
