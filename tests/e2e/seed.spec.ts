@@ -16,6 +16,9 @@ test.afterAll(async () => {
 });
 
 test('draws the seed cluster: nodes, Pods, Services, the pending load balancer; no problems', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
   const app = new AppPage(page);
   await app.open(server.url);
   for (const n of ['k8s-master', 'k8s-node1', 'k8s-node2']) await expect(app.node(n)).toBeVisible();
@@ -30,6 +33,8 @@ test('draws the seed cluster: nodes, Pods, Services, the pending load balancer; 
   await expect(app.problems).toContainText('No problems');
   await expect(page.getByText('Simulated', { exact: true })).toBeVisible();
   await page.screenshot({ path: screenshotPath('01-seed-cluster') });
+  // The strict Content-Security-Policy holds: nothing was refused, nothing threw.
+  expect(errors).toEqual([]);
 });
 
 test('Pod lesson: from the master, curl <pod-1 IP>:8080 reaches container2', async ({ page }) => {
