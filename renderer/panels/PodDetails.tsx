@@ -20,48 +20,78 @@ function placedBy(sch: Pod['schedule']): string | undefined {
   return (sch as Pod['schedule'] & { by?: string }).by;
 }
 
+/** Nodes shown in the score table: the chosen one and the best others, so it fits the side panel. */
+const SCORE_COLUMNS = 4;
+const FILTER_ROWS = 8;
+
 function ScheduleTable({ pod, nodes }: { pod: Pod; nodes: ClusterSnapshot['nodes'] }) {
   const sch = pod.schedule;
-  const plugins = [...new Set(Object.values(sch.scores).flatMap((s) => Object.keys(s.plugins)))].sort();
   const names = nodes.map((n) => n.name);
   for (const n of [...Object.keys(sch.rejected), ...Object.keys(sch.scores)]) if (!names.includes(n)) names.push(n);
   if (names.length === 0) return null;
+  const scored = Object.entries(sch.scores).sort((a, b) => Number(b[0] === sch.node) - Number(a[0] === sch.node) || b[1].total - a[1].total);
+  const columns = scored.slice(0, SCORE_COLUMNS);
+  const plugins = [...new Set(columns.flatMap(([, s]) => Object.keys(s.plugins)))].sort();
   return (
-    <div className="table-scroll small">
-      <table className="schedule">
-        <thead>
-          <tr>
-            <th>Node</th>
-            <th>Verdict</th>
+    <>
+      <ul className="filter-list" aria-label="Filter results per node">
+        {names.slice(0, FILTER_ROWS).map((n) => {
+          const rej = sch.rejected[n];
+          return (
+            <li key={n} className={n === sch.node ? 'chosen' : rej ? 'rejected' : ''}>
+              <span className={`mark ${rej ? 'tone-danger' : 'tone-ok'}`} aria-hidden="true">
+                {rej ? '✕' : '✓'}
+              </span>
+              <strong>{n}</strong> <span className={rej ? 'muted' : ''}>{rej ?? (n === sch.node ? (placedBy(sch) === 'nodeName' ? 'bound by nodeName' : 'chosen') : 'feasible')}</span>
+            </li>
+          );
+        })}
+        {names.length > FILTER_ROWS && <li className="muted">… and {names.length - FILTER_ROWS} more nodes</li>}
+      </ul>
+      {columns.length > 0 && plugins.length > 0 && (
+        <table className="scores">
+          <caption className="muted">Scores (0–100 per plugin; total weighted)</caption>
+          <thead>
+            <tr>
+              <th>Plugin</th>
+              {columns.map(([n]) => (
+                <th key={n} className={`num ${n === sch.node ? 'chosen' : ''}`} title={n}>
+                  {n}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
             {plugins.map((p) => (
-              <th key={p} className="num" title={p}>
-                {p.replace(/^Node/, '').replace(/([a-z])([A-Z])/g, '$1 $2')}
-              </th>
-            ))}
-            {plugins.length > 0 && <th className="num">Total</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {names.map((n) => {
-            const rej = sch.rejected[n];
-            const score = sch.scores[n];
-            const chosen = sch.node === n;
-            return (
-              <tr key={n} className={chosen ? 'chosen' : rej ? 'rejected' : ''}>
-                <th>{n}</th>
-                <td className={rej ? 'tone-danger' : chosen ? 'tone-ok' : ''}>{rej ? rej : chosen ? (placedBy(sch) === 'nodeName' ? 'bound by nodeName' : 'chosen') : score ? 'feasible' : '—'}</td>
-                {plugins.map((p) => (
-                  <td key={p} className="num mono">
-                    {score?.plugins[p] ?? ''}
+              <tr key={p}>
+                <th title={p}>
+                  {/* Long plugin names may break between their words, never inside one. */}
+                  {p.split(/(?<=[a-z])(?=[A-Z])/).map((part, i) => (
+                    <span key={i}>
+                      {i > 0 && <wbr />}
+                      {part}
+                    </span>
+                  ))}
+                </th>
+                {columns.map(([n, sc]) => (
+                  <td key={n} className={`num mono ${n === sch.node ? 'chosen' : ''}`}>
+                    {sc.plugins[p] ?? ''}
                   </td>
                 ))}
-                {plugins.length > 0 && <td className="num mono strong">{score ? Math.round(score.total * 100) / 100 : ''}</td>}
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+            ))}
+            <tr className="total">
+              <th>Total</th>
+              {columns.map(([n, sc]) => (
+                <td key={n} className={`num mono ${n === sch.node ? 'chosen' : ''}`}>
+                  {Math.round(sc.total * 100) / 100}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }
 
