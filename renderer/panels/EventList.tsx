@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { PacketEvent } from '../../src/model/trace';
 import { shortLabel } from '../model/ids';
 import type { PlaybackController } from '../playback/controller';
-import { formatSimTime, usePlaybackState } from '../playback/usePlayback';
+import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { markerKind } from '../playback/frame';
 
 /** Every row has this height (CSS pins it), so long runs can render only the rows in view. */
@@ -53,7 +53,7 @@ function reveal(el: HTMLElement, i: number, height: number): void {
 }
 
 export function EventList({ controller }: { controller: PlaybackController }) {
-  const s = usePlaybackState(controller);
+  const s = useSlowPlaybackState(controller, 250);
   const events = s.timeline.events;
   const scroller = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);

@@ -53,7 +53,7 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
           hop {s.selected + 1} of {s.timeline.events.length}
         </span>
       </header>
-      <div className="inspector-body" key={`${e.packetId}:${e.seq}`}>
+      <div className="inspector-body">
         <div className="hop-title">
           <span className={`flow-dot flow-${(e.flowId % 8) + 1} ${e.direction}`} aria-hidden="true" />
           <strong>{shortLabel(e.at)}</strong>
@@ -66,7 +66,11 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
         </div>
         <div className="action-line">
           <span className={`action action-${e.action}`}>{e.action}</span> {ACTION_TEXT[e.action] ?? e.action}
-          {nat && <span className="nat-pill">{nat}</span>}
+          {nat && (
+            <span key={`${e.packetId}:${e.seq}`} className="nat-pill">
+              {nat}
+            </span>
+          )}
         </div>
         <table className="headers">
           <tbody>
@@ -83,7 +87,10 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
                 <tr key={r.field} className={changed ? 'changed' : ''}>
                   <th>{r.label}</th>
                   <td className="mono">
-                    <span className={changed ? 'flash' : ''}>{e.packet[r.field]}</span>
+                    {/* Keyed by hop so the flash replays on every rewrite. */}
+                    <span key={`${e.packetId}:${e.seq}`} className={changed ? 'flash' : ''}>
+                      {e.packet[r.field]}
+                    </span>
                     {changed && prev && <span className="was"> was {prev.packet[r.field]}</span>}
                   </td>
                 </tr>

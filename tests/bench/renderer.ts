@@ -61,7 +61,7 @@ async function frameTimes(page: Page, url: string): Promise<{ intervals: number[
   await page.getByRole('button', { name: 'Send request' }).click();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForTimeout(1200); // past the staggered starts: now all 200 packets fly
+  await page.waitForTimeout(1800); // past the staggered starts: now all 200 packets fly
   return page.evaluate(
     () =>
       new Promise<{ intervals: number[]; draws: number[]; minSprites: number; pods: number }>((resolve) => {
