@@ -125,7 +125,17 @@ test('cordon and drain a node from its details', async ({ page }) => {
   await page.getByRole('button', { name: 'Cordon' }).click();
   await expect(page.getByRole('status')).toContainText('node/k8s-node1 cordoned');
   await expect(app.node('k8s-node1')).toHaveAttribute('aria-label', /SchedulingDisabled/);
+  await page.screenshot({ path: screenshotPath('11-node-cordoned') });
   await page.getByRole('button', { name: 'Uncordon' }).click();
   await expect(app.node('k8s-node1')).not.toHaveAttribute('aria-label', /SchedulingDisabled/);
-  await page.screenshot({ path: screenshotPath('11-node-details') });
+  // Drain evicts the web Pods from k8s-node1; the Deployment re-creates them on another node.
+  const onNode1 = page.getByRole('group', { name: /^Pod web-.*on k8s-node1$/ });
+  await page.getByRole('button', { name: 'Drain --force' }).click();
+  await expect(page.getByRole('status')).toContainText('node/k8s-node1 drained');
+  await expect(onNode1).toHaveCount(0);
+  await expect(page.getByRole('group', { name: /^Pod web-/ })).toHaveCount(2);
+  // Reset cluster rebuilds from the folder: the node is schedulable again.
+  await page.getByRole('button', { name: 'Reset cluster' }).click();
+  await expect(app.node('k8s-node1')).not.toHaveAttribute('aria-label', /SchedulingDisabled/);
+  await expect(app.pod('pod-1')).toBeVisible();
 });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './support/app';
-import { ROOT, screenshotPath, startWeb, type WebServer } from './support/webServer';
+import { ROOT, SEED, screenshotPath, startWeb, type WebServer } from './support/webServer';
 
 let server: WebServer;
 
@@ -26,4 +26,21 @@ test('the seed’s `port: 9000 // comment` is reported at its line with spec.por
   await expect(app.pod('pod-1')).toBeVisible();
   await expect(app.service('svc-1')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('07-problems') });
+});
+
+test('Open folder… switches to another folder; its problems go with it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(server.url);
+  await expect(app.problems).toContainText(/1 error/);
+  await page.getByRole('button', { name: 'Open folder…' }).click();
+  await page.getByRole('dialog', { name: 'Open folder' }).getByRole('textbox', { name: 'Folder path' }).fill(SEED);
+  await page.getByRole('dialog', { name: 'Open folder' }).getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Folder opened');
+  await expect(app.problems).toContainText('No problems');
+  await expect(app.service('svc-2')).toBeVisible();
+  await page.getByRole('button', { name: 'Open folder…' }).click();
+  await page.getByRole('dialog', { name: 'Open folder' }).getByRole('textbox', { name: 'Folder path' }).fill('/no/such/folder');
+  await page.getByRole('dialog', { name: 'Open folder' }).getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Could not open the folder');
+  await expect(app.service('svc-2')).toBeVisible();
 });
