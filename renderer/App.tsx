@@ -9,18 +9,14 @@ import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
 import { describeChange, replacementOf } from './model/describeChange';
 import { canonicalKey, objectKey } from './model/ids';
-import { workloadOf } from './model/workloads';
-import { ClusterSummary } from './panels/ClusterSummary';
+import { DetailsPanel } from './panels/DetailsPanel';
 import { EventList } from './panels/EventList';
-import { NodeDetails } from './panels/NodeDetails';
 import { PacketInspector } from './panels/PacketInspector';
 import { PlaybackBar } from './panels/PlaybackBar';
-import { PodDetails } from './panels/PodDetails';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RequestBar } from './panels/RequestBar';
 import { runCommand } from './panels/runCommand';
 import { SelectorBox } from './panels/SelectorBox';
-import { ServiceDetails } from './panels/ServiceDetails';
 import { StatusBar } from './panels/StatusBar';
 import { TitleBar } from './panels/TitleBar';
 import { Toasts, useToasts } from './panels/Toasts';
@@ -156,40 +152,6 @@ export function App() {
   const activeKey = marked ? canonicalKey(marked.at) : null;
   const activeNode = marked && marked.at.startsWith('svc/') ? (marked.node ?? null) : null;
 
-  const details = (() => {
-    if (!snapshot || !selectedKey) return snapshot ? <ClusterSummary snapshot={snapshot} showSystem={showSystemPods} /> : null;
-    if (selectedKey.startsWith('node/')) {
-      const node = snapshot.nodes.find((n) => `node/${n.name}` === selectedKey);
-      if (!node) return <ClusterSummary snapshot={snapshot} showSystem={showSystemPods} />;
-      const podCount = snapshot.pods.filter((p) => p.node === node.name).length;
-      return (
-        <NodeDetails
-          node={node}
-          podCount={podCount}
-          busy={busy}
-          onOperate={(op, force) => operate(op === 'drain' ? { op, node: node.name, force } : { op, node: node.name }, `${op[0]!.toUpperCase()}${op.slice(1)}${force ? ' --force' : ''} ${node.name}`)}
-        />
-      );
-    }
-    if (selectedKey.startsWith('svc/')) {
-      const svc = snapshot.services.find((s) => objectKey('svc', s.namespace, s.name) === selectedKey);
-      return svc ? <ServiceDetails svc={svc} /> : <ClusterSummary snapshot={snapshot} showSystem={showSystemPods} />;
-    }
-    const pod = snapshot.pods.find((p) => objectKey('pod', p.namespace, p.name) === selectedKey);
-    if (!pod) return <p className="panel-empty">That Pod no longer exists (deleted or replaced).</p>;
-    const workload = workloadOf(snapshot, pod);
-    return (
-      <PodDetails
-        pod={pod}
-        nodes={snapshot.nodes}
-        workload={workload}
-        busy={busy}
-        onDelete={() => operate({ op: 'deletePod', namespace: pod.namespace, name: pod.name }, `Delete pod ${pod.name}`)}
-        onScale={(replicas) => workload && operate({ op: 'scale', kind: workload.kind, namespace: workload.namespace, name: workload.name, replicas }, `Scale ${workload.kind} ${workload.name}`)}
-      />
-    );
-  })();
-
   return (
     <div className="app">
       <TitleBar
@@ -223,9 +185,7 @@ export function App() {
         )}
         <aside className={`side ${selectedKey ? 'has-selection' : ''} ${run ? 'has-run' : ''}`}>
           <PacketInspector controller={controller} run={run} />
-          <section className="panel details-panel" role="region" aria-label="Details">
-            {details}
-          </section>
+          {snapshot && <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />}
         </aside>
       </main>
       <PlaybackBar controller={controller} summary={run ? summarise(run) : null} />
