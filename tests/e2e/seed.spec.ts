@@ -77,6 +77,16 @@ test('ClusterIP lesson: pod-2 → svc-1:9000 is DNATed to a Pod’s 8080; step f
   await expect(inspector).toContainText(/delivered/);
   await page.keyboard.press('Home');
   await expect(inspector).toContainText('hop 1 of');
+  await page.keyboard.press('ArrowRight');
+  await expect(inspector).toContainText('hop 2 of');
+  await page.keyboard.press('ArrowLeft');
+  await expect(inspector).toContainText('hop 1 of');
+  // Space plays and pauses from anywhere outside a text field.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
 
 test('NodePort lesson: external → k8s-node1:30000 (externalTrafficPolicy: Local keeps the client IP), played to the end', async ({ page }) => {
