@@ -3,6 +3,7 @@
  * way the kernel's route lookup does), then the nodes' rules, then the Trace with its way back.
  */
 import type { NodeState } from '../model/cluster';
+import type { LabelledRef } from '../model/source';
 import type { Trace } from '../model/trace';
 import type { ClusterIndex } from './clusterIndex';
 import { egressOf, deliverToPod } from './fabric';
@@ -16,7 +17,8 @@ import { Walk } from './walk';
 
 /** The source address a host socket gets: the preferred source of the route to the destination. */
 function hostSourceAddress(ix: ClusterIndex, n: NodeState, dstIP: string): { ip: string; why: string } {
-  if (dstIP.startsWith('127.')) return { ip: dstIP, why: '' };
+  // `local 127.0.0.0/8 dev lo src 127.0.0.1`: any loopback destination gets 127.0.0.1 as its source.
+  if (dstIP.startsWith('127.')) return { ip: '127.0.0.1', why: '' };
   const e = egressOf(ix, n, dstIP);
   if (e.kind === 'local') return { ip: dstIP, why: '' };
   if (e.kind === 'bridge') return { ip: n.bridgeIP, why: `; the route to ${n.podCIDR} is cni0, so the kernel picks cni0's address ${n.bridgeIP} as the source` };
@@ -36,9 +38,10 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   const w = new Walk(ix, net, target.protocol);
   w.srcPort = net.ephemeralPort();
   w.dstPort = target.port;
-  if (target.ip === null) noAddress(w, source, target);
+  const dns = target.ip === null ? headlessAnswer(w, source, target) : null;
+  if (target.ip === null && dns === null) noAddress(w, source, target);
   else {
-    w.dstIP = target.ip;
+    w.dstIP = dns ? dns.ip : (target.ip as string);
     const verb = target.protocol === 'TCP' ? 'opens a TCP connection to' : 'sends a UDP datagram to';
     if (source.kind === 'external') {
       w.srcIP = source.ip;
@@ -53,19 +56,23 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
       atNode(w, n, 'host');
     } else {
       const pod = source.pod;
-      w.srcIP = pod.ip as string;
-      w.hop(source.id, 'send', `${pod.name} ${verb} ${w.dst} from ${w.src}; its default route leads through the veth to cni0 on ${source.node.name}`, {
-        node: source.node.name,
-      });
-      // Loopback stays inside the Pod's own network namespace.
-      if (w.dstIP.startsWith('127.')) deliverToPod(w, pod);
+      // Loopback and the Pod's own address are local to its network namespace: lo, never the veth.
+      const loopback = w.dstIP.startsWith('127.');
+      const self = loopback || w.dstIP === pod.ip;
+      w.srcIP = loopback ? '127.0.0.1' : (pod.ip as string);
+      const route = self
+        ? `; ${w.dstIP} is ${loopback ? 'a loopback address' : 'its own address'}, so the packet goes over lo inside the Pod's network namespace and never reaches ${source.node.name}`
+        : `; its default route leads through the veth to cni0 on ${source.node.name}`;
+      const asked = dns ? `${dns.note}; ` : '';
+      w.hop(source.id, 'send', `${asked}${pod.name} ${verb} ${w.dst} from ${w.src}${route}`, { node: source.node.name, refs: dns?.refs });
+      if (self) deliverToPod(w, pod);
       else atNode(w, source.node, 'pod');
     }
   }
   const v = w.verdict;
   if (!v) throw new Error(`trace of ${target.text} ended without a verdict`);
   // Keys in the CLI contract's order, so `--json` output reads like the documented shape.
-  const trace: Trace = { outcome: v.outcome, reason: v.reason } as Trace;
+  const trace: Trace = { outcome: v.outcome, reason: dns ? `${v.reason} — ${dns.reason}` : v.reason } as Trace;
   if (v.pod) trace.pod = v.pod.name;
   if (v.container) trace.container = v.container.name;
   if (v.node) trace.node = v.node;
@@ -80,6 +87,35 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   if (refs.length > 0) trace.refs = refs;
   trace.protocol = target.protocol;
   return { trace, immediate: v.immediate === true };
+}
+
+interface DnsAnswer {
+  ip: string;
+  note: string;
+  reason: string;
+  refs: LabelledRef[];
+}
+
+/**
+ * A Pod (dnsPolicy ClusterFirst) naming a headless Service: CoreDNS answers with an A record per ready
+ * endpoint, shuffled by its `loadbalance` plugin, and the client connects to the first one directly —
+ * no ClusterIP, no kube-proxy rule, no DNAT, and the port is the one the client asked for.
+ * Nodes and hostNetwork Pods resolve with the node's own resolv.conf, which does not know cluster names.
+ */
+function headlessAnswer(w: Walk, source: Source, target: Target): DnsAnswer | null {
+  const svc = target.named?.kind === 'svc' ? target.named.svc : undefined;
+  if (!svc || svc.clusterIP !== 'None' || source.kind !== 'pod' || source.pod.hostNetwork) return null;
+  const ips = [...new Set(svc.endpoints.filter((e) => e.ready).map((e) => e.ip))];
+  if (ips.length === 0) return null;
+  const ip = ips.length === 1 ? ips[0] : w.net.rng.pick(ips);
+  const fqdn = `${svc.name}.${svc.namespace}.svc.${w.ix.cluster.settings.clusterDomain}`;
+  const answers = ips.length === 1 ? `one A record, ${ip}` : `${ips.length} A records (${ips.join(', ')}) in random order (CoreDNS loadbalance), and the client takes the first, ${ip}`;
+  return {
+    ip,
+    note: `${displayName(svc)} is headless: CoreDNS answers ${fqdn} with ${answers}`,
+    reason: `${displayName(svc)} is headless (clusterIP: None), so DNS handed out the Pod IP ${ip} and the connection went straight to it, without a ClusterIP or DNAT`,
+    refs: serviceRef(svc, 'clusterIP'),
+  };
 }
 
 /** A target that has no address at all: a LoadBalancer still <pending>, a headless Service, a Pod without IP. */
@@ -104,8 +140,14 @@ function noAddress(w: Walk, source: Source, target: Target): void {
     why = `${displayName(svc)} is an ExternalName Service: DNS answers with a CNAME to ${svc.externalName}, and kube-proxy has nothing to connect to`;
   } else if (svc) {
     at = svcId(svc);
-    const ips = svc.endpoints.filter((e) => e.ready).map((e) => e.ip);
-    why = `${displayName(svc)} is headless (clusterIP: None): kube-proxy installs no rules for it; DNS returns the ready Pod IPs (${ips.join(', ') || 'none'}) and clients connect to those directly`;
+    const ips = [...new Set(svc.endpoints.filter((e) => e.ready).map((e) => e.ip))];
+    const fqdn = `${svc.name}.${svc.namespace}.svc.${w.ix.cluster.settings.clusterDomain}`;
+    if (ips.length === 0) {
+      why = `${displayName(svc)} is headless (clusterIP: None) and has no ready endpoint, so CoreDNS has no A record for ${fqdn} ("Could not resolve host"); kube-proxy installs no rules for a headless Service`;
+    } else {
+      const who = source.kind === 'external' ? 'a client outside the cluster' : `${source.kind === 'node' ? source.node.name : source.pod.name} resolves names with the node's own resolv.conf, not CoreDNS, so it`;
+      why = `${displayName(svc)} is headless (clusterIP: None): kube-proxy installs no rules for it and ${who} cannot look up ${fqdn}; from a Pod, DNS returns the ready Pod IPs (${ips.join(', ')}) and clients connect to those directly`;
+    }
     refs = serviceRef(svc, 'clusterIP');
   } else if (named?.pod) {
     const pod = named.pod;

@@ -69,7 +69,7 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
 
 /**
  * Carry the packet from node N toward its (already final) destination and let whatever is there answer.
- * `arriveByWire` handles a packet that reaches another node's eth0 address (that node runs its own rules).
+ * `arriveByWire` handles a packet that reaches another node's own address (eth0, or cni0 / flannel.1 through the tunnel): that node runs its own rules.
  */
 export function routeOnward(w: Walk, n: NodeState, arriveByWire: (m: NodeState) => void): void {
   const e = egressOf(w.ix, n, w.dstIP);
@@ -90,7 +90,8 @@ export function routeOnward(w: Walk, n: NodeState, arriveByWire: (m: NodeState) 
         node: m.name,
         meta: { peer: n, link: 'vxlan', dir: 'in' },
       });
-      return local ? deliverToHost(w, m) : toPodOn(w, m);
+      // m's own cni0 / flannel.1 address: a local address of m, so m's rules run (a node port listens there too).
+      return local ? arriveByWire(m) : toPodOn(w, m);
     }
     case 'eth0': {
       const m = e.peer;

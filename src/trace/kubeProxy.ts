@@ -93,9 +93,15 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   w.dstIP = b.ip;
   w.dstPort = b.port;
   w.nat = { svc, port, node: n, from, to: w.dst, preserved: preserved && w.masq === null, external };
-  const entryChain = via === 'nodePort' ? 'KUBE-NODEPORTS' : 'KUBE-SERVICES';
+  // The node-port capture is KUBE-SERVICES' last rule; LB IPs with loadBalancerSourceRanges pass KUBE-FW first.
+  const entryChain =
+    via === 'nodePort'
+      ? 'KUBE-SERVICES → KUBE-NODEPORTS'
+      : via === 'loadBalancer' && svc.loadBalancerSourceRanges.length > 0
+        ? `KUBE-SERVICES → ${ch.fw}`
+        : 'KUBE-SERVICES';
   const rule = external ? `${entryChain} → ${ch.ext} → ${policyChain} → ${b.sep}` : `${entryChain} → ${policyChain} → ${b.sep}`;
-  const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? `nodePort on ${n.name}` : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
+  const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? 'nodePort' : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
   const note = `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter; ${policyNote ? `${policyNote}; ` : ''}${pick.note}; ${b.dnatNote}`;
   w.hop(svcId(svc), 'dnat', note, { node: n.name, rule, changed: DST, refs: refsFor(set, entry, via, policy, true) });
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.

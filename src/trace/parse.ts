@@ -76,10 +76,15 @@ export function parseSource(s: string, c: Cluster): Source {
   return hit !== undefined ? (hit as Source) : remember(memo, s, parseSourceText(s, c));
 }
 
-export function parseTarget(s: string, c: Cluster): Target {
+/**
+ * `dnsNamespace`: the namespace of the Pod that resolves a bare Service name. Its resolv.conf searches
+ * `<ns>.svc.cluster.local` first, so `web` from a Pod in `shop` means `web.shop`, never `web.default`.
+ */
+export function parseTarget(s: string, c: Cluster, dnsNamespace = 'default'): Target {
   const memo = clusterIndex(c).parsedTargets;
-  const hit = memo.get(s);
-  return hit !== undefined ? (hit as Target) : remember(memo, s, parseTargetText(s, c));
+  const k = dnsNamespace === 'default' ? s : `${dnsNamespace}\u0000${s}`;
+  const hit = memo.get(k);
+  return hit !== undefined ? (hit as Target) : remember(memo, k, parseTargetText(s, c, dnsNamespace));
 }
 
 function parseSourceText(s: string, c: Cluster): Source {
@@ -122,19 +127,30 @@ function fromCurl(text: string): string {
   return `${m[2]}:${port}`;
 }
 
-/** Service DNS: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` (search path of a Pod in default). */
-function resolveServiceDns(c: Cluster, host: string): ServiceState | null {
+/** Service DNS: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` (the search path of a Pod in `podNs`). */
+function resolveServiceDns(c: Cluster, host: string, podNs: string): ServiceState | null {
   const domain = `.svc.${c.settings.clusterDomain}`;
   let h = host.toLowerCase().replace(/\.$/, '');
   if (h.endsWith(domain)) h = h.slice(0, -domain.length);
   else if (h.endsWith('.svc')) h = h.slice(0, -4);
   const parts = h.split('.');
   if (parts.length > 2) return null;
-  const ns = parts[1] ?? 'default';
+  const ns = parts[1] ?? podNs;
   return clusterIndex(c).services.get(`${ns}/${parts[0]}`) ?? null;
 }
 
-function parseTargetText(s: string, c: Cluster): Target {
+/** A bare name the Pod's search path cannot resolve: say which Service it probably meant. */
+function unresolvedName(c: Cluster, s: string, host: string, podNs: string): TraceUsageError | null {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  if (name.includes('.') || podNs === 'default') return null;
+  const elsewhere = c.services.filter((x) => x.name === name).map((x) => `${name}.${x.namespace}`);
+  if (elsewhere.length === 0) return null;
+  return new TraceUsageError(
+    `invalid target "${s}": a Pod in namespace "${podNs}" cannot resolve "${name}" — its DNS search path tries ${name}.${podNs}.svc.${c.settings.clusterDomain} first and namespace "${podNs}" has no Service "${name}" (did you mean ${elsewhere.join(' or ')}?)`,
+  );
+}
+
+function parseTargetText(s: string, c: Cluster, dnsNamespace: string): Target {
   let text = s.trim();
   if (/^curl(\s|$)/.test(text)) text = fromCurl(text);
   let protocol: 'TCP' | 'UDP' = 'TCP';
@@ -154,9 +170,10 @@ function parseTargetText(s: string, c: Cluster): Target {
   const slash = head.indexOf('/');
   const kind = slash > 0 ? KIND_ALIASES[head.slice(0, slash).toLowerCase()] : undefined;
   if (!kind) {
-    const svc = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(head) ? resolveServiceDns(c, head) : null;
+    const dnsName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(head);
+    const svc = dnsName ? resolveServiceDns(c, head, dnsNamespace) : null;
     if (svc) return serviceTarget(svc, port, protocol, suffix);
-    throw new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
+    throw (dnsName ? unresolvedName(c, s, head, dnsNamespace) : null) ?? new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
   }
   const ref = head.slice(slash + 1);
   if (kind === 'node') {

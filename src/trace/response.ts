@@ -74,7 +74,11 @@ export function responseHops(w: Walk, delivered: boolean): Hop[] {
           at: h.at,
           action: 'deliver',
           node,
-          note: delivered ? `the ${what} from ${src} reaches the client: connected` : `the RST from ${src} reaches the client: "Connection refused"`,
+          note: delivered
+            ? w.protocol === 'TCP'
+              ? `the ${what} from ${src} reaches the client: connected`
+              : `the ${what} from ${src} reaches the client, from the address it sent to`
+            : `the RST from ${src} reaches the client: "Connection refused"`,
         });
         break;
       default:
