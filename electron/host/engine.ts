@@ -59,8 +59,8 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Applies one operation; `reset` is the session's job (it re-reads the folder). */
-export function applyOperation(cluster: Cluster, op: Exclude<ClusterOperation, { op: 'reset' }>): Result<Cluster> {
+/** Applies one operation; `reset` and `apply` are the session's job (they re-read the folder). */
+export function applyOperation(cluster: Cluster, op: Exclude<ClusterOperation, { op: 'reset' } | { op: 'apply' }>): Result<Cluster> {
   try {
     switch (op.op) {
       case 'deletePod':

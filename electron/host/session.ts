@@ -107,6 +107,15 @@ export class Session implements Api {
       }
       return { ok: true, value: this.publish() };
     }
+    if (op.op === 'apply') {
+      try {
+        const read = readClusterFolder(loaded.folder);
+        this.loaded = { ...loaded, key: read.key, cluster: rebuildFromFolder(loaded.cluster, read) };
+      } catch (error) {
+        return { ok: false, error: `Cannot apply ${loaded.folder}: ${errorText(error)}` };
+      }
+      return { ok: true, value: this.publish() };
+    }
     const applied = applyOperation(loaded.cluster, op);
     if (!applied.ok) return applied;
     loaded.cluster = applied.value;

@@ -41,6 +41,8 @@ export type ClusterOperation =
   | { op: 'uncordon'; node: string }
   /** `kubectl drain NODE --ignore-daemonsets [--force]`: without force, Pods no controller re-creates block the drain. */
   | { op: 'drain'; node: string; force?: boolean }
+  /** `kubectl apply -f FOLDER`: re-create what the folder declares and the cluster lacks (a deleted bare Pod). */
+  | { op: 'apply' }
   | { op: 'reset' };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -173,13 +173,14 @@ function validateOperation(arg: unknown): Result<ClusterOperation> {
       if (error) return fail(error);
       return ok(arg.force === undefined ? { op, node: arg.node as string } : { op, node: arg.node as string, force: arg.force as boolean });
     }
+    case 'apply':
     case 'reset': {
       const error = unknownKey(arg, ['op'], 'operation');
       return error ? fail(error) : ok({ op });
     }
     default:
       return fail(
-        `operation.op: Unsupported value: ${JSON.stringify(op)}: supported values: "deletePod", "scale", "cordon", "uncordon", "drain", "reset"`,
+        `operation.op: Unsupported value: ${JSON.stringify(op)}: supported values: "deletePod", "scale", "cordon", "uncordon", "drain", "apply", "reset"`,
       );
   }
 }

@@ -40,6 +40,8 @@ export interface LoadJson {
       message?: string;
       rejected: Record<string, string>;
       scores: Record<string, { total: number; plugins: Record<string, number> }>;
+      /** How the Pod got its node: `spec.nodeName`, kube-scheduler, or the DaemonSet controller. */
+      by?: 'nodeName' | 'scheduler' | 'daemonset';
     };
     file?: string;
     line?: number;
@@ -130,6 +132,7 @@ function podJson(p: PodState): LoadJson['pods'][number] {
       scores: Object.fromEntries(
         Object.entries(p.schedule.scores).map(([node, s]) => [node, { total: s.total, plugins: { ...s.plugins } }]),
       ),
+      ...(p.schedule.by !== undefined ? { by: p.schedule.by } : {}),
     },
   };
   if (p.builtIn) out.builtIn = true;

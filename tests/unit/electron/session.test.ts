@@ -143,6 +143,18 @@ describe('Session', () => {
     expect(reset.value.revision).toBe(3);
   });
 
+  it('apply re-creates a deleted bare Pod with a new IP; the Service keeps its IP (the seed\'s lesson)', async () => {
+    const before = await open();
+    const podIP = (snap: ClusterSnapshot) => snap.pods.find((p) => p.namespace === 'default' && p.name === 'pod-2')?.ip;
+    await session.operate({ op: 'deletePod', namespace: 'default', name: 'pod-2' });
+    const applied = await session.operate({ op: 'apply' });
+    if (!applied.ok) throw new Error(applied.error);
+    expect(podIP(applied.value)).toMatch(/^10\.244\.2\.\d+$/);
+    expect(podIP(applied.value)).not.toBe(podIP(before));
+    expect(svc(applied.value, 'default', 'svc-1').clusterIP).toBe(svc(before, 'default', 'svc-1').clusterIP);
+    expect(svc(applied.value, 'default', 'svc-1').endpoints.map((e) => e.ip)).toContain(podIP(applied.value));
+  });
+
   it('remembers opened folders, newest first, across sessions', async () => {
     await open(path.join(folder, '1-pod'));
     await open(path.join(folder, '4-nodeport'));

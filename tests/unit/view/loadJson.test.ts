@@ -19,7 +19,7 @@ const c = cluster({
       ip: '10.244.1.2',
       labels: { tier: 'web', app: 'web' },
       containers: [container('app', { ports: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }] })],
-      schedule: { node: 'k8s-node1', rejected: { 'k8s-master': "node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }" }, scores: { 'k8s-node1': { total: 180, plugins: { NodeResourcesFit: 90 } } } },
+      schedule: { node: 'k8s-node1', rejected: { 'k8s-master': "node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }" }, scores: { 'k8s-node1': { total: 180, plugins: { NodeResourcesFit: 90 } } }, by: 'scheduler' },
       source: { file: 'web.yaml', line: 3, column: 1 },
     }),
     pod('coredns-abc', { namespace: 'kube-system', builtIn: true }),
@@ -70,7 +70,7 @@ describe('toLoadJson', () => {
       ready: true,
       owner: 'ReplicaSet/web-5d8f6c7b9',
       containers: [{ name: 'app', ports: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }], state: 'running' }],
-      schedule: { node: 'k8s-node1', rejected: { 'k8s-master': expect.stringContaining('untolerated taint') }, scores: { 'k8s-node1': { total: 180, plugins: { NodeResourcesFit: 90 } } } },
+      schedule: { node: 'k8s-node1', rejected: { 'k8s-master': expect.stringContaining('untolerated taint') }, scores: { 'k8s-node1': { total: 180, plugins: { NodeResourcesFit: 90 } } }, by: 'scheduler' },
       file: 'web.yaml',
       line: 3,
     });
