@@ -58,6 +58,17 @@ export interface Listener {
   container: ContainerStatus;
 }
 
+/** A `hostPort` of a pod-network Pod: the CNI portmap plugin DNATs node:hostPort to podIP:containerPort. */
+export interface HostPortMapping {
+  pod: PodState;
+  hostPort: number;
+  containerPort: number;
+  protocol: string;
+  /** Only this node address when set (spec.containers[].ports[].hostIP); every local address otherwise. */
+  hostIP: string | null;
+  ref: LabelledRef;
+}
+
 export interface ClusterIndex {
   cluster: Cluster;
   clusterCidr: Cidr | null;
@@ -82,6 +93,8 @@ export interface ClusterIndex {
   healthCheckNodePorts: Map<number, ServiceState>;
   backends: Map<PortEntry, BackendSet>;
   hostListeners: Map<string, Map<number, Listener>>;
+  /** node → port key → hostPort mappings of the pod-network Pods running there (CNI-HOSTPORT-DNAT). */
+  hostPorts: Map<string, Map<number, HostPortMapping[]>>;
   podListeners: Map<PodState, Map<number, PodListen>>;
   /** Parsed `--from` / `--to` texts (parsing is pure per cluster; bounded). */
   parsedSources: Map<string, unknown>;
@@ -146,6 +159,7 @@ function build(c: Cluster): ClusterIndex {
     healthCheckNodePorts: new Map(),
     backends: new Map(),
     hostListeners: new Map(),
+    hostPorts: new Map(),
     podListeners: new Map(),
     parsedSources: new Map(),
     parsedTargets: new Map(),
@@ -177,6 +191,7 @@ function build(c: Cluster): ClusterIndex {
       // A terminal pod may still be listed with its old IP; a live pod with the same IP wins.
       const prev = ix.podsByIP.get(p.ip);
       if (!prev || (isTerminal(prev) && !isTerminal(p))) ix.podsByIP.set(p.ip, p);
+      if (p.nodeName && !isTerminal(p)) addHostPorts(ix, p, p.nodeName);
     }
   }
   for (const s of c.services) {
@@ -197,6 +212,40 @@ function build(c: Cluster): ClusterIndex {
     });
   }
   return ix;
+}
+
+/** The portmap plugin (in flannel's CNI chain) programs each declared hostPort on the Pod's node. */
+function addHostPorts(ix: ClusterIndex, p: PodState, nodeName: string): void {
+  p.spec.containers.forEach((c, ci) => {
+    (c.ports ?? []).forEach((port, pi) => {
+      if (!port.hostPort) return;
+      const protocol = port.protocol ?? 'TCP';
+      let byKey = ix.hostPorts.get(nodeName);
+      if (!byKey) {
+        byKey = new Map();
+        ix.hostPorts.set(nodeName, byKey);
+      }
+      const k = key(port.hostPort, protocol);
+      const list = byKey.get(k) ?? [];
+      const at = p.containers.find((x) => x.name === c.name)?.source ?? p.source;
+      list.push({
+        pod: p,
+        hostPort: port.hostPort,
+        containerPort: port.containerPort,
+        protocol,
+        hostIP: port.hostIP && port.hostIP !== '0.0.0.0' ? port.hostIP : null,
+        ref: { ...at, path: `spec.containers[${ci}].ports[${pi}].hostPort`, label: `hostPort: ${port.hostPort} → containerPort ${port.containerPort} (${c.name})` },
+      });
+      byKey.set(k, list);
+    });
+  });
+}
+
+/** The hostPort mapping on node N for a packet to dstIP:port, if the portmap plugin has one. */
+export function hostPortOf(ix: ClusterIndex, n: NodeState, dstIP: string, port: number, proto: string): HostPortMapping | null {
+  const list = ix.hostPorts.get(n.name)?.get(key(port, proto));
+  if (!list) return null;
+  return list.find((m) => m.hostIP === dstIP) ?? list.find((m) => m.hostIP === null) ?? null;
 }
 
 /**

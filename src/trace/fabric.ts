@@ -52,8 +52,8 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
     w.hop(
       nodeId(n.name),
       'snat',
-      `KUBE-POSTROUTING MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`,
-      { node: n.name, rule: 'KUBE-POSTROUTING', changed: ['src'] },
+      `${w.masqChain} MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`,
+      { node: n.name, rule: w.masqChain, changed: ['src'] },
     );
   } else {
     w.hop(

@@ -3,7 +3,7 @@
  * nat OUTPUT for the host itself) and, from outside, how it reaches a node at all.
  */
 import type { NodeState, ServiceState } from '../model/cluster';
-import { inCidr, key, vipOf } from './clusterIndex';
+import { type HostPortMapping, hostPortOf, inCidr, key, vipOf } from './clusterIndex';
 import { deliverToHost, routeOnward } from './fabric';
 import { CLIENT, displayName, lbId, nodeId } from './ids';
 import { type Origin, serviceRules } from './kubeProxy';
@@ -23,12 +23,40 @@ export function atNode(w: Walk, n: NodeState, origin: Origin): void {
   if ((local && local.node === n) || (origin === 'host' && w.dstIP.startsWith('127.'))) {
     const np = ix.nodePorts.get(key(w.dstPort, w.protocol));
     if (np) return serviceRules(w, n, np, 'nodePort', origin);
+    // kube-proxy prepends KUBE-SERVICES to PREROUTING/OUTPUT; the portmap plugin's CNI-HOSTPORT-DNAT comes after it.
+    const hp = hostPortOf(ix, n, w.dstIP, w.dstPort, w.protocol);
+    if (hp) return hostPortDnat(w, n, hp);
     return deliverToHost(w, n);
   }
   const svc = ix.clusterIPs.get(w.dstIP) ?? ix.lbIPs.get(w.dstIP) ?? ix.externalIPs.get(w.dstIP);
   if (svc) return noSuchServicePort(w, n, svc);
   if (inCidr(ix.serviceCidr, w.dstIP)) return unallocatedServiceIP(w, n);
   routeOnward(w, n, (m) => atNode(w, m, 'wire'));
+}
+
+/**
+ * A Pod's `hostPort` (CNI portmap plugin, in kube-flannel's CNI chain): nat CNI-HOSTPORT-DNAT (PREROUTING
+ * and OUTPUT, `--dst-type LOCAL`) DNATs node:hostPort to podIP:containerPort on the Pod's node only. No
+ * SNAT, so the Pod sees the caller's address, except hairpin (the Pod itself) and 127.0.0.1, which
+ * CNI-HOSTPORT-SETMARK marks for CNI-HOSTPORT-MASQ.
+ */
+function hostPortDnat(w: Walk, n: NodeState, hp: HostPortMapping): void {
+  const pod = hp.pod;
+  const from = w.dst;
+  if (w.srcIP === pod.ip || w.srcIP.startsWith('127.')) {
+    w.masq = w.srcIP === pod.ip ? `hairpin: ${pod.name} called its own hostPort (CNI-HOSTPORT-SETMARK)` : `a connection from 127.0.0.1 (CNI-HOSTPORT-SETMARK)`;
+    w.masqChain = 'CNI-HOSTPORT-MASQ';
+  }
+  w.dstIP = pod.ip as string;
+  w.dstPort = hp.containerPort;
+  w.hostPortNat = `the CNI portmap plugin on ${n.name} DNATed hostPort ${from} to ${pod.name} at ${w.dst}`;
+  w.hop(
+    nodeId(n.name),
+    'dnat',
+    `hostPort ${hp.hostPort}/${hp.protocol} of ${pod.name} on ${n.name}: CNI-HOSTPORT-DNAT (the portmap plugin in flannel's CNI config) rewrites ${from} → ${w.dst}; no Service or kube-proxy rule is involved`,
+    { node: n.name, rule: 'CNI-HOSTPORT-DNAT', changed: ['dst'], refs: [hp.ref] },
+  );
+  routeOnward(w, n, (m) => deliverToHost(w, m));
 }
 
 /** A Service address with a port the Service does not have: no rule matches; the VIP is not a real address. */

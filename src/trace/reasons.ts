@@ -15,8 +15,10 @@ export function deliveredReason(w: Walk, pod: string, container: string, node: s
     s += ` — ${displayName(nat.svc)} DNATed ${nat.from} to ${nat.to} on ${nat.node.name}`;
     if (w.snatTo && w.snatTo !== clientIP(w)) s += `; the Pod sees the source ${w.snatTo}${w.cniNote ? '' : ' (masquerade)'}, not ${clientIP(w)}`;
     else if (nat.preserved) s += `; client IP ${clientIP(w)} preserved (externalTrafficPolicy: Local)`;
-  } else if (w.snatTo && w.snatTo !== clientIP(w)) {
-    s += `; the Pod sees the source ${w.snatTo}, not ${clientIP(w)}`;
+  } else {
+    if (w.hostPortNat) s += ` — ${w.hostPortNat}`;
+    if (w.snatTo && w.snatTo !== clientIP(w)) s += `; the Pod sees the source ${w.snatTo}, not ${clientIP(w)}`;
+    else if (w.hostPortNat) s += `; no SNAT, so the Pod sees the caller's own address ${clientIP(w)}`;
   }
   if (w.cniNote) s += ` — ${w.cniNote}`;
   return s;
@@ -45,5 +47,6 @@ export function refusedByPodReason(w: Walk, pod: PodState): string {
   if (nat) {
     return `connection refused: ${displayName(nat.svc)} sent it to ${pod.name} at ${nat.to} (targetPort ${nat.port.targetPort}), but ${silent}`;
   }
+  if (w.hostPortNat) return `connection refused: ${w.hostPortNat}, but ${silent}`;
   return `connection refused: ${silent}`;
 }

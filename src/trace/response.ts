@@ -62,7 +62,7 @@ export function responseHops(w: Walk, delivered: boolean): Hop[] {
           node,
           rule: h.rule,
           changed: ['src'],
-          note: `conntrack on ${node} reverses the Service DNAT: source ${before} → ${src}, so the client sees the address it called`,
+          note: `conntrack on ${node} reverses the ${h.rule === 'CNI-HOSTPORT-DNAT' ? 'hostPort' : 'Service'} DNAT: source ${before} → ${src}, so the client sees the address it called`,
         });
         break;
       }

@@ -61,6 +61,10 @@ export class Walk {
   dstPort = 0;
   /** KUBE-MARK-MASQ was set: KUBE-POSTROUTING will MASQUERADE when the packet leaves a node. */
   masq: string | null = null;
+  /** The POSTROUTING chain whose MASQUERADE `masq` asks for (the portmap plugin has its own). */
+  masqChain = 'KUBE-POSTROUTING';
+  /** A DNAT that is not a Service's: the CNI portmap plugin's hostPort, in words for the reason line. */
+  hostPortNat: string | null = null;
   /** The Service NAT applied (at most one per connection). */
   nat: ServiceNat | null = null;
   /** The source address the destination finally sees, when it was rewritten. */

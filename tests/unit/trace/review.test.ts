@@ -170,3 +170,35 @@ describe('the chains a node-port packet walks', () => {
     expect(lastHop(t).action).toBe('deliver');
   });
 });
+
+describe('hostPort (the portmap plugin in flannel\'s CNI chain)', () => {
+  function withHostPort() {
+    const ingress = pod({ name: 'ingress', node: 'k8s-node1', ip: '10.244.1.5', containers: [{ name: 'nginx', ports: [80] }] });
+    ingress.spec.containers[0].ports[0].hostPort = 8081;
+    const client = pod({ name: 'client', node: 'k8s-node2', ip: '10.244.2.9', containers: [{ name: 'sh' }] });
+    return cluster(seedNodes(), [ingress, client], []);
+  }
+
+  it('node:hostPort on the Pod\'s node is DNATed to podIP:containerPort, and the Pod sees the real client', () => {
+    const t = trace1(withHostPort(), 'external', 'node/k8s-node1:8081');
+    expect(t).toMatchObject({ outcome: 'delivered', pod: 'ingress', container: 'nginx' });
+    expect(t.hops[1]).toMatchObject({ at: 'node/k8s-node1', action: 'dnat', rule: 'CNI-HOSTPORT-DNAT', dst: '10.244.1.5:80' });
+    expect(ipOf(lastHop(t).src)).toBe('192.168.64.1');
+    expect(t.refs?.some((r) => r.path === 'spec.containers[0].ports[0].hostPort')).toBe(true);
+    const back = t.response!.hops;
+    expect(back[back.length - 1]).toMatchObject({ at: 'client', src: '192.168.64.31:8081' });
+  });
+
+  it('only on that node: another node has nothing on the port (RST)', () => {
+    const t = trace1(withHostPort(), 'external', 'node/k8s-node2:8081');
+    expect(t.outcome).toBe('refused');
+    expect(lastHop(t)).toMatchObject({ at: 'node/k8s-node2', action: 'rst' });
+  });
+
+  it('the Pod calling its own hostPort is masqueraded (hairpin) to cni0', () => {
+    const t = trace1(withHostPort(), 'pod/ingress', 'node/k8s-node1:8081');
+    expect(t.outcome).toBe('delivered');
+    expect(t.hops.find((h) => h.action === 'snat')).toMatchObject({ rule: 'CNI-HOSTPORT-MASQ' });
+    expect(ipOf(lastHop(t).src)).toBe('10.244.1.1');
+  });
+});
