@@ -2,7 +2,7 @@
  * One connection from a source to a target: the client's first packet (its source address chosen the
  * way the kernel's route lookup does), then the nodes' rules, then the Trace with its way back.
  */
-import type { NodeState } from '../model/cluster';
+import type { NodeState, ObjectSummary, PodState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
 import type { Trace } from '../model/trace';
 import type { ClusterIndex } from './clusterIndex';
@@ -81,12 +81,41 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   if (v.outcome === 'delivered' || (v.outcome === 'refused' && last.action === 'rst')) {
     trace.response = { hops: responseHops(w, v.outcome === 'delivered') };
   }
-  const lists = [v.refs];
+  const unenforced = v.outcome === 'delivered' ? networkPolicies(ix, source, v.pod) : [];
+  if (unenforced.length > 0) {
+    const names = unenforced.map((o) => (o.namespace === 'default' ? o.name : `${o.namespace}/${o.name}`)).join(', ');
+    trace.reason += ` — NetworkPolicy ${names} is not enforced: flannel alone does not implement NetworkPolicy, so nothing filters this connection`;
+  }
+  const lists = [v.refs, unenforced.map((o) => policyRef(o))];
   for (const h of w.hops) if (h.refs) lists.push(h.refs);
   const refs = uniqueRefs(lists);
   if (refs.length > 0) trace.refs = refs;
   trace.protocol = target.protocol;
   return { trace, immediate: v.immediate === true };
+}
+
+/**
+ * NetworkPolicies that could govern this delivery (ingress in the answering Pod's namespace, egress in
+ * the calling Pod's). kube-flannel has no policy controller, so they are present but never applied;
+ * hostNetwork Pods are outside NetworkPolicy anyway.
+ */
+function networkPolicies(ix: ClusterIndex, source: Source, dst: PodState | undefined): ObjectSummary[] {
+  const namespaces = new Set<string>();
+  if (dst && !dst.hostNetwork) namespaces.add(dst.namespace);
+  if (source.kind === 'pod' && !source.pod.hostNetwork) namespaces.add(source.pod.namespace);
+  if (namespaces.size === 0) return [];
+  return ix.cluster.objects.filter((o) => o.kind === 'NetworkPolicy' && namespaces.has(o.namespace));
+}
+
+const policyRefs = new WeakMap<ObjectSummary, LabelledRef>();
+
+function policyRef(o: ObjectSummary): LabelledRef {
+  let r = policyRefs.get(o);
+  if (!r) {
+    r = { file: o.file, line: o.line, column: 1, label: `NetworkPolicy ${o.name} (not enforced: flannel has no NetworkPolicy support)` };
+    policyRefs.set(o, r);
+  }
+  return r;
 }
 
 interface DnsAnswer {

@@ -39,9 +39,17 @@ function splitName(ref: string, what: string, original: string): [string, string
   return parts.length === 2 ? [parts[0], parts[1]] : ['default', parts[0]];
 }
 
+/** An object the folder defines but the API server rejected: point at the error instead of "not found". */
+function rejectedHint(c: Cluster, kind: string, ns: string, name: string): string {
+  const d = c.diagnostics.find((x) => x.severity === 'error' && x.kind === kind && x.name === name && (x.namespace ?? 'default') === ns);
+  return d ? `: ${d.file}:${d.line} was rejected — ${d.message}` : '';
+}
+
 function findPod(c: Cluster, ns: string, name: string): PodState {
   const pod = clusterIndex(c).pods.get(`${ns}/${name}`);
   if (pod) return pod;
+  const rejected = rejectedHint(c, 'Pod', ns, name);
+  if (rejected) throw new TraceUsageError(`pods "${name}" not found in namespace "${ns}"${rejected}`);
   const elsewhere = c.pods.find((p) => p.name === name);
   const hint = elsewhere ? ` (did you mean pod/${elsewhere.namespace}/${name}?)` : '';
   throw new TraceUsageError(`pods "${name}" not found in namespace "${ns}"${hint}`);
@@ -50,6 +58,8 @@ function findPod(c: Cluster, ns: string, name: string): PodState {
 function findService(c: Cluster, ns: string, name: string): ServiceState {
   const svc = clusterIndex(c).services.get(`${ns}/${name}`);
   if (svc) return svc;
+  const rejected = rejectedHint(c, 'Service', ns, name);
+  if (rejected) throw new TraceUsageError(`services "${name}" not found in namespace "${ns}"${rejected}`);
   const elsewhere = c.services.find((s) => s.name === name);
   const hint = elsewhere ? ` (did you mean svc/${elsewhere.namespace}/${name}?)` : '';
   throw new TraceUsageError(`services "${name}" not found in namespace "${ns}"${hint}`);

@@ -202,3 +202,20 @@ describe('hostPort (the portmap plugin in flannel\'s CNI chain)', () => {
     expect(ipOf(lastHop(t).src)).toBe('10.244.1.1');
   });
 });
+
+describe('objects the folder has but the network does not use', () => {
+  it('a NetworkPolicy is shown as present but not enforced (flannel has no policy controller)', () => {
+    const c = seedCluster();
+    c.objects.push({ kind: 'NetworkPolicy', name: 'deny-all', namespace: 'default', file: 'np.yaml', line: 3, simulated: false });
+    const t = trace1(c, 'external', 'node/k8s-node1:30000');
+    expect(t.outcome).toBe('delivered');
+    expect(t.reason).toMatch(/NetworkPolicy deny-all is not enforced: flannel/);
+    expect(t.refs?.some((r) => r.file === 'np.yaml' && r.line === 3)).toBe(true);
+  });
+
+  it('a Service the API server rejected is named with its error, not just "not found"', () => {
+    const c = seedCluster();
+    c.diagnostics.push({ severity: 'error', file: 'svc-9.yaml', line: 9, column: 11, path: 'spec.ports[0].port', message: 'spec.ports[0].port: Invalid value: "9000 // x": must be an integer', kind: 'Service', name: 'svc-9', namespace: 'default' });
+    expect(() => traceRequests(c, { from: 'pod/pod-1', to: 'svc/svc-9:9000' })).toThrow(/svc-9\.yaml:9 was rejected — spec\.ports\[0\]\.port/);
+  });
+});
