@@ -166,7 +166,7 @@ function noAddress(w: Walk, source: Source, target: Target): void {
   } else if (svc && svc.type === 'ExternalName') {
     at = svcId(svc);
     shown = svc.externalName ?? 'None';
-    why = `${displayName(svc)} is an ExternalName Service: DNS answers with a CNAME to ${svc.externalName}, and kube-proxy has nothing to connect to`;
+    why = `${displayName(svc)} is an ExternalName Service: CoreDNS answers with a CNAME to ${svc.externalName} and kube-proxy installs nothing for it (no ClusterIP, no endpoints); a Pod then connects to whatever ${svc.externalName} resolves to, outside this cluster, which the simulation does not model`;
   } else if (svc) {
     at = svcId(svc);
     const ips = [...new Set(svc.endpoints.filter((e) => e.ready).map((e) => e.ip))];

@@ -219,3 +219,14 @@ describe('objects the folder has but the network does not use', () => {
     expect(() => traceRequests(c, { from: 'pod/pod-1', to: 'svc/svc-9:9000' })).toThrow(/svc-9\.yaml:9 was rejected — spec\.ports\[0\]\.port/);
   });
 });
+
+describe('ExternalName', () => {
+  it('says what really happens: a CNAME, nothing from kube-proxy, and a connection to a host outside the cluster', () => {
+    const svc = service({ name: 'db', type: 'ExternalName', clusterIP: null, ports: [] }, []);
+    svc.externalName = 'db.example.com';
+    const t = trace1(cluster(seedNodes(), [pod1()], [svc]), 'pod/pod-1', 'svc/db:5432');
+    expect(t.outcome).toBe('unreachable');
+    expect(t.reason).toContain('CNAME to db.example.com');
+    expect(t.reason).toContain('outside this cluster');
+  });
+});
