@@ -2,7 +2,7 @@
  * Lookup tables over one Cluster, built once and cached per Cluster object (WeakMap), so tracing a
  * request costs O(hops), not O(cluster). Everything here is derived data: the Cluster is never changed.
  */
-import type { ContainerStatus, Cluster, EndpointState, NodeState, PodState, ServicePortState, ServiceState } from '../model/cluster';
+import type { ContainerStatus, Cluster, EndpointState, NodeState, ObjectSummary, PodState, ServicePortState, ServiceState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
 import { type Cidr, cidrContains, parseCidr, parseIPv4 } from '../util/ip';
 import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './chains';
@@ -93,6 +93,8 @@ export interface ClusterIndex {
   healthCheckNodePorts: Map<number, ServiceState>;
   backends: Map<PortEntry, BackendSet>;
   hostListeners: Map<string, Map<number, Listener>>;
+  /** namespace → NetworkPolicy objects in the folder (listed, never enforced: flannel has no policy engine). */
+  networkPolicies: Map<string, ObjectSummary[]>;
   /** node → port key → hostPort mappings of the pod-network Pods running there (CNI-HOSTPORT-DNAT). */
   hostPorts: Map<string, Map<number, HostPortMapping[]>>;
   podListeners: Map<PodState, Map<number, PodListen>>;
@@ -160,6 +162,7 @@ function build(c: Cluster): ClusterIndex {
     backends: new Map(),
     hostListeners: new Map(),
     hostPorts: new Map(),
+    networkPolicies: new Map(),
     podListeners: new Map(),
     parsedSources: new Map(),
     parsedTargets: new Map(),
@@ -193,6 +196,12 @@ function build(c: Cluster): ClusterIndex {
       if (!prev || (isTerminal(prev) && !isTerminal(p))) ix.podsByIP.set(p.ip, p);
       if (p.nodeName && !isTerminal(p)) addHostPorts(ix, p, p.nodeName);
     }
+  }
+  for (const o of c.objects) {
+    if (o.kind !== 'NetworkPolicy') continue;
+    const list = ix.networkPolicies.get(o.namespace);
+    if (list) list.push(o);
+    else ix.networkPolicies.set(o.namespace, [o]);
   }
   for (const s of c.services) {
     ix.services.set(`${s.namespace}/${s.name}`, s);

@@ -100,11 +100,13 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
  * hostNetwork Pods are outside NetworkPolicy anyway.
  */
 function networkPolicies(ix: ClusterIndex, source: Source, dst: PodState | undefined): ObjectSummary[] {
-  const namespaces = new Set<string>();
-  if (dst && !dst.hostNetwork) namespaces.add(dst.namespace);
-  if (source.kind === 'pod' && !source.pod.hostNetwork) namespaces.add(source.pod.namespace);
-  if (namespaces.size === 0) return [];
-  return ix.cluster.objects.filter((o) => o.kind === 'NetworkPolicy' && namespaces.has(o.namespace));
+  if (ix.networkPolicies.size === 0) return [];
+  const out: ObjectSummary[] = [];
+  const a = dst && !dst.hostNetwork ? dst.namespace : null;
+  const b = source.kind === 'pod' && !source.pod.hostNetwork ? source.pod.namespace : null;
+  if (a !== null) out.push(...(ix.networkPolicies.get(a) ?? []));
+  if (b !== null && b !== a) out.push(...(ix.networkPolicies.get(b) ?? []));
+  return out;
 }
 
 const policyRefs = new WeakMap<ObjectSummary, LabelledRef>();
