@@ -82,7 +82,8 @@ export function serviceEndpoints(service: ServiceState, index: PodLabelIndex): E
       ip: pod.ip,
       node: pod.nodeName,
       ready: publish || (pod.ready && !terminating),
-      serving: publish || pod.ready,
+      // The EndpointSlice controller: serving = the Pod's Ready condition, whatever publishNotReadyAddresses says.
+      serving: pod.ready,
       terminating,
       ports,
     });

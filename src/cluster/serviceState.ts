@@ -5,7 +5,7 @@
  */
 import type { ServicePortState, ServiceState } from '../model/cluster';
 import type { Labels } from '../model/k8s';
-import type { LabelledRef } from '../model/source';
+import type { LabelledRef, SourceRef } from '../model/source';
 import { streamRng, uid } from './naming';
 import type { ServiceInput } from './serviceAlloc';
 
@@ -21,9 +21,19 @@ export interface Allocated {
   prev?: ServiceState;
 }
 
-function ref(input: ServiceInput, path: string, label: string): LabelledRef {
+/** Where `path` is written, or undefined when the manifest leaves it out (the locator then answers with an ancestor). */
+function written(input: ServiceInput, path: string): SourceRef | undefined {
   const at = input.locate(path);
-  return { file: at.file, line: at.line, column: at.column, path, label };
+  const parent = input.locate(path.replace(/(\.[^.[\]]+|\[\d+\])$/, ''));
+  return at.line === parent.line && at.column === parent.column ? undefined : at;
+}
+
+/** A verdict's YAML line; a defaulted field points at its parent and says it was defaulted. */
+function ref(input: ServiceInput, path: string, label: string): LabelledRef {
+  const at = written(input, path);
+  if (at) return { file: at.file, line: at.line, column: at.column, path, label };
+  const parent = input.locate(path);
+  return { file: parent.file, line: parent.line, column: parent.column, path, label: `${label} (default)` };
 }
 
 function selectorText(selector: Labels): string {
@@ -39,6 +49,12 @@ export function serviceState(input: ServiceInput, d: Allocated, rngState: number
   const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
   const ports: ServicePortState[] = spec.ports.map((p, i) => {
     const out: ServicePortState = { protocol: p.protocol, port: p.port, targetPort: p.targetPort, source: input.locate(`spec.ports[${i}]`) };
+    const fieldSources: ServicePortState['fieldSources'] = {};
+    for (const field of ['port', 'targetPort', 'nodePort'] as const) {
+      const at = written(input, `spec.ports[${i}].${field}`);
+      if (at) fieldSources[field] = at;
+    }
+    out.fieldSources = fieldSources;
     if (p.name) out.name = p.name;
     const nodePort = d.nodePorts[i];
     if (nodePort !== undefined) out.nodePort = nodePort;

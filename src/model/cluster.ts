@@ -144,6 +144,8 @@ export interface ServicePortState {
   targetPort: number | string;
   nodePort?: number;
   source: SourceRef;
+  /** Where each field is written; absent when the API server defaulted it or the allocator chose it. */
+  fieldSources?: Partial<Record<'port' | 'targetPort' | 'nodePort', SourceRef>>;
 }
 
 export interface ServiceState {

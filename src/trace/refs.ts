@@ -22,7 +22,12 @@ export function portRef(svc: ServiceState, port: ServicePortState, field: 'port'
   if (!r) {
     const i = svc.ports.indexOf(port);
     const value = field === 'port' ? port.port : field === 'targetPort' ? port.targetPort : port.nodePort;
-    r = { ...port.source, path: `spec.ports[${i}].${field}`, label: `${field}: ${value}` };
+    const at = port.fieldSources?.[field];
+    // A field the manifest leaves out was defaulted (targetPort = port) or allocated (nodePort): say so.
+    const unwritten = field === 'nodePort' ? ' (allocated)' : field === 'targetPort' ? ' (defaults to port)' : '';
+    r = at
+      ? { ...at, path: `spec.ports[${i}].${field}`, label: `${field}: ${value}` }
+      : { ...port.source, path: `spec.ports[${i}].${field}`, label: `${field}: ${value}${port.fieldSources ? unwritten : ''}` };
     cached[field] = r;
   }
   return r;
