@@ -27,7 +27,7 @@ describe('endpoints (EndpointSlice semantics)', () => {
     const broken = pod('dup', [container('a', 'nginx'), container('b', 'nginx')], { labels: { app: 'x' } });
     const c = buildCluster(load(broken, service('s', { selector: { app: 'x' } }), service('p', { selector: { app: 'x' }, publishNotReadyAddresses: true })), { seed: 1 });
     expect(svc(c, 's').endpoints.map((e) => [e.pod, e.ready, e.serving])).toEqual([['dup', false, false]]);
-    expect(svc(c, 'p').endpoints.map((e) => [e.pod, e.ready, e.serving])).toEqual([['dup', true, true]]);
+    expect(svc(c, 'p').endpoints.map((e) => [e.pod, e.ready, e.serving])).toEqual([['dup', true, false]]);
   });
 
   test('Pending pods (no IP) and completed pods are not endpoints', () => {
