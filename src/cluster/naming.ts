@@ -101,5 +101,6 @@ export function uid(rng: Rng): string {
   const c = word();
   const d = word();
   const variant = (8 + (parseInt(c[0], 16) & 3)).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  // Joined rather than concatenated: one flat 36-character string, not a tree of pieces (a pod keeps its uid).
+  return [a, '-', b.slice(0, 4), '-4', b.slice(5, 8), '-', variant, c.slice(1, 4), '-', c.slice(4), d].join('');
 }

@@ -28,7 +28,8 @@ export function parseIPv4(text: string): number | null {
 
 export function formatIPv4(n: number): string {
   const v = n >>> 0;
-  return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  // Joined rather than concatenated: one flat string, not a tree of pieces (pods and endpoints keep it).
+  return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
 }
 
 export function isIPv4(text: string): boolean {

@@ -3,20 +3,25 @@
  * random choice (IPs, name suffixes, endpoint picks, scheduler ties) replays byte for byte.
  */
 export class Rng {
+  /**
+   * The uint32 state's bits as an int32: always a small integer, so updating it never allocates
+   * (a uint32 above 2^31 would be boxed on every step). Every use below is a bitwise operation,
+   * which reads the same bits either way.
+   */
   private s: number;
 
   constructor(state: number) {
-    this.s = state >>> 0;
+    this.s = state | 0;
   }
 
   /** The state to store back into the cluster. */
   get state(): number {
-    return this.s;
+    return this.s >>> 0;
   }
 
   /** Uniform float in [0, 1). */
   next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
+    this.s = (this.s + 0x6d2b79f5) | 0;
     let t = this.s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
