@@ -102,6 +102,22 @@ function portsOf(c: Container): ContainerStatus['ports'] {
  * how long the pod has run (drives restart counts of crash-looping containers).
  */
 export function podRuntime(spec: PodSpec, stage: PodStage, opts: { ip: string | null; ageSeconds: number; sources?: SourceRef[] }): PodRuntime {
+  if (stage !== 'running') return computeRuntime(spec, stage, opts);
+  // Running replicas of one template start the same containers. When nothing in the outcome depends
+  // on the pod (no message quoting its IP, no restart count from its age), it is shared, read-only.
+  const memo = runningMemo.get(spec);
+  if (memo !== undefined && memo.sources === opts.sources) return memo.runtime;
+  const runtime = computeRuntime(spec, stage, opts);
+  if (runtime.containers.every((c) => c.message === undefined && c.reason === undefined)) {
+    runningMemo.set(spec, { sources: opts.sources, runtime });
+  }
+  return runtime;
+}
+
+/** spec → the shared outcome of running it (for pods whose container sources are `sources`). */
+const runningMemo = new WeakMap<PodSpec, { sources: SourceRef[] | undefined; runtime: PodRuntime }>();
+
+function computeRuntime(spec: PodSpec, stage: PodStage, opts: { ip: string | null; ageSeconds: number; sources?: SourceRef[] }): PodRuntime {
   const base = (c: Container, i: number): ContainerStatus => {
     const s: ContainerStatus = {
       name: c.name,
