@@ -57,12 +57,30 @@ export interface InterPodFilterState {
   /** The pod matches all its own required terms (first pod of a self-affine group may go anywhere). */
   selfMatchesAll: boolean;
   anti: { term: AffinityTerm; counts: DomainCounts }[];
-  /** Domains where an existing pod's required anti-affinity forbids this pod: key → values. */
-  existingAnti: Map<string, Set<string>>;
+  /** Domains where an existing pod's required anti-affinity forbids this pod: keys, and per key its values. */
+  existingAntiKeys: string[];
+  existingAntiValues: Set<string>[];
+}
+
+/**
+ * Whether some existing pod's term selects this pod: its required anti-affinity (for the filter),
+ * or its required affinity / preferred terms (for the score).
+ */
+function anyExistingTerm(cache: SchedulerCache, pod: IncomingPod, scoring: boolean): boolean {
+  for (const id of cache.index.affinitySets) {
+    const a = cache.index.sets[id].affinity!;
+    const lists = scoring ? [a.requiredAffinity, a.preferredAffinity, a.preferredAntiAffinity] : [a.requiredAntiAffinity];
+    for (const list of lists) for (const t of list) if (termMatches(t, pod.namespace, pod.labels)) return true;
+  }
+  return false;
 }
 
 /** PreFilter; null when the plugin has nothing to check for this pod (upstream returns Skip). */
 export function interPodPreFilter(cache: SchedulerCache, pod: IncomingPod): InterPodFilterState | null {
+  // Nothing to check (the common case): no required terms of its own, and no existing pod's
+  // required anti-affinity selects it. Decided before anything is allocated.
+  const own = pod.affinity !== null && (pod.affinity.requiredAffinity.length > 0 || pod.affinity.requiredAntiAffinity.length > 0);
+  if (!own && !anyExistingTerm(cache, pod, false)) return null;
   const existingAnti = new Map<string, Set<string>>();
   for (const id of cache.index.affinitySets) {
     const set = cache.index.sets[id];
@@ -92,27 +110,39 @@ export function interPodPreFilter(cache: SchedulerCache, pod: IncomingPod): Inte
     anyAffinityMatch: affinityCounts.some((c) => [...c.values()].some((n) => n > 0)),
     selfMatchesAll: required.every((t) => termMatches(t, pod.namespace, pod.labels)),
     anti: antiTerms.map((term) => ({ term, counts: termCounts(cache, setsFor(cache, term), term.topologyKey) })),
-    existingAnti,
+    existingAntiKeys: [...existingAnti.keys()],
+    existingAntiValues: [...existingAnti.values()],
   };
 }
 
-export function interPodFilter(s: InterPodFilterState, e: NodeEntry): { unresolvable: boolean; reason: string } | null {
+export interface InterPodRejection {
+  readonly unresolvable: boolean;
+  readonly reason: string;
+}
+
+const AFFINITY_MISMATCH: InterPodRejection = Object.freeze({ unresolvable: true, reason: POD_AFFINITY_REASON });
+const ANTI_AFFINITY_CLASH: InterPodRejection = Object.freeze({ unresolvable: false, reason: POD_ANTI_AFFINITY_REASON });
+const EXISTING_ANTI_AFFINITY_CLASH: InterPodRejection = Object.freeze({ unresolvable: false, reason: EXISTING_ANTI_AFFINITY_REASON });
+
+/** Filter (allocates nothing: rejections are shared constants). */
+export function interPodFilter(s: InterPodFilterState, e: NodeEntry): InterPodRejection | null {
   if (s.required.length > 0) {
     let podsExist = true;
     for (let i = 0; i < s.required.length; i++) {
       const v = e.labels[s.required[i].topologyKey];
-      if (v === undefined) return { unresolvable: true, reason: POD_AFFINITY_REASON };
+      if (v === undefined) return AFFINITY_MISMATCH;
       if ((s.affinityCounts[i].get(v) ?? 0) <= 0) podsExist = false;
     }
-    if (!podsExist && !(!s.anyAffinityMatch && s.selfMatchesAll)) return { unresolvable: true, reason: POD_AFFINITY_REASON };
+    if (!podsExist && !(!s.anyAffinityMatch && s.selfMatchesAll)) return AFFINITY_MISMATCH;
   }
-  for (const a of s.anti) {
+  for (let i = 0; i < s.anti.length; i++) {
+    const a = s.anti[i];
     const v = e.labels[a.term.topologyKey];
-    if (v !== undefined && (a.counts.get(v) ?? 0) > 0) return { unresolvable: false, reason: POD_ANTI_AFFINITY_REASON };
+    if (v !== undefined && (a.counts.get(v) ?? 0) > 0) return ANTI_AFFINITY_CLASH;
   }
-  for (const [key, values] of s.existingAnti) {
-    const v = e.labels[key];
-    if (v !== undefined && values.has(v)) return { unresolvable: false, reason: EXISTING_ANTI_AFFINITY_REASON };
+  for (let i = 0; i < s.existingAntiKeys.length; i++) {
+    const v = e.labels[s.existingAntiKeys[i]];
+    if (v !== undefined && s.existingAntiValues[i].has(v)) return EXISTING_ANTI_AFFINITY_CLASH;
   }
   return null;
 }
@@ -122,6 +152,10 @@ export function interPodFilter(s: InterPodFilterState, e: NodeEntry): { unresolv
 
 /** topology key → value → summed weight (PreScore's topologyScore); null when nothing was added. */
 export function interPodTopologyScore(cache: SchedulerCache, pod: IncomingPod): Map<string, DomainCounts> | null {
+  // Nothing can add a weight (the common case): no preferred terms of its own, and no existing
+  // pod's terms select it. Decided before anything is allocated.
+  const own = pod.affinity !== null && (pod.affinity.preferredAffinity.length > 0 || pod.affinity.preferredAntiAffinity.length > 0);
+  if (!own && !anyExistingTerm(cache, pod, true)) return null;
   const score = new Map<string, DomainCounts>();
   let touched = false;
   const add = (key: string, counts: DomainCounts, weight: number): void => {

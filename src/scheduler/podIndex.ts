@@ -36,7 +36,12 @@ export type SpreadSelector =
 
 interface SelectorMatches {
   sets: number[];
-  /** How many label sets have been tested (sets are append-only, so later ones are tested lazily). */
+  /**
+   * The label sets that could match, as a live list of ids (`PodIndex.byNamespace` / `byOwner`),
+   * or null for all sets.
+   */
+  source: number[] | null;
+  /** How many of them have been tested (lists are append-only, so later ones are tested lazily). */
   checked: number;
 }
 
@@ -46,6 +51,11 @@ export interface PodIndex {
   /** Topology keys whose per-domain counts are maintained incrementally. */
   trackedKeys: string[];
   matches: Map<string, SelectorMatches>;
+  /** The same memo by selector object (constraints are shared between the pods of a template). */
+  bySelector: WeakMap<SpreadSelector, SelectorMatches>;
+  /** namespace → ids of its label sets; namespace + owner → ids of that owner's label sets. */
+  byNamespace: Map<string, number[]>;
+  byOwner: Map<string, number[]>;
   /** Ids of the label sets whose pods carry pod (anti-)affinity terms. */
   affinitySets: number[];
 }
@@ -54,13 +64,30 @@ export const ZONE_KEY = 'topology.kubernetes.io/zone';
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
 
 export function newPodIndex(): PodIndex {
-  return { sets: [], byKey: new Map(), trackedKeys: [ZONE_KEY], matches: new Map(), affinitySets: [] };
+  return {
+    sets: [],
+    byKey: new Map(),
+    trackedKeys: [ZONE_KEY],
+    matches: new Map(),
+    bySelector: new WeakMap(),
+    byNamespace: new Map(),
+    byOwner: new Map(),
+    affinitySets: [],
+  };
 }
 
+/** Label objects are never mutated (a relabelled pod gets a new object), so each one's key is built once. */
+const labelKeys = new WeakMap<Labels, string>();
+
+/** Canonical text of a label set (keys sorted). */
 export function labelKey(labels: Labels): string {
-  const keys = Object.keys(labels).sort();
-  let s = '';
-  for (const k of keys) s += k + '=' + labels[k] + '\u0001';
+  let s = labelKeys.get(labels);
+  if (s === undefined) {
+    const keys = Object.keys(labels).sort();
+    s = '';
+    for (const k of keys) s += k + '=' + labels[k] + '\u0001';
+    labelKeys.set(labels, s);
+  }
   return s;
 }
 
@@ -79,6 +106,8 @@ export function labelSetId(
     for (const k of index.trackedKeys) domainCounts.set(k, new Map());
     index.sets.push({ namespace, owner, labels: { ...labels }, nodeCounts: new Map(), dense: null, domainCounts, affinity });
     index.byKey.set(key, id);
+    idList(index.byNamespace, namespace).push(id);
+    idList(index.byOwner, namespace + '\u0000' + owner).push(id);
     if (affinity) index.affinitySets.push(id);
   }
   return id;
@@ -154,17 +183,42 @@ function selectorKey(sel: SpreadSelector): string {
   return 'l\u0000' + sel.namespace + '\u0000' + JSON.stringify(sel.selector);
 }
 
-/** Ids of the label sets a selector matches (memoised; new sets are tested on the next call). */
+function idList(m: Map<string, number[]>, key: string): number[] {
+  let list = m.get(key);
+  if (!list) m.set(key, (list = []));
+  return list;
+}
+
+/** The label sets a selector could match: its owner's, its namespace's, or (terms) all. */
+function candidateSets(index: PodIndex, sel: SpreadSelector): number[] | null {
+  if (sel.kind === 'term') return null;
+  if (sel.kind === 'default' && sel.owner !== null) return idList(index.byOwner, sel.namespace + '\u0000' + sel.owner);
+  return idList(index.byNamespace, sel.namespace);
+}
+
+/** Ids of the label sets a selector matches, ascending (memoised; new sets are tested on the next call). */
 export function matchingSets(index: PodIndex, sel: SpreadSelector): number[] {
-  if (selectorIsEmpty(sel)) return [];
-  const key = selectorKey(sel);
-  let m = index.matches.get(key);
-  if (!m) {
-    m = { sets: [], checked: 0 };
-    index.matches.set(key, m);
+  let m = index.bySelector.get(sel);
+  if (m === undefined) {
+    if (selectorIsEmpty(sel)) return [];
+    const key = selectorKey(sel);
+    m = index.matches.get(key);
+    if (!m) {
+      m = { sets: [], source: candidateSets(index, sel), checked: 0 };
+      index.matches.set(key, m);
+    }
+    index.bySelector.set(sel, m);
   }
-  for (; m.checked < index.sets.length; m.checked++) {
-    if (setMatches(sel, index.sets[m.checked])) m.sets.push(m.checked);
+  const source = m.source;
+  if (source === null) {
+    for (; m.checked < index.sets.length; m.checked++) {
+      if (setMatches(sel, index.sets[m.checked])) m.sets.push(m.checked);
+    }
+  } else {
+    for (; m.checked < source.length; m.checked++) {
+      const id = source[m.checked];
+      if (setMatches(sel, index.sets[id])) m.sets.push(id);
+    }
   }
   return m.sets;
 }

@@ -72,24 +72,74 @@ export function normalizedImageName(name: string): string {
 
 const NO_LABELS: Labels = Object.freeze({}) as Labels;
 
-function serviceLabelsFor(cache: SchedulerCache, pod: PodToSchedule): Labels {
-  if (cache.services.length === 0) return NO_LABELS;
+/** What the Services selecting pods with one label set in one namespace imply for spreading. */
+export interface ServiceMemo {
+  /** The merged selectors of those Services. */
+  labels: Labels;
+  /** Owner ("Kind/name", '' for none) → the system-default constraints (shared, read-only). */
+  constraints: Map<string, SpreadConstraint[]>;
+}
+
+/** Services by namespace and their selector's first pair, so a pod only tests Services that could select it. */
+function serviceIndex(cache: SchedulerCache): Map<string, number[]> {
+  let index = cache.serviceIndex;
+  if (index === null) {
+    index = new Map();
+    cache.services.forEach((s, i) => {
+      if (!s.selector) return;
+      for (const k in s.selector) {
+        const key = s.namespace + '\u0000' + k + '\u0000' + s.selector[k];
+        const list = index!.get(key);
+        if (list) list.push(i);
+        else index!.set(key, [i]);
+        return;
+      }
+    });
+    cache.serviceIndex = index;
+  }
+  return index;
+}
+
+function serviceMemoFor(cache: SchedulerCache, pod: PodToSchedule): ServiceMemo {
+  if (cache.services.length === 0) {
+    // No Services: nothing narrows the selector, one entry per namespace keeps the constraints.
+    const key = '\u0001' + pod.namespace;
+    let none = cache.serviceMemo.get(key);
+    if (!none) cache.serviceMemo.set(key, (none = { labels: NO_LABELS, constraints: new Map() }));
+    return none;
+  }
   const key = pod.namespace + '\u0000' + labelKey(pod.labels);
   const memo = cache.serviceMemo.get(key);
   if (memo) return memo;
-  const merged: Labels = {};
-  for (const s of cache.services) {
-    // GetPodServices: same namespace, non-empty selector that the pod's labels satisfy.
-    if (s.namespace !== pod.namespace || !s.selector || Object.keys(s.selector).length === 0) continue;
-    if (labelsContain(pod.labels, s.selector)) Object.assign(merged, s.selector);
+  // GetPodServices: same namespace, non-empty selector that the pod's labels satisfy; merged in
+  // Service order. A selector is indexed under its first pair, so each candidate is seen once.
+  const index = serviceIndex(cache);
+  const matching: number[] = [];
+  for (const k in pod.labels) {
+    const candidates = index.get(pod.namespace + '\u0000' + k + '\u0000' + pod.labels[k]);
+    if (!candidates) continue;
+    for (const i of candidates) if (labelsContain(pod.labels, cache.services[i].selector!)) matching.push(i);
   }
-  cache.serviceMemo.set(key, merged);
-  return merged;
+  matching.sort((a, b) => a - b);
+  const merged: Labels = {};
+  for (const i of matching) Object.assign(merged, cache.services[i].selector);
+  const entry: ServiceMemo = { labels: merged, constraints: new Map() };
+  cache.serviceMemo.set(key, entry);
+  return entry;
 }
 
-function defaultSelector(cache: SchedulerCache, pod: PodToSchedule): SpreadSelector {
+function defaultConstraints(cache: SchedulerCache, pod: PodToSchedule): SpreadConstraint[] {
   const owner = pod.owner && SELECTOR_OWNERS.has(pod.owner.kind) ? pod.owner.kind + '/' + pod.owner.name : null;
-  return { kind: 'default', namespace: pod.namespace, serviceLabels: serviceLabelsFor(cache, pod), owner };
+  const memo = serviceMemoFor(cache, pod);
+  const serviceLabels = memo.labels;
+  if (owner === null && Object.keys(serviceLabels).length === 0) return [];
+  let constraints = memo.constraints.get(owner ?? '');
+  if (constraints === undefined) {
+    const selector: SpreadSelector = { kind: 'default', namespace: pod.namespace, serviceLabels, owner };
+    constraints = SYSTEM_DEFAULTS.map((d) => ({ topologyKey: d.topologyKey, maxSkew: d.maxSkew, minDomains: 1, selector, selfMatch: true }));
+    memo.constraints.set(owner ?? '', constraints);
+  }
+  return constraints;
 }
 
 function constraintsFor(
@@ -115,33 +165,97 @@ function constraintsFor(
   }
   // System defaults are all ScheduleAnyway, so they never filter.
   if (action === 'DoNotSchedule') return [];
-  const selector = defaultSelector(cache, pod);
-  if (selector.kind === 'default' && selector.owner === null && Object.keys(selector.serviceLabels).length === 0) return [];
-  return SYSTEM_DEFAULTS.map((d) => ({ topologyKey: d.topologyKey, maxSkew: d.maxSkew, minDomains: 1, selector, selfMatch: true }));
+  return defaultConstraints(cache, pod);
+}
+
+/** The parts of PodInfo that depend on the PodSpec alone. */
+interface SpecInfo {
+  req: PodResourceRequest;
+  requestsNothing: boolean;
+  ports: HostPort[];
+  tolerations: Toleration[];
+  toleratesUnschedulable: boolean;
+  preferTolerations: Toleration[];
+  affinity: RequiredNodeAffinity | null;
+  preferred: { weight: number; term: NodeSelectorTerm }[];
+  priority: number;
+  images: string[];
+  /** parsePodAffinity for the namespace it was last asked for. */
+  podAffinityNamespace: string | null;
+  podAffinity: PodAffinitySpec | null;
+}
+
+/**
+ * Replicas share their template's PodSpec object, and specs are never mutated (a changed pod gets a
+ * new spec): what a spec implies is worked out once. The results are shared and read-only.
+ */
+const specInfos = new WeakMap<PodSpec, SpecInfo>();
+
+function specInfo(spec: PodSpec): SpecInfo {
+  let s = specInfos.get(spec);
+  if (s === undefined) {
+    const req = computePodRequest(spec);
+    const tolerations = spec.tolerations ?? [];
+    const images: string[] = [];
+    for (const c of spec.initContainers ?? []) images.push(normalizedImageName(c.image));
+    for (const c of spec.containers) images.push(normalizedImageName(c.image));
+    s = {
+      req,
+      requestsNothing: requestsNothing(req),
+      ports: hostPortsOf(spec),
+      tolerations,
+      toleratesUnschedulable: tolerationsTolerateTaint(tolerations, UNSCHEDULABLE_TAINT),
+      preferTolerations: preferNoScheduleTolerations(tolerations),
+      affinity: requiredNodeAffinity(spec),
+      preferred: preferredTerms(spec),
+      priority: spec.priority ?? 0,
+      images,
+      podAffinityNamespace: null,
+      podAffinity: null,
+    };
+    specInfos.set(spec, s);
+  }
+  return s;
+}
+
+/** A pod's resource requests (shared, read-only). */
+export function podRequestOf(spec: PodSpec): PodResourceRequest {
+  return specInfo(spec).req;
+}
+
+/** The host ports a pod takes (shared, read-only). */
+export function podHostPortsOf(spec: PodSpec): HostPort[] {
+  return specInfo(spec).ports;
+}
+
+/** parsePodAffinity, remembered per spec for the namespace its pods live in (shared, read-only). */
+export function podAffinityOf(spec: PodSpec, namespace: string): PodAffinitySpec | null {
+  const s = specInfo(spec);
+  if (s.podAffinityNamespace !== namespace) {
+    s.podAffinity = parsePodAffinity(spec, namespace);
+    s.podAffinityNamespace = namespace;
+  }
+  return s.podAffinity;
 }
 
 export function buildPodInfo(cache: SchedulerCache, pod: PodToSchedule): PodInfo {
   const spec = pod.spec;
-  const req = computePodRequest(spec);
-  const tolerations = spec.tolerations ?? [];
-  const images: string[] = [];
-  for (const c of spec.initContainers ?? []) images.push(normalizedImageName(c.image));
-  for (const c of spec.containers) images.push(normalizedImageName(c.image));
+  const s = specInfo(spec);
   return {
     pod,
-    req,
-    requestsNothing: requestsNothing(req),
-    ports: hostPortsOf(spec),
-    tolerations,
-    toleratesUnschedulable: tolerationsTolerateTaint(tolerations, UNSCHEDULABLE_TAINT),
-    preferTolerations: preferNoScheduleTolerations(tolerations),
-    affinity: requiredNodeAffinity(spec),
-    preferred: preferredTerms(spec),
-    priority: spec.priority ?? 0,
-    images,
+    req: s.req,
+    requestsNothing: s.requestsNothing,
+    ports: s.ports,
+    tolerations: s.tolerations,
+    toleratesUnschedulable: s.toleratesUnschedulable,
+    preferTolerations: s.preferTolerations,
+    affinity: s.affinity,
+    preferred: s.preferred,
+    priority: s.priority,
+    images: s.images,
     soft: constraintsFor(cache, pod, 'ScheduleAnyway'),
     softRequireAllKeys: (spec.topologySpreadConstraints ?? []).length > 0,
     hard: constraintsFor(cache, pod, 'DoNotSchedule'),
-    podAffinity: parsePodAffinity(spec, pod.namespace),
+    podAffinity: podAffinityOf(spec, pod.namespace),
   };
 }

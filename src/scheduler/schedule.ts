@@ -5,12 +5,12 @@
  */
 import type { PluginScores, ScheduleResult } from '../model/cluster';
 import type { Rng } from '../util/rng';
-import type { NodeEntry, SchedulerCache } from './cache';
-import { runFilters, type NodeStatus } from './filters';
+import { FLAG_HARD_TAINTS, FLAG_UNSCHEDULABLE, type NodeEntry, type SchedulerCache } from './cache';
+import { passesFilters, runFilters, type NodeStatus } from './filters';
 import { countReasons, fitErrorMessage, NO_NODES_MESSAGE, PREEMPTION_NOT_HELPFUL, preemptionMessage } from './messages';
 import { buildPodInfo, type PodInfo, type PodToSchedule } from './podInfo';
 import { preempt } from './preemption';
-import { scoreNodes, type ScoreTable } from './scoring';
+import { ensureScoreBuffers, scoreNodes, scoreRecordAt, type ScoreTable } from './scoring';
 import { preFilterNodeNames } from './selectors';
 import { numFeasibleNodesToFind, selectHost } from './selectHost';
 import { interPodPreFilter } from './interPodAffinity';
@@ -47,14 +47,19 @@ function joinReasons(s: NodeStatus): string {
 
 /** Indices of the `limit` best totals (ties: evaluation order), always including `chosen`. */
 function topIndices(totals: Float64Array, count: number, chosen: number, limit: number): number[] {
-  if (count <= limit) return Array.from({ length: count }, (_, i) => i);
   const top: number[] = [];
+  if (count <= limit) {
+    for (let i = 0; i < count; i++) top.push(i);
+    return top;
+  }
   for (let i = 0; i < count; i++) {
     if (top.length === limit && totals[i] <= totals[top[limit - 1]]) continue;
     let k = top.length < limit ? top.length : limit - 1;
     top[k] = i;
     while (k > 0 && totals[top[k - 1]] < totals[top[k]]) {
-      [top[k - 1], top[k]] = [top[k], top[k - 1]];
+      const swap = top[k - 1];
+      top[k - 1] = top[k];
+      top[k] = swap;
       k--;
     }
   }
@@ -71,6 +76,17 @@ export function nodeRecord<T>(large: boolean): Record<string, T> {
   return large ? (Object.create(null) as Record<string, T>) : {};
 }
 
+/**
+ * The `rejected` record of a pod no node rejected, in a large cluster: one shared, frozen,
+ * prototype-less empty record (an empty dictionary object per pod costs ~190 bytes, and most pods
+ * of a large cluster have one).
+ */
+const NO_REJECTIONS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
+function noRejections(large: boolean): Record<string, string> {
+  return large ? NO_REJECTIONS : {};
+}
+
 function recordScores(
   feasible: NodeEntry[],
   table: ScoreTable,
@@ -81,29 +97,36 @@ function recordScores(
 ): Record<string, PluginScores> {
   const out = nodeRecord<PluginScores>(large);
   for (const i of topIndices(table.totals, count, chosen, limit)) {
-    const plugins: Record<string, number> = {};
-    for (const c of table.columns) plugins[c.name] = c.scores[i];
-    out[feasible[i].name] = { total: table.totals[i], plugins };
+    out[feasible[i].name] = scoreRecordAt(table, i);
   }
   return out;
 }
 
-function failure(
-  cache: SchedulerCache,
-  info: PodInfo,
-  statuses: Map<number, NodeStatus>,
-  preFilterMsg: string | null,
-  rejected: Record<string, string>,
-): SchedulerResult {
+/** Why the PreFilter left a node out (NodeAffinity narrowed the pod to named nodes). */
+const ABSENT_STATUS: NodeStatus = Object.freeze({
+  plugin: 'NodeAffinity',
+  unresolvable: true,
+  reasons: Object.freeze(["node(s) didn't satisfy plugin(s) [NodeAffinity]"]) as string[],
+});
+
+/**
+ * Every node's rejection, for the FailedScheduling message and preemption: the filtered nodes'
+ * statuses, worded now (only when the pod fits nowhere), and the shared status of the nodes the
+ * PreFilter left out (`inCandidates` null: there were none).
+ */
+interface Rejections {
+  filtered: Map<number, NodeStatus>;
+  absentCount: number;
+  inCandidates: Uint8Array | null;
+}
+
+function failure(cache: SchedulerCache, info: PodInfo, r: Rejections, rejected: Record<string, string>): SchedulerResult {
   const n = cache.nodes.length;
-  if (preFilterMsg !== null) {
-    // A PreFilter rejected the pod outright: every node is UnschedulableAndUnresolvable.
-    const counts = new Map([[PREEMPTION_NOT_HELPFUL, n]]);
-    return { node: null, message: fitErrorMessage(n, { preFilterMsg }, preemptionMessage(n, counts)), rejected, scores: {} };
-  }
   const counts = new Map<string, number>();
-  for (const s of statuses.values()) countReasons(counts, s.reasons);
-  const outcome = preempt(cache, info, (i) => statuses.get(i)!);
+  if (r.absentCount > 0) countReasons(counts, ABSENT_STATUS.reasons, r.absentCount);
+  for (const s of r.filtered.values()) countReasons(counts, s.reasons);
+  const inCandidates = r.inCandidates;
+  const outcome = preempt(cache, info, (i) => (inCandidates !== null && inCandidates[i] === 0 ? ABSENT_STATUS : r.filtered.get(i)!));
   const result: SchedulerResult = {
     node: null,
     message: fitErrorMessage(n, { counts }, outcome.message),
@@ -116,6 +139,24 @@ function failure(
     result.victims = outcome.nominated.victims;
   }
   return result;
+}
+
+/** A PreFilter rejected the pod outright: every node is UnschedulableAndUnresolvable. */
+function preFilterFailure(n: number, preFilterMsg: string): SchedulerResult {
+  const counts = new Map([[PREEMPTION_NOT_HELPFUL, n]]);
+  return { node: null, message: fitErrorMessage(n, { preFilterMsg }, preemptionMessage(n, counts)), rejected: {}, scores: {} };
+}
+
+/** The nodes named by the PreFilter, in node-list order. */
+function namedNodes(cache: SchedulerCache, names: ReadonlySet<string>): NodeEntry[] {
+  // With duplicate node names a name may stand for several entries: fall back to a scan.
+  if (cache.byName.size !== cache.nodes.length) return cache.nodes.filter((e) => names.has(e.name));
+  const out: NodeEntry[] = [];
+  for (const name of names) {
+    const e = cache.byName.get(name);
+    if (e !== undefined) out.push(e);
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
 
 export function schedulePod(
@@ -133,58 +174,121 @@ export function schedulePod(
   const limit = opts.explainNodes ?? (allNodes.length <= SMALL_CLUSTER ? Infinity : LARGE_CLUSTER_EXPLAIN);
   const info = buildPodInfo(cache, pod);
   const large = allNodes.length > SMALL_CLUSTER;
-  const statuses = new Map<number, NodeStatus>();
-  const rejected = nodeRecord<string>(large);
+  // `rejected` explains the first `limit` rejected nodes (PreFilter's, then the filters' in evaluation order).
+  // Created on the first rejection.
+  let rejected: Record<string, string> | null = null;
   let rejectedCount = 0;
-  const reject = (e: NodeEntry, s: NodeStatus): void => {
-    statuses.set(e.index, s);
-    if (rejectedCount++ < limit) rejected[e.name] = joinReasons(s);
-  };
 
   // PreFilter: NodeAffinity may pin the pod to named nodes (matchFields metadata.name).
   let candidates = allNodes;
+  let absentCount = 0;
   const names = preFilterNodeNames(spec);
   if (names !== null) {
-    if (names.size === 0) return failure(cache, info, statuses, 'pod affinity terms conflict', rejected);
-    candidates = allNodes.filter((e) => names.has(e.name));
-    const absent: NodeStatus = {
-      plugin: 'NodeAffinity',
-      unresolvable: true,
-      reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"],
-    };
-    // Nodes outside the PreFilter result are never filtered but count as rejected in the message.
-    for (const e of allNodes) if (!names.has(e.name)) reject(e, absent);
+    if (names.size === 0) return { ...preFilterFailure(allNodes.length, 'pod affinity terms conflict'), rejected: nodeRecord<string>(large) };
+    candidates = namedNodes(cache, names);
+    absentCount = allNodes.length - candidates.length;
+    // Nodes outside the PreFilter result are never filtered but count as rejected in the message;
+    // only the few that are explained are looked at now.
+    if (absentCount > 0 && limit > 0) {
+      const reason = joinReasons(ABSENT_STATUS);
+      rejected = nodeRecord<string>(large);
+      let k = 0;
+      for (let i = 0; i < allNodes.length && rejectedCount < limit; i++) {
+        const e = allNodes[i];
+        if (k < candidates.length && candidates[k] === e) k++;
+        else {
+          rejected[e.name] = reason;
+          rejectedCount++;
+        }
+      }
+    }
+    rejectedCount = absentCount;
   }
   const spread = spreadPreFilter(cache, info);
   const interPod = interPodPreFilter(cache, { namespace: pod.namespace, labels: pod.labels, affinity: info.podAffinity });
 
   // Filter, starting where the previous cycle stopped, until enough feasible nodes are found.
   const numToFind = numFeasibleNodesToFind(opts.percentageOfNodesToScore, candidates.length);
-  const feasible = cache.scratch.feasible;
-  feasible.length = 0;
+  const scratch = cache.scratch;
+  ensureScoreBuffers(scratch, numToFind);
+  // Scratch lists are overwritten in place, never truncated (truncating frees their storage).
+  const feasible = scratch.feasible;
+  const nodeIndex = scratch.nodeIndex;
+  const rejectedNodes = scratch.rejectedNodes;
+  let numRejected = 0;
   const start = cache.nextStartNodeIndex;
+  const numCandidates = candidates.length;
+  // Position in `candidates` is the node index when every node is a candidate.
+  const byPosition = candidates === allNodes;
   let processed = 0;
-  for (let i = 0; i < candidates.length && feasible.length < numToFind; i++) {
-    const e = candidates[(start + i) % candidates.length];
-    const status = runFilters(info, e, spread, interPod);
+  let at = numCandidates === 0 ? 0 : start % numCandidates;
+  // A pod with no node affinity, host ports, extended resources, spreading or inter-pod terms is
+  // decided by the node's flags and free resources alone: a node without taints that is not
+  // cordoned and has room passes every filter. Any other node takes the full chain.
+  const simple =
+    info.affinity === null && info.ports.length === 0 && info.req.scalar.length === 0 && spread === null && interPod === null && !spec.nodeName;
+  const { flags, podCount, allocPods, freeCpu, freeMemory, freeEphemeral } = cache.arrays;
+  const req = info.req;
+  const checkCpu = !info.requestsNothing && req.cpu > 0;
+  const checkMemory = !info.requestsNothing && req.memory > 0;
+  const checkEphemeral = !info.requestsNothing && req.ephemeralStorage > 0;
+  let found = 0;
+  while (processed < numCandidates && found < numToFind) {
+    const e = candidates[at];
+    const k = byPosition ? at : e.index;
+    if (++at === numCandidates) at = 0;
     processed++;
-    if (status === null) feasible.push(e);
-    else reject(e, status);
+    if (
+      simple &&
+      (flags[k] & (FLAG_UNSCHEDULABLE | FLAG_HARD_TAINTS)) === 0 &&
+      !(podCount[k] + 1 > allocPods[k]) &&
+      !(checkCpu && req.cpu > freeCpu[k]) &&
+      !(checkMemory && req.memory > freeMemory[k]) &&
+      !(checkEphemeral && req.ephemeralStorage > freeEphemeral[k])
+    ) {
+      nodeIndex[found] = k;
+      feasible[found++] = e;
+    } else if (passesFilters(info, e, spread, interPod)) {
+      nodeIndex[found] = k;
+      feasible[found++] = e;
+    } else {
+      rejectedNodes[numRejected++] = e;
+      if (rejectedCount++ < limit) {
+        if (rejected === null) rejected = nodeRecord<string>(large);
+        rejected[e.name] = joinReasons(runFilters(info, e, spread, interPod)!);
+      }
+    }
   }
   cache.nextStartNodeIndex = (start + processed) % allNodes.length;
 
-  if (feasible.length === 0) return { ...failure(cache, info, statuses, null, rejected), evaluatedNodes: processed };
+  if (found === 0) {
+    // Word every rejection (the cache has not changed since the filters ran, so runFilters agrees).
+    const filtered = new Map<number, NodeStatus>();
+    for (let i = 0; i < numRejected; i++) {
+      const e = rejectedNodes[i];
+      filtered.set(e.index, runFilters(info, e, spread, interPod)!);
+    }
+    let inCandidates: Uint8Array | null = null;
+    if (absentCount > 0) {
+      inCandidates = new Uint8Array(allNodes.length);
+      for (const e of candidates) inCandidates[e.index] = 1;
+    }
+    const explained = rejected ?? nodeRecord<string>(large);
+    return { ...failure(cache, info, { filtered, absentCount, inCandidates }, explained), evaluatedNodes: processed };
+  }
 
   // Score every feasible node (upstream skips scoring for a single node; the scores still explain it).
-  const count = feasible.length;
-  const table = scoreNodes(cache, info, feasible, count, cache.scratch);
+  const count = found;
+  const table = scoreNodes(cache, info, feasible, count, scratch);
   const chosen = count === 1 ? 0 : selectHost(table.totals, count, rng);
+  const node = feasible[chosen].name;
+  const scores = recordScores(feasible, table, count, chosen, limit, large);
   return {
-    node: feasible[chosen].name,
-    rejected,
-    scores: recordScores(feasible, table, count, chosen, limit, large),
+    node,
+    rejected: rejected ?? noRejections(large),
+    scores,
     by: 'scheduler',
     evaluatedNodes: processed,
-    feasibleNodes: feasible.length,
+    feasibleNodes: count,
   };
 }

@@ -4,12 +4,13 @@
  * plugins run in one fused pass over the nodes (raw scores), then a second pass normalises and
  * sums Σ weight × score — the arithmetic is upstream's, only the loop order differs.
  */
-import type { NodeEntry, SchedulerCache } from './cache';
+import type { PluginScores } from '../model/cluster';
+import { FLAG_PREFER_TAINTS, requestClass, type NodeEntry, type SchedulerCache } from './cache';
 import type { PodInfo } from './podInfo';
 import { idiv } from './resources';
 import { matchesNodeSelectorTerm } from './selectors';
 import { interPodRaw, interPodTopologyScore, normalizeInterPod } from './interPodAffinity';
-import { normalizeSpread, prepareSpread } from './topologySpread';
+import { normalizeSpread, prepareSpread, type SpreadScorer } from './topologySpread';
 import { tolerationsTolerateTaint } from './tolerations';
 
 export const MAX_NODE_SCORE = 100;
@@ -109,43 +110,190 @@ export interface PluginColumn {
 export interface ScoreTable {
   columns: PluginColumn[];
   totals: Float64Array;
+  /** Which optional plugins scored (bits: 1 NodeAffinity, 2 PodTopologySpread, 4 BalancedAllocation). */
+  key: number;
 }
 
 /** Scratch buffers kept between cycles so scoring 500 nodes allocates (almost) nothing. */
 export interface ScoreBuffers {
-  /** The cycle's feasible nodes, in evaluation order. */
+  /** The cycle's feasible nodes, in evaluation order (only the first `count` entries are this cycle's). */
   feasible: NodeEntry[];
+  /** The cycle's rejected nodes, in evaluation order (likewise). */
+  rejectedNodes: NodeEntry[];
   size: number;
+  /** Each feasible node's index in the cache's node list. */
+  nodeIndex: Int32Array;
   taint: Int32Array;
   affinity: Int32Array;
   fit: Int32Array;
   spread: Int32Array;
+  /** Spreading's running sums before rounding. */
+  spreadSum: Float64Array;
   interPod: Int32Array;
   balanced: Int32Array;
   image: Int32Array;
   totals: Float64Array;
+  /** The column lists over these buffers, by which optional plugins run (see `columnsFor`). */
+  columnSets: (PluginColumn[] | undefined)[];
+  /** PodTopologySpread's PreScore state, reused cycle after cycle. */
+  spreadScorer: SpreadScorer | null;
 }
 
 export function newScoreBuffers(): ScoreBuffers {
   const z = new Int32Array(0);
-  return { feasible: [], size: 0, taint: z, affinity: z, fit: z, spread: z, interPod: z, balanced: z, image: z, totals: new Float64Array(0) };
+  return {
+    feasible: [],
+    rejectedNodes: [],
+    size: 0,
+    nodeIndex: z,
+    taint: z,
+    affinity: z,
+    fit: z,
+    spread: z,
+    spreadSum: new Float64Array(0),
+    interPod: z,
+    balanced: z,
+    image: z,
+    totals: new Float64Array(0),
+    columnSets: [],
+    spreadScorer: null,
+  };
 }
 
-function ensure(b: ScoreBuffers, count: number): void {
+/** Room for `count` nodes in every buffer (contents are lost when they grow). */
+export function ensureScoreBuffers(b: ScoreBuffers, count: number): void {
   if (b.size >= count) return;
   const size = Math.max(count, b.size * 2, 16);
   b.size = size;
+  b.nodeIndex = new Int32Array(size);
   b.taint = new Int32Array(size);
   b.affinity = new Int32Array(size);
   b.fit = new Int32Array(size);
   b.spread = new Int32Array(size);
+  b.spreadSum = new Float64Array(size);
   b.interPod = new Int32Array(size);
   b.balanced = new Int32Array(size);
   b.image = new Int32Array(size);
   b.totals = new Float64Array(size);
+  b.columnSets = [];
 }
 
-/** Runs every score plugin on the first `count` feasible nodes. */
+/** ScoreTable.key for a cycle. */
+function tableKey(affinityActive: boolean, spreadActive: boolean, balancedActive: boolean): number {
+  return (affinityActive ? 1 : 0) | (spreadActive ? 2 : 0) | (balancedActive ? 4 : 0);
+}
+
+/**
+ * Node i's per-plugin scores as `PluginScores.plugins` lists them (profile order). One object
+ * literal per plugin combination, so every record of a combination shares one shape.
+ */
+export function pluginScoresAt(table: ScoreTable, i: number): Record<string, number> {
+  const c = table.columns;
+  const TaintToleration = c[0].scores[i];
+  switch (table.key) {
+    case 0:
+      return { TaintToleration, NodeResourcesFit: c[1].scores[i], InterPodAffinity: c[2].scores[i], ImageLocality: c[3].scores[i] };
+    case 1:
+      return { TaintToleration, NodeAffinity: c[1].scores[i], NodeResourcesFit: c[2].scores[i], InterPodAffinity: c[3].scores[i], ImageLocality: c[4].scores[i] };
+    case 2:
+      return { TaintToleration, NodeResourcesFit: c[1].scores[i], PodTopologySpread: c[2].scores[i], InterPodAffinity: c[3].scores[i], ImageLocality: c[4].scores[i] };
+    case 3:
+      return {
+        TaintToleration,
+        NodeAffinity: c[1].scores[i],
+        NodeResourcesFit: c[2].scores[i],
+        PodTopologySpread: c[3].scores[i],
+        InterPodAffinity: c[4].scores[i],
+        ImageLocality: c[5].scores[i],
+      };
+    case 4:
+      return {
+        TaintToleration,
+        NodeResourcesFit: c[1].scores[i],
+        InterPodAffinity: c[2].scores[i],
+        NodeResourcesBalancedAllocation: c[3].scores[i],
+        ImageLocality: c[4].scores[i],
+      };
+    case 5:
+      return {
+        TaintToleration,
+        NodeAffinity: c[1].scores[i],
+        NodeResourcesFit: c[2].scores[i],
+        InterPodAffinity: c[3].scores[i],
+        NodeResourcesBalancedAllocation: c[4].scores[i],
+        ImageLocality: c[5].scores[i],
+      };
+    case 6:
+      return {
+        TaintToleration,
+        NodeResourcesFit: c[1].scores[i],
+        PodTopologySpread: c[2].scores[i],
+        InterPodAffinity: c[3].scores[i],
+        NodeResourcesBalancedAllocation: c[4].scores[i],
+        ImageLocality: c[5].scores[i],
+      };
+    default:
+      return {
+        TaintToleration,
+        NodeAffinity: c[1].scores[i],
+        NodeResourcesFit: c[2].scores[i],
+        PodTopologySpread: c[3].scores[i],
+        InterPodAffinity: c[4].scores[i],
+        NodeResourcesBalancedAllocation: c[5].scores[i],
+        ImageLocality: c[6].scores[i],
+      };
+  }
+}
+
+/**
+ * Score records are plain read-only data and most are repeats (nodes in the same state score the
+ * same): records are shared, frozen, keyed by the plugin combination and the 0–100 scores packed
+ * 7 bits each (at most 3 + 7 × 7 = 52 bits, exact in a double). Bounded: cleared when full.
+ */
+const sharedRecords = new Map<number, PluginScores>();
+const MAX_SHARED_RECORDS = 1 << 16;
+
+/** Node i's score record ({ total, plugins }). */
+export function scoreRecordAt(table: ScoreTable, i: number): PluginScores {
+  const c = table.columns;
+  let key = table.key;
+  for (let j = 0; j < c.length; j++) {
+    const v = c[j].scores[i];
+    if (v < 0 || v > 127) return { total: table.totals[i], plugins: pluginScoresAt(table, i) };
+    key = key * 128 + v;
+  }
+  let record = sharedRecords.get(key);
+  if (record === undefined) {
+    if (sharedRecords.size >= MAX_SHARED_RECORDS) sharedRecords.clear();
+    record = Object.freeze({ total: table.totals[i], plugins: Object.freeze(pluginScoresAt(table, i)) });
+    sharedRecords.set(key, record);
+  }
+  return record;
+}
+
+/** The plugins that score this cycle, in profile order (the arrays are the reused buffers). */
+function columnsFor(b: ScoreBuffers, affinityActive: boolean, spreadActive: boolean, balancedActive: boolean): PluginColumn[] {
+  const key = tableKey(affinityActive, spreadActive, balancedActive);
+  let columns = b.columnSets[key];
+  if (columns === undefined) {
+    columns = [{ name: 'TaintToleration', weight: 3, scores: b.taint }];
+    if (affinityActive) columns.push({ name: 'NodeAffinity', weight: 2, scores: b.affinity });
+    columns.push({ name: 'NodeResourcesFit', weight: 1, scores: b.fit });
+    if (spreadActive) columns.push({ name: 'PodTopologySpread', weight: 2, scores: b.spread });
+    columns.push({ name: 'InterPodAffinity', weight: 2, scores: b.interPod });
+    if (balancedActive) columns.push({ name: 'NodeResourcesBalancedAllocation', weight: 1, scores: b.balanced });
+    columns.push({ name: 'ImageLocality', weight: 1, scores: b.image });
+    b.columnSets[key] = columns;
+  }
+  return columns;
+}
+
+/**
+ * Runs every score plugin on the first `count` feasible nodes; `b.nodeIndex` holds their indices
+ * (the filter loop wrote them, see ensureScoreBuffers). Each plugin is one tight pass over the nodes
+ * into its typed column (nothing is allocated per node); the resource scores come from the node's
+ * memo when it was last computed for the same request.
+ */
 export function scoreNodes(
   cache: SchedulerCache,
   info: PodInfo,
@@ -153,12 +301,15 @@ export function scoreNodes(
   count: number,
   b: ScoreBuffers,
 ): ScoreTable {
-  ensure(b, count);
   // PreScore: which plugins run for this pod.
-  let taintActive = false;
-  for (let i = 0; i < count && !taintActive; i++) taintActive = feasible[i].preferTaints.length > 0;
+  const { nodeIndex } = b;
+  const flags = cache.arrays.flags;
+  let anyFlags = 0;
+  for (let i = 0; i < count; i++) anyFlags |= flags[nodeIndex[i]];
+  const taintActive = (anyFlags & FLAG_PREFER_TAINTS) !== 0;
   const affinityActive = info.preferred.length > 0;
-  const spread = prepareSpread(cache, info, feasible, count);
+  const spread = prepareSpread(cache, info, feasible, nodeIndex, count, b.spreadScorer);
+  if (spread !== null) b.spreadScorer = spread;
   // InterPodAffinity always scores (its PreScore only skips with IgnorePreferredTermsOfExistingPods);
   // with no matching terms anywhere every node gets 0.
   const interPod = interPodTopologyScore(cache, { namespace: info.pod.namespace, labels: info.pod.labels, affinity: info.podAffinity });
@@ -167,42 +318,59 @@ export function scoreNodes(
   // Without image data every node scores the same: compute it once.
   const sameImageScore = cache.images.size === 0 ? imageLocalityScore(cache, info, feasible[0]) : -1;
 
-  // Pass 1: raw scores.
+  // Pass 1: raw scores, plugin by plugin.
   const { taint, affinity, fit, spread: spreadCol, interPod: interCol, balanced, image, totals } = b;
   let taintMax = 0;
-  let affinityMax = 0;
-  let spreadMin = Infinity;
-  let spreadMax = 0;
-  let interMin = Infinity;
-  let interMax = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const e = feasible[i];
-    if (taintActive) {
-      const t = intolerablePreferNoSchedule(info, e);
+  if (taintActive) {
+    for (let i = 0; i < count; i++) {
+      const t = intolerablePreferNoSchedule(info, feasible[i]);
       taint[i] = t;
       if (t > taintMax) taintMax = t;
     }
-    if (affinityActive) {
-      const a = preferredAffinityWeight(info, e);
+  }
+  let affinityMax = 0;
+  if (affinityActive) {
+    for (let i = 0; i < count; i++) {
+      const a = preferredAffinityWeight(info, feasible[i]);
       affinity[i] = a;
       if (a > affinityMax) affinityMax = a;
     }
-    fit[i] = leastAllocatedScore(info, e);
-    if (spread !== null) {
-      const s = spread.raw(e, i);
-      spreadCol[i] = s;
+  }
+  const cls = requestClass(cache, info.req);
+  const { fitFor, fitScore, balancedScore } = cache.arrays;
+  for (let i = 0; i < count; i++) {
+    const k = nodeIndex[i];
+    if (fitFor[k] !== cls) {
+      const e = feasible[i];
+      fitScore[k] = leastAllocatedScore(info, e);
+      balancedScore[k] = balancedAllocationScore(info, e);
+      fitFor[k] = cls;
+    }
+    fit[i] = fitScore[k];
+    balanced[i] = balancedScore[k];
+  }
+  let spreadMin = Infinity;
+  let spreadMax = 0;
+  if (spread !== null) {
+    spread.fill(nodeIndex, count, spreadCol, b.spreadSum);
+    for (let i = 0; i < count; i++) {
+      const s = spreadCol[i];
       if (s >= 0 && s < spreadMin) spreadMin = s;
       if (s > spreadMax) spreadMax = s;
     }
-    if (interPod !== null) {
-      const p = interPodRaw(interPod, e);
+  }
+  let interMin = Infinity;
+  let interMax = -Infinity;
+  if (interPod !== null) {
+    for (let i = 0; i < count; i++) {
+      const p = interPodRaw(interPod, feasible[i]);
       interCol[i] = p;
       if (p < interMin) interMin = p;
       if (p > interMax) interMax = p;
-    } else interCol[i] = 0;
-    if (balancedActive) balanced[i] = balancedAllocationScore(info, e);
-    image[i] = sameImageScore >= 0 ? sameImageScore : imageLocalityScore(cache, info, e);
-  }
+    }
+  } else interCol.fill(0, 0, count);
+  if (sameImageScore >= 0) image.fill(sameImageScore, 0, count);
+  else for (let i = 0; i < count; i++) image[i] = imageLocalityScore(cache, info, feasible[i]);
 
   // Pass 2: NormalizeScore, then Σ weight × score.
   for (let i = 0; i < count; i++) {
@@ -211,27 +379,27 @@ export function scoreNodes(
     taint[i] = t;
     let total = 3 * t + fit[i] + image[i];
     if (affinityActive) {
-      affinity[i] = defaultNormalize(affinity[i], affinityMax, false);
-      total += 2 * affinity[i];
+      const a = defaultNormalize(affinity[i], affinityMax, false);
+      affinity[i] = a;
+      total += 2 * a;
     }
     if (spread !== null) {
-      spreadCol[i] = normalizeSpread(spreadCol[i], spreadMin, spreadMax);
-      total += 2 * spreadCol[i];
+      const s = normalizeSpread(spreadCol[i], spreadMin, spreadMax);
+      spreadCol[i] = s;
+      total += 2 * s;
     }
     if (interPod !== null) {
-      interCol[i] = normalizeInterPod(interCol[i], interMin, interMax);
-      total += 2 * interCol[i];
+      const p = normalizeInterPod(interCol[i], interMin, interMax);
+      interCol[i] = p;
+      total += 2 * p;
     }
     if (balancedActive) total += balanced[i];
     totals[i] = total;
   }
 
-  const columns: PluginColumn[] = [{ name: 'TaintToleration', weight: 3, scores: b.taint }];
-  if (affinityActive) columns.push({ name: 'NodeAffinity', weight: 2, scores: b.affinity });
-  columns.push({ name: 'NodeResourcesFit', weight: 1, scores: b.fit });
-  if (spread !== null) columns.push({ name: 'PodTopologySpread', weight: 2, scores: b.spread });
-  columns.push({ name: 'InterPodAffinity', weight: 2, scores: b.interPod });
-  if (balancedActive) columns.push({ name: 'NodeResourcesBalancedAllocation', weight: 1, scores: b.balanced });
-  columns.push({ name: 'ImageLocality', weight: 1, scores: b.image });
-  return { columns, totals: b.totals };
+  return {
+    columns: columnsFor(b, affinityActive, spread !== null, balancedActive),
+    totals,
+    key: tableKey(affinityActive, spread !== null, balancedActive),
+  };
 }

@@ -2,9 +2,10 @@
  * PodTopologySpread (pkg/scheduler/framework/plugins/podtopologyspread): the DoNotSchedule filter
  * (filtering.go) and the ScheduleAnyway / system-default score (scoring.go).
  */
-import { domainIndex, nodesWithKey, type NodeEntry, type SchedulerCache } from './cache';
+import type { Labels } from '../model/k8s';
+import { domainIndex, FLAG_HOSTNAME, nodesWithKey, type NodeEntry, type SchedulerCache } from './cache';
 import type { PodInfo, SpreadConstraint } from './podInfo';
-import { countByDomain, countOnNode, HOSTNAME_KEY, matchingSets, perNodeCounts } from './podIndex';
+import { countByDomain, countOnNode, HOSTNAME_KEY, matchingSets, perNodeCounts, trackKey } from './podIndex';
 import { idiv } from './resources';
 import { matchesRequiredAffinity } from './selectors';
 
@@ -58,16 +59,24 @@ export function spreadPreFilter(cache: SchedulerCache, info: PodInfo): SpreadFil
   return states;
 }
 
-/** Filter: `existing + self - globalMin <= maxSkew` for every constraint. */
-export function spreadFilter(state: SpreadFilterState, e: NodeEntry): { unresolvable: boolean; reason: string } | null {
-  for (const s of state) {
-    const v = e.labels[s.c.topologyKey];
-    if (v === undefined) return { unresolvable: true, reason: SPREAD_MISSING_LABEL_REASON };
+export interface SpreadRejection {
+  readonly unresolvable: boolean;
+  readonly reason: string;
+}
+
+const MISSING_LABEL: SpreadRejection = Object.freeze({ unresolvable: true, reason: SPREAD_MISSING_LABEL_REASON });
+const SKEWED: SpreadRejection = Object.freeze({ unresolvable: false, reason: SPREAD_REASON });
+
+/** Filter: `existing + self - globalMin <= maxSkew` for every constraint (allocates nothing). */
+export function spreadFilter(state: SpreadFilterState, e: NodeEntry): SpreadRejection | null {
+  for (let i = 0; i < state.length; i++) {
+    if (e.labels[state[i].c.topologyKey] === undefined) return MISSING_LABEL;
   }
-  for (const s of state) {
+  for (let i = 0; i < state.length; i++) {
+    const s = state[i];
     const v = e.labels[s.c.topologyKey];
     const skew = (s.pairCounts.get(v) ?? 0) + (s.c.selfMatch ? 1 : 0) - s.minMatch;
-    if (skew > s.c.maxSkew) return { unresolvable: false, reason: SPREAD_REASON };
+    if (skew > s.c.maxSkew) return SKEWED;
   }
   return null;
 }
@@ -77,10 +86,12 @@ export function spreadFilter(state: SpreadFilterState, e: NodeEntry): { unresolv
 
 /**
  * PreScore state for one cycle: per constraint its weight ln(size + 2), its maxSkew − 1 offset and
- * where counts come from. `raw` gives a node's un-normalised score, `normalize` the 0–100 value.
+ * where counts come from; `fill` gives the nodes' un-normalised scores. One instance is reused
+ * cycle after cycle (`prepare` overwrites it), so scoring allocates nothing per pod.
  */
 export class SpreadScorer {
-  private readonly n: number;
+  private cache: SchedulerCache;
+  private n = 0;
   private readonly isHost: boolean[] = [];
   private readonly weights: number[] = [];
   private readonly offsets: number[] = [];
@@ -89,105 +100,142 @@ export class SpreadScorer {
   private readonly domainCounts: (Float64Array | null)[] = [];
   /** For a hostname constraint matching one label set, that set's per-node counts (the common case). */
   private readonly nodeCounts: (Int32Array | Map<number, number> | null)[] = [];
-  private readonly sets: number[][];
-  private readonly ignored: Uint8Array | null = null;
+  private readonly sets: number[][] = [];
+  private ignored: Uint8Array | null = null;
+  /** Reused buffers: per-constraint domain counts, the "seen" marks, the ignored marks. */
+  private readonly countBuffers: Float64Array[] = [];
+  private seen = new Uint8Array(16);
+  private ignoredBuffer = new Uint8Array(0);
+  private readonly labelsOfNode = (k: number): Labels => this.cache.nodes[k].labels;
 
-  constructor(
-    private readonly cache: SchedulerCache,
-    info: PodInfo,
-    feasible: readonly NodeEntry[],
-    count: number,
-  ) {
+  constructor(cache: SchedulerCache) {
+    this.cache = cache;
+  }
+
+  prepare(cache: SchedulerCache, info: PodInfo, feasible: readonly NodeEntry[], nodeIndex: Int32Array, count: number): void {
+    this.cache = cache;
     const cs = info.soft;
     const requireAll = info.softRequireAllKeys;
-    this.n = cs.length;
-    this.sets = cs.map((c) => matchingSets(cache.index, c.selector));
+    const n = cs.length;
+    this.n = n;
+    for (let i = 0; i < n; i++) this.sets[i] = matchingSets(cache.index, cs[i].selector);
+    this.ignored = null;
     let ignoredCount = 0;
     if (requireAll) {
       // User constraints: nodes missing any topology key are not scored (IgnoredNodes).
-      this.ignored = new Uint8Array(count);
+      if (this.ignoredBuffer.length < count) this.ignoredBuffer = new Uint8Array(Math.max(count, 2 * this.ignoredBuffer.length));
+      const ignored = this.ignoredBuffer;
       for (let j = 0; j < count; j++) {
         if (!hasAllKeys(feasible[j], cs)) {
-          this.ignored[j] = 1;
+          ignored[j] = 1;
           ignoredCount++;
-        }
+        } else ignored[j] = 0;
       }
+      this.ignored = ignored;
     }
-    for (let i = 0; i < this.n; i++) {
+    for (let i = 0; i < n; i++) {
       const key = cs[i].topologyKey;
-      this.offsets.push(cs[i].maxSkew - 1);
+      this.offsets[i] = cs[i].maxSkew - 1;
       const host = key === HOSTNAME_KEY;
-      this.isHost.push(host);
+      this.isHost[i] = host;
+      this.domainIds[i] = null;
+      this.domainCounts[i] = null;
+      this.nodeCounts[i] = null;
       if (host) {
-        this.weights.push(Math.log(count - ignoredCount + 2));
-        this.domainIds.push(null);
-        this.domainCounts.push(null);
-        this.nodeCounts.push(this.sets[i].length === 1 ? perNodeCounts(cache.index, this.sets[i][0], cache.nodes.length) : null);
+        this.weights[i] = Math.log(count - ignoredCount + 2);
+        this.nodeCounts[i] = this.sets[i].length === 1 ? perNodeCounts(cache.index, this.sets[i][0], cache.nodes.length) : null;
         continue;
       }
-      this.nodeCounts.push(null);
       if (nodesWithKey(cache, key) === 0) {
         // No node carries the key (a cluster without zones): the constraint scores nothing anywhere.
-        this.weights.push(0);
-        this.domainIds.push(null);
-        this.domainCounts.push(null);
+        this.weights[i] = 0;
         continue;
       }
       const domains = domainIndex(cache, key);
+      const numValues = domains.values.length;
       // Values present among scored nodes; a node without the key contributes "" (Go's zero value).
-      const seen = new Uint8Array(domains.values.length + 1);
+      if (this.seen.length < numValues + 1) this.seen = new Uint8Array(Math.max(numValues + 1, 2 * this.seen.length));
+      const seen = this.seen;
+      seen.fill(0, 0, numValues + 1);
+      // Once every possible value has been seen the count cannot grow: stop looking.
+      const possible = numValues + (nodesWithKey(cache, key) < cache.nodes.length ? 1 : 0);
       let size = 0;
-      for (let j = 0; j < count; j++) {
+      for (let j = 0; j < count && size < possible; j++) {
         if (this.ignored !== null && this.ignored[j] === 1) continue;
-        const id = domains.ids[feasible[j].index];
-        const slot = id < 0 ? domains.values.length : id;
+        const id = domains.ids[nodeIndex[j]];
+        const slot = id < 0 ? numValues : id;
         if (seen[slot] === 0) {
           seen[slot] = 1;
           size++;
         }
       }
-      this.weights.push(Math.log(size + 2));
+      this.weights[i] = Math.log(size + 2);
+      let counts = this.countBuffers[i];
+      if (counts === undefined || counts.length < numValues) counts = this.countBuffers[i] = new Float64Array(Math.max(numValues, 4));
+      counts.fill(0, 0, numValues);
       // Counting runs over all nodes that pass the pod's required affinity (nodeAffinityPolicy Honor).
-      const needsFilter = info.affinity !== null || (requireAll && this.n > 1);
-      const include = needsFilter
-        ? (k: number): boolean => {
-            const node = cache.nodes[k];
-            return (!requireAll || hasAllKeys(node, cs)) && matchesRequiredAffinity(info.affinity, node.name, node.labels);
+      const needsFilter = info.affinity !== null || (requireAll && n > 1);
+      if (!needsFilter) {
+        // Every node carrying the key: the incrementally maintained per-domain counts.
+        trackKey(cache.index, key, this.labelsOfNode);
+        for (const id of this.sets[i]) {
+          for (const [v, c] of cache.index.sets[id].domainCounts.get(key)!) {
+            const d = domains.byValue.get(v);
+            if (d !== undefined) counts[d] += c;
           }
-        : null;
-      const byValue = countByDomain(cache.index, this.sets[i], key, (k) => cache.nodes[k].labels, include);
-      const counts = new Float64Array(domains.values.length);
-      for (const [v, c] of byValue) {
-        const id = domains.byValue.get(v);
-        if (id !== undefined) counts[id] = c;
+        }
+      } else {
+        const include = (k: number): boolean => {
+          const node = cache.nodes[k];
+          return (!requireAll || hasAllKeys(node, cs)) && matchesRequiredAffinity(info.affinity, node.name, node.labels);
+        };
+        const byValue = countByDomain(cache.index, this.sets[i], key, this.labelsOfNode, include);
+        for (const [v, c] of byValue) {
+          const id = domains.byValue.get(v);
+          if (id !== undefined) counts[id] = c;
+        }
       }
-      this.domainIds.push(domains.ids);
-      this.domainCounts.push(counts);
+      this.domainIds[i] = domains.ids;
+      this.domainCounts[i] = counts;
     }
   }
 
-  /** Score before normalisation: Σ count × weight + (maxSkew − 1), rounded; −1 for an ignored node. */
-  raw(e: NodeEntry, j: number): number {
-    if (this.ignored !== null && this.ignored[j] === 1) return -1;
-    let score = 0;
+  /**
+   * Scores before normalisation of the first `count` feasible nodes (`nodeIndex[j]` is feasible[j]'s
+   * index) into `out`: Σ count × weight + (maxSkew − 1) over the constraints, rounded; −1 for an
+   * ignored node. One tight pass per constraint; `acc` is scratch. Each node's sum is added up in
+   * constraint order, as upstream does, so the floating-point result is the same.
+   */
+  fill(nodeIndex: Int32Array, count: number, out: Int32Array, acc: Float64Array): void {
+    acc.fill(0, 0, count);
+    const flags = this.cache.arrays.flags;
     for (let i = 0; i < this.n; i++) {
-      let cnt: number;
+      const w = this.weights[i];
+      const off = this.offsets[i];
       if (this.isHost[i]) {
-        if (!e.hasHostname) continue;
         const nc = this.nodeCounts[i];
-        if (nc === null) cnt = countOnNode(this.cache.index, this.sets[i], e.index);
-        else if (nc instanceof Int32Array) cnt = nc[e.index];
-        else cnt = nc.get(e.index) ?? 0;
+        if (nc instanceof Int32Array) {
+          for (let j = 0; j < count; j++) if ((flags[nodeIndex[j]] & FLAG_HOSTNAME) !== 0) acc[j] += nc[nodeIndex[j]] * w + off;
+        } else if (nc !== null) {
+          for (let j = 0; j < count; j++) if ((flags[nodeIndex[j]] & FLAG_HOSTNAME) !== 0) acc[j] += (nc.get(nodeIndex[j]) ?? 0) * w + off;
+        } else {
+          const sets = this.sets[i];
+          for (let j = 0; j < count; j++) {
+            if ((flags[nodeIndex[j]] & FLAG_HOSTNAME) !== 0) acc[j] += countOnNode(this.cache.index, sets, nodeIndex[j]) * w + off;
+          }
+        }
       } else {
         const ids = this.domainIds[i];
         if (ids === null) continue; // no node has the key
-        const id = ids[e.index];
-        if (id < 0) continue;
-        cnt = this.domainCounts[i]![id];
+        const counts = this.domainCounts[i]!;
+        for (let j = 0; j < count; j++) {
+          const id = ids[nodeIndex[j]];
+          if (id >= 0) acc[j] += counts[id] * w + off;
+        }
       }
-      score += cnt * this.weights[i] + this.offsets[i];
     }
-    return Math.round(score);
+    const ignored = this.ignored;
+    for (let j = 0; j < count; j++) out[j] = ignored !== null && ignored[j] === 1 ? -1 : Math.round(acc[j]);
   }
 }
 
@@ -198,7 +246,16 @@ export function normalizeSpread(raw: number, min: number, max: number): number {
 }
 
 /** PreScore: null when the plugin is skipped (no soft constraints: no controller or Service to spread by). */
-export function prepareSpread(cache: SchedulerCache, info: PodInfo, feasible: readonly NodeEntry[], count: number): SpreadScorer | null {
+export function prepareSpread(
+  cache: SchedulerCache,
+  info: PodInfo,
+  feasible: readonly NodeEntry[],
+  nodeIndex: Int32Array,
+  count: number,
+  reuse: SpreadScorer | null,
+): SpreadScorer | null {
   if (info.soft.length === 0 || cache.nodes.length === 0) return null;
-  return new SpreadScorer(cache, info, feasible, count);
+  const scorer = reuse ?? new SpreadScorer(cache);
+  scorer.prepare(cache, info, feasible, nodeIndex, count);
+  return scorer;
 }
