@@ -43,6 +43,7 @@ export interface SimInit {
   rngState: number;
   ipam?: Record<string, number>;
   serial?: number;
+  schedulerStartIndex?: number;
 }
 
 export class Sim {
@@ -58,6 +59,8 @@ export class Sim {
   clock: number;
   rngState: number;
   serial: number;
+  /** The scheduler's round-robin start index, until the scheduler cache exists (then it keeps it). */
+  private schedulerStartIndex: number;
   readonly ipam: PodIpam;
   /** When set, new pods are scheduled against this cache instead (coredns before workers join). */
   schedulingCache: SchedulerCache | null = null;
@@ -78,6 +81,8 @@ export class Sim {
     this.clock = init.clock;
     this.rngState = init.rngState;
     this.serial = init.serial ?? 0;
+    const start = init.schedulerStartIndex ?? 0;
+    this.schedulerStartIndex = Number.isInteger(start) && start >= 0 ? start : 0;
     this.ipam = new PodIpam(this.nodes, init.ipam ?? {}, init.pods ?? []);
   }
 
@@ -91,6 +96,8 @@ export class Sim {
   get cache(): SchedulerCache {
     if (!this.schedulerCache) {
       const cache = newSchedulerCache(this.nodes);
+      // Continue the round robin where the previous build or operation stopped, as kube-scheduler does.
+      cache.nextStartNodeIndex = this.nodes.length > 0 ? this.schedulerStartIndex % this.nodes.length : 0;
       for (const p of this.pods.values()) addPod(cache, p);
       setServiceSelectors(cache, this.services.map((s) => ({ namespace: s.namespace, selector: s.selector })));
       this.schedulerCache = cache;
@@ -181,6 +188,7 @@ export class Sim {
       rngState: this.rngState,
       ipam: this.ipam.snapshot(),
       serial: this.serial,
+      schedulerStartIndex: this.schedulerCache ? this.schedulerCache.nextStartNodeIndex : this.schedulerStartIndex,
     };
   }
 }

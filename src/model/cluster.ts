@@ -240,4 +240,9 @@ export interface Cluster {
   ipam: Record<string, number>;
   /** Monotonic counter for uids and generated names. */
   serial: number;
+  /**
+   * kube-scheduler's round-robin `nextStartNodeIndex`: where the next scheduling cycle starts
+   * looking, so an operation continues where the last one stopped (absent: 0).
+   */
+  schedulerStartIndex?: number;
 }

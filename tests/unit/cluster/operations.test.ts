@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildCluster, ClusterOperationError, cordonNode, deletePod, drainNode, scaleWorkload, uncordonNode } from '../../../src/cluster';
 import type { Cluster } from '../../../src/model/cluster';
-import { container, load, pod, service, workload } from './fixtures';
+import { container, load, node, pod, service, workload } from './fixtures';
 
 const userPods = (c: Cluster) => c.pods.filter((p) => !p.builtIn);
 
@@ -90,6 +90,18 @@ describe('scaleWorkload', () => {
   test('StatefulSet scales down from the highest ordinal', () => {
     const c = buildCluster(load(workload('StatefulSet', 'db', [container('db', 'redis')], { replicas: 3 })), { seed: 1 });
     expect(userPods(scaleWorkload(c, 'statefulset', 'default', 'db', 1)).map((p) => p.name)).toEqual(['db-0']);
+  });
+
+  test('the scheduler continues its round robin where the previous operation stopped (nextStartNodeIndex)', () => {
+    const nodes = Array.from({ length: 150 }, (_, i) => node(`n${i}`));
+    const c = buildCluster(load(...nodes, workload('Deployment', 'app', [container('app', 'kubetm/app')], { replicas: 2 })), { seed: 1 });
+    // 300 DaemonSet pods (one node each), then 2 coredns and 2 app replicas (100 of 150 nodes each).
+    expect(c.schedulerStartIndex).toBe((300 + 4 * 100) % 150);
+    // Each new pod is filtered from the stored index until 100 of the 150 nodes are feasible.
+    const once = scaleWorkload(c, 'deployment', 'default', 'app', 3);
+    expect(once.schedulerStartIndex).toBe((100 + 100) % 150);
+    const twice = scaleWorkload(once, 'deployment', 'default', 'app', 4);
+    expect(twice.schedulerStartIndex).toBe((100 + 200) % 150);
   });
 
   test('errors as kubectl words them', () => {
