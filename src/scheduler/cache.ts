@@ -102,6 +102,8 @@ export const FLAG_UNSCHEDULABLE = 1;
 export const FLAG_HARD_TAINTS = 2;
 export const FLAG_PREFER_TAINTS = 4;
 export const FLAG_HOSTNAME = 8;
+/** No room for one more pod (pod count + 1 > allocatable pods). */
+export const FLAG_FULL = 16;
 
 /**
  * Struct-of-arrays mirror of what the filter and score loops read for every evaluated node, indexed
@@ -166,7 +168,8 @@ function syncArrays(cache: SchedulerCache, e: NodeEntry): void {
     (e.state.unschedulable ? FLAG_UNSCHEDULABLE : 0) |
     (e.hardTaints.length > 0 ? FLAG_HARD_TAINTS : 0) |
     (e.preferTaints.length > 0 ? FLAG_PREFER_TAINTS : 0) |
-    (e.hasHostname ? FLAG_HOSTNAME : 0);
+    (e.hasHostname ? FLAG_HOSTNAME : 0) |
+    (e.podCount + 1 > e.allocPods ? FLAG_FULL : 0);
   a.podCount[k] = e.podCount;
   a.allocPods[k] = e.allocPods;
   a.freeCpu[k] = e.allocCpu - e.reqCpu;

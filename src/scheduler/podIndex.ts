@@ -58,6 +58,8 @@ export interface PodIndex {
   byOwner: Map<string, number[]>;
   /** Ids of the label sets whose pods carry pod (anti-)affinity terms. */
   affinitySets: number[];
+  /** The last labelSetId answer. */
+  last: { namespace: string; owner: string; labels: Labels; affinity: PodAffinitySpec | null; id: number } | null;
 }
 
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
@@ -73,6 +75,7 @@ export function newPodIndex(): PodIndex {
     byNamespace: new Map(),
     byOwner: new Map(),
     affinitySets: [],
+    last: null,
   };
 }
 
@@ -98,6 +101,15 @@ export function labelSetId(
   labels: Labels,
   affinity: PodAffinitySpec | null = null,
 ): number {
+  // Replicas arrive one after another with the same label and affinity objects: remember the last.
+  const last = index.last;
+  if (last !== null && last.labels === labels && last.affinity === affinity && last.namespace === namespace && last.owner === owner) return last.id;
+  const id = labelSetIdByKey(index, namespace, owner, labels, affinity);
+  index.last = { namespace, owner, labels, affinity, id };
+  return id;
+}
+
+function labelSetIdByKey(index: PodIndex, namespace: string, owner: string, labels: Labels, affinity: PodAffinitySpec | null): number {
   const key = namespace + '\u0000' + owner + '\u0000' + labelKey(labels) + '\u0000' + (affinity?.key ?? '');
   let id = index.byKey.get(key);
   if (id === undefined) {
@@ -124,9 +136,10 @@ export function countPod(index: PodIndex, id: number, nodeIndex: number, nodeLab
   const set = index.sets[id];
   bump(set.nodeCounts, nodeIndex, delta);
   if (set.dense !== null) set.dense[nodeIndex] += delta;
-  for (const [key, counts] of set.domainCounts) {
-    const v = nodeLabels[key];
-    if (v !== undefined) bump(counts, v, delta);
+  const keys = index.trackedKeys;
+  for (let i = 0; i < keys.length; i++) {
+    const v = nodeLabels[keys[i]];
+    if (v !== undefined) bump(set.domainCounts.get(keys[i])!, v, delta);
   }
 }
 

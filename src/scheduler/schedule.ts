@@ -5,7 +5,7 @@
  */
 import type { PluginScores, ScheduleResult } from '../model/cluster';
 import type { Rng } from '../util/rng';
-import { FLAG_HARD_TAINTS, FLAG_UNSCHEDULABLE, type NodeEntry, type SchedulerCache } from './cache';
+import { FLAG_FULL, FLAG_HARD_TAINTS, FLAG_UNSCHEDULABLE, type NodeEntry, type SchedulerCache } from './cache';
 import { passesFilters, runFilters, type NodeStatus } from './filters';
 import { countReasons, fitErrorMessage, NO_NODES_MESSAGE, PREEMPTION_NOT_HELPFUL, preemptionMessage } from './messages';
 import { buildPodInfo, type PodInfo, type PodToSchedule } from './podInfo';
@@ -88,7 +88,8 @@ function noRejections(large: boolean): Record<string, string> {
 }
 
 function recordScores(
-  feasible: NodeEntry[],
+  nodes: readonly NodeEntry[],
+  nodeIndex: Int32Array,
   table: ScoreTable,
   count: number,
   chosen: number,
@@ -97,7 +98,7 @@ function recordScores(
 ): Record<string, PluginScores> {
   const out = nodeRecord<PluginScores>(large);
   for (const i of topIndices(table.totals, count, chosen, limit)) {
-    out[feasible[i].name] = scoreRecordAt(table, i);
+    out[nodes[nodeIndex[i]].name] = scoreRecordAt(table, i);
   }
   return out;
 }
@@ -212,7 +213,6 @@ export function schedulePod(
   const scratch = cache.scratch;
   ensureScoreBuffers(scratch, numToFind);
   // Scratch lists are overwritten in place, never truncated (truncating frees their storage).
-  const feasible = scratch.feasible;
   const nodeIndex = scratch.nodeIndex;
   const rejectedNodes = scratch.rejectedNodes;
   let numRejected = 0;
@@ -223,35 +223,35 @@ export function schedulePod(
   let processed = 0;
   let at = numCandidates === 0 ? 0 : start % numCandidates;
   // A pod with no node affinity, host ports, extended resources, spreading or inter-pod terms is
-  // decided by the node's flags and free resources alone: a node without taints that is not
-  // cordoned and has room passes every filter. Any other node takes the full chain.
+  // decided by the node's flags and free resources alone: a node that is not cordoned, has no
+  // NoSchedule/NoExecute taint, room for a pod and enough cpu/memory/ephemeral storage passes every
+  // filter. Any other node takes the full chain.
   const simple =
     info.affinity === null && info.ports.length === 0 && info.req.scalar.length === 0 && spread === null && interPod === null && !spec.nodeName;
-  const { flags, podCount, allocPods, freeCpu, freeMemory, freeEphemeral } = cache.arrays;
+  const { flags, freeCpu, freeMemory, freeEphemeral } = cache.arrays;
+  const blocking = FLAG_UNSCHEDULABLE | FLAG_HARD_TAINTS | FLAG_FULL;
   const req = info.req;
   const checkCpu = !info.requestsNothing && req.cpu > 0;
   const checkMemory = !info.requestsNothing && req.memory > 0;
   const checkEphemeral = !info.requestsNothing && req.ephemeralStorage > 0;
   let found = 0;
   while (processed < numCandidates && found < numToFind) {
-    const e = candidates[at];
-    const k = byPosition ? at : e.index;
+    const k = byPosition ? at : candidates[at].index;
     if (++at === numCandidates) at = 0;
     processed++;
     if (
       simple &&
-      (flags[k] & (FLAG_UNSCHEDULABLE | FLAG_HARD_TAINTS)) === 0 &&
-      !(podCount[k] + 1 > allocPods[k]) &&
+      (flags[k] & blocking) === 0 &&
       !(checkCpu && req.cpu > freeCpu[k]) &&
       !(checkMemory && req.memory > freeMemory[k]) &&
       !(checkEphemeral && req.ephemeralStorage > freeEphemeral[k])
     ) {
-      nodeIndex[found] = k;
-      feasible[found++] = e;
-    } else if (passesFilters(info, e, spread, interPod)) {
-      nodeIndex[found] = k;
-      feasible[found++] = e;
-    } else {
+      nodeIndex[found++] = k;
+      continue;
+    }
+    const e = allNodes[k];
+    if (passesFilters(info, e, spread, interPod)) nodeIndex[found++] = k;
+    else {
       rejectedNodes[numRejected++] = e;
       if (rejectedCount++ < limit) {
         if (rejected === null) rejected = nodeRecord<string>(large);
@@ -279,10 +279,10 @@ export function schedulePod(
 
   // Score every feasible node (upstream skips scoring for a single node; the scores still explain it).
   const count = found;
-  const table = scoreNodes(cache, info, feasible, count, scratch);
+  const table = scoreNodes(cache, info, count, scratch);
   const chosen = count === 1 ? 0 : selectHost(table.totals, count, rng);
-  const node = feasible[chosen].name;
-  const scores = recordScores(feasible, table, count, chosen, limit, large);
+  const node = allNodes[nodeIndex[chosen]].name;
+  const scores = recordScores(allNodes, nodeIndex, table, count, chosen, limit, large);
   return {
     node,
     rejected: rejected ?? noRejections(large),

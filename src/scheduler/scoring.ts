@@ -114,21 +114,23 @@ export interface ScoreTable {
   key: number;
 }
 
+/** Widest raw-score range of a cycle normalised through a table (wider ones divide per node). */
+const SPREAD_TABLE_LIMIT = 4096;
+
 /** Scratch buffers kept between cycles so scoring 500 nodes allocates (almost) nothing. */
 export interface ScoreBuffers {
-  /** The cycle's feasible nodes, in evaluation order (only the first `count` entries are this cycle's). */
-  feasible: NodeEntry[];
-  /** The cycle's rejected nodes, in evaluation order (likewise). */
+  /** The cycle's rejected nodes, in evaluation order (only the first entries are this cycle's). */
   rejectedNodes: NodeEntry[];
   size: number;
-  /** Each feasible node's index in the cache's node list. */
+  /** The cycle's feasible nodes, in evaluation order: their indices in the cache's node list. */
   nodeIndex: Int32Array;
   taint: Int32Array;
   affinity: Int32Array;
   fit: Int32Array;
   spread: Int32Array;
-  /** Spreading's running sums before rounding. */
+  /** Spreading's running sums before rounding, and its normalisation table. */
   spreadSum: Float64Array;
+  spreadNorm: Int32Array;
   interPod: Int32Array;
   balanced: Int32Array;
   image: Int32Array;
@@ -142,7 +144,6 @@ export interface ScoreBuffers {
 export function newScoreBuffers(): ScoreBuffers {
   const z = new Int32Array(0);
   return {
-    feasible: [],
     rejectedNodes: [],
     size: 0,
     nodeIndex: z,
@@ -151,6 +152,7 @@ export function newScoreBuffers(): ScoreBuffers {
     fit: z,
     spread: z,
     spreadSum: new Float64Array(0),
+    spreadNorm: new Int32Array(64),
     interPod: z,
     balanced: z,
     image: z,
@@ -294,13 +296,8 @@ function columnsFor(b: ScoreBuffers, affinityActive: boolean, spreadActive: bool
  * into its typed column (nothing is allocated per node); the resource scores come from the node's
  * memo when it was last computed for the same request.
  */
-export function scoreNodes(
-  cache: SchedulerCache,
-  info: PodInfo,
-  feasible: readonly NodeEntry[],
-  count: number,
-  b: ScoreBuffers,
-): ScoreTable {
+export function scoreNodes(cache: SchedulerCache, info: PodInfo, count: number, b: ScoreBuffers): ScoreTable {
+  const nodes = cache.nodes;
   // PreScore: which plugins run for this pod.
   const { nodeIndex } = b;
   const flags = cache.arrays.flags;
@@ -308,22 +305,24 @@ export function scoreNodes(
   for (let i = 0; i < count; i++) anyFlags |= flags[nodeIndex[i]];
   const taintActive = (anyFlags & FLAG_PREFER_TAINTS) !== 0;
   const affinityActive = info.preferred.length > 0;
-  const spread = prepareSpread(cache, info, feasible, nodeIndex, count, b.spreadScorer);
+  const spread = prepareSpread(cache, info, nodeIndex, count, b.spreadScorer);
   if (spread !== null) b.spreadScorer = spread;
   // InterPodAffinity always scores (its PreScore only skips with IgnorePreferredTermsOfExistingPods);
   // with no matching terms anywhere every node gets 0.
   const interPod = interPodTopologyScore(cache, { namespace: info.pod.namespace, labels: info.pod.labels, affinity: info.podAffinity });
   // PR #130260: BalancedAllocation's PreScore skips pods that request no cpu and no memory.
   const balancedActive = info.req.cpu !== 0 || info.req.memory !== 0;
-  // Without image data every node scores the same: compute it once.
-  const sameImageScore = cache.images.size === 0 ? imageLocalityScore(cache, info, feasible[0]) : -1;
+  // When no node has any of the pod's images every node scores the same: compute it once.
+  let anyImage = false;
+  for (const image of info.images) if (cache.images.has(image)) anyImage = true;
+  const sameImageScore = anyImage ? -1 : imageLocalityScore(cache, info, nodes[nodeIndex[0]]);
 
   // Pass 1: raw scores, plugin by plugin.
   const { taint, affinity, fit, spread: spreadCol, interPod: interCol, balanced, image, totals } = b;
   let taintMax = 0;
   if (taintActive) {
     for (let i = 0; i < count; i++) {
-      const t = intolerablePreferNoSchedule(info, feasible[i]);
+      const t = intolerablePreferNoSchedule(info, nodes[nodeIndex[i]]);
       taint[i] = t;
       if (t > taintMax) taintMax = t;
     }
@@ -331,60 +330,67 @@ export function scoreNodes(
   let affinityMax = 0;
   if (affinityActive) {
     for (let i = 0; i < count; i++) {
-      const a = preferredAffinityWeight(info, feasible[i]);
+      const a = preferredAffinityWeight(info, nodes[nodeIndex[i]]);
       affinity[i] = a;
       if (a > affinityMax) affinityMax = a;
     }
   }
-  const cls = requestClass(cache, info.req);
-  const { fitFor, fitScore, balancedScore } = cache.arrays;
-  for (let i = 0; i < count; i++) {
-    const k = nodeIndex[i];
-    if (fitFor[k] !== cls) {
-      const e = feasible[i];
-      fitScore[k] = leastAllocatedScore(info, e);
-      balancedScore[k] = balancedAllocationScore(info, e);
-      fitFor[k] = cls;
-    }
-    fit[i] = fitScore[k];
-    balanced[i] = balancedScore[k];
-  }
   let spreadMin = Infinity;
   let spreadMax = 0;
+  // normalizeSpread over [spreadMin, spreadMax] as a table: the raw scores of a cycle span a few
+  // dozen values, so a handful of divisions instead of one per node.
+  let spreadNorm: Int32Array | null = null;
   if (spread !== null) {
     spread.fill(nodeIndex, count, spreadCol, b.spreadSum);
-    for (let i = 0; i < count; i++) {
-      const s = spreadCol[i];
-      if (s >= 0 && s < spreadMin) spreadMin = s;
-      if (s > spreadMax) spreadMax = s;
+    spreadMin = spread.rawMin;
+    spreadMax = spread.rawMax;
+    if (spreadMin !== Infinity && spreadMax - spreadMin < SPREAD_TABLE_LIMIT) {
+      const size = spreadMax - spreadMin + 1;
+      if (b.spreadNorm.length < size) b.spreadNorm = new Int32Array(Math.max(size, 2 * b.spreadNorm.length));
+      spreadNorm = b.spreadNorm;
+      for (let r = 0; r < size; r++) spreadNorm[r] = normalizeSpread(spreadMin + r, spreadMin, spreadMax);
     }
   }
   let interMin = Infinity;
   let interMax = -Infinity;
   if (interPod !== null) {
     for (let i = 0; i < count; i++) {
-      const p = interPodRaw(interPod, feasible[i]);
+      const p = interPodRaw(interPod, nodes[nodeIndex[i]]);
       interCol[i] = p;
       if (p < interMin) interMin = p;
       if (p > interMax) interMax = p;
     }
   } else interCol.fill(0, 0, count);
   if (sameImageScore >= 0) image.fill(sameImageScore, 0, count);
-  else for (let i = 0; i < count; i++) image[i] = imageLocalityScore(cache, info, feasible[i]);
+  else for (let i = 0; i < count; i++) image[i] = imageLocalityScore(cache, info, nodes[nodeIndex[i]]);
 
-  // Pass 2: NormalizeScore, then Σ weight × score.
+  // Pass 2: the resource scores (memoised per node and request), NormalizeScore, Σ weight × score.
+  const cls = requestClass(cache, info.req);
+  const { fitFor, fitScore, balancedScore } = cache.arrays;
   for (let i = 0; i < count; i++) {
+    const k = nodeIndex[i];
+    if (fitFor[k] !== cls) {
+      const e = nodes[k];
+      fitScore[k] = leastAllocatedScore(info, e);
+      balancedScore[k] = balancedAllocationScore(info, e);
+      fitFor[k] = cls;
+    }
+    const f = fitScore[k];
+    fit[i] = f;
+    const bal = balancedScore[k];
+    balanced[i] = bal;
     // No PreferNoSchedule taint anywhere: every node gets the reverse-normalised 100.
     const t = taintActive ? defaultNormalize(taint[i], taintMax, true) : MAX_NODE_SCORE;
     taint[i] = t;
-    let total = 3 * t + fit[i] + image[i];
+    let total = 3 * t + f + image[i];
     if (affinityActive) {
       const a = defaultNormalize(affinity[i], affinityMax, false);
       affinity[i] = a;
       total += 2 * a;
     }
     if (spread !== null) {
-      const s = normalizeSpread(spreadCol[i], spreadMin, spreadMax);
+      const raw = spreadCol[i];
+      const s = raw < 0 ? 0 : spreadNorm !== null ? spreadNorm[raw - spreadMin] : normalizeSpread(raw, spreadMin, spreadMax);
       spreadCol[i] = s;
       total += 2 * s;
     }
@@ -393,7 +399,7 @@ export function scoreNodes(
       interCol[i] = p;
       total += 2 * p;
     }
-    if (balancedActive) total += balanced[i];
+    if (balancedActive) total += bal;
     totals[i] = total;
   }
 

@@ -107,12 +107,16 @@ export class SpreadScorer {
   private seen = new Uint8Array(16);
   private ignoredBuffer = new Uint8Array(0);
   private readonly labelsOfNode = (k: number): Labels => this.cache.nodes[k].labels;
+  /** See `scatter`: all zero outside a cycle. */
+  private scatterBuffer = new Int32Array(0);
+  private scattered: Map<number, number> | null = null;
 
   constructor(cache: SchedulerCache) {
     this.cache = cache;
   }
 
-  prepare(cache: SchedulerCache, info: PodInfo, feasible: readonly NodeEntry[], nodeIndex: Int32Array, count: number): void {
+  prepare(cache: SchedulerCache, info: PodInfo, nodeIndex: Int32Array, count: number): void {
+    this.unscatter();
     this.cache = cache;
     const cs = info.soft;
     const requireAll = info.softRequireAllKeys;
@@ -126,7 +130,7 @@ export class SpreadScorer {
       if (this.ignoredBuffer.length < count) this.ignoredBuffer = new Uint8Array(Math.max(count, 2 * this.ignoredBuffer.length));
       const ignored = this.ignoredBuffer;
       for (let j = 0; j < count; j++) {
-        if (!hasAllKeys(feasible[j], cs)) {
+        if (!hasAllKeys(cache.nodes[nodeIndex[j]], cs)) {
           ignored[j] = 1;
           ignoredCount++;
         } else ignored[j] = 0;
@@ -143,7 +147,10 @@ export class SpreadScorer {
       this.nodeCounts[i] = null;
       if (host) {
         this.weights[i] = Math.log(count - ignoredCount + 2);
-        this.nodeCounts[i] = this.sets[i].length === 1 ? perNodeCounts(cache.index, this.sets[i][0], cache.nodes.length) : null;
+        if (this.sets[i].length === 1) {
+          const counts = perNodeCounts(cache.index, this.sets[i][0], cache.nodes.length);
+          this.nodeCounts[i] = counts instanceof Map && this.scattered === null ? this.scatter(counts, cache.nodes.length) : counts;
+        }
         continue;
       }
       if (nodesWithKey(cache, key) === 0) {
@@ -200,15 +207,46 @@ export class SpreadScorer {
     }
   }
 
+  /** Smallest non-negative and largest raw score of the last `fill` (Infinity / 0 when none). */
+  rawMin = Infinity;
+  rawMax = 0;
+
   /**
-   * Scores before normalisation of the first `count` feasible nodes (`nodeIndex[j]` is feasible[j]'s
-   * index) into `out`: Σ count × weight + (maxSkew − 1) over the constraints, rounded; −1 for an
-   * ignored node. One tight pass per constraint; `acc` is scratch. Each node's sum is added up in
-   * constraint order, as upstream does, so the floating-point result is the same.
+   * Scores before normalisation of the first `count` feasible nodes (`nodeIndex[j]` is the j-th
+   * one's index) into `out`: Σ count × weight + (maxSkew − 1) over the constraints, rounded; −1 for
+   * an ignored node. Also sets rawMin / rawMax. Each node's sum is added up in constraint order, as
+   * upstream does, so the floating-point result is the same; `acc` is scratch.
    */
   fill(nodeIndex: Int32Array, count: number, out: Int32Array, acc: Float64Array): void {
-    acc.fill(0, 0, count);
     const flags = this.cache.arrays.flags;
+    const nc0 = this.nodeCounts[0];
+    if (this.n === 2 && this.ignored === null && this.isHost[0] && nc0 instanceof Int32Array && !this.isHost[1] && this.domainIds[1] !== null) {
+      // The system defaults (hostname, then zone) for one label set: one fused pass.
+      const w0 = this.weights[0];
+      const off0 = this.offsets[0];
+      const w1 = this.weights[1];
+      const off1 = this.offsets[1];
+      const ids = this.domainIds[1]!;
+      const counts = this.domainCounts[1]!;
+      let min = Infinity;
+      let max = 0;
+      for (let j = 0; j < count; j++) {
+        const k = nodeIndex[j];
+        let score = 0;
+        if ((flags[k] & FLAG_HOSTNAME) !== 0) score += nc0[k] * w0 + off0;
+        const id = ids[k];
+        if (id >= 0) score += counts[id] * w1 + off1;
+        const s = Math.round(score);
+        out[j] = s;
+        if (s >= 0 && s < min) min = s;
+        if (s > max) max = s;
+      }
+      this.rawMin = min;
+      this.rawMax = max;
+      this.unscatter();
+      return;
+    }
+    acc.fill(0, 0, count);
     for (let i = 0; i < this.n; i++) {
       const w = this.weights[i];
       const off = this.offsets[i];
@@ -235,7 +273,34 @@ export class SpreadScorer {
       }
     }
     const ignored = this.ignored;
-    for (let j = 0; j < count; j++) out[j] = ignored !== null && ignored[j] === 1 ? -1 : Math.round(acc[j]);
+    let min = Infinity;
+    let max = 0;
+    for (let j = 0; j < count; j++) {
+      const s = ignored !== null && ignored[j] === 1 ? -1 : Math.round(acc[j]);
+      out[j] = s;
+      if (s >= 0 && s < min) min = s;
+      if (s > max) max = s;
+    }
+    this.rawMin = min;
+    this.rawMax = max;
+    this.unscatter();
+  }
+
+  /**
+   * A small label set keeps its per-node counts in a Map: for one cycle they are copied into a
+   * zeroed per-node array (a handful of writes), so the scoring pass reads an array either way.
+   */
+  private scatter(counts: Map<number, number>, numNodes: number): Int32Array {
+    if (this.scatterBuffer.length < numNodes) this.scatterBuffer = new Int32Array(Math.max(numNodes, 2 * this.scatterBuffer.length));
+    for (const [node, n] of counts) this.scatterBuffer[node] = n;
+    this.scattered = counts;
+    return this.scatterBuffer;
+  }
+
+  private unscatter(): void {
+    if (this.scattered === null) return;
+    for (const node of this.scattered.keys()) this.scatterBuffer[node] = 0;
+    this.scattered = null;
   }
 }
 
@@ -249,13 +314,12 @@ export function normalizeSpread(raw: number, min: number, max: number): number {
 export function prepareSpread(
   cache: SchedulerCache,
   info: PodInfo,
-  feasible: readonly NodeEntry[],
   nodeIndex: Int32Array,
   count: number,
   reuse: SpreadScorer | null,
 ): SpreadScorer | null {
   if (info.soft.length === 0 || cache.nodes.length === 0) return null;
   const scorer = reuse ?? new SpreadScorer(cache);
-  scorer.prepare(cache, info, feasible, nodeIndex, count);
+  scorer.prepare(cache, info, nodeIndex, count);
   return scorer;
 }
