@@ -86,11 +86,15 @@ function syncReplicas(sim: Sim, w: WorkloadState, ownerKind: string, ownerName: 
   const owned = sim.podsOwnedBy(w.namespace, ownerKind, ownerName);
   const id = objectId(ownerKind, w.namespace, ownerName);
   if (owned.length < want) {
-    const base = podFromTemplate(w, extraLabels, { kind: ownerKind, name: ownerName });
+    // One NewPod reused for every replica (createPod copies what it keeps), renamed each time.
+    const next: NewPod = { ...podFromTemplate(w, extraLabels, { kind: ownerKind, name: ownerName }), name: '' };
+    const prefix = `${ownerName}-`;
+    const taken = podNameTaken(sim, w.namespace);
     for (let i = owned.length; i < want; i++) {
-      const name = generateName(`${ownerName}-`, sim.nameStream(w.namespace, `${ownerName}-`), podNameTaken(sim, w.namespace));
+      const name = generateName(prefix, sim.nameStream(w.namespace, prefix), taken);
       sim.event('Normal', 'SuccessfulCreate', id, `Created pod: ${name}`);
-      createPod(sim, { ...base, name });
+      next.name = name;
+      createPod(sim, next);
     }
   } else if (owned.length > want) {
     const victims = [...owned].sort(deletionOrder).slice(0, owned.length - want);

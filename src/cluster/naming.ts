@@ -94,13 +94,34 @@ export function streamRng(state: number, key: string): Rng {
 }
 
 /** A UUID-shaped uid (version 4 layout) drawn from the given stream. */
+const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+/** Character codes of the uid being built (reused: uids are made one at a time). */
+const uidCodes: number[] = new Array<number>(36).fill(0);
+
+/** Writes hex digits `from`…`to`−1 (0 = most significant) of a 32-bit word at `at`. */
+function putHex(word: number, from: number, to: number, at: number): void {
+  for (let j = from; j < to; j++) uidCodes[at++] = HEX_CODES[(word >>> (28 - 4 * j)) & 15];
+}
+
 export function uid(rng: Rng): string {
-  const word = (): string => (Math.floor(rng.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+  const word = (): number => Math.floor(rng.next() * 4294967296) >>> 0;
   const a = word();
   const b = word();
   const c = word();
   const d = word();
-  const variant = (8 + (parseInt(c[0], 16) & 3)).toString(16);
-  // Joined rather than concatenated: one flat 36-character string, not a tree of pieces (a pod keeps its uid).
-  return [a, '-', b.slice(0, 4), '-4', b.slice(5, 8), '-', variant, c.slice(1, 4), '-', c.slice(4), d].join('');
+  // a[0..8]-b[0..4]-4b[5..8]-{variant}c[1..4]-c[4..8]d[0..8], as hex; one flat 36-character string.
+  const dash = 45;
+  putHex(a, 0, 8, 0);
+  uidCodes[8] = dash;
+  putHex(b, 0, 4, 9);
+  uidCodes[13] = dash;
+  uidCodes[14] = 52; // '4'
+  putHex(b, 5, 8, 15);
+  uidCodes[18] = dash;
+  uidCodes[19] = HEX_CODES[8 + ((c >>> 28) & 3)];
+  putHex(c, 1, 4, 20);
+  uidCodes[23] = dash;
+  putHex(c, 4, 8, 24);
+  putHex(d, 0, 8, 28);
+  return String.fromCharCode.apply(null, uidCodes);
 }

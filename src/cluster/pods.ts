@@ -26,12 +26,12 @@ export interface NewPod {
   placedBy?: 'daemonset';
 }
 
-/** Replicas share their template's PodSpec object: compute its requests once. */
+/** Replicas share their template's PodSpec object: compute its requests once (and share the record, read-only). */
 const requestsCache = new WeakMap<PodSpec, { cpu: number; memory: number }>();
 function requestsOf(spec: PodSpec): { cpu: number; memory: number } {
   let r = requestsCache.get(spec);
   if (!r) requestsCache.set(spec, (r = podRequests(spec)));
-  return { cpu: r.cpu, memory: r.memory };
+  return r;
 }
 
 /** Job pods run to completion; everything else keeps running. */
