@@ -15,10 +15,14 @@ import { matchesLabelMap } from '../util/labels';
 export class PodLabelIndex {
   private readonly byPair = new Map<string, PodState[]>();
 
-  constructor(pods: Iterable<PodState>) {
+  /** `keys`: when given, only these label keys are indexed (namespace → the keys its selectors use). */
+  constructor(pods: Iterable<PodState>, keys?: ReadonlyMap<string, ReadonlySet<string>>) {
     for (const pod of pods) {
       if (!pod.ip || pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
+      const wanted = keys?.get(pod.namespace);
+      if (keys !== undefined && wanted === undefined) continue;
       for (const key in pod.labels) {
+        if (wanted !== undefined && !wanted.has(key)) continue;
         const k = pairKey(pod.namespace, key, pod.labels[key]);
         const list = this.byPair.get(k);
         if (list) list.push(pod);
@@ -66,12 +70,18 @@ export function serviceEndpoints(service: ServiceState, index: PodLabelIndex): E
   if (!service.selector || Object.keys(service.selector).length === 0) return [];
   if (service.type === 'ExternalName') return [];
   const out: EndpointState[] = [];
+  // Ports resolve from the pod's spec alone: pods sharing a spec share the (read-only) list.
+  const portsBySpec = new Map<PodState['spec'], EndpointPort[]>();
   for (const pod of index.select(service.namespace, service.selector)) {
     if (!pod.ip || !pod.nodeName) continue;
-    const ports: EndpointPort[] = [];
-    for (const sp of service.ports) {
-      const port = resolveTargetPort(pod, sp.targetPort, sp.protocol);
-      if (port !== null) ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
+    let ports = portsBySpec.get(pod.spec);
+    if (ports === undefined) {
+      ports = [];
+      for (const sp of service.ports) {
+        const port = resolveTargetPort(pod, sp.targetPort, sp.protocol);
+        if (port !== null) ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
+      }
+      portsBySpec.set(pod.spec, ports);
     }
     if (service.ports.length > 0 && ports.length === 0) continue;
     const terminating = pod.terminating === true;
@@ -98,7 +108,15 @@ export function serviceEndpoints(service: ServiceState, index: PodLabelIndex): E
 
 /** Recompute every selector-managed Service's endpoints; hand-managed ones (no selector) keep theirs. */
 export function refreshEndpoints(services: ServiceState[], pods: Iterable<PodState>): ServiceState[] {
-  const index = new PodLabelIndex(pods);
+  // Only the label keys some selector uses can matter: index just those.
+  const keys = new Map<string, Set<string>>();
+  for (const s of services) {
+    if (!s.selector) continue;
+    let set = keys.get(s.namespace);
+    if (!set) keys.set(s.namespace, (set = new Set()));
+    for (const key in s.selector) set.add(key);
+  }
+  const index = new PodLabelIndex(pods, keys);
   return services.map((s) => {
     if (!s.selector) return s;
     const endpoints = serviceEndpoints(s, index);
