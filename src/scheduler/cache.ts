@@ -85,6 +85,8 @@ export interface SchedulerCache {
   serviceMemo: Map<string, ServiceMemo>;
   /** namespace + a selector's first pair → positions in `services` (built on first use). */
   serviceIndex: Map<string, number[]> | null;
+  /** The last serviceMemo answer, by the pod's namespace and labels object. */
+  lastServiceMemo: { namespace: string; labels: Labels; memo: ServiceMemo } | null;
   /** Reused score arrays (not state: contents are meaningless between cycles). */
   scratch: ScoreBuffers;
   /** label key → how many nodes carry it (memo, cleared when a node changes). */
@@ -301,6 +303,7 @@ export function newSchedulerCache(nodes: NodeState[]): SchedulerCache {
     services: [],
     serviceMemo: new Map(),
     serviceIndex: null,
+    lastServiceMemo: null,
     scratch: newScoreBuffers(),
     keyCounts: new Map(),
     domains: new Map(),
@@ -405,4 +408,5 @@ export function setServiceSelectors(cache: SchedulerCache, services: ServiceSele
   cache.services = services.map((s) => ({ namespace: s.namespace, selector: s.selector ? { ...s.selector } : null }));
   cache.serviceMemo.clear();
   cache.serviceIndex = null;
+  cache.lastServiceMemo = null;
 }

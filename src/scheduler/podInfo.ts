@@ -108,9 +108,15 @@ function serviceMemoFor(cache: SchedulerCache, pod: PodToSchedule): ServiceMemo 
     if (!none) cache.serviceMemo.set(key, (none = { labels: NO_LABELS, constraints: new Map() }));
     return none;
   }
+  // Replicas arrive one after another with the same labels object: remember the last answer.
+  const last = cache.lastServiceMemo;
+  if (last !== null && last.labels === pod.labels && last.namespace === pod.namespace) return last.memo;
   const key = pod.namespace + '\u0000' + labelKey(pod.labels);
   const memo = cache.serviceMemo.get(key);
-  if (memo) return memo;
+  if (memo) {
+    cache.lastServiceMemo = { namespace: pod.namespace, labels: pod.labels, memo };
+    return memo;
+  }
   // GetPodServices: same namespace, non-empty selector that the pod's labels satisfy; merged in
   // Service order. A selector is indexed under its first pair, so each candidate is seen once.
   const index = serviceIndex(cache);
@@ -125,6 +131,7 @@ function serviceMemoFor(cache: SchedulerCache, pod: PodToSchedule): ServiceMemo 
   for (const i of matching) Object.assign(merged, cache.services[i].selector);
   const entry: ServiceMemo = { labels: merged, constraints: new Map() };
   cache.serviceMemo.set(key, entry);
+  cache.lastServiceMemo = { namespace: pod.namespace, labels: pod.labels, memo: entry };
   return entry;
 }
 

@@ -340,15 +340,17 @@ export function scoreNodes(cache: SchedulerCache, info: PodInfo, count: number, 
   // normalizeSpread over [spreadMin, spreadMax] as a table: the raw scores of a cycle span a few
   // dozen values, so a handful of divisions instead of one per node.
   let spreadNorm: Int32Array | null = null;
+  let spreadBase = 0;
   if (spread !== null) {
     spread.fill(nodeIndex, count, spreadCol, b.spreadSum);
     spreadMin = spread.rawMin;
     spreadMax = spread.rawMax;
     if (spreadMin !== Infinity && spreadMax - spreadMin < SPREAD_TABLE_LIMIT) {
-      const size = spreadMax - spreadMin + 1;
+      spreadBase = spreadMin | 0;
+      const size = spreadMax - spreadBase + 1;
       if (b.spreadNorm.length < size) b.spreadNorm = new Int32Array(Math.max(size, 2 * b.spreadNorm.length));
       spreadNorm = b.spreadNorm;
-      for (let r = 0; r < size; r++) spreadNorm[r] = normalizeSpread(spreadMin + r, spreadMin, spreadMax);
+      for (let r = 0; r < size; r++) spreadNorm[r] = normalizeSpread(spreadBase + r, spreadMin, spreadMax);
     }
   }
   let interMin = Infinity;
@@ -390,7 +392,7 @@ export function scoreNodes(cache: SchedulerCache, info: PodInfo, count: number, 
     }
     if (spread !== null) {
       const raw = spreadCol[i];
-      const s = raw < 0 ? 0 : spreadNorm !== null ? spreadNorm[raw - spreadMin] : normalizeSpread(raw, spreadMin, spreadMax);
+      const s = raw < 0 ? 0 : spreadNorm !== null ? spreadNorm[raw - spreadBase] : normalizeSpread(raw, spreadMin, spreadMax);
       spreadCol[i] = s;
       total += 2 * s;
     }
