@@ -2,14 +2,15 @@
  * The window: request bar on top, the cluster in the middle with the inspector beside it, playback
  * and the event list below. App wires state together; every piece of logic lives in its own module.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ClusterOperation } from '../src/api/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ClusterOperation, ClusterSnapshot } from '../src/api/contract';
 import type { TraceRun } from '../src/model/trace';
 import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
-import { describeChange, replacementOf } from './model/describeChange';
+import { describeChange, isStrandedBarePod, replacementOf } from './model/describeChange';
 import { canonicalKey, objectKey } from './model/ids';
 import { DetailsPanel } from './panels/DetailsPanel';
+import { Dock } from './panels/Dock';
 import { EventList } from './panels/EventList';
 import { PacketInspector } from './panels/PacketInspector';
 import { PlaybackBar } from './panels/PlaybackBar';
@@ -22,11 +23,18 @@ import { TitleBar } from './panels/TitleBar';
 import { Toasts, useToasts } from './panels/Toasts';
 import { PlaybackController } from './playback/controller';
 import { buildTimeline } from './playback/timeline';
-import { usePlaybackState } from './playback/usePlayback';
+import type { PlaybackState } from './playback/controller';
+import { usePlaybackSelector } from './playback/usePlayback';
 import { useCluster } from './state/useCluster';
 import { useFolderDrop } from './state/useFolderDrop';
 import { layoutTopology } from './viz/layout';
 import { Topology } from './viz/Topology';
+
+type Pod = ClusterSnapshot['pods'][number];
+
+/** `kubectl apply -f` on the open folder, offered after a bare Pod is deleted and in the title bar. */
+const APPLY_LABEL = 'Re-apply folder (kubectl apply -f)';
+const APPLY_TITLE = 'kubectl apply -f on the open folder: re-create what the folder declares and the cluster lacks (a deleted bare Pod comes back, with a new IP)';
 
 function summarise(run: TraceRun): string {
   const counts = new Map<string, number>();
@@ -34,12 +42,20 @@ function summarise(run: TraceRun): string {
   return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
 }
 
+/**
+ * The hop the SVG marks: the one being inspected, only while paused. During playback the canvas halo
+ * marks it, so neither the drawing nor the App re-render while packets fly.
+ */
+function markedEvent(s: PlaybackState) {
+  return s.playing || s.selected < 0 ? undefined : s.timeline.events[s.selected];
+}
+
 export function App() {
   const api = useMemo(() => getApi(), []);
   const cluster = useCluster(api);
   const { snapshot } = cluster;
   const controller = useMemo(() => new PlaybackController(), []);
-  const playback = usePlaybackState(controller);
+  const marked = usePlaybackSelector(controller, markedEvent);
   const { toasts, push, dismiss } = useToasts();
   const [run, setRun] = useState<TraceRun | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
@@ -101,18 +117,38 @@ export function App() {
     [api, controller],
   );
 
+  // Operations compare the cluster before and after; a toast's action may run long after the toast
+  // was made, so they read the latest snapshot from here rather than from their closure.
+  const snapshotRef = useRef(snapshot);
+  snapshotRef.current = snapshot;
+  // Pods deleted in this session as last seen, so re-applying the folder can say what changed.
+  const gone = useRef(new Map<string, Pod>());
+
   const operate = useCallback(
-    async (op: ClusterOperation, title: string) => {
-      if (!snapshot) return;
+    async (op: ClusterOperation, title: string): Promise<void> => {
+      const before = snapshotRef.current;
+      if (!before) return;
       setBusy(true);
       try {
         const r = await api.operate(op);
         if (r.ok) {
-          cluster.accept(r.value);
-          push({ title, lines: describeChange(op, snapshot, r.value), tone: 'ok' });
+          const after = r.value;
+          cluster.accept(after);
+          const lines = describeChange(op, before, after, gone.current);
+          const stranded = isStrandedBarePod(op, before, after);
+          const remaining = new Set(after.pods.map((p) => `${p.namespace}/${p.name}`));
+          for (const p of before.pods) if (!remaining.has(`${p.namespace}/${p.name}`)) gone.current.set(`${p.namespace}/${p.name}`, p);
+          for (const key of remaining) gone.current.delete(key);
+          push({
+            title,
+            lines,
+            tone: 'ok',
+            // A deleted bare Pod stays gone until its manifest is applied again: offer exactly that.
+            actions: stranded ? [{ label: APPLY_LABEL, title: APPLY_TITLE, run: () => void operateRef.current({ op: 'apply' }, 'Re-apply folder') }] : undefined,
+          });
           // Keep the inspector on the Pod that took the deleted one's place.
           if (op.op === 'deletePod') {
-            const next = replacementOf(op, snapshot, r.value);
+            const next = replacementOf(op, before, after);
             if (next) setSelectedKey(objectKey('pod', next.namespace, next.name));
           }
         } else push({ title: `${title} failed`, lines: [r.error], tone: 'danger' });
@@ -122,8 +158,10 @@ export function App() {
         setBusy(false);
       }
     },
-    [api, snapshot, cluster, push],
+    [api, cluster, push],
   );
+  const operateRef = useRef(operate);
+  operateRef.current = operate;
 
   const openFolder = useCallback(
     async (path?: string) => {
@@ -131,6 +169,7 @@ export function App() {
         const r = await api.openFolder(path);
         if (r.ok) {
           cluster.accept(r.value);
+          gone.current.clear();
           setRun(null);
           setSelectedKey(null);
           controller.load(buildTimeline([]));
@@ -145,10 +184,8 @@ export function App() {
 
   const dropping = useFolderDrop(api, openFolder);
 
-  const current = playback.selected >= 0 ? playback.timeline.events[playback.selected] : undefined;
-  // The SVG marks the hop being inspected only while paused; during playback the canvas halo does,
-  // so the drawing is not re-styled ten times a second.
-  const marked = playback.playing ? undefined : current;
+  const hasRun = Boolean(run && run.events.length > 0);
+  const hasProblems = Boolean(cluster.error) || (snapshot?.diagnostics.length ?? 0) > 0;
   const activeKey = marked ? canonicalKey(marked.at) : null;
   const activeNode = marked && marked.at.startsWith('svc/') ? (marked.node ?? null) : null;
 
@@ -161,6 +198,8 @@ export function App() {
         showSystemPods={showSystemPods}
         onShowSystemPods={setShowSystemPods}
         onOpen={openFolder}
+        onApply={() => operate({ op: 'apply' }, 'Re-apply folder')}
+        applyTitle={APPLY_TITLE}
         onReset={() => operate({ op: 'reset' }, 'Reset cluster')}
       />
       <div className="toolbar">
@@ -189,10 +228,10 @@ export function App() {
         </aside>
       </main>
       <PlaybackBar controller={controller} summary={run ? summarise(run) : null} />
-      <div className="bottom">
+      <Dock compact={!hasRun && !hasProblems} problems={hasProblems}>
         <EventList controller={controller} />
         <ProblemsPanel diagnostics={snapshot?.diagnostics ?? []} objectCount={snapshot?.objects.length ?? 0} fatal={cluster.error} />
-      </div>
+      </Dock>
       <StatusBar snapshot={snapshot} />
       <Toasts toasts={toasts} dismiss={dismiss} />
       {dropping && <div className="drop-overlay">Drop a folder of manifests to open it</div>}

@@ -1,7 +1,7 @@
 /**
  * What an operation did, in a sentence or two for the toast, found by comparing the snapshots before
  * and after (so it reports what the engine actually did, not what the renderer expected). Wording
- * follows kubectl's (`pod "pod-1" deleted`, `node/k8s-node1 cordoned`).
+ * follows kubectl's (`pod "pod-1" deleted`, `pod/pod-2 created`, `node/k8s-node1 cordoned`).
  */
 import type { ClusterOperation, ClusterSnapshot } from '../../src/api/contract';
 import { displayName } from './ids';
@@ -21,7 +21,26 @@ export function replacementOf(deleted: { namespace: string; name: string }, befo
   return after.pods.find((p) => !known.has(podKey(p)) && p.namespace === old.namespace && old.owner !== null && p.owner === old.owner);
 }
 
-export function describeChange(op: ClusterOperation, before: Snap, after: Snap): string[] {
+/** A deleted bare Pod: no controller re-creates it, only applying its manifest again does. */
+export function isStrandedBarePod(op: ClusterOperation, before: Snap, after: Snap): boolean {
+  if (op.op !== 'deletePod') return false;
+  const old = before.pods.find((p) => p.namespace === op.namespace && p.name === op.name);
+  return Boolean(old && !old.owner && !after.pods.some((p) => p.namespace === op.namespace && p.name === op.name));
+}
+
+/** Services (with a ClusterIP) whose selector picks `pod`: they keep their address when it changes. */
+function servicesOf(pod: Pod, services: Snap['services']): Snap['services'] {
+  return services.filter((s) => {
+    const sel = Object.entries(s.selector ?? {});
+    return s.namespace === pod.namespace && sel.length > 0 && sel.every(([k, v]) => pod.labels[k] === v) && Boolean(s.clusterIP) && s.clusterIP !== 'None';
+  });
+}
+
+/**
+ * `gone`: Pods deleted earlier, as they were last seen (by `namespace/name`), so re-applying the
+ * folder can say what a re-created Pod's IP used to be.
+ */
+export function describeChange(op: ClusterOperation, before: Snap, after: Snap, gone: ReadonlyMap<string, Pod> = new Map()): string[] {
   const beforePods = new Map(before.pods.map((p) => [podKey(p), p]));
   const afterPods = new Map(after.pods.map((p) => [podKey(p), p]));
   const added = after.pods.filter((p) => !beforePods.has(podKey(p)));
@@ -35,13 +54,28 @@ export function describeChange(op: ClusterOperation, before: Snap, after: Snap):
       const again = afterPods.get(`${op.namespace}/${op.name}`);
       if (again && old) lines.push(`Re-created as ${displayName(again.namespace, again.name)}: IP ${old.ip ?? '<none>'} → ${again.ip ?? '<none>'}`);
       else for (const p of added) lines.push(`Replaced by ${displayName(p.namespace, p.name)} (${p.ip ?? 'no IP yet'}${p.node ? ` on ${p.node}` : ', Pending'})`);
-      if (old && !old.owner && !again) lines.push(`A bare Pod has no controller: nothing re-creates it until its manifest is applied again${old.file ? ` (save ${old.file})` : ''}; the new Pod gets a new IP.`);
+      if (old && !old.owner && !again)
+        lines.push(`A bare Pod has no controller: nothing re-creates it until its manifest${old.file ? ` (${old.file})` : ''} is applied again. Re-apply the folder (kubectl apply -f) to bring it back; it will get a new IP.`);
       if (old) {
-        for (const s of after.services) {
+        for (const s of servicesOf(old, after.services)) {
+          if (before.services.some((b) => b.namespace === s.namespace && b.name === s.name)) lines.push(`Service ${displayName(s.namespace, s.name)} keeps ${s.clusterIP}`);
+        }
+      }
+      break;
+    }
+    case 'apply': {
+      if (added.length === 0) lines.push('Nothing to create: the cluster already has everything the folder declares');
+      const kept = new Set<string>();
+      for (const p of added) {
+        const was = gone.get(podKey(p));
+        lines.push(`pod/${displayName(p.namespace, p.name)} created`);
+        if (was?.ip && p.ip && was.ip !== p.ip) lines.push(`New IP ${p.ip} (was ${was.ip}): a Pod's IP is volatile`);
+        else lines.push(p.ip ? `IP ${p.ip}${p.node ? ` on ${p.node}` : ''}` : `Pending${p.schedule.message ? `: ${p.schedule.message}` : ''}`);
+        for (const s of servicesOf(p, after.services)) {
+          const key = `${s.namespace}/${s.name}`;
           const had = before.services.find((b) => b.namespace === s.namespace && b.name === s.name);
-          const sel = Object.entries(s.selector ?? {});
-          const selected = sel.length > 0 && sel.every(([k, v]) => old.labels[k] === v) && s.namespace === old.namespace;
-          if (had && selected && s.clusterIP && s.clusterIP !== 'None') lines.push(`Service ${displayName(s.namespace, s.name)} keeps ${s.clusterIP}`);
+          if (!kept.has(key) && had?.clusterIP === s.clusterIP) lines.push(`Service ${displayName(s.namespace, s.name)} keeps ${s.clusterIP}`);
+          kept.add(key);
         }
       }
       break;

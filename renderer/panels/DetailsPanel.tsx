@@ -39,7 +39,12 @@ function Selected({ snapshot, selectedKey, showSystem, busy, operate }: DetailsP
     return svc ? <ServiceDetails svc={svc} /> : summary;
   }
   const pod = snapshot.pods.find((p) => objectKey('pod', p.namespace, p.name) === selectedKey);
-  if (!pod) return <p className="panel-empty">That Pod no longer exists (deleted or replaced).</p>;
+  if (!pod)
+    return (
+      <p className="panel-empty">
+        That Pod no longer exists (deleted or replaced). A bare Pod comes back only when its manifest is applied again: <strong>Re-apply folder</strong>, at the top.
+      </p>
+    );
   const workload = workloadOf(snapshot, pod);
   return (
     <PodDetails

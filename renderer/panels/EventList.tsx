@@ -1,5 +1,5 @@
 /** One row per packet event (Packet Tracer's Event List): click to jump; the current row follows playback. */
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type UIEvent } from 'react';
 import type { PacketEvent } from '../../src/model/trace';
 import { shortLabel } from '../model/ids';
 import type { PlaybackController } from '../playback/controller';
@@ -16,54 +16,67 @@ const Row = memo(function Row({ e, index, current, onPick }: { e: PacketEvent; i
   const bad = mark && mark !== 'delivered';
   return (
     <tr
+      role="row"
+      aria-rowindex={index + 2}
       className={`${current ? 'current' : ''} ${bad ? 'bad' : ''} ${e.changed.length ? 'nat' : ''}`}
       aria-selected={current}
       aria-current={current ? 'step' : undefined}
       onClick={() => onPick(index)}
     >
-      <td className="num">{index + 1}</td>
-      <td className="mono time">{formatSimTime(e.arrive)}</td>
-      <td>
+      <td role="cell" className="num">{index + 1}</td>
+      <td role="cell" className="mono time">{formatSimTime(e.arrive)}</td>
+      <td role="cell">
         <span className={`flow-dot flow-${(e.flowId % 8) + 1} ${e.direction}`} aria-hidden="true" />
-        {e.flowId + 1}
-        <span className="muted">{e.direction === 'response' ? ' ↩' : ''}</span>
+        {e.direction === 'response' ? `${e.flowId + 1} ↩` : String(e.flowId + 1)}
       </td>
-      <td className="at" title={e.at}>
+      <td role="cell" className="at" title={e.at}>
         {shortLabel(e.at)}
-        {e.node && !e.at.startsWith('node/') ? <span className="muted"> @{e.node}</span> : null}
+        {e.node && !e.at.startsWith('node/') ? <span className="muted">{` @${e.node}`}</span> : null}
       </td>
-      <td>
+      <td role="cell">
         <span className={`action action-${e.action}`}>{e.action}</span>
       </td>
-      <td className="mono addr">
-        <span className={e.changed.includes('src') ? 'changed' : ''}>{e.packet.src}</span>
-        <span className="arrow"> → </span>
-        <span className={e.changed.includes('dst') ? 'changed' : ''}>{e.packet.dst}</span>
+      <td role="cell" className="mono addr">
+        {e.changed.includes('src') ? <span className="changed">{e.packet.src}</span> : e.packet.src}
+        {' → '}
+        {e.changed.includes('dst') ? <span className="changed">{e.packet.dst}</span> : e.packet.dst}
       </td>
     </tr>
   );
 });
 
-/** Scroll just enough to show row `i` (no scrollIntoView: it forces a layout of the whole table). */
-function reveal(el: HTMLElement, i: number, height: number): void {
-  const top = i * ROW_HEIGHT;
-  const view = height - ROW_HEIGHT; // the sticky header covers one row
-  if (top < el.scrollTop) el.scrollTop = top;
-  else if (top + ROW_HEIGHT > el.scrollTop + view) el.scrollTop = top + ROW_HEIGHT - view;
+/** The scroll offset that shows row `i`, moving as little as possible from `top` (the sticky header covers one row). */
+export function revealTop(top: number, i: number, height: number): number {
+  const rowTop = i * ROW_HEIGHT;
+  const view = height - ROW_HEIGHT;
+  if (rowTop < top) return rowTop;
+  if (rowTop + ROW_HEIGHT > top + view) return rowTop + ROW_HEIGHT - view;
+  return top;
 }
 
+/** Rows rendered above and below the visible ones (windowed runs): few while playback scrolls the list. */
+const OVERSCAN = 8;
+const OVERSCAN_PLAYING = 1;
+
 export function EventList({ controller }: { controller: PlaybackController }) {
-  const s = useSlowPlaybackState(controller, 250);
+  const s = useSlowPlaybackState(controller);
   const events = s.timeline.events;
   const scroller = useRef<HTMLDivElement | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
+  // Where the list is scrolled to, decided here (following the selection) or by the user (scroll
+  // events). The rows to render follow from it in the same render, and the layout effect moves the
+  // scroller there: one commit per step, and the layout is never read back (no forced reflow).
+  const [view, setView] = useState({ top: 0, selected: -1, events });
+  if (view.selected !== s.selected || view.events !== events) {
+    const from = view.events === events ? view.top : 0;
+    setView({ top: s.selected >= 0 ? revealTop(from, s.selected, height) : from, selected: s.selected, events });
+  }
   const pick = useCallback((i: number) => controller.selectEvent(i), [controller]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && s.selected >= 0) reveal(el, s.selected, height);
-  }, [s.selected, events, height]);
+    if (el && Math.abs(el.scrollTop - view.top) >= 1) el.scrollTop = view.top;
+  }, [view]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -73,9 +86,15 @@ export function EventList({ controller }: { controller: PlaybackController }) {
     return () => ro.disconnect();
   }, [events.length > 0]);
 
+  const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
+    const top = e.currentTarget.scrollTop;
+    setView((v) => (Math.abs(v.top - top) < 1 ? v : { ...v, top }));
+  }, []);
+
   const windowed = events.length > WINDOW_AFTER;
-  const first = windowed ? Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 20) : 0;
-  const last = windowed ? Math.min(events.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + 20) : events.length;
+  const over = s.playing ? OVERSCAN_PLAYING : OVERSCAN;
+  const first = windowed ? Math.max(0, Math.floor(view.top / ROW_HEIGHT) - over) : 0;
+  const last = windowed ? Math.min(events.length, Math.ceil((view.top + height) / ROW_HEIGHT) + over) : events.length;
 
   return (
     <section className="panel event-list" role="region" aria-label="Event list">
@@ -86,19 +105,20 @@ export function EventList({ controller }: { controller: PlaybackController }) {
       {events.length === 0 ? (
         <p className="panel-empty">No packets yet. Pick a source and a target above and press Send request.</p>
       ) : (
-        <div className="table-scroll" ref={scroller} onScroll={windowed ? (e) => setScrollTop(e.currentTarget.scrollTop) : undefined}>
-          <table>
-            <thead>
-              <tr>
-                <th className="num">#</th>
-                <th>Time</th>
-                <th>Flow</th>
-                <th>At</th>
-                <th>Action</th>
-                <th>Source → Destination</th>
+        <div className="table-scroll" ref={scroller} onScroll={onScroll}>
+          {/* Explicit roles: the CSS lays rows out as grids, which would otherwise drop table semantics. */}
+          <table role="table" aria-label="Hop events" aria-rowcount={events.length + 1}>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader" className="num">#</th>
+                <th role="columnheader">Time</th>
+                <th role="columnheader">Flow</th>
+                <th role="columnheader">At</th>
+                <th role="columnheader">Action</th>
+                <th role="columnheader">Source → Destination</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {first > 0 && <tr className="spacer" style={{ height: first * ROW_HEIGHT }} aria-hidden="true" />}
               {events.slice(first, last).map((e, k) => (
                 <Row key={`${e.packetId}:${e.seq}`} e={e} index={first + k} current={first + k === s.selected} onPick={pick} />

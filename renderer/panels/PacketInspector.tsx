@@ -3,7 +3,7 @@ import type { TraceRun } from '../../src/model/trace';
 import { shortLabel } from '../model/ids';
 import type { PlaybackController } from '../playback/controller';
 import { previousHop } from '../playback/timeline';
-import { formatSimTime, usePlaybackState } from '../playback/usePlayback';
+import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { natLabel } from '../viz/drawPackets';
 
 const ACTION_TEXT: Record<string, string> = {
@@ -26,7 +26,7 @@ const ACTION_TEXT: Record<string, string> = {
 const OUTCOME_TONE: Record<string, string> = { delivered: 'ok', refused: 'danger', dropped: 'danger', timeout: 'warn', unreachable: 'danger' };
 
 export function PacketInspector({ controller, run }: { controller: PlaybackController; run: TraceRun | null }) {
-  const s = usePlaybackState(controller);
+  const s = useSlowPlaybackState(controller);
   const e = s.selected >= 0 ? s.timeline.events[s.selected] : undefined;
   if (!e) {
     return (
@@ -46,7 +46,8 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
     { field: 'dst', label: 'Destination' },
   ];
   return (
-    <section className="panel inspector" role="region" aria-label="Packet inspector">
+    // While playing, the flashes stay off: an animation would restyle and repaint the panel every frame.
+    <section className={`panel inspector ${s.playing ? 'playing' : ''}`} role="region" aria-label="Packet inspector">
       <header className="panel-header">
         <h2>Packet inspector</h2>
         <span className="muted">

@@ -15,9 +15,26 @@ export interface PodDetailsProps {
   onScale(replicas: number): void;
 }
 
-/** How the Pod got its node, when the engine says (ScheduleResult.by); the load document may omit it. */
-function placedBy(sch: Pod['schedule']): string | undefined {
-  return (sch as Pod['schedule'] & { by?: string }).by;
+type PlacedBy = NonNullable<Pod['schedule']['by']>;
+
+/** Who put the Pod on its node (`schedule.by`), in the words "Why here?" uses. */
+export const PLACED_BY: Record<PlacedBy, string> = {
+  nodeName: 'spec.nodeName',
+  scheduler: 'kube-scheduler',
+  daemonset: 'DaemonSet controller',
+};
+
+/** One or two sentences: how the Pod got its node, or why it has none. */
+export function placementText(sch: Pod['schedule']): string | null {
+  if (!sch.node) return null;
+  switch (sch.by) {
+    case 'nodeName':
+      return `spec.nodeName binds it to ${sch.node}: the kubelet there runs it directly and kube-scheduler never sees it, so no filters or scores apply.`;
+    case 'daemonset':
+      return `The DaemonSet controller makes one Pod per eligible node and pinned this one to ${sch.node} (node affinity on metadata.name); kube-scheduler checked that ${sch.node} passes its filters and bound it.`;
+    default:
+      return `kube-scheduler filtered the nodes, scored the feasible ones, and picked ${sch.node}.`;
+  }
 }
 
 /** Nodes shown in the score table: the chosen one and the best others, so it fits the side panel. */
@@ -42,7 +59,7 @@ function ScheduleTable({ pod, nodes }: { pod: Pod; nodes: ClusterSnapshot['nodes
               <span className={`mark ${rej ? 'tone-danger' : 'tone-ok'}`} aria-hidden="true">
                 {rej ? '✕' : '✓'}
               </span>
-              <strong>{n}</strong> <span className={rej ? 'muted' : ''}>{rej ?? (n === sch.node ? (placedBy(sch) === 'nodeName' ? 'bound by nodeName' : 'chosen') : 'feasible')}</span>
+              <strong>{n}</strong> <span className={rej ? 'muted' : ''}>{rej ?? (n === sch.node ? (sch.by === 'daemonset' ? 'chosen (pinned by the DaemonSet)' : 'chosen') : 'feasible')}</span>
             </li>
           );
         })}
@@ -145,17 +162,21 @@ export function PodDetails({ pod, nodes, workload, busy, onDelete, onScale }: Po
         ))}
       </ul>
       <h4>Why here?</h4>
-      {sch.message && <p className="tone-warn message">{sch.message}</p>}
-      {!sch.message && sch.node && (
-        <p className="message">
-          {placedBy(sch) === 'nodeName'
-            ? `spec.nodeName binds it to ${sch.node}; the scheduler was not asked.`
-            : placedBy(sch) === 'daemonset'
-              ? `The DaemonSet controller placed it on ${sch.node}.`
-              : `kube-scheduler filtered the nodes, scored the feasible ones, and picked ${sch.node}.`}
+      {sch.by && (
+        <p className="placed-by">
+          <span className="muted">Placed by</span> <strong>{PLACED_BY[sch.by]}</strong>
+          {sch.node && (
+            <>
+              {' '}
+              <span className="muted">on</span> <strong>{sch.node}</strong>
+            </>
+          )}
         </p>
       )}
-      <ScheduleTable pod={pod} nodes={nodes} />
+      {sch.message && <p className="tone-warn message">{sch.message}</p>}
+      {!sch.message && sch.node && <p className="message">{placementText(sch)}</p>}
+      {/* spec.nodeName skips the scheduler: there are no filter or score verdicts to show. */}
+      {sch.by !== 'nodeName' && <ScheduleTable pod={pod} nodes={nodes} />}
       <div className="actions">
         <button type="button" className="danger" onClick={onDelete} disabled={busy}>
           Delete pod

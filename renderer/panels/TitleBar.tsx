@@ -1,4 +1,4 @@
-/** App title, the open folder, and cluster-wide actions (open another folder, reset, system Pods). */
+/** App title, the open folder, and cluster-wide actions (open another folder, re-apply it, reset, system Pods). */
 import { useEffect, useRef, useState } from 'react';
 import type { KubeTrafficApi } from '../../src/api/contract';
 import { apiMode } from '../bridge/api';
@@ -10,6 +10,9 @@ export interface TitleBarProps {
   showSystemPods: boolean;
   onShowSystemPods(v: boolean): void;
   onOpen(path?: string): void;
+  /** kubectl apply -f on the open folder (re-creates a deleted bare Pod). */
+  onApply(): void;
+  applyTitle: string;
   onReset(): void;
 }
 
@@ -18,7 +21,7 @@ function baseName(path: string): string {
   return parts.slice(-2).join('/') || path;
 }
 
-export function TitleBar({ api, folder, busy, showSystemPods, onShowSystemPods, onOpen, onReset }: TitleBarProps) {
+export function TitleBar({ api, folder, busy, showSystemPods, onShowSystemPods, onOpen, onApply, applyTitle, onReset }: TitleBarProps) {
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<string[]>([]);
   const [path, setPath] = useState('');
@@ -110,6 +113,9 @@ export function TitleBar({ api, folder, busy, showSystemPods, onShowSystemPods, 
           </div>
         )}
       </div>
+      <button type="button" onClick={onApply} disabled={busy || !folder} title={applyTitle}>
+        Re-apply folder
+      </button>
       <button type="button" onClick={onReset} disabled={busy} title="Forget deletions, scaling and cordons: rebuild from the folder">
         Reset cluster
       </button>

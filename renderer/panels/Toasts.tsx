@@ -6,6 +6,8 @@ export interface Toast {
   title: string;
   lines: string[];
   tone: 'ok' | 'danger';
+  /** What the user can do next (a button each); taking one dismisses the toast. */
+  actions?: { label: string; title?: string; run(): void }[];
 }
 
 export function useToasts(): { toasts: Toast[]; push(t: Omit<Toast, 'id'>): void; dismiss(id: number): void } {
@@ -16,7 +18,8 @@ export function useToasts(): { toasts: Toast[]; push(t: Omit<Toast, 'id'>): void
     (t: Omit<Toast, 'id'>) => {
       const id = next.current++;
       setToasts((ts) => [...ts.slice(-3), { ...t, id }]);
-      setTimeout(() => dismiss(id), t.tone === 'danger' ? 12000 : 7000);
+      // A toast that offers an action stays long enough to take it.
+      setTimeout(() => dismiss(id), t.tone === 'danger' || t.actions?.length ? 15000 : 7000);
     },
     [dismiss],
   );
@@ -39,6 +42,23 @@ export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss(id: numbe
               {l}
             </div>
           ))}
+          {t.actions && t.actions.length > 0 && (
+            <div className="toast-actions">
+              {t.actions.map((a) => (
+                <button
+                  key={a.label}
+                  type="button"
+                  title={a.title}
+                  onClick={() => {
+                    dismiss(t.id);
+                    a.run();
+                  }}
+                >
+                  {a.label}
+                </button>
+              ))}
+            </div>
+          )}
         </div>
       ))}
     </div>

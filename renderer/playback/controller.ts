@@ -1,7 +1,14 @@
 /**
  * Owns playback for one run: the clock, the selected event and the single animation-frame loop.
- * Not React: the canvas subscribes to every frame, React components to the coarse state (throttled),
- * so the 60 fps path never goes through reconciliation. Time sources are injected for tests.
+ * Not React: the canvas subscribes to every frame, React components to two throttled copies of the
+ * state, so the 60 fps path never goes through reconciliation:
+ *  - `subscribe`/`getState`: the playhead, at most every STATE_INTERVAL_MS while playing (the
+ *    playback bar);
+ *  - `subscribeSlow`/`getSlowState`: at most every SLOW_INTERVAL_MS while playing (the packet
+ *    inspector and the event list, costly to lay out and unreadable at speed anyway).
+ * While playing, listeners hear about a change in tasks after the animation frame (never inside it),
+ * the slow ones each in a task of its own, so React's commits stay short. When the user acts
+ * (step, seek, pause…) everything is published at once. Time sources are injected for tests.
  */
 import * as clock from './clock';
 import { EMPTY_TIMELINE, eventIndexAt, maxPosition, positionOf, simTimeAt, type Timeline } from './timeline';
@@ -23,29 +30,51 @@ export interface FrameEnv {
   now(): number;
   requestFrame(cb: (wallMs: number) => void): number;
   cancelFrame(id: number): void;
+  /** Run `cb` in a task of its own, after the current frame. Absent: at once. */
+  defer?(cb: () => void): void;
+}
+
+/** A MessageChannel task runs right after the frame, without setTimeout's clamping. */
+function taskQueue(): (cb: () => void) => void {
+  if (typeof MessageChannel === 'undefined') return (cb) => void setTimeout(cb, 0);
+  const channel = new MessageChannel();
+  const queue: (() => void)[] = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  return (cb) => {
+    queue.push(cb);
+    channel.port2.postMessage(null);
+  };
 }
 
 const browserEnv: FrameEnv = {
   now: () => performance.now(),
   requestFrame: (cb) => requestAnimationFrame(cb),
   cancelFrame: (id) => cancelAnimationFrame(id),
+  defer: taskQueue(),
 };
 
-/** Coarse state is pushed to React at most this often while playing. */
-const STATE_INTERVAL_MS = 90;
+/** The playhead state is pushed to React at most this often while playing. */
+export const STATE_INTERVAL_MS = 100;
+/** The slow state (inspector, event list) at most this often while playing. */
+export const SLOW_INTERVAL_MS = 250;
 
 export class PlaybackController {
   private clock = clock.newClock(0);
   private timeline: Timeline = EMPTY_TIMELINE;
   private selected = -1;
   private state: PlaybackState;
+  private slowState: PlaybackState;
   private frameId: number | null = null;
-  private lastStateWall = 0;
+  private lastStateWall = -Infinity;
+  private lastSlowWall = -Infinity;
+  private notifyPending = false;
   private readonly stateListeners = new Set<() => void>();
+  private readonly slowListeners = new Set<() => void>();
   private readonly frameListeners = new Set<(time: number) => void>();
 
   constructor(private readonly env: FrameEnv = browserEnv) {
     this.state = this.snapshot(0);
+    this.slowState = this.state;
   }
 
   /** A new run: back to the start, first hop selected, paused (the user presses Play or steps). */
@@ -54,7 +83,7 @@ export class PlaybackController {
     this.timeline = timeline;
     this.clock = clock.newClock(maxPosition(timeline), this.clock.speed);
     this.selected = timeline.events.length > 0 ? 0 : -1;
-    this.publish(true);
+    this.publish();
   }
 
   play(): void {
@@ -64,13 +93,13 @@ export class PlaybackController {
     this.clock = clock.play(this.clock, now);
     if (wasAtEnd) this.selected = 0;
     this.startLoop();
-    this.publish(true);
+    this.publish();
   }
 
   pause(): void {
     this.clock = clock.pause(this.clock, this.env.now());
     this.stopLoop();
-    this.publish(true);
+    this.publish();
   }
 
   toggle(): void {
@@ -80,7 +109,7 @@ export class PlaybackController {
 
   setSpeed(speed: number): void {
     this.clock = clock.setSpeed(this.clock, speed, this.env.now());
-    this.publish(true);
+    this.publish();
   }
 
   /** Select event i and move the playhead to the moment it arrives at its hop. Pauses. */
@@ -92,7 +121,7 @@ export class PlaybackController {
     this.clock = clock.seek(clock.pause(this.clock, now), positionOf(this.timeline, events[idx]!.arrive), now);
     this.stopLoop();
     this.selected = idx;
-    this.publish(true);
+    this.publish();
   }
 
   stepForward(): void {
@@ -112,7 +141,7 @@ export class PlaybackController {
     this.clock = clock.seek(clock.pause(this.clock, now), this.clock.maxPosition, now);
     this.stopLoop();
     this.selected = this.timeline.events.length - 1;
-    this.publish(true);
+    this.publish();
   }
 
   /** Scrub: the selection follows the playhead. */
@@ -120,10 +149,13 @@ export class PlaybackController {
     const now = this.env.now();
     this.clock = clock.seek(this.clock, position, now);
     this.selected = eventIndexAt(this.timeline, simTimeAt(this.timeline, clock.positionAt(this.clock, now)));
-    this.publish(true);
+    this.publish();
   }
 
   getState = (): PlaybackState => this.state;
+
+  /** The state at most every SLOW_INTERVAL_MS while playing (at once otherwise). */
+  getSlowState = (): PlaybackState => this.slowState;
 
   /** Simulated time right now (for the canvas). */
   currentTime(): number {
@@ -135,6 +167,11 @@ export class PlaybackController {
     return () => this.stateListeners.delete(listener);
   };
 
+  subscribeSlow = (listener: () => void): (() => void) => {
+    this.slowListeners.add(listener);
+    return () => this.slowListeners.delete(listener);
+  };
+
   onFrame(listener: (time: number) => void): () => void {
     this.frameListeners.add(listener);
     return () => this.frameListeners.delete(listener);
@@ -143,6 +180,7 @@ export class PlaybackController {
   dispose(): void {
     this.stopLoop();
     this.stateListeners.clear();
+    this.slowListeners.clear();
     this.frameListeners.clear();
   }
 
@@ -152,15 +190,49 @@ export class PlaybackController {
     if (clock.atEnd(this.clock, now)) {
       this.clock = clock.pause(this.clock, now);
       this.selected = this.timeline.events.length - 1;
-      this.publish(true);
+      this.publish();
       return;
     }
     const time = simTimeAt(this.timeline, clock.positionAt(this.clock, now));
     this.selected = eventIndexAt(this.timeline, time);
-    // React hears about it at most every STATE_INTERVAL_MS, however many hops pass in between.
-    this.publish(now - this.lastStateWall >= STATE_INTERVAL_MS);
+    for (const l of this.frameListeners) l(time);
+    // React hears about it at most every STATE_INTERVAL_MS, however many hops pass in between, and
+    // after this frame has been drawn.
+    const coarse = now - this.lastStateWall >= STATE_INTERVAL_MS;
+    const slow = now - this.lastSlowWall >= SLOW_INTERVAL_MS;
+    if (coarse || slow) {
+      this.state = this.snapshot(now);
+      if (coarse) this.lastStateWall = now;
+      if (slow) {
+        this.lastSlowWall = now;
+        this.slowState = this.state;
+      }
+      this.notifyLater(coarse, slow);
+    }
     this.frameId = this.env.requestFrame(this.tick);
   };
+
+  /**
+   * Tells the listeners in tasks after the frame: the playhead's listeners in one, then each slow
+   * listener in one of its own, so no single task (a React commit and its layout) grows long enough
+   * to delay the next frame.
+   */
+  private notifyLater(coarse: boolean, slow: boolean): void {
+    const defer = this.env.defer;
+    if (!defer) {
+      if (coarse) for (const l of this.stateListeners) l();
+      if (slow) for (const l of this.slowListeners) l();
+      return;
+    }
+    if (coarse && !this.notifyPending) {
+      this.notifyPending = true;
+      defer(() => {
+        this.notifyPending = false;
+        for (const l of this.stateListeners) l();
+      });
+    }
+    if (slow) for (const l of this.slowListeners) defer(l);
+  }
 
   private startLoop(): void {
     if (this.frameId === null) this.frameId = this.env.requestFrame(this.tick);
@@ -184,15 +256,16 @@ export class PlaybackController {
     };
   }
 
-  /** Frames go out every time; React state only when `coarse` (throttled while playing). */
-  private publish(coarse: boolean): void {
+  /** After a user action: a frame, and both copies of the state, at once. */
+  private publish(): void {
     const now = this.env.now();
     const time = simTimeAt(this.timeline, clock.positionAt(this.clock, now));
-    if (coarse) {
-      this.lastStateWall = now;
-      this.state = this.snapshot(now);
-    }
+    this.lastStateWall = now;
+    this.lastSlowWall = now;
+    this.state = this.snapshot(now);
+    this.slowState = this.state;
     for (const l of this.frameListeners) l(time);
-    if (coarse) for (const l of this.stateListeners) l();
+    for (const l of this.stateListeners) l();
+    for (const l of this.slowListeners) l();
   }
 }

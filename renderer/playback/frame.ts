@@ -78,10 +78,9 @@ export function frameAt(tl: Timeline, t: number): Frame {
   for (const track of tl.tracks) {
     if (t < track.start) continue;
     const evs = track.events;
-    for (const e of evs) {
+    for (const e of track.markers) {
       if (e.arrive > t) break;
-      const kind = markerKind(e);
-      if (kind) markers.push({ at: e.at, node: e.node, kind, flowId: e.flowId, event: e });
+      markers.push({ at: e.at, node: e.node, kind: markerKind(e)!, flowId: e.flowId, event: e });
     }
     if (t > track.end) continue;
     const i = hopAt(evs, t);

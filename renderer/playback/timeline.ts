@@ -8,6 +8,7 @@
  * time (see frame.ts).
  */
 import type { PacketEvent } from '../../src/model/trace';
+import { markerKind } from './frame';
 
 export interface PacketTrack {
   packetId: string;
@@ -15,6 +16,8 @@ export interface PacketTrack {
   direction: PacketEvent['direction'];
   /** This packet's hops in travel order. */
   events: PacketEvent[];
+  /** The hops among them that leave an outcome marker (drop, timeout, delivered…), same order. */
+  markers: PacketEvent[];
   /** Simulated time of its first arrival and last departure. */
   start: number;
   end: number;
@@ -62,6 +65,7 @@ export function buildTimeline(input: readonly PacketEvent[]): Timeline {
       flowId: first.flowId,
       direction: first.direction,
       events: list,
+      markers: list.filter((e) => markerKind(e) !== undefined),
       start: first.arrive,
       end: Math.max(last.time, last.arrive),
     });

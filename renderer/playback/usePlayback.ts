@@ -1,37 +1,26 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { PlaybackController, PlaybackState } from './controller';
 
-/** The coarse playback state (throttled while playing), for React components. */
+/** The playhead state (throttled while playing), for React components. */
 export function usePlaybackState(controller: PlaybackController): PlaybackState {
   return useSyncExternalStore(controller.subscribe, controller.getState);
 }
 
 /**
- * The playback state at most every `ms` while playing (always at once when paused): for views that
- * are costly to update and cannot be read at speed anyway, like the event list.
+ * The playback state at most every SLOW_INTERVAL_MS while playing (at once when the user acts): for
+ * views that are costly to update and cannot be read at speed anyway (event list, packet inspector).
  */
-export function useSlowPlaybackState(controller: PlaybackController, ms: number): PlaybackState {
-  const [state, setState] = useState(controller.getState());
-  useEffect(() => {
-    let last = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      last = performance.now();
-      setState(controller.getState());
-    };
-    const unsubscribe = controller.subscribe(() => {
-      clearTimeout(timer);
-      const wait = ms - (performance.now() - last);
-      if (!controller.getState().playing || wait <= 0) flush();
-      else timer = setTimeout(flush, wait);
-    });
-    flush();
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [controller, ms]);
-  return state;
+export function useSlowPlaybackState(controller: PlaybackController): PlaybackState {
+  return useSyncExternalStore(controller.subscribeSlow, controller.getSlowState);
+}
+
+/**
+ * One value derived from the playhead state; the component re-renders only when it changes
+ * (Object.is), so `pick` must return a primitive or an object the state already holds.
+ */
+export function usePlaybackSelector<T>(controller: PlaybackController, pick: (s: PlaybackState) => T): T {
+  const get = useCallback(() => pick(controller.getState()), [controller, pick]);
+  return useSyncExternalStore(controller.subscribe, get);
 }
 
 /** Simulated microseconds, readable: `0 µs`, `850 µs`, `1.250 ms`. */

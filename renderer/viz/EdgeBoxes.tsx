@@ -36,6 +36,8 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
           const name = displayName(s.namespace, s.name);
           const pending = lbPending(s);
           const why = pending ? (s.pendingReason ?? 'no load-balancer provider assigns an address') : '';
+          // The box says the cause (before the first colon); the rest is in the tooltip and the details.
+          const cause = why.split(/: /)[0]!;
           const label = `Load balancer for ${name}, ${pending ? `<pending>: ${why}` : s.externalIP}`;
           return (
             <g key={key} className={`lb ${pending ? 'pending' : ''} ${activeKey === key ? 'active' : ''}`} transform={`translate(${r.x},${r.y})`} role="group" aria-label={label}>
@@ -47,7 +49,7 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
               <text className={`mono lb-ip ${pending ? 'tone-warn' : ''}`} x={14} y={42}>
                 {pending ? '<pending>' : s.externalIP}
               </text>
-              {wrapText(why, r.w - 28, measure.tiny, 3).map((line, i) => (
+              {wrapText(cause, r.w - 28, measure.tiny, 4).map((line, i) => (
                 <text key={i} className="lb-why" x={14} y={58 + i * 13}>
                   {line}
                 </text>

@@ -2,7 +2,7 @@
 import { memo, type ReactNode } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import type { NodeLayout } from './layout';
-import { fitText } from './text';
+import { fitText, wrapBreaking } from './text';
 import { measure } from './measure';
 
 type Node = ClusterSnapshot['nodes'][number];
@@ -100,11 +100,16 @@ export const NodeRegion = memo(function NodeRegion({ node, layout, selected, act
             <text x={16} y={104}>
               {cordoned ? 'No Pods (cordoned)' : 'No Pods'}
             </text>
-            {taints.slice(0, 3).map((t, i) => (
-              <text key={t} className="taint-text mono" x={16} y={124 + i * 16}>
-                {fitText(`taint ${t}`, rect.w - 32, measure.monoSmall)}
-              </text>
-            ))}
+            {/* Taints are long unbroken keys: they wrap at their separators rather than being cut. */}
+            {taints
+              .slice(0, 3)
+              .flatMap((t) => wrapBreaking(`taint ${t}`, rect.w - 32, measure.monoSmall, 2).map((line, j) => ({ key: `${t}#${j}`, line, indent: j > 0 })))
+              .slice(0, 6)
+              .map(({ key, line, indent }, i) => (
+                <text key={key} className="taint-text mono" x={indent ? 28 : 16} y={124 + i * 15}>
+                  {line}
+                </text>
+              ))}
           </g>
         )}
       </g>

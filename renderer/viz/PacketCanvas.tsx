@@ -59,10 +59,13 @@ export function PacketCanvas({ controller, layout, transform, handle }: PacketCa
   const pending = useRef<number | null>(null);
   layoutRef.current = layout;
 
+  const ctxRef = useRef<CanvasRenderingContext2D | null>(null);
+
   const draw = (time: number) => {
     const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d', { desynchronized: true });
-    if (!canvas || !ctx) return;
+    if (!canvas) return;
+    const ctx = (ctxRef.current ??= canvas.getContext('2d', { desynchronized: true }));
+    if (!ctx) return;
     const started = performance.now();
     styleRef.current ??= readPacketStyle(canvas);
     const { width, height, dpr } = sizeRef.current;
@@ -96,17 +99,26 @@ export function PacketCanvas({ controller, layout, transform, handle }: PacketCa
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const resize = () => {
-      const rect = canvas.parentElement!.getBoundingClientRect();
+    // The backing store is re-allocated only when the size really changes (assigning width or height
+    // clears and re-allocates the canvas even to the same value), and the size comes from the
+    // observer's entry, so nothing here forces a layout.
+    const resize = (width: number, height: number) => {
       const dpr = window.devicePixelRatio || 1;
-      sizeRef.current = { width: rect.width, height: rect.height, dpr };
-      canvas.width = Math.round(rect.width * dpr);
-      canvas.height = Math.round(rect.height * dpr);
-      canvas.style.width = `${rect.width}px`;
-      canvas.style.height = `${rect.height}px`;
-      schedule();
+      const cur = sizeRef.current;
+      if (cur.width === width && cur.height === height && cur.dpr === dpr) return;
+      sizeRef.current = { width, height, dpr };
+      const w = Math.round(width * dpr);
+      const h = Math.round(height * dpr);
+      if (canvas.width !== w) canvas.width = w;
+      if (canvas.height !== h) canvas.height = h;
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      draw(controller.currentTime());
     };
-    const ro = new ResizeObserver(resize);
+    const ro = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]!.contentRect;
+      resize(box.width, box.height);
+    });
     ro.observe(canvas.parentElement!);
     const media = matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => {
@@ -114,7 +126,6 @@ export function PacketCanvas({ controller, layout, transform, handle }: PacketCa
       schedule();
     };
     media.addEventListener('change', onTheme);
-    resize();
     return () => {
       ro.disconnect();
       media.removeEventListener('change', onTheme);

@@ -4,7 +4,7 @@ import type { ClusterSnapshot } from '../../src/api/contract';
 import { displayName } from '../model/ids';
 import { podStatus, podTone } from '../model/status';
 import type { Rect } from './layout';
-import { fitChips, fitText, wrapText } from './text';
+import { fitChips, fitText, wrapText, type Measure } from './text';
 import { measure } from './measure';
 
 type Pod = ClusterSnapshot['pods'][number];
@@ -21,13 +21,29 @@ export interface PodCardProps {
   onSelect(key: string): void;
 }
 
-function containersText(pod: Pod): string {
-  return pod.containers
-    .map((c) => {
-      const ports = c.ports.map((p) => `:${p.containerPort}${p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`).join(' ');
-      return ports ? `${c.name} ${ports}` : c.name;
-    })
-    .join(' · ');
+const portText = (p: Pod['containers'][number]['ports'][number]) => `:${p.containerPort}${p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`;
+
+function containerText(c: Pod['containers'][number]): string {
+  const ports = c.ports.map(portText).join(' ');
+  return ports ? `${c.name} ${ports}` : c.name;
+}
+
+/**
+ * The containers, in `lines` lines whose widths are `widths` (the last one shares its line with the
+ * status). Two containers and two lines (a Pod without labels): one per line. Otherwise one line,
+ * `container1 :8000 · container2 :8080` when it fits, else the ports without the names
+ * (`2 containers :8000 :8080`, what a packet cares about), and only then cut.
+ */
+export function containerLines(pod: Pod, widths: number[], measure: Measure): string[] {
+  const cs = pod.containers;
+  if (cs.length === 0) return [fitText('no containers', widths.at(-1)!, measure)];
+  if (widths.length >= 2 && cs.length === 2) return [fitText(containerText(cs[0]!), widths[0]!, measure), fitText(containerText(cs[1]!), widths[1]!, measure)];
+  const maxPx = widths[0]!;
+  const full = cs.map(containerText).join(' · ');
+  if (measure(full) <= maxPx || cs.length < 2) return [fitText(full, maxPx, measure)];
+  const ports = cs.flatMap((c) => c.ports.map(portText)).join(' ');
+  const short = `${cs.length} containers${ports ? ` ${ports}` : ''}`;
+  return [fitText(measure(short) <= maxPx ? short : `${cs.length}× ${ports}`, maxPx, measure)];
 }
 
 export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matched, active, onSelect }: PodCardProps) {
@@ -39,7 +55,6 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
   const innerW = rect.w - 24;
   const labels = Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`);
   const chips = fitChips(labels, innerW, measure.chip);
-  const containers = containersText(pod);
   const label = `Pod ${name}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}`;
   const cls = ['pod', `tone-${tone}`, selected && 'selected', active && 'active', matched === true && 'matched', matched === false && 'dimmed']
     .filter(Boolean)
@@ -98,9 +113,17 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
                 </text>
               )}
             </g>
-            <text className="pod-containers mono" x={12} y={rect.h - 12}>
-              {fitText(containers || 'no containers', innerW - statusW - 8, measure.monoSmall)}
-            </text>
+            {/* Without labels, the chips' row is free: containers may take it too. */}
+            {(() => {
+              const bottomW = innerW - statusW - 8;
+              const free = chips.shown.length === 0 && chips.more === 0;
+              const lines = containerLines(pod, free && pod.containers.length === 2 ? [innerW, bottomW] : [bottomW], measure.monoSmall);
+              return lines.map((line, i) => (
+                <text key={i} className="pod-containers mono" x={12} y={i === lines.length - 1 ? rect.h - 12 : 62}>
+                  {line}
+                </text>
+              ));
+            })()}
           </>
         )}
         <text className="pod-status" x={rect.w - 10} y={pending ? 40 : rect.h - 12} textAnchor="end">

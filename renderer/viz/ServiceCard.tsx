@@ -19,7 +19,8 @@ export interface ServiceCardProps {
 }
 
 function detailLine(s: Service): { text: string; tone?: 'warn' } {
-  if (lbPending(s)) return { text: `EXTERNAL-IP <pending>${s.pendingReason ? `: ${s.pendingReason}` : ''}`, tone: 'warn' };
+  // Why it is pending is told at length in its load-balancer box, the tooltip and the details.
+  if (lbPending(s)) return { text: 'EXTERNAL-IP <pending>', tone: 'warn' };
   if (s.type === 'LoadBalancer') return { text: `EXTERNAL-IP ${s.externalIP}` };
   if (s.externalTrafficPolicy === 'Local' && (s.type === 'NodePort' || s.type === 'LoadBalancer')) return { text: 'externalTrafficPolicy: Local' };
   if (s.internalTrafficPolicy === 'Local') return { text: 'internalTrafficPolicy: Local' };
@@ -53,7 +54,11 @@ export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, select
         if (e.key === 'Enter') onSelect(svcKey);
       }}
     >
-      <title>{label}{detail.text ? `\n${detail.text}` : ''}</title>
+      <title>
+        {label}
+        {detail.text ? `\n${detail.text}` : ''}
+        {svc.pendingReason ? `: ${svc.pendingReason}` : ''}
+      </title>
       <rect className="svc-box" width={rect.w} height={rect.h} rx={8} />
       <text className="svc-name" x={12} y={21}>
         {fitText(svc.name, rect.w - typeW - 30, measure.title)}

@@ -2,7 +2,7 @@
  * The cluster drawing: SVG topology (React) under the packet canvas, with pan and zoom. The zoom
  * transform is applied imperatively to the content group, so panning never re-renders the cards.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ZoomTransform } from 'd3';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { objectKey } from '../model/ids';
@@ -34,33 +34,44 @@ export interface TopologyProps {
 /** Below this zoom, cards show only their names (semantic zoom keeps hundreds of Pods readable). */
 const DETAIL_ZOOM = 0.45;
 
-export function Topology(props: TopologyProps) {
+/** Memoised: the App re-renders for panels and toasts; the drawing only when its own props change. */
+export const Topology = memo(function Topology(props: TopologyProps) {
   const { snapshot, layout, controller, selectedKey, matches, activeKey, activeNode, fitKey, onSelect } = props;
   const container = useRef<HTMLDivElement | null>(null);
   const content = useRef<SVGGElement | null>(null);
   const svg = useRef<SVGSVGElement | null>(null);
   const canvas = useRef<PacketCanvasHandle | null>(null);
 
-  const onZoom = useCallback((t: ZoomTransform) => {
+  // Whether the user has moved the view (pan, wheel, zoom buttons) since it was last fitted.
+  const moved = useRef(false);
+  const onZoom = useCallback((t: ZoomTransform, byUser: boolean) => {
+    if (byUser) moved.current = true;
     content.current?.setAttribute('transform', t.toString());
     svg.current?.classList.toggle('lod-low', t.k < DETAIL_ZOOM);
     canvas.current?.redraw();
   }, []);
   const zoom = useZoom(container, onZoom);
+  const bounds = useRef(layout.bounds);
+  bounds.current = layout.bounds;
+  const fit = useCallback(() => {
+    moved.current = false;
+    zoom.fit(bounds.current);
+  }, [zoom.fit]);
 
   // Fit when the viewport first gets a size and when another folder opens; a changed Pod must not
-  // move the camera. (ResizeObserver reports the initial size once, on observe.)
+  // move the camera. While the user has not moved the view, it also re-fits when the viewport
+  // changes size (the bottom panels grow with a run, or are resized). ResizeObserver reports the
+  // initial size once, on observe.
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    let first = true;
+    moved.current = false;
     const ro = new ResizeObserver(() => {
-      if (first) zoom.fit(layout.bounds);
-      first = false;
+      if (!moved.current) fit();
     });
     ro.observe(el);
     return () => ro.disconnect();
-  }, [fitKey]);
+  }, [fitKey, fit]);
 
   const podsByKey = useMemo(() => new Map(snapshot.pods.map((p) => [objectKey('pod', p.namespace, p.name), p])), [snapshot]);
   const select = useCallback((key: string) => onSelect(key), [onSelect]);
@@ -121,9 +132,9 @@ export function Topology(props: TopologyProps) {
         Simulated
       </div>
       <div className="zoom-controls no-pan">
-        <button type="button" onClick={(e) => { e.stopPropagation(); zoom.zoomBy(1.25); }} aria-label="Zoom in" title="Zoom in">+</button>
-        <button type="button" onClick={(e) => { e.stopPropagation(); zoom.zoomBy(0.8); }} aria-label="Zoom out" title="Zoom out">−</button>
-        <button type="button" onClick={(e) => { e.stopPropagation(); zoom.fit(layout.bounds); }} aria-label="Fit to view" title="Fit to view">Fit</button>
+        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoom.zoomBy(1.25); }} aria-label="Zoom in" title="Zoom in">+</button>
+        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoom.zoomBy(0.8); }} aria-label="Zoom out" title="Zoom out">−</button>
+        <button type="button" onClick={(e) => { e.stopPropagation(); fit(); }} aria-label="Fit to view" title="Fit to view">Fit</button>
       </div>
       {empty && (
         <div className="topology-empty">
@@ -133,4 +144,4 @@ export function Topology(props: TopologyProps) {
       )}
     </div>
   );
-}
+});

@@ -39,3 +39,29 @@ export function anchorOf(layout: TopologyLayout, id: ComponentId, node?: string)
 export function along(a: Point, b: Point, t: number): Point {
   return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
 }
+
+const anchorCaches = new WeakMap<TopologyLayout, Map<string, Map<string, Point | null>>>();
+
+/**
+ * anchorOf, memoised per layout (a layout never changes once built): the packet layer asks for the
+ * same few anchors on every frame, and parsing ids there showed up in profiles.
+ */
+export function cachedAnchor(layout: TopologyLayout, id: ComponentId, node?: string): Point | undefined {
+  let byId = anchorCaches.get(layout);
+  if (!byId) {
+    byId = new Map();
+    anchorCaches.set(layout, byId);
+  }
+  let byNode = byId.get(id);
+  if (!byNode) {
+    byNode = new Map();
+    byId.set(id, byNode);
+  }
+  const k = node ?? '';
+  let p = byNode.get(k);
+  if (p === undefined) {
+    p = anchorOf(layout, id, node) ?? null;
+    byNode.set(k, p);
+  }
+  return p ?? undefined;
+}

@@ -2,10 +2,18 @@
  * The only imperative drawing: one frame of packets on the canvas overlay. Everything is drawn in
  * screen space (positions go through the zoom transform, sizes do not), so packets and their labels
  * stay legible at any zoom level.
+ *
+ * Per frame it does only drawing, and as little of it as it can. Profiles showed that the canvas's
+ * own rasterisation (anti-aliased arcs, text) dominates a frame with hundreds of packets, so:
+ *  - dots and outcome markers are sprites: each look is rasterised once into a small offscreen
+ *    bitmap (at the device pixel ratio) and stamped with drawImage from then on;
+ *  - trails are batched into one path per colour;
+ *  - what does not change between frames is memoised (anchors per layout, label text per event) and
+ *    packet positions go into a reused buffer, so a frame makes next to no garbage.
  */
 import type { PacketEvent } from '../../src/model/trace';
 import type { Frame, Marker, MarkerKind } from '../playback/frame';
-import { along, anchorOf } from './anchors';
+import { cachedAnchor } from './anchors';
 import type { Point, TopologyLayout } from './layout';
 
 export interface View {
@@ -51,17 +59,119 @@ export function natLabel(e: PacketEvent): string | null {
   return `${e.action.toUpperCase()} ${parts.join(', ')}`;
 }
 
-function toScreen(v: View, p: Point): Point {
-  return { x: p.x * v.k + v.x, y: p.y * v.k + v.y };
+const natLabels = new WeakMap<PacketEvent, string | null>();
+function cachedNatLabel(e: PacketEvent): string | null {
+  let t = natLabels.get(e);
+  if (t === undefined) {
+    t = natLabel(e);
+    natLabels.set(e, t);
+  }
+  return t;
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, v: View, p: Point, text: string, accent: string): void {
-  ctx.font = `12px ${style.fontFamily}`;
-  const w = ctx.measureText(text).width + 14;
+type Sprite = { image: CanvasImageSource; w: number; h: number; ox: number; oy: number };
+
+/** Sprites per style (a theme change makes a new style) and device pixel ratio. */
+const spriteCaches = new WeakMap<PacketStyle, { dpr: number; map: Map<string, Sprite> }>();
+let measureCtx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null = null;
+
+function newCanvas(w: number, h: number): OffscreenCanvas | HTMLCanvasElement {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(w, h);
+  const c = document.createElement('canvas');
+  c.width = w;
+  c.height = h;
+  return c;
+}
+
+type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** Text widths by font and text: measureText is not free, and labels repeat frame after frame. */
+const widths = new Map<string, number>();
+function textWidth(font: string, text: string): number {
+  const k = `${font}\u0000${text}`;
+  let w = widths.get(k);
+  if (w === undefined) {
+    if (widths.size > 2000) widths.clear();
+    measureCtx ??= newCanvas(1, 1).getContext('2d') as Ctx2D;
+    measureCtx.font = font;
+    w = measureCtx.measureText(text).width;
+    widths.set(k, w);
+  }
+  return w;
+}
+
+/**
+ * The sprite `key` for this style and ratio, drawn by `paint` into a w×h (CSS px) bitmap on first
+ * use. (ox, oy) is the point of the sprite that goes at the anchor.
+ */
+function sprite(style: PacketStyle, dpr: number, key: string, size: (measure: typeof textWidth) => { w: number; h: number; ox: number; oy: number }, paint: (ctx: Ctx2D, w: number, h: number) => void): Sprite {
+  let cache = spriteCaches.get(style);
+  if (!cache || cache.dpr !== dpr) {
+    cache = { dpr, map: new Map() };
+    spriteCaches.set(style, cache);
+  }
+  let s = cache.map.get(key);
+  if (!s) {
+    if (cache.map.size > 1500) cache.map.clear();
+    const { w, h, ox, oy } = size(textWidth);
+    const canvas = newCanvas(Math.max(1, Math.ceil(w * dpr)), Math.max(1, Math.ceil(h * dpr)));
+    const ctx = canvas.getContext('2d') as Ctx2D;
+    ctx.scale(dpr, dpr);
+    paint(ctx, w, h);
+    // An ImageBitmap is ready to stamp; drawing from a canvas would snapshot it on every call.
+    const image = 'transferToImageBitmap' in canvas ? canvas.transferToImageBitmap() : canvas;
+    s = { image, w, h, ox, oy };
+    cache.map.set(key, s);
+  }
+  return s;
+}
+
+function stamp(ctx: CanvasRenderingContext2D, s: Sprite, x: number, y: number): void {
+  ctx.drawImage(s.image, x - s.ox, y - s.oy, s.w, s.h);
+}
+
+const TAU = Math.PI * 2;
+const DOT = 7;
+/** Length (screen px) of the tail behind a moving packet, and its two parts: [from, to] as fractions of it (1 = far end), alpha, width. */
+const TAIL = 64;
+const TAIL_PARTS: readonly (readonly [number, number, number, number])[] = [
+  // The far half is a hairline: software rasterisers have a fast path for 1px lines.
+  [1, 0.5, 0.4, 1],
+  [0.5, 0, 0.75, 2],
+];
+
+/** A packet: a filled dot ringed with the background (request) or a hollow ring (response). */
+function dotSprite(style: PacketStyle, dpr: number, colour: number, direction: PacketEvent['direction']): Sprite {
+  const r = DOT + 2;
+  return sprite(
+    style,
+    dpr,
+    `dot:${colour}:${direction}`,
+    () => ({ w: 2 * r, h: 2 * r, ox: r, oy: r }),
+    (ctx) => {
+      const color = style.flows[colour]!;
+      ctx.beginPath();
+      ctx.arc(r, r, DOT, 0, TAU);
+      ctx.fillStyle = direction === 'request' ? color : style.labelBg;
+      ctx.fill();
+      ctx.lineWidth = direction === 'request' ? 2 : 3;
+      ctx.strokeStyle = direction === 'request' ? style.labelBg : color;
+      ctx.stroke();
+    },
+  );
+}
+
+/**
+ * What a NAT hop rewrote, in a box beside the packet: right of it, or left of it when that would
+ * leave the view. Drawn directly, not as a sprite: each label reads differently (the Pod's address)
+ * and shows for a moment only.
+ */
+function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, v: View, px: number, py: number, text: string, accent: string): void {
+  const font = `12px ${style.fontFamily}`;
+  const w = textWidth(font, text) + 14;
   const h = 20;
-  // Right of the packet, or left of it when that would leave the view.
-  const x = p.x + 12 + w > v.width - 4 ? p.x - 12 - w : p.x + 12;
-  const y = Math.max(4, p.y - 28);
+  const x = px + 12 + w > v.width - 4 ? px - 12 - w : px + 12;
+  const y = Math.max(4, py - 28);
   ctx.fillStyle = style.labelBg;
   ctx.strokeStyle = accent;
   ctx.lineWidth = 1.5;
@@ -69,54 +179,114 @@ function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, v: View, p
   ctx.roundRect(x, y, w, h, 5);
   ctx.fill();
   ctx.stroke();
+  ctx.font = font;
   ctx.fillStyle = style.text;
   ctx.textBaseline = 'middle';
   ctx.fillText(text, x + 7, y + h / 2 + 0.5);
 }
 
+/** An outcome: a round badge with its glyph, the words to its left ("timed out ×5"). Anchored at the badge's centre. */
+function markerSprite(style: PacketStyle, dpr: number, kind: MarkerKind, count: number): Sprite {
+  const info = MARKER_TEXT[kind];
+  const text = count > 1 ? `${info.text} ×${count}` : info.text;
+  const textFont = `12px ${style.fontFamily}`;
+  return sprite(
+    style,
+    dpr,
+    `marker:${kind}:${count}`,
+    (measure) => {
+      const tw = Math.ceil(measure(textFont, text)) + 10;
+      return { w: tw + 4 + 19, h: 19, ox: tw + 4 + 9.5, oy: 9.5 };
+    },
+    (ctx, w) => {
+      const color = style[info.tone];
+      const cx = w - 9.5;
+      const cy = 9.5;
+      ctx.beginPath();
+      ctx.arc(cx, cy, 9, 0, TAU);
+      ctx.fillStyle = color;
+      ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.font = `bold 11px ${style.fontFamily}`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(info.glyph, cx, cy + 0.5);
+      ctx.textAlign = 'left';
+      const tw = w - 4 - 19;
+      ctx.fillStyle = style.labelBg;
+      ctx.beginPath();
+      ctx.roundRect(0, 0.5, tw, 18, 4);
+      ctx.fill();
+      ctx.font = textFont;
+      ctx.fillStyle = color;
+      ctx.fillText(text, 5, cy + 0.5);
+    },
+  );
+}
+
+/** Below this zoom, outcome markers are badges without words (as the cards drop their details). */
+export const MARKER_WORDS_ZOOM = 0.45;
+
+/** An outcome's badge alone: a small round mark with its glyph. */
+function badgeSprite(style: PacketStyle, dpr: number, kind: MarkerKind): Sprite {
+  const info = MARKER_TEXT[kind];
+  return sprite(
+    style,
+    dpr,
+    `badge:${kind}`,
+    () => ({ w: 15, h: 15, ox: 7.5, oy: 7.5 }),
+    (ctx) => {
+      ctx.beginPath();
+      ctx.arc(7.5, 7.5, 7, 0, TAU);
+      ctx.fillStyle = style[info.tone];
+      ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.font = `bold 9px ${style.fontFamily}`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(info.glyph, 7.5, 8);
+    },
+  );
+}
+
+function toScreen(v: View, p: Point): Point {
+  return { x: p.x * v.k + v.x, y: p.y * v.k + v.y };
+}
+
 function drawMarkers(ctx: CanvasRenderingContext2D, layout: TopologyLayout, v: View, style: PacketStyle, markers: Marker[]): void {
+  if (markers.length === 0) return;
   // Group by place and kind so five timed-out requests read "timed out ×5", not five stacked icons.
-  const groups = new Map<string, { p: Point; kind: MarkerKind; count: number }>();
+  // Places are keyed by x, then y (two hops may name one place differently).
+  const places = new Map<number, Map<number, { p: Point; kinds: Map<MarkerKind, number> }>>();
+  const groups: { p: Point; kinds: Map<MarkerKind, number> }[] = [];
   for (const m of markers) {
-    const a = anchorOf(layout, m.at, m.node);
+    const a = cachedAnchor(layout, m.at, m.node);
     if (!a) continue;
     const kind = m.kind === 'drop' ? 'dropped' : m.kind;
-    const key = `${a.x},${a.y},${kind}`;
-    const g = groups.get(key);
-    if (g) g.count++;
-    else groups.set(key, { p: a, kind, count: 1 });
+    let column = places.get(a.x);
+    if (!column) places.set(a.x, (column = new Map()));
+    let g = column.get(a.y);
+    if (!g) {
+      g = { p: a, kinds: new Map() };
+      column.set(a.y, g);
+      groups.push(g);
+    }
+    g.kinds.set(kind, (g.kinds.get(kind) ?? 0) + 1);
   }
-  const perPlace = new Map<string, number>();
-  for (const g of groups.values()) {
-    const placeKey = `${g.p.x},${g.p.y}`;
-    const slot = perPlace.get(placeKey) ?? 0;
-    perPlace.set(placeKey, slot + 1);
-    const s = toScreen(v, g.p);
-    const cx = s.x - 22;
-    const cy = s.y + 16 + slot * 24;
-    const info = MARKER_TEXT[g.kind];
-    const color = style[info.tone];
-    ctx.beginPath();
-    ctx.arc(cx, cy, 9, 0, Math.PI * 2);
-    ctx.fillStyle = color;
-    ctx.fill();
-    ctx.fillStyle = '#fff';
-    ctx.font = `bold 11px ${style.fontFamily}`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(info.glyph, cx, cy + 0.5);
-    ctx.textAlign = 'left';
-    const text = g.count > 1 ? `${info.text} ×${g.count}` : info.text;
-    ctx.font = `12px ${style.fontFamily}`;
-    const w = ctx.measureText(text).width + 10;
-    ctx.fillStyle = style.labelBg;
-    ctx.beginPath();
-    ctx.roundRect(cx - 9 - w - 4, cy - 9, w, 18, 4);
-    ctx.fill();
-    ctx.fillStyle = color;
-    ctx.fillText(text, cx - 9 - w + 1, cy + 0.5);
+  // Zoomed far out (hundreds of Pods), the words would cover the neighbouring cards: badges only.
+  const words = v.k >= MARKER_WORDS_ZOOM;
+  for (const { p, kinds } of groups) {
+    const x = p.x * v.k + v.x - (words ? 22 : 8);
+    let y = p.y * v.k + v.y + (words ? 16 : 8);
+    for (const [kind, count] of kinds) {
+      stamp(ctx, words ? markerSprite(style, v.dpr, kind, count) : badgeSprite(style, v.dpr, kind), x, y);
+      y += words ? 24 : 16;
+    }
   }
 }
+
+/** Screen positions of this frame's packets, reused from frame to frame (no per-frame garbage). */
+let buf = new Float64Array(0);
 
 /** Draw one frame. `current` is the event in the inspector: its hop gets a halo. */
 export function drawFrame(
@@ -132,11 +302,11 @@ export function drawFrame(
   ctx.setTransform(v.dpr, 0, 0, v.dpr, 0, 0);
 
   if (current) {
-    const a = anchorOf(layout, current.at, current.node);
+    const a = cachedAnchor(layout, current.at, current.node);
     if (a) {
       const s = toScreen(v, a);
       ctx.beginPath();
-      ctx.arc(s.x, s.y, 15, 0, Math.PI * 2);
+      ctx.arc(s.x, s.y, 15, 0, TAU);
       ctx.fillStyle = style.halo;
       ctx.fill();
     }
@@ -144,45 +314,73 @@ export function drawFrame(
 
   drawMarkers(ctx, layout, v, style, frame.markers);
 
-  const labels: { p: Point; text: string; color: string }[] = [];
-  for (const sp of frame.sprites) {
-    const a = anchorOf(layout, sp.from, sp.fromNode);
-    const b = anchorOf(layout, sp.to, sp.toNode);
-    if (!a || !b) continue;
-    const pos = toScreen(v, along(a, b, sp.progress));
-    const color = flowColor(style, sp.flowId);
-    if (!sp.dwelling) {
-      // A fading trail shows which way it is going.
-      const start = toScreen(v, a);
-      const grad = ctx.createLinearGradient(start.x, start.y, pos.x, pos.y);
-      grad.addColorStop(0, 'rgba(0,0,0,0)');
-      grad.addColorStop(1, color);
-      ctx.strokeStyle = grad;
-      ctx.lineWidth = 2.5;
+  // Per packet: trail start (x0, y0), position (x, y); NaN x0 = dwelling, NaN x = not drawable.
+  const sprites = frame.sprites;
+  const n = sprites.length;
+  if (buf.length < n * 4) buf = new Float64Array(Math.max(n * 4, buf.length * 2, 64));
+  for (let i = 0; i < n; i++) {
+    const sp = sprites[i]!;
+    const a = cachedAnchor(layout, sp.from, sp.fromNode);
+    const b = cachedAnchor(layout, sp.to, sp.toNode);
+    const o = i * 4;
+    if (!a || !b) {
+      buf[o + 2] = NaN;
+      continue;
+    }
+    const t = sp.progress;
+    buf[o] = sp.dwelling ? NaN : a.x * v.k + v.x;
+    buf[o + 1] = a.y * v.k + v.y;
+    buf[o + 2] = (a.x + (b.x - a.x) * t) * v.k + v.x;
+    buf[o + 3] = (a.y + (b.y - a.y) * t) * v.k + v.y;
+  }
+
+  // Trails, one path per colour: a short comet tail behind each moving packet (which way it goes),
+  // faint in its far half and stronger near the packet. Tails are capped at TAIL px: stroking whole
+  // hop-long lines was most of the canvas's rasterisation time with hundreds of packets (a
+  // micro-benchmark of 200 packets: 13–18 ms for whole-hop lines, under 1 ms for these tails).
+  const colours = style.flows.length;
+  ctx.lineCap = 'round';
+  for (let c = 0; c < colours; c++) {
+    for (const [from, to, alpha, width] of TAIL_PARTS) {
+      let any = false;
       ctx.beginPath();
-      ctx.moveTo(start.x, start.y);
-      ctx.lineTo(pos.x, pos.y);
+      for (let i = 0; i < n; i++) {
+        const o = i * 4;
+        const x0 = buf[o]!;
+        const x = buf[o + 2]!;
+        if (sprites[i]!.flowId % colours !== c || Number.isNaN(x0) || Number.isNaN(x)) continue;
+        const y0 = buf[o + 1]!;
+        const y = buf[o + 3]!;
+        const len = Math.hypot(x - x0, y - y0);
+        if (len < 1) continue;
+        const k = Math.min(1, TAIL / len);
+        ctx.moveTo(x + (x0 - x) * k * from, y + (y0 - y) * k * from);
+        ctx.lineTo(x + (x0 - x) * k * to, y + (y0 - y) * k * to);
+        any = true;
+      }
+      if (!any) continue;
+      ctx.strokeStyle = style.flows[c]!;
+      ctx.globalAlpha = alpha;
+      ctx.lineWidth = width;
       ctx.stroke();
-    }
-    ctx.beginPath();
-    ctx.arc(pos.x, pos.y, 7, 0, Math.PI * 2);
-    if (sp.direction === 'request') {
-      ctx.fillStyle = color;
-      ctx.fill();
-      ctx.lineWidth = 2;
-      ctx.strokeStyle = style.labelBg;
-      ctx.stroke();
-    } else {
-      ctx.fillStyle = style.labelBg;
-      ctx.fill();
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = color;
-      ctx.stroke();
-    }
-    if (sp.dwelling) {
-      const text = natLabel(sp.event);
-      if (text) labels.push({ p: pos, text, color: style.nat });
     }
   }
-  for (const l of labels) drawLabel(ctx, style, v, l.p, l.text, l.color);
+  ctx.globalAlpha = 1;
+
+  // The packets themselves.
+  for (let i = 0; i < n; i++) {
+    const o = i * 4;
+    if (Number.isNaN(buf[o + 2]!)) continue;
+    const sp = sprites[i]!;
+    stamp(ctx, dotSprite(style, v.dpr, sp.flowId % colours, sp.direction), buf[o + 2]!, buf[o + 3]!);
+  }
+
+  // What a NAT hop rewrote, next to the packets dwelling there, on top of everything.
+  for (let i = 0; i < n; i++) {
+    const sp = sprites[i]!;
+    const o = i * 4;
+    if (!sp.dwelling || Number.isNaN(buf[o + 2]!)) continue;
+    const text = cachedNatLabel(sp.event);
+    if (text) drawLabel(ctx, style, v, buf[o + 2]!, buf[o + 3]!, text, style.nat);
+  }
 }

@@ -55,7 +55,7 @@ export const SIZES = {
   bandGap: 60,
   clientW: 184,
   clientH: 70,
-  lbH: 96,
+  lbH: 110,
   leftColumn: 232,
   pendingW: 392,
   pendingH: 104,

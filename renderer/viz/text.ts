@@ -65,3 +65,42 @@ export function fitChips(
   }
   return { shown, more: 0 };
 }
+
+/**
+ * Like wrapText, but for text with long unbroken tokens (a taint key, a path): lines may also break
+ * after `/ : = , . -`, and a token wider than a line is split between characters, so nothing is cut
+ * while lines remain.
+ */
+export function wrapBreaking(text: string, maxPx: number, measure: Measure, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const longestPrefix = (s: string) => {
+    let lo = 1;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (measure(s.slice(0, mid)) <= maxPx) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const part of text.split(/(?<=[\s/:=,.-])/)) {
+    if (measure((line + part).trimEnd()) <= maxPx) {
+      line += part;
+      continue;
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+    let rest = part.trimStart();
+    while (rest && measure(rest.trimEnd()) > maxPx) {
+      const n = longestPrefix(rest);
+      lines.push(rest.slice(0, n));
+      rest = rest.slice(n);
+    }
+    line = rest;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = fitText(`${kept[maxLines - 1]!}……`, maxPx, measure);
+  return kept;
+}

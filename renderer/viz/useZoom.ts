@@ -19,7 +19,8 @@ export function fitTransform(bounds: Rect, w: number, h: number, margin = 32): {
   return { k, x: (w - bounds.w * k) / 2 - bounds.x * k, y: (h - bounds.h * k) / 2 - bounds.y * k };
 }
 
-export function useZoom(container: React.RefObject<HTMLElement | null>, onZoom: (t: ZoomTransform) => void): ZoomApi {
+/** `onZoom(transform, byUser)`: byUser when a gesture (drag, wheel) moved the view, not a programmatic fit. */
+export function useZoom(container: React.RefObject<HTMLElement | null>, onZoom: (t: ZoomTransform, byUser: boolean) => void): ZoomApi {
   const behaviour = useRef<ZoomBehavior<HTMLElement, unknown> | null>(null);
   const transform = useRef<ZoomTransform>(zoomIdentity);
   const listener = useRef(onZoom);
@@ -38,7 +39,7 @@ export function useZoom(container: React.RefObject<HTMLElement | null>, onZoom: 
       })
       .on('zoom', (e: D3ZoomEvent<HTMLElement, unknown>) => {
         transform.current = e.transform;
-        listener.current(e.transform);
+        listener.current(e.transform, Boolean(e.sourceEvent));
       });
     behaviour.current = z;
     const sel = select(el);

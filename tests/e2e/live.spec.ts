@@ -102,19 +102,39 @@ test('deleting a Pod: its controller re-creates it with a new IP while the Servi
   await expect(webPods).toHaveCount(3);
 });
 
-test('seed lesson: a deleted bare Pod comes back with a new IP when its manifest is applied again; svc-1 keeps its IP', async ({ page }) => {
+test('seed lesson: delete the bare pod-2, re-apply the folder (kubectl apply -f): pod-2 is back with a new IP, svc-1 keeps its ClusterIP', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(server.url);
-  const oldIP = await app.podIP('pod-1');
+  const oldIP = await app.podIP('pod-2');
   const svcIP = clusterIP(await app.service('svc-1').getAttribute('aria-label'));
+  expect(svcIP).toMatch(/^10\./);
+  await app.pod('pod-2').click();
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details).toContainText('Placed by kube-scheduler on k8s-node2');
+  await page.getByRole('button', { name: 'Delete pod' }).click();
+  const toast = page.getByRole('status');
+  await expect(toast).toContainText('pod "pod-2" deleted');
+  await expect(toast).toContainText('nothing re-creates it');
+  await expect(app.pod('pod-2')).toHaveCount(0);
+  await expect(details).toContainText('That Pod no longer exists');
+  // The toast offers the way back: kubectl apply -f on the folder.
+  await toast.getByRole('button', { name: 'Re-apply folder (kubectl apply -f)' }).click();
+  await expect(toast).toContainText('pod/pod-2 created');
+  await expect(toast).toContainText(`Service svc-1 keeps ${svcIP}`);
+  await expect(app.pod('pod-2')).toHaveCount(1);
+  const newIP = await app.podIP('pod-2');
+  expect(newIP).not.toBe(oldIP);
+  await expect(toast).toContainText(`New IP ${newIP} (was ${oldIP})`);
+  expect(clusterIP(await app.service('svc-1').getAttribute('aria-label'))).toBe(svcIP);
+  // The selection was on pod-2 all along: the details show it again, with its new address.
+  await expect(details).toContainText(newIP);
+  await page.screenshot({ path: screenshotPath('10-bare-pod-reapplied') });
+  // The same from the title bar, after deleting pod-1.
   await app.pod('pod-1').click();
   await page.getByRole('button', { name: 'Delete pod' }).click();
-  await expect(page.getByRole('status')).toContainText('nothing re-creates it');
   await expect(app.pod('pod-1')).toHaveCount(0);
-  const file = path.join(dir, '3-clusterip', 'pod-1.yaml');
-  fs.appendFileSync(file, '\n# applied again\n');
-  await expect(app.pod('pod-1')).toHaveCount(1, { timeout: 15_000 });
-  expect(await app.podIP('pod-1')).not.toBe(oldIP);
+  await page.getByRole('banner').getByRole('button', { name: 'Re-apply folder', exact: true }).click();
+  await expect(app.pod('pod-1')).toHaveCount(1);
   expect(clusterIP(await app.service('svc-1').getAttribute('aria-label'))).toBe(svcIP);
 });
 

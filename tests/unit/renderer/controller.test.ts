@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MS_PER_STEP } from '../../../renderer/playback/clock';
-import { PlaybackController, type FrameEnv } from '../../../renderer/playback/controller';
+import { PlaybackController, SLOW_INTERVAL_MS, STATE_INTERVAL_MS, type FrameEnv } from '../../../renderer/playback/controller';
 import { buildTimeline } from '../../../renderer/playback/timeline';
 import { packet } from './events';
 
@@ -110,5 +110,42 @@ describe('PlaybackController', () => {
     c.play();
     expect(c.getState().playing).toBe(false);
     expect(pendingFrames()).toBe(0);
+  });
+
+  it('while playing, tells React after the frame, throttled, and each slow view in a task of its own', () => {
+    const { env, advance } = fakeEnv();
+    const tasks: (() => void)[] = [];
+    const c = new PlaybackController({ ...env, defer: (cb) => void tasks.push(cb) });
+    c.load(buildTimeline(packet('f0-req', 0, Array.from({ length: 60 }, (_, i) => [`node/n${i}`, i * 10, i * 10] as [string, number, number]))));
+    let coarse = 0;
+    const slow: string[] = [];
+    c.subscribe(() => coarse++);
+    c.subscribeSlow(() => slow.push('inspector'));
+    c.subscribeSlow(() => slow.push('events'));
+    let framesDrawn = 0;
+    c.onFrame(() => framesDrawn++);
+    c.play();
+    coarse = 0;
+    slow.length = 0;
+    const slowBefore = c.getSlowState();
+    let inFrame = 0;
+    for (let ms = 0; ms < SLOW_INTERVAL_MS; ms += 16) {
+      advance(16);
+      inFrame += coarse + slow.length;
+      for (const t of tasks.splice(0)) t();
+      inFrame -= coarse + slow.length;
+    }
+    // Every frame is drawn; nothing reached React inside a frame (only in the tasks after it).
+    expect(framesDrawn).toBeGreaterThanOrEqual(15);
+    expect(inFrame).toBeLessThanOrEqual(-1);
+    expect(coarse).toBeGreaterThanOrEqual(Math.floor(SLOW_INTERVAL_MS / STATE_INTERVAL_MS));
+    expect(coarse).toBeLessThanOrEqual(Math.ceil(SLOW_INTERVAL_MS / STATE_INTERVAL_MS));
+    // The slow views heard once each, in separate tasks.
+    expect(slow).toEqual(['inspector', 'events']);
+    expect(c.getSlowState()).not.toBe(slowBefore);
+    // A user action tells everyone at once.
+    c.pause();
+    expect(slow).toEqual(['inspector', 'events', 'inspector', 'events']);
+    expect(c.getSlowState()).toBe(c.getState());
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, replacementOf } from '../../../renderer/model/describeChange';
+import { describeChange, isStrandedBarePod, replacementOf } from '../../../renderer/model/describeChange';
 import { pod, service, snapshot } from './snapshots';
 
 const before = snapshot({
@@ -48,5 +48,24 @@ describe('describeChange', () => {
     const after = { ...before, pods: [...before.pods, pod('web-5d8f6c7b9-ccccc', null, { owner: 'ReplicaSet/web-5d8f6c7b9' })] };
     const lines = describeChange({ op: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 2 }, before, after);
     expect(lines).toEqual(['deployment.apps/web scaled to 2', 'Created web-5d8f6c7b9-ccccc (Pending)']);
+  });
+
+  it('offers kubectl apply -f after deleting a bare Pod, and says what applying brought back', () => {
+    const del = { op: 'deletePod', namespace: 'default', name: 'pod-1' } as const;
+    const without = { ...before, pods: [before.pods[1]!] };
+    expect(isStrandedBarePod(del, before, without)).toBe(true);
+    expect(describeChange(del, before, without).join('\n')).toMatch(/nothing re-creates it.*Re-apply the folder \(kubectl apply -f\)/);
+    // A Pod with a controller comes back by itself: nothing to offer.
+    const web = { op: 'deletePod', namespace: 'default', name: 'web-5d8f6c7b9-aaaaa' } as const;
+    expect(isStrandedBarePod(web, before, { ...before, pods: [before.pods[0]!] })).toBe(false);
+
+    const back = { ...before, pods: [pod('pod-1', 'k8s-node1', { ip: '10.244.1.7' }), before.pods[1]!] };
+    const gone = new Map([['default/pod-1', before.pods[0]!]]);
+    expect(describeChange({ op: 'apply' }, without, back, gone)).toEqual([
+      'pod/pod-1 created',
+      "New IP 10.244.1.7 (was 10.244.1.2): a Pod's IP is volatile",
+      'Service svc-1 keeps 10.100.158.89',
+    ]);
+    expect(describeChange({ op: 'apply' }, back, back)).toEqual(['Nothing to create: the cluster already has everything the folder declares']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charMeasure, fitChips, fitText, wrapText } from '../../../renderer/viz/text';
+import { charMeasure, fitChips, fitText, wrapBreaking, wrapText } from '../../../renderer/viz/text';
 
 describe('SVG text fitting', () => {
   it('keeps text that fits and ellipsises text that does not', () => {
@@ -30,5 +30,42 @@ describe('SVG text fitting', () => {
     expect(r.more).toBeGreaterThan(0);
     const last = r.shown.at(-1)!;
     expect(last.x + last.w).toBeLessThanOrEqual(170);
+  });
+});
+
+describe('wrapBreaking', () => {
+  it('breaks a long taint after its separators instead of cutting it', () => {
+    expect(wrapBreaking('taint node-role.kubernetes.io/control-plane:NoSchedule', 140, charMeasure(7), 4)).toEqual([
+      'taint node-role.',
+      'kubernetes.io/',
+      'control-plane:',
+      'NoSchedule',
+    ]);
+    expect(wrapBreaking('taint node-role.kubernetes.io/control-plane:NoSchedule', 212, charMeasure(6.7), 3)).toEqual([
+      'taint node-role.kubernetes.io/',
+      'control-plane:NoSchedule',
+    ]);
+  });
+
+  it('splits a token wider than a line and ellipsises past the last line', () => {
+    const lines = wrapBreaking('x'.repeat(50), 70, charMeasure(7), 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('x'.repeat(10));
+    expect(lines[1]!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('Pod card containers', () => {
+  it('gives two containers a line each when the labels row is free, and shortens to the ports otherwise', async () => {
+    const { containerLines } = await import('../../../renderer/viz/PodCard');
+    const two = {
+      containers: [
+        { name: 'container1', ports: [{ containerPort: 8000, protocol: 'TCP' }], state: 'running' },
+        { name: 'container2', ports: [{ containerPort: 8080, protocol: 'TCP' }], state: 'running' },
+      ],
+    } as unknown as Parameters<typeof containerLines>[0];
+    expect(containerLines(two, [190, 130], charMeasure(6.7))).toEqual(['container1 :8000', 'container2 :8080']);
+    expect(containerLines(two, [170], charMeasure(6.7))).toEqual(['2 containers :8000 :8080']);
+    expect(containerLines(two, [120], charMeasure(6.7))).toEqual(['2× :8000 :8080']);
   });
 });
