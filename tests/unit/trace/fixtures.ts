@@ -14,6 +14,7 @@ import type {
   ServiceState,
 } from '../../../src/model/cluster';
 import type { Protocol, ServiceType } from '../../../src/model/k8s';
+import { DEFAULT_SETTINGS } from '../../../src/cluster/settings';
 
 const CP_LABEL = 'node-role.kubernetes.io/control-plane';
 export const EXCLUDE_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
@@ -21,15 +22,7 @@ export const EXCLUDE_LB = 'node.kubernetes.io/exclude-from-external-load-balance
 export function settings(over: Partial<ClusterSettings> = {}): ClusterSettings {
   return {
     seed: 1,
-    podCIDR: '10.244.0.0/16',
-    serviceCIDR: '10.96.0.0/12',
-    nodeCIDRMaskSize: 24,
-    nodePortRange: { min: 30000, max: 32767 },
-    proxyMode: 'iptables',
-    loadBalancer: { provider: 'none' },
-    nodeNetwork: '192.168.64.0/24',
-    externalClientIP: '192.168.64.1',
-    clusterDomain: 'cluster.local',
+    ...DEFAULT_SETTINGS,
     ...over,
   };
 }

@@ -1,6 +1,7 @@
 /** Hand-built clusters for the view tests (plain data, as the engine produces it). */
 import type { Cluster, ContainerStatus, EndpointState, NodeState, PodState, ServiceState } from '../../../src/model/cluster';
 import type { PodSpec } from '../../../src/model/k8s';
+import { DEFAULT_SETTINGS } from '../../../src/cluster/settings';
 
 const src = (file: string, line = 1) => ({ file, line, column: 1 });
 
@@ -120,15 +121,7 @@ export function cluster(parts: Partial<Cluster> = {}): Cluster {
   return {
     settings: {
       seed: 1,
-      podCIDR: '10.244.0.0/16',
-      serviceCIDR: '10.96.0.0/12',
-      nodeCIDRMaskSize: 24,
-      nodePortRange: { min: 30000, max: 32767 },
-      proxyMode: 'iptables',
-      loadBalancer: { provider: 'none' },
-      nodeNetwork: '192.168.64.0/24',
-      externalClientIP: '192.168.64.1',
-      clusterDomain: 'cluster.local',
+      ...DEFAULT_SETTINGS,
     },
     nodes: [],
     pods: [],
