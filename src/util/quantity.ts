@@ -122,20 +122,22 @@ export function formatQuantity(q: Quantity): string {
   return `${sign}${abs}m`;
 }
 
+/** Standard resources counted in whole objects (helper.standardIntegerResources). */
+export const STANDARD_INTEGER_RESOURCES: ReadonlySet<string> = new Set([
+  'pods',
+  'services',
+  'replicationcontrollers',
+  'resourcequotas',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'services.nodeports',
+  'services.loadbalancers',
+]);
+
 /** Resources whose quantities must be whole numbers (helper.IsIntegerResourceName). */
 export function isIntegerResourceName(name: string): boolean {
-  const standardInteger = new Set([
-    'pods',
-    'services',
-    'replicationcontrollers',
-    'resourcequotas',
-    'secrets',
-    'configmaps',
-    'persistentvolumeclaims',
-    'services.nodeports',
-    'services.loadbalancers',
-  ]);
-  return standardInteger.has(name) || isExtendedResourceName(name);
+  return STANDARD_INTEGER_RESOURCES.has(name) || isExtendedResourceName(name);
 }
 
 /** Extended resources (e.g. `nvidia.com/gpu`): prefixed, not in the kubernetes.io domain, not `requests.*`. */

@@ -1,5 +1,5 @@
 /** ValidatePodSpec: the rules of pkg/apis/core/validation that concern what the simulator reads. */
-import { formatQuantity, isIntegerResourceName, isExtendedResourceName, type Quantity } from '../../util/quantity';
+import { formatQuantity, isIntegerResourceName, isExtendedResourceName, STANDARD_INTEGER_RESOURCES, type Quantity } from '../../util/quantity';
 import { isDNS1123Label, isQualifiedName, isValidPortName, isValidPortNum, nameIsDNSSubdomain } from '../../util/validation';
 import { duplicate, forbidden, invalid, invalidEach, notSupported, required, type FieldError } from '../fieldErrors';
 import type { FieldPath } from '../fieldPath';
@@ -105,15 +105,7 @@ const STANDARD_RESOURCES = new Set([
   'memory',
   'ephemeral-storage',
   'storage',
-  'pods',
-  'services',
-  'replicationcontrollers',
-  'resourcequotas',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
-  'services.nodeports',
-  'services.loadbalancers',
+  ...STANDARD_INTEGER_RESOURCES,
   'requests.cpu',
   'requests.memory',
   'requests.storage',
