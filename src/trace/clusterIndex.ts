@@ -31,6 +31,8 @@ export interface Backend {
   sep: string;
   /** `DNAT to pod-1 10.244.1.2:8080 (targetPort 8080)`, built once. */
   dnatNote: string;
+  /** The ClusterIP DNAT hop's texts per node, filled by kubeProxy.ts on first use. */
+  hopTexts: Map<NodeState, { from: string; note: string; rule: string }> | null;
 }
 
 export interface BackendSet {
@@ -128,12 +130,19 @@ function addVip(ix: ClusterIndex, ip: string, port: number, proto: string, v: Vi
   m.set(key(port, proto), v);
 }
 
+/** The last cluster asked about: a request looks its index up several times. */
+let lastCluster: Cluster | null = null;
+let lastIndex: ClusterIndex | null = null;
+
 export function clusterIndex(c: Cluster): ClusterIndex {
+  if (c === lastCluster && lastIndex !== null) return lastIndex;
   let ix = cache.get(c);
   if (!ix) {
     ix = build(c);
     cache.set(c, ix);
   }
+  lastCluster = c;
+  lastIndex = ix;
   return ix;
 }
 
@@ -312,7 +321,7 @@ export function backendsOf(ix: ClusterIndex, entry: PortEntry): BackendSet {
     if (!p) continue; // a named targetPort this pod does not declare: no endpoint for this port
     const a = `${ep.ip}:${p.port}`;
     const dnatNote = `DNAT to ${ep.pod} ${a} (targetPort ${entry.port.targetPort})`;
-    listed.push({ ep, ip: ep.ip, port: p.port, addr: a, sep: endpointChain(entry.spn, entry.proto, a), dnatNote });
+    listed.push({ ep, ip: ep.ip, port: p.port, addr: a, sep: endpointChain(entry.spn, entry.proto, a), dnatNote, hopTexts: null });
   }
   listed.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
   const usable = (list: Backend[]): Backend[] => {

@@ -47,7 +47,15 @@ const DWELL: Partial<Record<Hop['action'], number>> = { dnat: 4, snat: 4, 'un-na
 const NO_CHANGE: ('src' | 'dst')[] = [];
 const NO_REFS: PacketEvent['refs'] = [];
 
-function event(packetId: string, flowId: number, direction: 'request' | 'response', hopIndex: number, h: Hop, prev: Hop | undefined, arrive: number, protocol: 'TCP' | 'UDP', flags: string | undefined): PacketEvent {
+type Packet = PacketEvent['packet'];
+
+/** The packet at hop h: the previous hop's object when nothing in it changed (events only read it). */
+function packetAt(h: Hop, last: Packet | undefined, protocol: 'TCP' | 'UDP', flags: string | undefined): Packet {
+  if (last !== undefined && last.src === h.src && last.dst === h.dst) return last;
+  return flags ? { src: h.src, dst: h.dst, protocol, flags } : { src: h.src, dst: h.dst, protocol };
+}
+
+function event(packetId: string, flowId: number, direction: 'request' | 'response', hopIndex: number, h: Hop, prev: Hop | undefined, arrive: number, packet: Packet): PacketEvent {
   const e: PacketEvent = {
     seq: 0,
     time: arrive + (DWELL[h.action] ?? 0),
@@ -58,7 +66,7 @@ function event(packetId: string, flowId: number, direction: 'request' | 'respons
     hopIndex,
     at: h.at,
     action: h.action,
-    packet: flags ? { src: h.src, dst: h.dst, protocol, flags } : { src: h.src, dst: h.dst, protocol },
+    packet,
     changed: h.changed ?? NO_CHANGE,
     explanation: h.note ?? '',
     refs: h.refs ?? NO_REFS,
@@ -81,23 +89,31 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
   const respId = `f${flowId}-resp`;
   let t = start;
   let prev: Hop | undefined;
-  trace.hops.forEach((h, i) => {
+  let packet: Packet | undefined;
+  const hops = trace.hops;
+  const reqFlags = tcp ? 'SYN' : undefined;
+  for (let i = 0; i < hops.length; i++) {
+    const h = hops[i];
     const arrive = prev ? t + latency(prev, h) : t;
-    const e = event(reqId, flowId, 'request', i, h, prev, arrive, protocol, tcp ? 'SYN' : undefined);
+    packet = packetAt(h, packet, protocol, reqFlags);
+    const e = event(reqId, flowId, 'request', i, h, prev, arrive, packet);
     out.push(e);
     t = e.time;
     prev = h;
-  });
+  }
   const resp = trace.response?.hops ?? [];
   let rprev: Hop | undefined;
   const flags = tcp ? (trace.outcome === 'delivered' ? 'SYN,ACK' : 'RST,ACK') : undefined;
-  resp.forEach((h, i) => {
+  packet = undefined;
+  for (let i = 0; i < resp.length; i++) {
+    const h = resp[i];
     const arrive = rprev ? t + latency(rprev, h) : t;
-    const e = event(respId, flowId, 'response', i, h, rprev, arrive, protocol, flags);
+    packet = packetAt(h, packet, protocol, flags);
+    const e = event(respId, flowId, 'response', i, h, rprev, arrive, packet);
     out.push(e);
     t = e.time;
     rprev = h;
-  });
+  }
   if (WAITS.has(trace.outcome) && !immediate && trace.hops.length > 0) {
     const first = trace.hops[0];
     const when = t + TIMEOUT_DRAWN_US;

@@ -85,11 +85,33 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
     }
   }
 
-  const pick = pickBackend(w, n, svc, candidates, scope);
-  const b = pick.backend;
+  const from = w.dst;
+  // ClusterIP without sessionAffinity: the DNAT hop's texts depend only on the endpoint and the node.
+  const fast = via === 'clusterIP' && svc.sessionAffinity !== 'ClientIP';
+  let b: Backend;
+  let texts: DnatTexts | undefined;
+  let pick: Pick | undefined;
+  if (fast) {
+    b = candidates[randomIndex(w, candidates.length)];
+    let byNode = b.hopTexts;
+    if (byNode === null) {
+      byNode = new Map();
+      b.hopTexts = byNode;
+    }
+    texts = byNode.get(n);
+    if (texts !== undefined && texts.from !== from) texts = undefined;
+    if (texts === undefined) {
+      const i = candidates.indexOf(b);
+      texts = { from, note: '', rule: '' };
+      texts.note = dnatNote(svc, via, from, n, policyNote, randomNote(b, i, candidates.length, scope), b);
+      byNode.set(n, texts);
+    }
+  } else {
+    pick = pickBackend(w, n, svc, candidates, scope);
+    b = pick.backend;
+  }
   if (b.ip === w.srcIP) w.masq = `hairpin: ${b.ep.pod} called its own Service and was picked (KUBE-SEP -s ${b.ip} -j KUBE-MARK-MASQ)`;
 
-  const from = w.dst;
   w.dstIP = b.ip;
   w.dstPort = b.port;
   w.nat = { svc, port, node: n, from, to: w.dst, preserved: preserved && w.masq === null, external };
@@ -100,15 +122,47 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
       : via === 'loadBalancer' && svc.loadBalancerSourceRanges.length > 0
         ? `KUBE-SERVICES → ${ch.fw}`
         : 'KUBE-SERVICES';
-  const rule = external ? `${entryChain} → ${ch.ext} → ${policyChain} → ${b.sep}` : `${entryChain} → ${policyChain} → ${b.sep}`;
-  const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? 'nodePort' : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
-  const note = `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter; ${policyNote ? `${policyNote}; ` : ''}${pick.note}; ${b.dnatNote}`;
+  let rule: string;
+  let note: string;
+  if (texts !== undefined) {
+    if (texts.rule === '') texts.rule = `${entryChain} → ${policyChain} → ${b.sep}`;
+    rule = texts.rule;
+    note = texts.note;
+  } else {
+    rule = external ? `${entryChain} → ${ch.ext} → ${policyChain} → ${b.sep}` : `${entryChain} → ${policyChain} → ${b.sep}`;
+    note = dnatNote(svc, via, from, n, policyNote, (pick as Pick).note, b);
+  }
   w.hop(svcId(svc), 'dnat', note, { node: n.name, rule, changed: DST, refs: refsFor(set, entry, via, policy, true) });
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
   routeOnward(w, n, (m) => deliverToHost(w, m));
 }
 
 const DST: ('src' | 'dst')[] = ['dst'];
+
+interface DnatTexts {
+  from: string;
+  note: string;
+  rule: string;
+}
+
+function dnatNote(svc: ServiceState, via: Via, from: string, n: NodeState, policyNote: string, pickNote: string, b: Backend): string {
+  const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? 'nodePort' : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
+  return `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter; ${policyNote ? `${policyNote}; ` : ''}${pickNote}; ${b.dnatNote}`;
+}
+
+/** `statistic --mode random`: rule i of n matches with probability 1/(n−i), the last one unconditionally. */
+function randomIndex(w: Walk, count: number): number {
+  let i = 0;
+  for (; i < count - 1; i++) if (w.net.rng.next() < 1 / (count - i)) break;
+  return i;
+}
+
+function randomNote(b: Backend, i: number, count: number, scope: string): string {
+  const terminating = b.ep.terminating ? ' (serving but terminating: no Ready endpoint is left)' : '';
+  return count === 1
+    ? `the only endpoint ${scope}${terminating}`
+    : `endpoint ${i + 1} of ${count} ${scope} picked at random (statistic --mode random: rule i of n matches with probability 1/(n−i))${terminating}`;
+}
 type Policy = 'none' | 'itp' | 'etp';
 const VIA_CODE: Record<Via, number> = { clusterIP: 0, nodePort: 1, loadBalancer: 2, externalIP: 3 };
 const POLICY_CODE: Record<Policy, number> = { none: 0, itp: 1, etp: 2 };
@@ -162,15 +216,10 @@ function pickBackend(w: Walk, n: NodeState, svc: ServiceState, candidates: Backe
     }
   }
   const count = candidates.length;
-  let i = 0;
-  for (; i < count - 1; i++) if (w.net.rng.next() < 1 / (count - i)) break;
+  const i = randomIndex(w, count);
   const b = candidates[i];
   if (sticky) w.net.affinitySet(`${n.name}|${b.sep}|${client}`, clock);
-  const terminating = b.ep.terminating ? ' (serving but terminating: no Ready endpoint is left)' : '';
-  const note =
-    count === 1
-      ? `the only endpoint ${scope}${terminating}`
-      : `endpoint ${i + 1} of ${count} ${scope} picked at random (statistic --mode random: rule i of n matches with probability 1/(n−i))${terminating}`;
+  const note = randomNote(b, i, count, scope);
   return { backend: b, note: sticky ? `${note}; sessionAffinity: ClientIP remembers ${client} → ${b.ep.pod} on ${n.name}` : note };
 }
 

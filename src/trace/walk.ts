@@ -52,13 +52,20 @@ export interface HopExtra {
   meta?: HopMeta;
 }
 
+/** Shared, never written: most hops carry no extras and no meta. */
+const NO_EXTRA: HopExtra = {};
+const NO_META: HopMeta = {};
+
 export class Walk {
   readonly hops: Hop[] = [];
   readonly meta: HopMeta[] = [];
-  srcIP = '';
-  srcPort = 0;
-  dstIP = '';
-  dstPort = 0;
+  private _srcIP = '';
+  private _srcPort = 0;
+  private _dstIP = '';
+  private _dstPort = 0;
+  /** `IP:PORT` texts, rebuilt only when an address changes (every hop records both). */
+  private _src: string | null = null;
+  private _dst: string | null = null;
   /** KUBE-MARK-MASQ was set: KUBE-POSTROUTING will MASQUERADE when the packet leaves a node. */
   masq: string | null = null;
   /** The POSTROUTING chain whose MASQUERADE `masq` asks for (the portmap plugin has its own). */
@@ -79,15 +86,44 @@ export class Walk {
     readonly protocol: 'TCP' | 'UDP',
   ) {}
 
+  get srcIP(): string {
+    return this._srcIP;
+  }
+  set srcIP(v: string) {
+    this._srcIP = v;
+    this._src = null;
+  }
+  get srcPort(): number {
+    return this._srcPort;
+  }
+  set srcPort(v: number) {
+    this._srcPort = v;
+    this._src = null;
+  }
+  get dstIP(): string {
+    return this._dstIP;
+  }
+  set dstIP(v: string) {
+    this._dstIP = v;
+    this._dst = null;
+  }
+  get dstPort(): number {
+    return this._dstPort;
+  }
+  set dstPort(v: number) {
+    this._dstPort = v;
+    this._dst = null;
+  }
+
   get src(): string {
-    return `${this.srcIP}:${this.srcPort}`;
+    return this._src ?? (this._src = `${this._srcIP}:${this._srcPort}`);
   }
 
   get dst(): string {
-    return `${this.dstIP}:${this.dstPort}`;
+    return this._dst ?? (this._dst = `${this._dstIP}:${this._dstPort}`);
   }
 
-  hop(at: ComponentId, action: HopAction, note: string, extra: HopExtra = {}): Hop {
+  hop(at: ComponentId, action: HopAction, note: string, extra: HopExtra = NO_EXTRA): Hop {
     const h: Hop = { at, action, src: this.src, dst: this.dst, note };
     if (extra.node !== undefined) h.node = extra.node;
     if (extra.rule !== undefined) h.rule = extra.rule;
@@ -98,7 +134,7 @@ export class Walk {
       if (refs.length > 0) h.refs = refs;
     }
     this.hops.push(h);
-    this.meta.push(extra.meta ?? {});
+    this.meta.push(extra.meta ?? NO_META);
     return h;
   }
 
