@@ -7,6 +7,7 @@ import type { LabelledRef } from '../model/source';
 import { type Cidr, cidrContains, parseCidr, parseIPv4 } from '../util/ip';
 import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './chains';
 import { containerPortRef } from './refs';
+import type { NatTexts } from './walk';
 
 export type NodeInterface = 'eth0' | 'cni0' | 'flannel.1';
 
@@ -32,7 +33,7 @@ export interface Backend {
   /** `DNAT to pod-1 10.244.1.2:8080 (targetPort 8080)`, built once. */
   dnatNote: string;
   /** The ClusterIP DNAT hop's texts per node, filled by kubeProxy.ts on first use. */
-  hopTexts: Map<NodeState, { from: string; note: string; rule: string }> | null;
+  hopTexts: Map<NodeState, NatTexts> | null;
 }
 
 export interface BackendSet {

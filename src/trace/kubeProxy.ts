@@ -11,7 +11,7 @@ import { type Backend, type BackendSet, backendsOf, inCidr, type PortEntry } fro
 import { deliverToHost, routeOnward } from './fabric';
 import { displayName, svcId } from './ids';
 import { portRef, selectorText, serviceRef } from './refs';
-import type { Walk } from './walk';
+import type { NatTexts, Walk } from './walk';
 
 /** How the packet matched the Service: its ClusterIP, a NodePort on a local address, an LB IP, an externalIP. */
 export type Via = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
@@ -102,7 +102,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
     if (texts !== undefined && texts.from !== from) texts = undefined;
     if (texts === undefined) {
       const i = candidates.indexOf(b);
-      texts = { from, note: '', rule: '' };
+      texts = { from, note: '', rule: '', delivered: null };
       texts.note = dnatNote(svc, via, from, n, policyNote, randomNote(b, i, candidates.length, scope), b);
       byNode.set(n, texts);
     }
@@ -114,7 +114,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
 
   w.dstIP = b.ip;
   w.dstPort = b.port;
-  w.nat = { svc, port, node: n, from, to: w.dst, preserved: preserved && w.masq === null, external };
+  w.nat = { svc, port, node: n, from, to: w.dst, preserved: preserved && w.masq === null, external, texts: texts ?? null };
   // The node-port capture is KUBE-SERVICES' last rule; LB IPs with loadBalancerSourceRanges pass KUBE-FW first.
   const entryChain =
     via === 'nodePort'
@@ -139,11 +139,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
 
 const DST: ('src' | 'dst')[] = ['dst'];
 
-interface DnatTexts {
-  from: string;
-  note: string;
-  rule: string;
-}
+type DnatTexts = NatTexts;
 
 function dnatNote(svc: ServiceState, via: Via, from: string, n: NodeState, policyNote: string, pickNote: string, b: Backend): string {
   const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? 'nodePort' : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';

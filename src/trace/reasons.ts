@@ -1,7 +1,7 @@
 /** One-line verdicts a person understands, in Kubernetes' own words. */
 import type { PodState } from '../model/cluster';
 import { displayName } from './ids';
-import type { Walk } from './walk';
+import type { ServiceNat, Walk } from './walk';
 
 function clientIP(w: Walk): string {
   const first = w.hops[0];
@@ -9,8 +9,13 @@ function clientIP(w: Walk): string {
 }
 
 export function deliveredReason(w: Walk, pod: string, container: string, node: string | undefined): string {
-  let s = `delivered to ${pod} (${container})${node ? ` on ${node}` : ''}`;
   const nat = w.nat;
+  const cached = nat !== null && nat.texts !== null && !w.cniNote && !nat.preserved && !(w.snatTo && w.snatTo !== clientIP(w)) ? nat.texts : null;
+  if (cached !== null) {
+    const d = cached.delivered;
+    if (d !== null && d.pod === pod && d.container === container && d.node === node && d.to === (nat as ServiceNat).to) return d.reason;
+  }
+  let s = `delivered to ${pod} (${container})${node ? ` on ${node}` : ''}`;
   if (nat) {
     s += ` — ${displayName(nat.svc)} DNATed ${nat.from} to ${nat.to} on ${nat.node.name}`;
     if (w.snatTo && w.snatTo !== clientIP(w)) s += `; the Pod sees the source ${w.snatTo}${w.cniNote ? '' : ' (masquerade)'}, not ${clientIP(w)}`;
@@ -21,6 +26,7 @@ export function deliveredReason(w: Walk, pod: string, container: string, node: s
     else if (w.hostPortNat) s += `; no SNAT, so the Pod sees the caller's own address ${clientIP(w)}`;
   }
   if (w.cniNote) s += ` — ${w.cniNote}`;
+  if (cached !== null && nat !== null) cached.delivered = { pod, container, node, to: nat.to, reason: s };
   return s;
 }
 

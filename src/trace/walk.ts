@@ -30,6 +30,16 @@ export interface ServiceNat {
   /** externalTrafficPolicy: Local kept the client address. */
   preserved?: boolean;
   external: boolean;
+  /** Texts cached for this Service port, endpoint and node (ClusterIP path), or null. */
+  texts: NatTexts | null;
+}
+
+/** Per endpoint and node: the DNAT hop's texts and the last plain delivery reason built from them. */
+export interface NatTexts {
+  from: string;
+  note: string;
+  rule: string;
+  delivered: { pod: string; container: string; node: string | undefined; to: string; reason: string } | null;
 }
 
 export interface Verdict {
