@@ -85,7 +85,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
     }
   }
 
-  const from = w.dst;
+  let from = w.dst;
   // ClusterIP without sessionAffinity: the DNAT hop's texts depend only on the endpoint and the node.
   const fast = via === 'clusterIP' && svc.sessionAffinity !== 'ClientIP';
   let b: Backend;
@@ -99,10 +99,12 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
       b.hopTexts = byNode;
     }
     texts = byNode.get(n);
-    if (texts !== undefined && texts.from !== from) texts = undefined;
+    // Compared by address parts: the cached `from` text is reused instead of flattening a new one.
+    if (texts !== undefined && (texts.fromIP !== w.dstIP || texts.fromPort !== w.dstPort)) texts = undefined;
+    if (texts !== undefined) from = texts.from;
     if (texts === undefined) {
       const i = candidates.indexOf(b);
-      texts = { from, note: '', rule: '', delivered: null };
+      texts = { from, fromIP: w.dstIP, fromPort: w.dstPort, note: '', rule: '', delivered: null };
       texts.note = dnatNote(svc, via, from, n, policyNote, randomNote(b, i, candidates.length, scope), b);
       byNode.set(n, texts);
     }
@@ -114,7 +116,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
 
   w.dstIP = b.ip;
   w.dstPort = b.port;
-  w.nat = { svc, port, node: n, from, to: w.dst, preserved: preserved && w.masq === null, external, texts: texts ?? null };
+  w.nat = { svc, port, node: n, from, to: b.addr, preserved: preserved && w.masq === null, external, texts: texts ?? null };
   // The node-port capture is KUBE-SERVICES' last rule; LB IPs with loadBalancerSourceRanges pass KUBE-FW first.
   const entryChain =
     via === 'nodePort'

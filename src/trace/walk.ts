@@ -37,6 +37,8 @@ export interface ServiceNat {
 /** Per endpoint and node: the DNAT hop's texts and the last plain delivery reason built from them. */
 export interface NatTexts {
   from: string;
+  fromIP: string;
+  fromPort: number;
   note: string;
   rule: string;
   delivered: { pod: string; container: string; node: string | undefined; to: string; reason: string } | null;
