@@ -176,17 +176,11 @@ function constraintsFor(
 }
 
 /** The parts of PodInfo that depend on the PodSpec alone. */
-interface SpecInfo {
-  req: PodResourceRequest;
-  requestsNothing: boolean;
-  ports: HostPort[];
-  tolerations: Toleration[];
-  toleratesUnschedulable: boolean;
-  preferTolerations: Toleration[];
-  affinity: RequiredNodeAffinity | null;
-  preferred: { weight: number; term: NodeSelectorTerm }[];
-  priority: number;
-  images: string[];
+interface SpecInfo
+  extends Pick<
+    PodInfo,
+    'req' | 'requestsNothing' | 'ports' | 'tolerations' | 'toleratesUnschedulable' | 'preferTolerations' | 'affinity' | 'preferred' | 'priority' | 'images'
+  > {
   /** parsePodAffinity for the namespace it was last asked for. */
   podAffinityNamespace: string | null;
   podAffinity: PodAffinitySpec | null;
