@@ -4,6 +4,7 @@ import type { ClusterSnapshot } from '../../src/api/contract';
 import type { NodeLayout } from './layout';
 import { fitText, wrapBreaking } from './text';
 import { measure } from './measure';
+import { selectableProps } from './selectable';
 
 type Node = ClusterSnapshot['nodes'][number];
 
@@ -36,15 +37,7 @@ export const NodeRegion = memo(function NodeRegion({ node, layout, selected, act
       <g
         transform={`translate(${rect.x},${rect.y})`}
         className="node-frame"
-        tabIndex={0}
-        data-key={key}
-        onClick={(e) => {
-          e.stopPropagation();
-          onSelect(key);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') onSelect(key);
-        }}
+        {...selectableProps(key, onSelect)}
       >
         <title>{`${label}${taints.length ? `\nTaints: ${taints.join(', ')}` : ''}`}</title>
         <rect className="node-box" width={rect.w} height={rect.h} rx={12} />

@@ -6,6 +6,7 @@ import { podStatus, podTone } from '../model/status';
 import type { Rect } from './layout';
 import { fitChips, fitText, wrapText, type Measure } from './text';
 import { measure } from './measure';
+import { selectableProps } from './selectable';
 
 type Pod = ClusterSnapshot['pods'][number];
 
@@ -65,15 +66,7 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
       transform={`translate(${rect.x},${rect.y})`}
       role="group"
       aria-label={label}
-      tabIndex={0}
-      data-key={podKey}
-      onClick={(e) => {
-        e.stopPropagation();
-        onSelect(podKey);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') onSelect(podKey);
-      }}
+      {...selectableProps(podKey, onSelect)}
     >
       <title>{label}</title>
       <rect className="pod-box" width={rect.w} height={rect.h} rx={8} />

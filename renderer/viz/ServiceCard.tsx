@@ -6,6 +6,7 @@ import { externalIPText, lbPending, portText } from '../model/status';
 import type { Rect } from './layout';
 import { fitText } from './text';
 import { measure } from './measure';
+import { selectableProps } from './selectable';
 
 type Service = ClusterSnapshot['services'][number];
 
@@ -44,15 +45,7 @@ export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, select
       transform={`translate(${rect.x},${rect.y})`}
       role="group"
       aria-label={label}
-      tabIndex={0}
-      data-key={svcKey}
-      onClick={(e) => {
-        e.stopPropagation();
-        onSelect(svcKey);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') onSelect(svcKey);
-      }}
+      {...selectableProps(svcKey, onSelect)}
     >
       <title>
         {label}
