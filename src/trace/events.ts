@@ -87,33 +87,24 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
   const out: PacketEvent[] = [];
   const reqId = `f${flowId}-req`;
   const respId = `f${flowId}-resp`;
-  let t = start;
-  let prev: Hop | undefined;
-  let packet: Packet | undefined;
-  const hops = trace.hops;
-  const reqFlags = tcp ? 'SYN' : undefined;
-  for (let i = 0; i < hops.length; i++) {
-    const h = hops[i];
-    const arrive = prev ? t + latency(prev, h) : t;
-    packet = packetAt(h, packet, protocol, reqFlags);
-    const e = event(reqId, flowId, 'request', i, h, prev, arrive, packet);
-    out.push(e);
-    t = e.time;
-    prev = h;
-  }
-  const resp = trace.response?.hops ?? [];
-  let rprev: Hop | undefined;
-  const flags = tcp ? (trace.outcome === 'delivered' ? 'SYN,ACK' : 'RST,ACK') : undefined;
-  packet = undefined;
-  for (let i = 0; i < resp.length; i++) {
-    const h = resp[i];
-    const arrive = rprev ? t + latency(rprev, h) : t;
-    packet = packetAt(h, packet, protocol, flags);
-    const e = event(respId, flowId, 'response', i, h, rprev, arrive, packet);
-    out.push(e);
-    t = e.time;
-    rprev = h;
-  }
+  // One packet per direction: it visits the hops in order, each leaving after the link to it.
+  const emit = (hops: readonly Hop[], packetId: string, direction: PacketEvent['direction'], flags: string | undefined, t: number): number => {
+    let prev: Hop | undefined;
+    let packet: Packet | undefined;
+    for (let i = 0; i < hops.length; i++) {
+      const h = hops[i];
+      const arrive = prev ? t + latency(prev, h) : t;
+      packet = packetAt(h, packet, protocol, flags);
+      const e = event(packetId, flowId, direction, i, h, prev, arrive, packet);
+      out.push(e);
+      t = e.time;
+      prev = h;
+    }
+    return t;
+  };
+  let t = emit(trace.hops, reqId, 'request', tcp ? 'SYN' : undefined, start);
+  const respFlags = tcp ? (trace.outcome === 'delivered' ? 'SYN,ACK' : 'RST,ACK') : undefined;
+  t = emit(trace.response?.hops ?? [], respId, 'response', respFlags, t);
   if (WAITS.has(trace.outcome) && !immediate && trace.hops.length > 0) {
     const first = trace.hops[0];
     const when = t + TIMEOUT_DRAWN_US;
