@@ -52,11 +52,12 @@ type Packet = PacketEvent['packet'];
 /** The packet at hop h: the previous hop's object when nothing in it changed (events only read it). */
 function packetAt(h: Hop, last: Packet | undefined, protocol: 'TCP' | 'UDP', flags: string | undefined): Packet {
   if (last !== undefined && last.src === h.src && last.dst === h.dst) return last;
-  return flags ? { src: h.src, dst: h.dst, protocol, flags } : { src: h.src, dst: h.dst, protocol };
+  return { src: h.src, dst: h.dst, protocol, flags };
 }
 
 function event(packetId: string, flowId: number, direction: 'request' | 'response', hopIndex: number, h: Hop, prev: Hop | undefined, arrive: number, packet: Packet): PacketEvent {
-  const e: PacketEvent = {
+  // Every key on every event (absent = undefined, which JSON leaves out): one object shape.
+  return {
     seq: 0,
     time: arrive + (DWELL[h.action] ?? 0),
     arrive,
@@ -70,11 +71,11 @@ function event(packetId: string, flowId: number, direction: 'request' | 'respons
     changed: h.changed ?? NO_CHANGE,
     explanation: h.note ?? '',
     refs: h.refs ?? NO_REFS,
+    from: prev === undefined ? undefined : prev.at,
+    node: h.node,
+    rule: h.rule,
+    outcome: undefined,
   };
-  if (prev) e.from = prev.at;
-  if (h.node !== undefined) e.node = h.node;
-  if (h.rule !== undefined) e.rule = h.rule;
-  return e;
 }
 
 /** Outcomes the client only learns by waiting. */

@@ -64,6 +64,15 @@ export interface HopExtra {
   meta?: HopMeta;
 }
 
+/** Built-in objects (kubernetes, kube-dns) have no file behind them: nothing to point at. */
+function citedRefs(refs: LabelledRef[]): LabelledRef[] | undefined {
+  let all = true;
+  for (let i = 0; i < refs.length; i++) if (refs[i].file === '') all = false;
+  if (all) return refs.length > 0 ? refs : undefined;
+  const cited = refs.filter((r) => r.file !== '');
+  return cited.length > 0 ? cited : undefined;
+}
+
 /** Shared, never written: most hops carry no extras and no meta. */
 const NO_EXTRA: HopExtra = {};
 const NO_META: HopMeta = {};
@@ -136,15 +145,19 @@ export class Walk {
   }
 
   hop(at: ComponentId, action: HopAction, note: string, extra: HopExtra = NO_EXTRA): Hop {
-    const h: Hop = { at, action, src: this.src, dst: this.dst, note };
-    if (extra.node !== undefined) h.node = extra.node;
-    if (extra.rule !== undefined) h.rule = extra.rule;
-    if (extra.changed !== undefined) h.changed = extra.changed;
-    if (extra.refs !== undefined && extra.refs.length > 0) {
-      // Built-in objects (kubernetes, kube-dns) have no file behind them: nothing to point at.
-      const refs = extra.refs.every((r) => r.file !== '') ? extra.refs : extra.refs.filter((r) => r.file !== '');
-      if (refs.length > 0) h.refs = refs;
-    }
+    // Every hop gets every key, in the contract's order: one object shape, so the event builder and
+    // the response walk read hops monomorphically (absent = undefined, which JSON leaves out).
+    const h: Hop = {
+      at,
+      action,
+      src: this.src,
+      dst: this.dst,
+      note,
+      node: extra.node,
+      rule: extra.rule,
+      changed: extra.changed,
+      refs: extra.refs === undefined ? undefined : citedRefs(extra.refs),
+    };
     this.hops.push(h);
     this.meta.push(extra.meta ?? NO_META);
     return h;
