@@ -101,6 +101,8 @@ export interface ClusterIndex {
   /** node → port key → hostPort mappings of the pod-network Pods running there (CNI-HOSTPORT-DNAT). */
   hostPorts: Map<string, Map<number, HostPortMapping[]>>;
   podListeners: Map<PodState, Map<number, PodListen>>;
+  /** node → peer node → the texts of the link between them (fabric.ts), built on first use. */
+  links: Map<NodeState, Map<NodeState, unknown>>;
   /** Parsed `--from` / `--to` texts (parsing is pure per cluster; bounded). */
   parsedSources: Map<string, unknown>;
   parsedTargets: Map<string, unknown>;
@@ -174,6 +176,7 @@ function build(c: Cluster): ClusterIndex {
     hostPorts: new Map(),
     networkPolicies: new Map(),
     podListeners: new Map(),
+    links: new Map(),
     parsedSources: new Map(),
     parsedTargets: new Map(),
   };

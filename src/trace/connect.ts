@@ -11,7 +11,7 @@ import { CLIENT, displayName, lbId, podId, svcId } from './ids';
 import { atNode, fromOutside } from './netfilter';
 import type { NetSession } from './netState';
 import type { Source, Target } from './parse';
-import { serviceRef, uniqueRefs } from './refs';
+import { serviceRef, uniqueRefsShared } from './refs';
 import { responseHops } from './response';
 import { Walk } from './walk';
 
@@ -52,7 +52,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
       const s = hostSourceAddress(ix, n, w.dstIP);
       w.srcIP = s.ip;
       const who = source.kind === 'node' ? n.name : `${source.pod.name} (hostNetwork, in ${n.name}'s network namespace)`;
-      w.hop(source.id, 'send', `${who} ${verb} ${w.dst}${s.why}`, { node: n.name });
+      w.hop(source.id, 'send', `${who} ${verb} ${w.dst}${s.why}`, n.name);
       atNode(w, n, 'host');
     } else {
       const pod = source.pod;
@@ -64,19 +64,26 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
         ? `; ${w.dstIP} is ${loopback ? 'a loopback address' : 'its own address'}, so the packet goes over lo inside the Pod's network namespace and never reaches ${source.node.name}`
         : `; its default route leads through the veth to cni0 on ${source.node.name}`;
       const asked = dns ? `${dns.note}; ` : '';
-      w.hop(source.id, 'send', `${asked}${pod.name} ${verb} ${w.dst} from ${w.src}${route}`, { node: source.node.name, refs: dns?.refs });
+      w.hop(source.id, 'send', `${asked}${pod.name} ${verb} ${w.dst} from ${w.src}${route}`, source.node.name, dns?.refs);
       if (self) deliverToPod(w, pod);
       else atNode(w, source.node, 'pod');
     }
   }
   const v = w.verdict;
   if (!v) throw new Error(`trace of ${target.text} ended without a verdict`);
-  // Keys in the CLI contract's order, so `--json` output reads like the documented shape.
-  const trace: Trace = { outcome: v.outcome, reason: dns ? `${v.reason} — ${dns.reason}` : v.reason } as Trace;
-  if (v.pod) trace.pod = v.pod.name;
-  if (v.container) trace.container = v.container.name;
-  if (v.node) trace.node = v.node;
-  trace.hops = w.hops;
+  // Keys in the CLI contract's order, so `--json` output reads like the documented shape; every key is
+  // always present (absent = undefined, which JSON leaves out) so traces share one object shape.
+  const trace: Trace = {
+    outcome: v.outcome,
+    reason: dns ? `${v.reason} — ${dns.reason}` : v.reason,
+    pod: v.pod?.name,
+    container: v.container?.name,
+    node: v.node,
+    hops: w.hops,
+    response: undefined,
+    refs: undefined,
+    protocol: undefined,
+  };
   const last = w.hops[w.hops.length - 1];
   if (v.outcome === 'delivered' || (v.outcome === 'refused' && last.action === 'rst')) {
     trace.response = { hops: responseHops(w, v.outcome === 'delivered') };
@@ -86,9 +93,10 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
     const names = unenforced.map((o) => (o.namespace === 'default' ? o.name : `${o.namespace}/${o.name}`)).join(', ');
     trace.reason += ` — NetworkPolicy ${names} is not enforced: flannel alone does not implement NetworkPolicy, so nothing filters this connection`;
   }
-  const lists = [v.refs, unenforced.map((o) => policyRef(o))];
+  const lists: (LabelledRef[] | undefined)[] = [v.refs];
+  for (const o of unenforced) lists.push(policyRef(o));
   for (const h of w.hops) if (h.refs) lists.push(h.refs);
-  const refs = uniqueRefs(lists);
+  const refs = uniqueRefsShared(lists);
   if (refs.length > 0) trace.refs = refs;
   trace.protocol = target.protocol;
   return { trace, immediate: v.immediate === true };
@@ -109,12 +117,13 @@ function networkPolicies(ix: ClusterIndex, source: Source, dst: PodState | undef
   return out;
 }
 
-const policyRefs = new WeakMap<ObjectSummary, LabelledRef>();
+/** One shared list per policy, so the trace's refs can be remembered by list identity. */
+const policyRefs = new WeakMap<ObjectSummary, LabelledRef[]>();
 
-function policyRef(o: ObjectSummary): LabelledRef {
+function policyRef(o: ObjectSummary): LabelledRef[] {
   let r = policyRefs.get(o);
   if (!r) {
-    r = { file: o.file, line: o.line, column: 1, label: `NetworkPolicy ${o.name} (not enforced: flannel has no NetworkPolicy support)` };
+    r = [{ file: o.file, line: o.line, column: 1, label: `NetworkPolicy ${o.name} (not enforced: flannel has no NetworkPolicy support)` }];
     policyRefs.set(o, r);
   }
   return r;
@@ -188,6 +197,6 @@ function noAddress(w: Walk, source: Source, target: Target): void {
   }
   w.dstIP = shown;
   w.hop(source.id, 'send', `${source.kind === 'external' ? 'the client' : source.id} wants ${target.text}, which has no address to send to`);
-  w.hop(at, 'drop', why, { refs });
+  w.hop(at, 'drop', why, undefined, refs);
   w.finish({ outcome: 'unreachable', reason: `unreachable: ${why}`, refs, immediate: true });
 }

@@ -78,6 +78,19 @@ function event(packetId: string, flowId: number, direction: 'request' | 'respons
   };
 }
 
+/** `f3-req` / `f3-resp`, built once per flow index: most runs are one flow, and they are traced often. */
+const PACKET_IDS: { req: string; resp: string }[] = [];
+
+function packetIdOf(flowId: number, dir: 'req' | 'resp'): string {
+  if (flowId >= 4096) return `f${flowId}-${dir}`;
+  let ids = PACKET_IDS[flowId];
+  if (ids === undefined) {
+    for (let i = PACKET_IDS.length; i <= flowId; i++) PACKET_IDS.push({ req: `f${i}-req`, resp: `f${i}-resp` });
+    ids = PACKET_IDS[flowId];
+  }
+  return ids[dir];
+}
+
 /** Outcomes the client only learns by waiting. */
 const WAITS: ReadonlySet<Outcome> = new Set<Outcome>(['dropped', 'timeout', 'unreachable']);
 
@@ -86,8 +99,8 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
   const protocol = trace.protocol ?? 'TCP';
   const tcp = protocol === 'TCP';
   const out: PacketEvent[] = [];
-  const reqId = `f${flowId}-req`;
-  const respId = `f${flowId}-resp`;
+  const reqId = packetIdOf(flowId, 'req');
+  const respId = packetIdOf(flowId, 'resp');
   // One packet per direction: it visits the hops in order, each leaving after the link to it.
   const emit = (hops: readonly Hop[], packetId: string, direction: PacketEvent['direction'], flags: string | undefined, t: number): number => {
     let prev: Hop | undefined;

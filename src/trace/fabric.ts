@@ -7,7 +7,7 @@ import { type ClusterIndex, inCidr, isTerminal, key, podCidrOwner, podListener }
 import { nodeId, podId } from './ids';
 import { containerPortRef, podRef, portRef } from './refs';
 import { deliveredReason, refusedByPodReason, silentPodReason } from './reasons';
-import type { Walk } from './walk';
+import type { HopMeta, Walk } from './walk';
 
 export type Egress =
   | { kind: 'local' }
@@ -49,19 +49,9 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
   w.srcPort = w.net.natPort();
   w.snatTo = to;
   if (w.masq !== null) {
-    w.hop(
-      nodeId(n.name),
-      'snat',
-      `${w.masqChain} MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`,
-      { node: n.name, rule: w.masqChain, changed: ['src'] },
-    );
+    w.hop(nodeId(n.name), 'snat', `${w.masqChain} MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`, n.name, undefined, w.masqChain, ['src']);
   } else {
-    w.hop(
-      nodeId(n.name),
-      'snat',
-      `flannel masquerades pod traffic leaving the pod network (${w.ix.cluster.settings.podCIDR}): source ${before} → ${w.src} (${n.name}'s eth0); CNI-dependent`,
-      { node: n.name, rule: 'FLANNEL-POSTRTG', changed: ['src'], meta: { flannel: true } },
-    );
+    w.hop(nodeId(n.name), 'snat', `flannel masquerades pod traffic leaving the pod network (${w.ix.cluster.settings.podCIDR}): source ${before} → ${w.src} (${n.name}'s eth0); CNI-dependent`, n.name, undefined, 'FLANNEL-POSTRTG', ['src'], { flannel: true });
     w.cniNote = `flannel masquerades the Pod's packet to ${n.ip} on the way out, so ${e.kind === 'eth0' ? e.peer.name : 'the destination'} sees a node address, not a Pod (CNI-dependent)`;
   }
   w.masq = null;
@@ -81,24 +71,17 @@ export function routeOnward(w: Walk, n: NodeState, arriveByWire: (m: NodeState) 
       return toPodOn(w, n);
     case 'vxlan': {
       const m = e.peer;
-      w.hop(nodeId(n.name), 'forward', `flannel VXLAN: route ${m.podCIDR} dev flannel.1 — encapsulated in VXLAN to ${m.ip}:8472`, {
-        node: n.name,
-        meta: { peer: m, link: 'vxlan', dir: 'out' },
-      });
+      const link = linkBetween(w.ix, n, m);
+      w.hop(nodeId(n.name), 'forward', link.vxlanOut, n.name, undefined, undefined, undefined, link.vxlanOutMeta);
       const local = w.ix.nodeAddrs.get(w.dstIP);
-      w.hop(nodeId(m.name), 'forward', `flannel.1 on ${m.name} decapsulates the VXLAN packet from ${n.ip}${local ? '' : '; cni0 bridges it to the Pod'}`, {
-        node: m.name,
-        meta: { peer: n, link: 'vxlan', dir: 'in' },
-      });
+      w.hop(nodeId(m.name), 'forward', local ? link.vxlanIn : link.vxlanInToPod, m.name, undefined, undefined, undefined, link.vxlanInMeta);
       // m's own cni0 / flannel.1 address: a local address of m, so m's rules run (a node port listens there too).
       return local ? arriveByWire(m) : toPodOn(w, m);
     }
     case 'eth0': {
       const m = e.peer;
-      w.hop(nodeId(n.name), 'forward', `routed over eth0 to ${m.name} (${m.ip}) on the node network`, {
-        node: n.name,
-        meta: { peer: m, link: 'eth0', dir: 'out' },
-      });
+      const link = linkBetween(w.ix, n, m);
+      w.hop(nodeId(n.name), 'forward', link.eth0Out, n.name, undefined, undefined, undefined, link.eth0OutMeta);
       return arriveByWire(m);
     }
     case 'outside':
@@ -106,14 +89,47 @@ export function routeOnward(w: Walk, n: NodeState, arriveByWire: (m: NodeState) 
   }
 }
 
+/** The hop texts and response facts of the link from node n to node m: constant, so built once per pair. */
+interface Link {
+  vxlanOut: string;
+  vxlanIn: string;
+  vxlanInToPod: string;
+  vxlanOutMeta: HopMeta;
+  vxlanInMeta: HopMeta;
+  eth0Out: string;
+  eth0OutMeta: HopMeta;
+}
+
+function linkBetween(ix: ClusterIndex, n: NodeState, m: NodeState): Link {
+  let byPeer = ix.links.get(n);
+  if (byPeer === undefined) {
+    byPeer = new Map();
+    ix.links.set(n, byPeer);
+  }
+  let link = byPeer.get(m) as Link | undefined;
+  if (link === undefined) {
+    const decap = `flannel.1 on ${m.name} decapsulates the VXLAN packet from ${n.ip}`;
+    link = {
+      vxlanOut: `flannel VXLAN: route ${m.podCIDR} dev flannel.1 — encapsulated in VXLAN to ${m.ip}:8472`,
+      vxlanIn: decap,
+      vxlanInToPod: `${decap}; cni0 bridges it to the Pod`,
+      // The reply crosses the same link the other way: n decapsulates, m encapsulates.
+      vxlanOutMeta: { peer: m, link: 'vxlan', dir: 'out', replyNote: `flannel.1 on ${n.name} decapsulates the reply from ${m.ip}` },
+      vxlanInMeta: { peer: n, link: 'vxlan', dir: 'in', replyNote: `flannel VXLAN: encapsulated in VXLAN to ${n.ip}:8472` },
+      eth0Out: `routed over eth0 to ${m.name} (${m.ip}) on the node network`,
+      eth0OutMeta: { peer: m, link: 'eth0', dir: 'out', replyNote: `the reply arrives over eth0 from ${m.name} (${m.ip})` },
+    };
+    byPeer.set(m, link);
+  }
+  return link;
+}
+
 /** A pod-network address on node N: the pod's veth answers, or ARP on cni0 gets no reply. */
 function toPodOn(w: Walk, n: NodeState): void {
   const pod = w.ix.podsByIP.get(w.dstIP);
   if (pod && !isTerminal(pod) && pod.nodeName === n.name) return deliverToPod(w, pod);
   const gone = pod && isTerminal(pod) ? ` (${pod.name} has completed and its sandbox is gone)` : '';
-  w.hop(nodeId(n.name), 'drop', `no Pod has ${w.dstIP}${gone}: ${n.name} asks ARP on cni0 (${n.podCIDR}) and nobody answers, so the SYN is lost`, {
-    node: n.name,
-  });
+  w.hop(nodeId(n.name), 'drop', `no Pod has ${w.dstIP}${gone}: ${n.name} asks ARP on cni0 (${n.podCIDR}) and nobody answers, so the SYN is lost`, n.name);
   w.finish({
     outcome: 'timeout',
     reason: `timed out: no Pod has ${w.dstIP}${gone} — ${n.name} owns ${n.podCIDR} but nobody answers ARP for it on cni0, so the connection hangs (or reports "No route to host" after ~3 s, CNI-dependent)`,
@@ -128,16 +144,13 @@ export function deliverToPod(w: Walk, pod: PodState): void {
   if (listen) {
     const ctr = listen.container;
     const refs = listen.refs;
-    w.hop(podId(pod), 'deliver', listen.note + w.src, {
-      node,
-      refs,
-    });
+    w.hop(podId(pod), 'deliver', listen.note + w.src, node, refs);
     w.finish({ outcome: 'delivered', reason: deliveredReason(w, pod.name, ctr.name, node), pod, container: ctr, node });
     return;
   }
   const refs = w.nat ? [podRef(pod), portRef(w.nat.svc, w.nat.port, 'targetPort')] : [podRef(pod)];
   const answer = w.protocol === 'TCP' ? 'the Pod\'s kernel answers RST' : 'the Pod\'s kernel answers ICMP port unreachable';
-  w.hop(podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, { node, refs });
+  w.hop(podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, node, refs);
   w.finish({ outcome: 'refused', reason: refusedByPodReason(w, pod), pod, node, refs });
 }
 
@@ -158,7 +171,7 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const l = ix.hostListeners.get(n.name)?.get(key(w.dstPort, w.protocol));
   if (l) {
     const refs = [containerPortRef(l.pod, l.container, w.dstPort)];
-    w.hop(podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, { node: n.name, refs });
+    w.hop(podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, n.name, refs);
     w.finish({ outcome: 'delivered', reason: deliveredReason(w, l.pod.name, l.container.name, n.name), pod: l.pod, container: l.container, node: n.name, refs });
     return;
   }
@@ -171,7 +184,7 @@ export function deliverToHost(w: Walk, n: NodeState): void {
       const local = hc.endpoints.filter((e) => e.node === n.name && e.ready).length;
       what = `kube-proxy's health check for ${hc.name} (healthCheckNodePort ${w.dstPort}: HTTP ${local > 0 ? 200 : 503}, localEndpoints ${local})`;
     }
-    w.hop(nodeId(n.name), 'deliver', `${what} listens on ${n.name}:${w.dstPort}`, { node: n.name });
+    w.hop(nodeId(n.name), 'deliver', `${what} listens on ${n.name}:${w.dstPort}`, n.name);
     w.finish({ outcome: 'delivered', reason: `delivered to ${what} on ${n.name}`, node: n.name });
     return;
   }
@@ -179,15 +192,13 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const inRange = w.dstPort >= range.min && w.dstPort <= range.max;
   const why = `nothing listens on ${n.name}:${w.dstPort}/${w.protocol}${inRange ? ` and no Service uses nodePort ${w.dstPort}` : ''}`;
   const answer = w.protocol === 'TCP' ? 'the node\'s kernel answers RST' : 'the node\'s kernel answers ICMP port unreachable';
-  w.hop(nodeId(n.name), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, { node: n.name });
+  w.hop(nodeId(n.name), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, n.name);
   w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, node: n.name });
 }
 
 /** The default route: the packet leaves the cluster, where nothing simulated answers. */
 export function leaveCluster(w: Walk, n: NodeState): void {
-  w.hop(nodeId(n.name), 'forward', `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`, {
-    node: n.name,
-  });
+  w.hop(nodeId(n.name), 'forward', `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`, n.name);
   w.finish({
     outcome: 'timeout',
     reason: `timed out: ${w.dstIP} is not an address in this cluster (no node, Pod, Service or load balancer has it), so the packet leaves ${n.name} by its default route and nothing answers`,

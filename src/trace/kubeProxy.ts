@@ -28,11 +28,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
 
   if (via === 'loadBalancer' && svc.loadBalancerSourceRanges.length > 0 && !svc.loadBalancerSourceRanges.some((r) => ipInCidr(w.srcIP, r))) {
     const ranges = svc.loadBalancerSourceRanges.join(', ');
-    w.hop(svcId(svc), 'drop', `${ch.fw}: source ${w.srcIP} is not in loadBalancerSourceRanges (${ranges}); KUBE-PROXY-FIREWALL drops it`, {
-      node: n.name,
-      rule: `${ch.fw} → KUBE-PROXY-FIREWALL -j DROP`,
-      refs: [{ ...svc.source, path: 'spec.loadBalancerSourceRanges', label: `loadBalancerSourceRanges: ${ranges}` }],
-    });
+    w.hop(svcId(svc), 'drop', `${ch.fw}: source ${w.srcIP} is not in loadBalancerSourceRanges (${ranges}); KUBE-PROXY-FIREWALL drops it`, n.name, [{ ...svc.source, path: 'spec.loadBalancerSourceRanges', label: `loadBalancerSourceRanges: ${ranges}` }], `${ch.fw} → KUBE-PROXY-FIREWALL -j DROP`);
     w.finish({ outcome: 'dropped', reason: `dropped on ${n.name}: ${w.srcIP} is not in ${displayName(svc)}'s loadBalancerSourceRanges (${ranges}), so the request hangs until it times out`, refs: w.hops[w.hops.length - 1].refs });
     return;
   }
@@ -134,7 +130,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
     rule = external ? `${entryChain} → ${ch.ext} → ${policyChain} → ${b.sep}` : `${entryChain} → ${policyChain} → ${b.sep}`;
     note = dnatNote(svc, via, from, n, policyNote, (pick as Pick).note, b);
   }
-  w.hop(svcId(svc), 'dnat', note, { node: n.name, rule, changed: DST, refs: refsFor(set, entry, via, policy, true) });
+  w.hop(svcId(svc), 'dnat', note, n.name, refsFor(set, entry, via, policy, true), rule, DST);
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
   routeOnward(w, n, (m) => deliverToHost(w, m));
 }
@@ -224,11 +220,7 @@ function pickBackend(w: Walk, n: NodeState, svc: ServiceState, candidates: Backe
 /** No usable endpoint anywhere: filter REJECT, ICMP port-unreachable, "Connection refused" at once. */
 function reject(w: Walk, n: NodeState, entry: PortEntry, set: BackendSet, via: Via, refs: LabelledRef[]): void {
   const chain = via === 'nodePort' || via === 'loadBalancer' || via === 'externalIP' ? 'KUBE-EXTERNAL-SERVICES' : 'KUBE-SERVICES';
-  w.hop(svcId(entry.svc), 'reject', `filter ${chain}: -j REJECT "${entry.spn} has no endpoints" — ${n.name} answers ICMP port unreachable`, {
-    node: n.name,
-    rule: `${chain} -j REJECT`,
-    refs,
-  });
+  w.hop(svcId(entry.svc), 'reject', `filter ${chain}: -j REJECT "${entry.spn} has no endpoints" — ${n.name} answers ICMP port unreachable`, n.name, refs, `${chain} -j REJECT`);
   w.finish({ outcome: 'refused', reason: noEndpointsReason(w, entry, set), refs, immediate: true });
 }
 
@@ -239,11 +231,7 @@ function dropNoLocal(w: Walk, n: NodeState, entry: PortEntry, set: BackendSet, v
   const chain = external ? 'KUBE-EXTERNAL-SERVICES' : 'KUBE-SERVICES';
   const elsewhere = [...set.local].filter(([, l]) => l.length > 0).map(([node]) => node);
   const where = elsewhere.length > 0 ? ` (its ready endpoints run on ${elsewhere.join(', ')})` : '';
-  w.hop(svcId(svc), 'drop', `${field}: Local and no ready endpoint of ${displayName(svc)} on ${n.name}: filter ${chain} -j DROP "${entry.spn} has no local endpoints" — no reply at all`, {
-    node: n.name,
-    rule: `${chain} -j DROP`,
-    refs,
-  });
+  w.hop(svcId(svc), 'drop', `${field}: Local and no ready endpoint of ${displayName(svc)} on ${n.name}: filter ${chain} -j DROP "${entry.spn} has no local endpoints" — no reply at all`, n.name, refs, `${chain} -j DROP`);
   const who = external ? 'the client\'s request' : 'the connection';
   const cni = w.cniNote ? `; ${w.cniNote}` : '';
   w.finish({

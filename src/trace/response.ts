@@ -27,13 +27,7 @@ export function responseHops(w: Walk, delivered: boolean): Hop[] {
     const node = h.node;
     switch (h.action) {
       case 'forward':
-        if (m.link === 'vxlan' && m.dir === 'in' && m.peer) {
-          push(h.at, 'forward', node, `flannel VXLAN: encapsulated in VXLAN to ${m.peer.ip}:8472`);
-        } else if (m.link === 'vxlan' && m.peer) {
-          push(h.at, 'forward', node, `flannel.1 on ${node} decapsulates the reply from ${m.peer.ip}`);
-        } else if (m.peer) {
-          push(h.at, 'forward', node, `the reply arrives over eth0 from ${m.peer.name} (${m.peer.ip})`);
-        }
+        if (m.replyNote !== undefined) push(h.at, 'forward', node, m.replyNote);
         break;
       case 'snat': {
         const before = dst;

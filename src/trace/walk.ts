@@ -18,6 +18,8 @@ export interface HopMeta {
   dir?: 'out' | 'in';
   /** MASQUERADE done by flannel (pod traffic leaving the pod network), not kube-proxy. */
   flannel?: boolean;
+  /** For `forward` hops: what the reply does at this hop, in words (the link's texts are built once). */
+  replyNote?: string;
 }
 
 /** What a Service did to this connection, for the one-line reason. */
@@ -56,14 +58,6 @@ export interface Verdict {
   immediate?: boolean;
 }
 
-export interface HopExtra {
-  node?: string;
-  rule?: string;
-  changed?: ('src' | 'dst')[];
-  refs?: LabelledRef[];
-  meta?: HopMeta;
-}
-
 /** Built-in objects (kubernetes, kube-dns) have no file behind them: nothing to point at. */
 function citedRefs(refs: LabelledRef[]): LabelledRef[] | undefined {
   let all = true;
@@ -73,8 +67,7 @@ function citedRefs(refs: LabelledRef[]): LabelledRef[] | undefined {
   return cited.length > 0 ? cited : undefined;
 }
 
-/** Shared, never written: most hops carry no extras and no meta. */
-const NO_EXTRA: HopExtra = {};
+/** Shared, never written: most hops carry no meta. */
 const NO_META: HopMeta = {};
 
 export class Walk {
@@ -144,7 +137,20 @@ export class Walk {
     return this._dst ?? (this._dst = `${this._dstIP}:${this._dstPort}`);
   }
 
-  hop(at: ComponentId, action: HopAction, note: string, extra: HopExtra = NO_EXTRA): Hop {
+  /**
+   * Record a hop. Positional extras rather than an options object: the hot paths pass different
+   * subsets, and one call shape keeps this function's property reads monomorphic.
+   */
+  hop(
+    at: ComponentId,
+    action: HopAction,
+    note: string,
+    node?: string,
+    refs?: LabelledRef[],
+    rule?: string,
+    changed?: ('src' | 'dst')[],
+    meta: HopMeta = NO_META,
+  ): Hop {
     // Every hop gets every key, in the contract's order: one object shape, so the event builder and
     // the response walk read hops monomorphically (absent = undefined, which JSON leaves out).
     const h: Hop = {
@@ -153,13 +159,13 @@ export class Walk {
       src: this.src,
       dst: this.dst,
       note,
-      node: extra.node,
-      rule: extra.rule,
-      changed: extra.changed,
-      refs: extra.refs === undefined ? undefined : citedRefs(extra.refs),
+      node,
+      rule,
+      changed,
+      refs: refs === undefined ? undefined : citedRefs(refs),
     };
     this.hops.push(h);
-    this.meta.push(extra.meta ?? NO_META);
+    this.meta.push(meta);
     return h;
   }
 
