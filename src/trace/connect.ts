@@ -41,7 +41,8 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   const dns = target.ip === null ? headlessAnswer(w, source, target) : null;
   if (target.ip === null && dns === null) noAddress(w, source, target);
   else {
-    w.dstIP = dns ? dns.ip : (target.ip as string);
+    if (dns) w.dstIP = dns.ip;
+    else w.setDst(target.ip as string, target.port, target.addr);
     const verb = target.protocol === 'TCP' ? 'opens a TCP connection to' : 'sends a UDP datagram to';
     if (source.kind === 'external') {
       w.srcIP = source.ip;
@@ -62,7 +63,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
       w.srcIP = loopback ? '127.0.0.1' : (pod.ip as string);
       const route = self
         ? `; ${w.dstIP} is ${loopback ? 'a loopback address' : 'its own address'}, so the packet goes over lo inside the Pod's network namespace and never reaches ${source.node.name}`
-        : `; its default route leads through the veth to cni0 on ${source.node.name}`;
+        : source.route;
       const asked = dns ? `${dns.note}; ` : '';
       w.hop(source.id, 'send', `${asked}${pod.name} ${verb} ${w.dst} from ${w.src}${route}`, source.node.name, dns?.refs);
       if (self) deliverToPod(w, pod);

@@ -94,6 +94,33 @@ function packetIdOf(flowId: number, dir: 'req' | 'resp'): string {
 /** Outcomes the client only learns by waiting. */
 const WAITS: ReadonlySet<Outcome> = new Set<Outcome>(['dropped', 'timeout', 'unreachable']);
 
+const NO_HOPS: readonly Hop[] = [];
+
+/** One packet per direction: it visits the hops in order, each leaving after the link to it. Returns the last time. */
+function emit(
+  out: PacketEvent[],
+  hops: readonly Hop[],
+  packetId: string,
+  flowId: number,
+  direction: PacketEvent['direction'],
+  protocol: 'TCP' | 'UDP',
+  flags: string | undefined,
+  t: number,
+): number {
+  let prev: Hop | undefined;
+  let packet: Packet | undefined;
+  for (let i = 0; i < hops.length; i++) {
+    const h = hops[i];
+    const arrive = prev ? t + latency(prev, h) : t;
+    packet = packetAt(h, packet, protocol, flags);
+    const e = event(packetId, flowId, direction, i, h, prev, arrive, packet);
+    out.push(e);
+    t = e.time;
+    prev = h;
+  }
+  return t;
+}
+
 /** The events of one flow, in time order; the last carries the flow's outcome. */
 export function flowEvents(trace: Trace, flowId: number, start: number, immediate: boolean): PacketEvent[] {
   const protocol = trace.protocol ?? 'TCP';
@@ -101,24 +128,9 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
   const out: PacketEvent[] = [];
   const reqId = packetIdOf(flowId, 'req');
   const respId = packetIdOf(flowId, 'resp');
-  // One packet per direction: it visits the hops in order, each leaving after the link to it.
-  const emit = (hops: readonly Hop[], packetId: string, direction: PacketEvent['direction'], flags: string | undefined, t: number): number => {
-    let prev: Hop | undefined;
-    let packet: Packet | undefined;
-    for (let i = 0; i < hops.length; i++) {
-      const h = hops[i];
-      const arrive = prev ? t + latency(prev, h) : t;
-      packet = packetAt(h, packet, protocol, flags);
-      const e = event(packetId, flowId, direction, i, h, prev, arrive, packet);
-      out.push(e);
-      t = e.time;
-      prev = h;
-    }
-    return t;
-  };
-  let t = emit(trace.hops, reqId, 'request', tcp ? 'SYN' : undefined, start);
+  let t = emit(out, trace.hops, reqId, flowId, 'request', protocol, tcp ? 'SYN' : undefined, start);
   const respFlags = tcp ? (trace.outcome === 'delivered' ? 'SYN,ACK' : 'RST,ACK') : undefined;
-  t = emit(trace.response?.hops ?? [], respId, 'response', respFlags, t);
+  t = emit(out, trace.response?.hops ?? NO_HOPS, respId, flowId, 'response', protocol, respFlags, t);
   if (WAITS.has(trace.outcome) && !immediate && trace.hops.length > 0) {
     const first = trace.hops[0];
     const when = t + TIMEOUT_DRAWN_US;

@@ -61,7 +61,7 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
  * Carry the packet from node N toward its (already final) destination and let whatever is there answer.
  * `arriveByWire` handles a packet that reaches another node's own address (eth0, or cni0 / flannel.1 through the tunnel): that node runs its own rules.
  */
-export function routeOnward(w: Walk, n: NodeState, arriveByWire: (m: NodeState) => void): void {
+export function routeOnward(w: Walk, n: NodeState, arriveByWire: (w: Walk, m: NodeState) => void): void {
   const e = egressOf(w.ix, n, w.dstIP);
   postrouting(w, n, e);
   switch (e.kind) {
@@ -76,13 +76,13 @@ export function routeOnward(w: Walk, n: NodeState, arriveByWire: (m: NodeState) 
       const local = w.ix.nodeAddrs.get(w.dstIP);
       w.hop(nodeId(m.name), 'forward', local ? link.vxlanIn : link.vxlanInToPod, m.name, undefined, undefined, undefined, link.vxlanInMeta);
       // m's own cni0 / flannel.1 address: a local address of m, so m's rules run (a node port listens there too).
-      return local ? arriveByWire(m) : toPodOn(w, m);
+      return local ? arriveByWire(w, m) : toPodOn(w, m);
     }
     case 'eth0': {
       const m = e.peer;
       const link = linkBetween(w.ix, n, m);
       w.hop(nodeId(n.name), 'forward', link.eth0Out, n.name, undefined, undefined, undefined, link.eth0OutMeta);
-      return arriveByWire(m);
+      return arriveByWire(w, m);
     }
     case 'outside':
       return leaveCluster(w, n);

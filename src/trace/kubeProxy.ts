@@ -100,7 +100,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
     if (texts !== undefined) from = texts.from;
     if (texts === undefined) {
       const i = candidates.indexOf(b);
-      texts = { from, fromIP: w.dstIP, fromPort: w.dstPort, note: '', rule: '', delivered: null };
+      texts = { from, fromIP: w.dstIP, fromPort: w.dstPort, note: '', rule: '', refs: refsFor(set, entry, via, policy, true), delivered: null };
       texts.note = dnatNote(svc, via, from, n, policyNote, randomNote(b, i, candidates.length, scope), b);
       byNode.set(n, texts);
     }
@@ -110,8 +110,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   }
   if (b.ip === w.srcIP) w.masq = `hairpin: ${b.ep.pod} called its own Service and was picked (KUBE-SEP -s ${b.ip} -j KUBE-MARK-MASQ)`;
 
-  w.dstIP = b.ip;
-  w.dstPort = b.port;
+  w.setDst(b.ip, b.port, b.addr);
   w.nat = { svc, port, node: n, from, to: b.addr, preserved: preserved && w.masq === null, external, texts: texts ?? null };
   // The node-port capture is KUBE-SERVICES' last rule; LB IPs with loadBalancerSourceRanges pass KUBE-FW first.
   const entryChain =
@@ -122,17 +121,20 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
         : 'KUBE-SERVICES';
   let rule: string;
   let note: string;
+  let refs: LabelledRef[];
   if (texts !== undefined) {
     if (texts.rule === '') texts.rule = `${entryChain} → ${policyChain} → ${b.sep}`;
     rule = texts.rule;
     note = texts.note;
+    refs = texts.refs;
   } else {
     rule = external ? `${entryChain} → ${ch.ext} → ${policyChain} → ${b.sep}` : `${entryChain} → ${policyChain} → ${b.sep}`;
     note = dnatNote(svc, via, from, n, policyNote, (pick as Pick).note, b);
+    refs = refsFor(set, entry, via, policy, true);
   }
-  w.hop(svcId(svc), 'dnat', note, n.name, refsFor(set, entry, via, policy, true), rule, DST);
+  w.hop(svcId(svc), 'dnat', note, n.name, refs, rule, DST);
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
-  routeOnward(w, n, (m) => deliverToHost(w, m));
+  routeOnward(w, n, deliverToHost);
 }
 
 const DST: ('src' | 'dst')[] = ['dst'];

@@ -31,8 +31,11 @@ export function atNode(w: Walk, n: NodeState, origin: Origin): void {
   const svc = ix.clusterIPs.get(w.dstIP) ?? ix.lbIPs.get(w.dstIP) ?? ix.externalIPs.get(w.dstIP);
   if (svc) return noSuchServicePort(w, n, svc);
   if (inCidr(ix.serviceCidr, w.dstIP)) return unallocatedServiceIP(w, n);
-  routeOnward(w, n, (m) => atNode(w, m, 'wire'));
+  routeOnward(w, n, atNodeFromWire);
 }
+
+/** A packet that crossed the wire to another node's own address meets that node's rules (module-level: no closure per hop). */
+const atNodeFromWire = (w: Walk, m: NodeState): void => atNode(w, m, 'wire');
 
 /**
  * A Pod's `hostPort` (CNI portmap plugin, in kube-flannel's CNI chain): nat CNI-HOSTPORT-DNAT (PREROUTING
@@ -51,7 +54,7 @@ function hostPortDnat(w: Walk, n: NodeState, hp: HostPortMapping): void {
   w.dstPort = hp.containerPort;
   w.hostPortNat = `the CNI portmap plugin on ${n.name} DNATed hostPort ${from} to ${pod.name} at ${w.dst}`;
   w.hop(nodeId(n.name), 'dnat', `hostPort ${hp.hostPort}/${hp.protocol} of ${pod.name} on ${n.name}: CNI-HOSTPORT-DNAT (the portmap plugin in flannel's CNI config) rewrites ${from} → ${w.dst}; no Service or kube-proxy rule is involved`, n.name, [hp.ref], 'CNI-HOSTPORT-DNAT', ['dst']);
-  routeOnward(w, n, (m) => deliverToHost(w, m));
+  routeOnward(w, n, deliverToHost);
 }
 
 /** A Service address with a port the Service does not have: no rule matches; the VIP is not a real address. */

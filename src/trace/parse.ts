@@ -12,7 +12,7 @@ import { CLIENT, nodeId, podId } from './ids';
 export type Source =
   | { kind: 'external'; id: string; ip: string }
   | { kind: 'node'; id: string; node: NodeState }
-  | { kind: 'pod'; id: string; pod: PodState; node: NodeState };
+  | { kind: 'pod'; id: string; pod: PodState; node: NodeState; route: string };
 
 export interface Target {
   /** The target as the user named it, normalised (`svc/svc-1:9000`, `10.244.1.2:8080`). */
@@ -20,6 +20,8 @@ export interface Target {
   /** Destination address; null when the named thing has none (LB <pending>, headless Service, Pending pod). */
   ip: string | null;
   port: number;
+  /** `ip:port`, the packet's first destination text (null without an address). */
+  addr: string | null;
   protocol: 'TCP' | 'UDP';
   named?: { kind: 'svc' | 'lb' | 'pod' | 'node'; svc?: ServiceState; pod?: PodState; node?: NodeState };
 }
@@ -115,7 +117,8 @@ function parseSourceText(s: string, c: Cluster): Source {
       throw new TraceUsageError(`pod/${name} cannot send anything: it is ${pod.status || pod.phase} and has no IP${pod.schedule.message ? ` (${pod.schedule.message})` : ''}`);
     }
     if (isTerminal(pod)) throw new TraceUsageError(`pod/${name} cannot send anything: it has completed (${pod.status}) and its network is gone`);
-    return { kind: 'pod', id: podId(pod), pod, node };
+    const route = `; its default route leads through the veth to cni0 on ${node.name}`;
+    return { kind: 'pod', id: podId(pod), pod, node, route };
   }
   throw new TraceUsageError(`invalid source "${s}": expected external, node/NAME, pod/NAME or pod/NAMESPACE/NAME`);
 }
@@ -175,7 +178,7 @@ function parseTargetText(s: string, c: Cluster, dnsNamespace: string): Target {
   const head = text.slice(0, colon);
   const suffix = protocol === 'TCP' ? '' : '/UDP';
 
-  if (isIPv4(head)) return { text: `${head}:${port}${suffix}`, ip: head, port, protocol };
+  if (isIPv4(head)) return { text: `${head}:${port}${suffix}`, ip: head, port, addr: addrOf(head, port), protocol };
 
   const slash = head.indexOf('/');
   const kind = slash > 0 ? KIND_ALIASES[head.slice(0, slash).toLowerCase()] : undefined;
@@ -189,13 +192,13 @@ function parseTargetText(s: string, c: Cluster, dnsNamespace: string): Target {
   if (kind === 'node') {
     if (!ref || ref.includes('/')) throw new TraceUsageError(`invalid target "${s}"`);
     const node = findNode(c, ref);
-    return { text: `node/${node.name}:${port}${suffix}`, ip: node.ip, port, protocol, named: { kind, node } };
+    return { text: `node/${node.name}:${port}${suffix}`, ip: node.ip, port, addr: addrOf(node.ip, port), protocol, named: { kind, node } };
   }
   const [ns, name] = splitName(ref, 'target', s);
   if (kind === 'pod') {
     const pod = findPod(c, ns, name);
     const live = pod.ip && !isTerminal(pod) ? pod.ip : null;
-    return { text: `${podId(pod)}:${port}${suffix}`, ip: live, port, protocol, named: { kind, pod } };
+    return { text: `${podId(pod)}:${port}${suffix}`, ip: live, port, addr: addrOf(live, port), protocol, named: { kind, pod } };
   }
   const svc = findService(c, ns, name);
   if (kind === 'lb') {
@@ -203,13 +206,17 @@ function parseTargetText(s: string, c: Cluster, dnsNamespace: string): Target {
       throw new TraceUsageError(`service "${name}" is type ${svc.type}: only a LoadBalancer Service has a load balancer in front of it (try svc/${name}:${port})`);
     }
     const lbText = svc.namespace === 'default' ? `lb/${svc.name}` : `lb/${svc.namespace}/${svc.name}`;
-    return { text: `${lbText}:${port}${suffix}`, ip: svc.loadBalancerIP, port, protocol, named: { kind, svc } };
+    return { text: `${lbText}:${port}${suffix}`, ip: svc.loadBalancerIP, port, addr: addrOf(svc.loadBalancerIP, port), protocol, named: { kind, svc } };
   }
   return serviceTarget(svc, port, protocol, suffix);
+}
+
+function addrOf(ip: string | null, port: number): string | null {
+  return ip === null ? null : `${ip}:${port}`;
 }
 
 function serviceTarget(svc: ServiceState, port: number, protocol: 'TCP' | 'UDP', suffix: string): Target {
   const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : null;
   const name = svc.namespace === 'default' ? `svc/${svc.name}` : `svc/${svc.namespace}/${svc.name}`;
-  return { text: `${name}:${port}${suffix}`, ip, port, protocol, named: { kind: 'svc', svc } };
+  return { text: `${name}:${port}${suffix}`, ip, port, addr: addrOf(ip, port), protocol, named: { kind: 'svc', svc } };
 }

@@ -43,6 +43,8 @@ export interface NatTexts {
   fromPort: number;
   note: string;
   rule: string;
+  /** The DNAT hop's YAML refs (constant for the Service port and path). */
+  refs: LabelledRef[];
   delivered: { pod: string; container: string; node: string | undefined; to: string; reason: string } | null;
 }
 
@@ -127,6 +129,13 @@ export class Walk {
   set dstPort(v: number) {
     this._dstPort = v;
     this._dst = null;
+  }
+
+  /** Both destination fields at once, with their `IP:PORT` text when the caller already has it. */
+  setDst(ip: string, port: number, text: string | null = null): void {
+    this._dstIP = ip;
+    this._dstPort = port;
+    this._dst = text;
   }
 
   get src(): string {
