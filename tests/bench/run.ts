@@ -53,10 +53,14 @@ function main(): void {
     if (!only || only === 'trace') {
       const dir = join(base, 'trace');
       writeAppFolder(dir, 1000); // 333 Deployments × 3 = 999 pods
-      const r = scenario('trace', dir, '200000');
+      // Three fresh processes: one run on a shared 2-core VM swings by ±30%, so the median is reported with the range.
+      const runs = [1, 2, 3].map(() => scenario('trace', dir, '200000'));
+      const rates = runs.map((x) => Number(x.perSecond)).sort((a, b) => a - b);
+      const r = runs[0];
+      const median = rates[1];
       console.log(
-        `trace: ${r.perSecond} requests/s on one core for a ${r.pods}-pod cluster (${r.requests} requests, ${r.events} events) ` +
-          `${Number(r.perSecond) > 100000 ? '(target > 100,000/s: met)' : '(target > 100,000/s: MISSED)'}; peak ${r.maxRssMB} MB`,
+        `trace: ${median} requests/s on one core (median of 3 runs, ${rates[0]}–${rates[2]}) for a ${r.pods}-pod cluster (${r.requests} requests, ${r.events} events each) ` +
+          `${median > 100000 ? '(target > 100,000/s: met)' : '(target > 100,000/s: MISSED)'}; peak ${Math.max(...runs.map((x) => Number(x.maxRssMB)))} MB`,
       );
     }
     if (!only || only === 'renderer') {
