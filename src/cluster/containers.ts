@@ -47,11 +47,14 @@ export function wantedPorts(c: Container): ListenPort[] {
   if (cached) return cached;
   const out: ListenPort[] = [];
   const seen = new Set<string>();
-  for (const p of [...declared(c), ...(imagePorts(c.image, [...(c.command ?? []), ...(c.args ?? [])]) ?? [])]) {
+  const fromImage = imagePorts(c.image, [...(c.command ?? []), ...(c.args ?? [])]) ?? [];
+  for (const p of [...declared(c), ...fromImage]) {
     const key = `${p.protocol}/${p.port}`;
     if (!seen.has(key)) {
       seen.add(key);
-      out.push(p);
+      // Declaring a containerPort does not change where the process binds: the image's bind stays.
+      const bind = p.bind ?? fromImage.find((x) => x.port === p.port && x.protocol === p.protocol)?.bind;
+      out.push(bind ? { ...p, bind } : p);
     }
   }
   wantedCache.set(c, out);
@@ -163,7 +166,7 @@ function computeRuntime(spec: PodSpec, stage: PodStage, opts: { ip: string | nul
     }
     for (const p of wanted) holder.set(`${p.protocol}/${p.port}`, c.name);
     s.state = 'running';
-    s.listening = wanted.map((p) => ({ port: p.port, protocol: p.protocol }));
+    s.listening = wanted.map((p) => (p.bind ? { port: p.port, protocol: p.protocol, bind: p.bind } : { port: p.port, protocol: p.protocol }));
     return s;
   });
 

@@ -15,18 +15,27 @@
  * | gcr.io/google-samples/hello-app         | 8080/TCP                |
  * | kennethreitz/httpbin, mccutchen/go-httpbin | 80/TCP, 8080/TCP     |
  * | tomcat, jenkins/jenkins                 | 8080/TCP                |
- * | cluster components: coredns 53/UDP+TCP, 8080, 8181, 9153; etcd 2379, 2380, 2381;
- * |   kube-apiserver 6443; kube-controller-manager 10257; kube-scheduler 10259; kube-proxy 10249, 10256 |
+ * | cluster components: coredns 53/UDP+TCP, 8080, 8181, 9153; etcd 2379 (127.0.0.1 and the node),
+ * |   2380 (the node), 2381 (127.0.0.1); kube-apiserver 6443; kube-controller-manager 10257 (127.0.0.1);
+ * |   kube-scheduler 10259 (127.0.0.1); kube-proxy 10249 (127.0.0.1), 10256 |
  * | busybox, alpine, ubuntu, debian, curlimages/curl, flannel: nothing |
+ *
+ * The bound addresses are kubeadm's defaults (cmd/kubeadm/app/phases/controlplane/manifests.go and
+ * phases/etcd/local.go) and kube-proxy's (metricsBindAddress 127.0.0.1:10249); a container's own
+ * `--bind-address` / `--listen-metrics-urls` argument overrides them.
  */
+import type { ListenBind } from '../model/cluster';
 import type { Protocol } from '../model/k8s';
 
 export interface ListenPort {
   port: number;
   protocol: Protocol;
+  /** Bound to fewer than all addresses; absent means 0.0.0.0. */
+  bind?: ListenBind;
 }
 
 const tcp = (...ports: number[]): ListenPort[] => ports.map((port) => ({ port, protocol: 'TCP' as const }));
+const loopbackOnly = (port: number, flag: string): ListenPort => ({ port, protocol: 'TCP', bind: { loopback: true, hostIP: false, flag } });
 
 const CATALOG: Record<string, ListenPort[]> = {
   'kubetm/p8000': tcp(8000),
@@ -57,12 +66,47 @@ const CATALOG: Record<string, ListenPort[]> = {
   'jenkins/jenkins': tcp(8080),
   'registry.k8s.io/coredns/coredns': [{ port: 53, protocol: 'UDP' }, ...tcp(53, 8080, 8181, 9153)],
   'coredns/coredns': [{ port: 53, protocol: 'UDP' }, ...tcp(53, 8080, 8181, 9153)],
-  'registry.k8s.io/etcd': tcp(2379, 2380, 2381),
+  'registry.k8s.io/etcd': [
+    { port: 2379, protocol: 'TCP', bind: { loopback: true, hostIP: true, flag: '--listen-client-urls=https://127.0.0.1:2379,https://<advertise address>:2379' } },
+    { port: 2380, protocol: 'TCP', bind: { loopback: false, hostIP: true, flag: '--listen-peer-urls=https://<advertise address>:2380' } },
+    loopbackOnly(2381, '--listen-metrics-urls=http://127.0.0.1:2381'),
+  ],
   'registry.k8s.io/kube-apiserver': tcp(6443),
-  'registry.k8s.io/kube-controller-manager': tcp(10257),
-  'registry.k8s.io/kube-scheduler': tcp(10259),
-  'registry.k8s.io/kube-proxy': tcp(10249, 10256),
+  'registry.k8s.io/kube-controller-manager': [loopbackOnly(10257, '--bind-address=127.0.0.1')],
+  'registry.k8s.io/kube-scheduler': [loopbackOnly(10259, '--bind-address=127.0.0.1')],
+  'registry.k8s.io/kube-proxy': [loopbackOnly(10249, 'metricsBindAddress: 127.0.0.1:10249'), ...tcp(10256)],
 };
+
+/** Which flag moves which catalog port: `--bind-address` the component's secure port, etcd's metrics URL its 2381. */
+const BIND_FLAGS: Record<string, { flag: string; port: number }> = {
+  'registry.k8s.io/kube-controller-manager': { flag: 'bind-address', port: 10257 },
+  'registry.k8s.io/kube-scheduler': { flag: 'bind-address', port: 10259 },
+  'registry.k8s.io/etcd': { flag: 'listen-metrics-urls', port: 2381 },
+};
+
+/** `0.0.0.0` / `::` / empty bind everything; 127.0.0.0/8 and localhost are loopback; any other host is the host's own address. */
+function bindOf(hosts: string[], flag: string): ListenBind | undefined {
+  if (hosts.some((h) => h === '' || h === '0.0.0.0' || h === '::' || h === '[::]')) return undefined;
+  const loopback = hosts.some((h) => h.startsWith('127.') || h === 'localhost' || h === '::1' || h === '[::1]');
+  const hostIP = hosts.some((h) => !(h.startsWith('127.') || h === 'localhost' || h === '::1' || h === '[::1]'));
+  return { loopback, hostIP, flag };
+}
+
+/** The addresses a `--bind-address=IP` or `--listen-…-urls=URL,URL` argument names, or null when absent. */
+function boundHosts(args: string[], flag: string): { hosts: string[]; text: string } | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].trim();
+    const m = new RegExp(`^--?${flag}(?:=(.*))?$`).exec(a);
+    if (!m) continue;
+    const value = (m[1] ?? args[i + 1] ?? '').trim();
+    const hosts = value.split(',').map((v) => {
+      const url = /^[a-z]+:\/\/(\[[^\]]*\]|[^:/]*)/i.exec(v.trim());
+      return (url ? url[1] : v.trim()).toLowerCase();
+    });
+    return { hosts, text: `--${flag}=${value}` };
+  }
+  return null;
+}
 
 /**
  * The image's repository without registry defaults, tag or digest:
@@ -94,5 +138,11 @@ export function imagePorts(image: string, args: string[] = []): ListenPort[] | n
       if (m) return tcp(Number(m[1]));
     }
   }
-  return known.map((p) => ({ ...p }));
+  const moved = BIND_FLAGS[repo];
+  const bound = moved ? boundHosts(args, moved.flag) : null;
+  return known.map((p) => {
+    if (!bound || !moved || p.port !== moved.port) return { ...p };
+    const bind = bindOf(bound.hosts, bound.text);
+    return bind ? { ...p, bind } : { port: p.port, protocol: p.protocol };
+  });
 }

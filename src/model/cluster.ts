@@ -49,6 +49,19 @@ export interface NodeState {
 
 export type ContainerRunState = 'running' | 'waiting' | 'terminated';
 
+/**
+ * A socket bound to fewer than all addresses (0.0.0.0): kubeadm starts kube-controller-manager and
+ * kube-scheduler with `--bind-address=127.0.0.1`, and etcd's metrics on 127.0.0.1 only.
+ */
+export interface ListenBind {
+  /** Reachable on 127.0.0.1 (from the same network namespace). */
+  loopback: boolean;
+  /** Reachable on the host's own address (the node's InternalIP for a hostNetwork Pod, else the Pod IP). */
+  hostIP: boolean;
+  /** What binds it so, in the component's own words: `--bind-address=127.0.0.1`. */
+  flag: string;
+}
+
 export interface ContainerStatus {
   name: string;
   image: string;
@@ -61,7 +74,7 @@ export interface ContainerStatus {
   restartCount: number;
   ready: boolean;
   /** Ports this container actually listens on (what a SYN can reach). */
-  listening: { port: number; protocol: Protocol }[];
+  listening: { port: number; protocol: Protocol; bind?: ListenBind }[];
   source?: SourceRef;
 }
 

@@ -2,7 +2,7 @@
  * Lookup tables over one Cluster, built once and cached per Cluster object (WeakMap), so tracing a
  * request costs O(hops), not O(cluster). Everything here is derived data: the Cluster is never changed.
  */
-import type { ContainerStatus, Cluster, EndpointState, NodeState, ObjectSummary, PodState, ServicePortState, ServiceState } from '../model/cluster';
+import type { ContainerStatus, Cluster, EndpointState, ListenBind, NodeState, ObjectSummary, PodState, ServicePortState, ServiceState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
 import { type Cidr, cidrContains, parseCidr, parseIPv4 } from '../util/ip';
 import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './chains';
@@ -51,6 +51,8 @@ export interface BackendSet {
 /** A running container listening on a port, with the containerPort line behind it. */
 export interface PodListen {
   container: ContainerStatus;
+  /** Bound to fewer than all of the Pod's addresses (127.0.0.1 only, say). */
+  bind: ListenBind | undefined;
   refs: LabelledRef[];
   /** The constant start of the delivery note, built once. */
   note: string;
@@ -59,6 +61,8 @@ export interface PodListen {
 export interface Listener {
   pod: PodState;
   container: ContainerStatus;
+  /** Bound to fewer than all of the node's addresses (e.g. kube-scheduler on 127.0.0.1 only). */
+  bind: ListenBind | undefined;
 }
 
 /** A `hostPort` of a pod-network Pod: the CNI portmap plugin DNATs node:hostPort to podIP:containerPort. */
@@ -199,7 +203,7 @@ function build(c: Cluster): ClusterIndex {
           if (ctr.state !== 'running') continue;
           for (const l of ctr.listening) {
             const k = key(l.port, l.protocol);
-            if (!listeners.has(k)) listeners.set(k, { pod: p, container: ctr });
+            if (!listeners.has(k)) listeners.set(k, { pod: p, container: ctr, bind: l.bind });
           }
         }
       }
@@ -356,7 +360,7 @@ export function podListener(ix: ClusterIndex, pod: PodState, port: number, proto
         const k = key(l.port, l.protocol);
         if (!m.has(k)) {
           const note = `${ctr.name} (${ctr.image}) listens on ${l.port}/${l.protocol} in ${pod.name}; it sees the client as `;
-          m.set(k, { container: ctr, refs: [containerPortRef(pod, ctr, l.port)], note });
+          m.set(k, { container: ctr, bind: l.bind, refs: [containerPortRef(pod, ctr, l.port)], note });
         }
       }
     }

@@ -2,7 +2,9 @@
  * The wire under kube-proxy: POSTROUTING masquerade, flannel VXLAN between nodes, the cni0 bridge,
  * and what answers at the end (a container, a host daemon, or a kernel RST / unanswered ARP).
  */
-import type { NodeState, PodState } from '../model/cluster';
+import { imagePorts } from '../cluster/imageCatalog';
+import type { ListenBind, NodeState, PodState } from '../model/cluster';
+import type { LabelledRef } from '../model/source';
 import { type ClusterIndex, inCidr, isTerminal, key, podCidrOwner, podListener } from './clusterIndex';
 import { nodeId, podId } from './ids';
 import { containerPortRef, podRef, portRef } from './refs';
@@ -141,6 +143,9 @@ export function deliverToPod(w: Walk, pod: PodState): void {
   const listen = podListener(ix, pod, w.dstPort, w.protocol);
   const node = pod.nodeName ?? undefined;
   // The Service's own refs (selector, targetPort…) are on its DNAT hop; the trace collects every hop's refs.
+  if (listen && listen.bind !== undefined && !bindAccepts(listen.bind, w.dstIP, pod.ip)) {
+    return boundElsewhere(w, podId(pod), node, pod.ip as string, listen.container.name, pod.name, listen.bind, [containerPortRef(pod, listen.container, w.dstPort)], pod);
+  }
   if (listen) {
     const ctr = listen.container;
     const refs = listen.refs;
@@ -154,21 +159,54 @@ export function deliverToPod(w: Walk, pod: PodState): void {
   w.finish({ outcome: 'refused', reason: refusedByPodReason(w, pod), pod, node, refs });
 }
 
+/** Whether a socket bound so takes a packet for dstIP (`own`: the node's InternalIP, or the Pod IP). */
+function bindAccepts(bind: ListenBind, dstIP: string, own: string | null): boolean {
+  if (dstIP.startsWith('127.')) return bind.loopback;
+  return bind.hostIP && dstIP === own;
+}
+
+function boundAddresses(bind: ListenBind, own: string): string {
+  return bind.loopback && bind.hostIP ? `127.0.0.1 and ${own}` : bind.loopback ? '127.0.0.1' : own;
+}
+
+/**
+ * Something listens on the port, but bound to other addresses than the one called (kubeadm's
+ * `--bind-address=127.0.0.1` for kube-controller-manager and kube-scheduler): no socket matches, so
+ * the kernel answers exactly as if nothing listened.
+ */
+function boundElsewhere(w: Walk, at: string, node: string | undefined, own: string, who: string, where: string, bind: ListenBind, refs: LabelledRef[], pod?: PodState): void {
+  const tcp = w.protocol === 'TCP';
+  const kernel = pod && !pod.hostNetwork ? 'the Pod\'s kernel' : 'the node\'s kernel';
+  const answer = tcp ? `${kernel} answers RST` : `${kernel} answers ICMP port unreachable`;
+  const why = `${who} in ${where} listens on ${boundAddresses(bind, own)}:${w.dstPort} only (${bind.flag}), not on ${w.dstIP}`;
+  w.hop(at, tcp ? 'rst' : 'reject', `${why}: ${answer}`, node, refs);
+  w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, pod, node, refs });
+}
+
 /** Daemons every kubeadm node runs outside Pods, or as static Pods the cluster may not list. */
-const HOST_DAEMONS: { port: number; name: string; controlPlane?: boolean }[] = [
+const HOST_DAEMONS: { port: number; name: string; controlPlane?: boolean; bind?: ListenBind }[] = [
   { port: 10250, name: 'kubelet' },
   { port: 10256, name: 'kube-proxy (healthz)' },
   { port: 6443, name: 'kube-apiserver', controlPlane: true },
-  { port: 2379, name: 'etcd', controlPlane: true },
-  { port: 2380, name: 'etcd (peer)', controlPlane: true },
-  { port: 10257, name: 'kube-controller-manager', controlPlane: true },
-  { port: 10259, name: 'kube-scheduler', controlPlane: true },
+  { port: 2379, name: 'etcd', controlPlane: true, bind: catalogBind('registry.k8s.io/etcd', 2379) },
+  { port: 2380, name: 'etcd (peer)', controlPlane: true, bind: catalogBind('registry.k8s.io/etcd', 2380) },
+  { port: 10257, name: 'kube-controller-manager', controlPlane: true, bind: catalogBind('registry.k8s.io/kube-controller-manager', 10257) },
+  { port: 10259, name: 'kube-scheduler', controlPlane: true, bind: catalogBind('registry.k8s.io/kube-scheduler', 10259) },
 ];
+
+/** The daemon's bind as its image is started by kubeadm (one source of truth: the image catalog). */
+function catalogBind(image: string, port: number): ListenBind | undefined {
+  return imagePorts(image)?.find((p) => p.port === port)?.bind;
+}
 
 /** A packet addressed to node N itself: a hostNetwork Pod, a host daemon, or the kernel's RST. */
 export function deliverToHost(w: Walk, n: NodeState): void {
   const ix = w.ix;
   const l = ix.hostListeners.get(n.name)?.get(key(w.dstPort, w.protocol));
+  if (l && l.bind !== undefined && !bindAccepts(l.bind, w.dstIP, n.ip)) {
+    const refs = [containerPortRef(l.pod, l.container, w.dstPort)];
+    return boundElsewhere(w, podId(l.pod), n.name, n.ip, l.container.name, `hostNetwork Pod ${l.pod.name}`, l.bind, refs);
+  }
   if (l) {
     const refs = [containerPortRef(l.pod, l.container, w.dstPort)];
     w.hop(podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, n.name, refs);
@@ -178,6 +216,9 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const controlPlane = n.roles.includes('control-plane');
   const daemon = w.protocol === 'TCP' ? HOST_DAEMONS.find((d) => d.port === w.dstPort && (!d.controlPlane || controlPlane)) : undefined;
   const hc = w.protocol === 'TCP' ? ix.healthCheckNodePorts.get(w.dstPort) : undefined;
+  if (daemon?.bind !== undefined && !bindAccepts(daemon.bind, w.dstIP, n.ip)) {
+    return boundElsewhere(w, nodeId(n.name), n.name, n.ip, daemon.name, n.name, daemon.bind, []);
+  }
   if (daemon || hc) {
     let what = daemon ? daemon.name : 'kube-proxy';
     if (hc) {

@@ -15,6 +15,12 @@ describe('containers', () => {
   });
 
   test('well-known images listen on their ports whether or not containerPort says so', () => {
+    // kubeadm's control-plane binds, and a container's own flag moving them.
+    expect(imagePorts('registry.k8s.io/kube-scheduler:v1.30.0')).toEqual([
+      { port: 10259, protocol: 'TCP', bind: { loopback: true, hostIP: false, flag: '--bind-address=127.0.0.1' } },
+    ]);
+    expect(imagePorts('registry.k8s.io/kube-scheduler:v1.30.0', ['kube-scheduler', '--bind-address=0.0.0.0'])).toEqual([{ port: 10259, protocol: 'TCP' }]);
+    expect(imagePorts('registry.k8s.io/etcd:3.5.12-0', ['--listen-metrics-urls', 'http://0.0.0.0:2381'])?.find((p) => p.port === 2381)).toEqual({ port: 2381, protocol: 'TCP' });
     expect(imagePorts('kubetm/p8000')).toEqual([{ port: 8000, protocol: 'TCP' }]);
     expect(imagePorts('kubetm/app:latest')).toEqual([{ port: 8080, protocol: 'TCP' }]);
     expect(imagePorts('nginx:1.27')).toEqual([{ port: 80, protocol: 'TCP' }]);
