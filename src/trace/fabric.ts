@@ -35,6 +35,10 @@ function egressAddress(n: NodeState, e: Egress): string {
   return e.kind === 'bridge' ? n.bridgeIP : e.kind === 'vxlan' ? n.tunnelIP : n.ip;
 }
 
+/** Shared, never written. */
+const SRC: ('src' | 'dst')[] = ['src'];
+const FLANNEL_MASQ: HopMeta = { flannel: true };
+
 const IFACE = { bridge: 'cni0', vxlan: 'flannel.1', eth0: 'eth0', outside: 'eth0' } as const;
 
 /**
@@ -51,9 +55,11 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
   w.srcPort = w.net.natPort();
   w.snatTo = to;
   if (w.masq !== null) {
-    w.hop(nodeId(n.name), 'snat', `${w.masqChain} MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`, n.name, undefined, w.masqChain, ['src']);
+    const note = `${w.masqChain} MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`;
+    w.hop(nodeId(n.name), 'snat', note, n.name, undefined, w.masqChain, SRC);
   } else {
-    w.hop(nodeId(n.name), 'snat', `flannel masquerades pod traffic leaving the pod network (${w.ix.cluster.settings.podCIDR}): source ${before} → ${w.src} (${n.name}'s eth0); CNI-dependent`, n.name, undefined, 'FLANNEL-POSTRTG', ['src'], { flannel: true });
+    const note = `flannel masquerades pod traffic leaving the pod network (${w.ix.cluster.settings.podCIDR}): source ${before} → ${w.src} (${n.name}'s eth0); CNI-dependent`;
+    w.hop(nodeId(n.name), 'snat', note, n.name, undefined, 'FLANNEL-POSTRTG', SRC, FLANNEL_MASQ);
     w.cniNote = `flannel masquerades the Pod's packet to ${n.ip} on the way out, so ${e.kind === 'eth0' ? e.peer.name : 'the destination'} sees a node address, not a Pod (CNI-dependent)`;
   }
   w.masq = null;
@@ -74,16 +80,16 @@ export function routeOnward(w: Walk, n: NodeState, arriveByWire: (w: Walk, m: No
     case 'vxlan': {
       const m = e.peer;
       const link = linkBetween(w.ix, n, m);
-      w.hop(nodeId(n.name), 'forward', link.vxlanOut, n.name, undefined, undefined, undefined, link.vxlanOutMeta);
+      w.forward(nodeId(n.name), link.vxlanOut, n.name, link.vxlanOutMeta);
       const local = w.ix.nodeAddrs.get(w.dstIP);
-      w.hop(nodeId(m.name), 'forward', local ? link.vxlanIn : link.vxlanInToPod, m.name, undefined, undefined, undefined, link.vxlanInMeta);
+      w.forward(nodeId(m.name), local ? link.vxlanIn : link.vxlanInToPod, m.name, link.vxlanInMeta);
       // m's own cni0 / flannel.1 address: a local address of m, so m's rules run (a node port listens there too).
       return local ? arriveByWire(w, m) : toPodOn(w, m);
     }
     case 'eth0': {
       const m = e.peer;
       const link = linkBetween(w.ix, n, m);
-      w.hop(nodeId(n.name), 'forward', link.eth0Out, n.name, undefined, undefined, undefined, link.eth0OutMeta);
+      w.forward(nodeId(n.name), link.eth0Out, n.name, link.eth0OutMeta);
       return arriveByWire(w, m);
     }
     case 'outside':

@@ -28,7 +28,14 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
 
   if (via === 'loadBalancer' && svc.loadBalancerSourceRanges.length > 0 && !svc.loadBalancerSourceRanges.some((r) => ipInCidr(w.srcIP, r))) {
     const ranges = svc.loadBalancerSourceRanges.join(', ');
-    w.hop(svcId(svc), 'drop', `${ch.fw}: source ${w.srcIP} is not in loadBalancerSourceRanges (${ranges}); KUBE-PROXY-FIREWALL drops it`, n.name, [{ ...svc.source, path: 'spec.loadBalancerSourceRanges', label: `loadBalancerSourceRanges: ${ranges}` }], `${ch.fw} → KUBE-PROXY-FIREWALL -j DROP`);
+    w.hop(
+      svcId(svc),
+      'drop',
+      `${ch.fw}: source ${w.srcIP} is not in loadBalancerSourceRanges (${ranges}); KUBE-PROXY-FIREWALL drops it`,
+      n.name,
+      [{ ...svc.source, path: 'spec.loadBalancerSourceRanges', label: `loadBalancerSourceRanges: ${ranges}` }],
+      `${ch.fw} → KUBE-PROXY-FIREWALL -j DROP`,
+    );
     w.finish({ outcome: 'dropped', reason: `dropped on ${n.name}: ${w.srcIP} is not in ${displayName(svc)}'s loadBalancerSourceRanges (${ranges}), so the request hangs until it times out`, refs: w.hops[w.hops.length - 1].refs });
     return;
   }
@@ -233,7 +240,14 @@ function dropNoLocal(w: Walk, n: NodeState, entry: PortEntry, set: BackendSet, v
   const chain = external ? 'KUBE-EXTERNAL-SERVICES' : 'KUBE-SERVICES';
   const elsewhere = [...set.local].filter(([, l]) => l.length > 0).map(([node]) => node);
   const where = elsewhere.length > 0 ? ` (its ready endpoints run on ${elsewhere.join(', ')})` : '';
-  w.hop(svcId(svc), 'drop', `${field}: Local and no ready endpoint of ${displayName(svc)} on ${n.name}: filter ${chain} -j DROP "${entry.spn} has no local endpoints" — no reply at all`, n.name, refs, `${chain} -j DROP`);
+  w.hop(
+    svcId(svc),
+    'drop',
+    `${field}: Local and no ready endpoint of ${displayName(svc)} on ${n.name}: filter ${chain} -j DROP "${entry.spn} has no local endpoints" — no reply at all`,
+    n.name,
+    refs,
+    `${chain} -j DROP`,
+  );
   const who = external ? 'the client\'s request' : 'the connection';
   const cni = w.cniNote ? `; ${w.cniNote}` : '';
   w.finish({

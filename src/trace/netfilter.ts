@@ -53,7 +53,15 @@ function hostPortDnat(w: Walk, n: NodeState, hp: HostPortMapping): void {
   w.dstIP = pod.ip as string;
   w.dstPort = hp.containerPort;
   w.hostPortNat = `the CNI portmap plugin on ${n.name} DNATed hostPort ${from} to ${pod.name} at ${w.dst}`;
-  w.hop(nodeId(n.name), 'dnat', `hostPort ${hp.hostPort}/${hp.protocol} of ${pod.name} on ${n.name}: CNI-HOSTPORT-DNAT (the portmap plugin in flannel's CNI config) rewrites ${from} → ${w.dst}; no Service or kube-proxy rule is involved`, n.name, [hp.ref], 'CNI-HOSTPORT-DNAT', ['dst']);
+  w.hop(
+    nodeId(n.name),
+    'dnat',
+    `hostPort ${hp.hostPort}/${hp.protocol} of ${pod.name} on ${n.name}: CNI-HOSTPORT-DNAT (the portmap plugin in flannel's CNI config) rewrites ${from} → ${w.dst}; no Service or kube-proxy rule is involved`,
+    n.name,
+    [hp.ref],
+    'CNI-HOSTPORT-DNAT',
+    ['dst'],
+  );
   routeOnward(w, n, deliverToHost);
 }
 
@@ -61,7 +69,14 @@ function hostPortDnat(w: Walk, n: NodeState, hp: HostPortMapping): void {
 function noSuchServicePort(w: Walk, n: NodeState, svc: ServiceState): void {
   const ports = svc.ports.map((p) => `${p.port}/${p.protocol}`).join(', ');
   const what = w.dstIP === svc.clusterIP ? 'ClusterIP' : w.dstIP === svc.loadBalancerIP ? 'load-balancer IP' : 'externalIP';
-  w.hop(nodeId(n.name), 'drop', `no KUBE-SERVICES rule matches ${w.dst}: ${displayName(svc)} serves only ${ports}; the ${what} is not a real address, so the packet follows ${n.name}'s default route and is lost`, n.name, svc.ports.map((p) => portRef(svc, p, 'port')), 'KUBE-SERVICES (no match)');
+  w.hop(
+    nodeId(n.name),
+    'drop',
+    `no KUBE-SERVICES rule matches ${w.dst}: ${displayName(svc)} serves only ${ports}; the ${what} is not a real address, so the packet follows ${n.name}'s default route and is lost`,
+    n.name,
+    svc.ports.map((p) => portRef(svc, p, 'port')),
+    'KUBE-SERVICES (no match)',
+  );
   w.finish({
     outcome: 'timeout',
     reason: `timed out: ${displayName(svc)} (${w.dstIP}) has no port ${w.dstPort}/${w.protocol} — it serves ${ports}; no iptables rule matches, so the packet follows ${n.name}'s default route and is lost`,
@@ -70,7 +85,14 @@ function noSuchServicePort(w: Walk, n: NodeState, svc: ServiceState): void {
 }
 
 function unallocatedServiceIP(w: Walk, n: NodeState): void {
-  w.hop(nodeId(n.name), 'drop', `no Service has ${w.dstIP} (Service range ${w.ix.cluster.settings.serviceCIDR}): no rule matches and the packet follows ${n.name}'s default route, where it is lost`, n.name, undefined, 'KUBE-SERVICES (no match)');
+  w.hop(
+    nodeId(n.name),
+    'drop',
+    `no Service has ${w.dstIP} (Service range ${w.ix.cluster.settings.serviceCIDR}): no rule matches and the packet follows ${n.name}'s default route, where it is lost`,
+    n.name,
+    undefined,
+    'KUBE-SERVICES (no match)',
+  );
   w.finish({ outcome: 'timeout', reason: `timed out: no Service has the address ${w.dstIP}, so nothing rewrites it and the packet is lost beyond ${n.name}'s default route` });
 }
 
@@ -128,7 +150,13 @@ function viaLoadBalancer(w: Walk, svc: ServiceState): void {
     .map((nd) => ({ nd, h: sha256(`${nd.name}#${ip}`) }))
     .sort((a, b) => compareBytes(a.h, b.h))[0].nd;
   const eligible = local ? `nodes with a ready local endpoint: ${nodes.map((x) => x.name).join(', ')}` : `speakers: ${nodes.map((x) => x.name).join(', ')}`;
-  w.hop(lbId(svc), 'lb', `MetalLB layer 2: ${chosen.name} won the election for ${ip} (${eligible}) and answers ARP, so every connection to ${ip} enters ${chosen.name}; the destination stays ${w.dst}`, chosen.name, refs);
+  w.hop(
+    lbId(svc),
+    'lb',
+    `MetalLB layer 2: ${chosen.name} won the election for ${ip} (${eligible}) and answers ARP, so every connection to ${ip} enters ${chosen.name}; the destination stays ${w.dst}`,
+    chosen.name,
+    refs,
+  );
   atNode(w, chosen, 'wire');
 }
 

@@ -178,6 +178,11 @@ export class Walk {
     return h;
   }
 
+  /** A `forward` hop over a link; its meta tells the response walk how the reply crosses back. */
+  forward(at: ComponentId, note: string, node: string, meta: HopMeta): Hop {
+    return this.hop(at, 'forward', note, node, undefined, undefined, undefined, meta);
+  }
+
   finish(v: Verdict): void {
     this.verdict = v;
   }
