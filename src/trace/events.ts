@@ -41,7 +41,26 @@ function latency(prev: Hop, cur: Hop): number {
 }
 
 /** Microseconds spent at a hop before the packet leaves it. */
-const DWELL: Partial<Record<Hop['action'], number>> = { dnat: 4, snat: 4, 'un-nat': 4, forward: 10, lb: 2, reply: 60, rst: 2, reject: 2, drop: 2 };
+function dwell(action: Hop['action']): number {
+  // A switch, not a table: action strings are constants, so each case is a pointer compare.
+  switch (action) {
+    case 'dnat':
+    case 'snat':
+    case 'un-nat':
+      return 4;
+    case 'forward':
+      return 10;
+    case 'reply':
+      return 60;
+    case 'lb':
+    case 'rst':
+    case 'reject':
+    case 'drop':
+      return 2;
+    default:
+      return 0;
+  }
+}
 
 /** Shared empty lists: most hops change nothing and cite nothing; consumers only read them. */
 const NO_CHANGE: ('src' | 'dst')[] = [];
@@ -59,7 +78,7 @@ function event(packetId: string, flowId: number, direction: 'request' | 'respons
   // Every key on every event (absent = undefined, which JSON leaves out): one object shape.
   return {
     seq: 0,
-    time: arrive + (DWELL[h.action] ?? 0),
+    time: arrive + dwell(h.action),
     arrive,
     packetId,
     flowId,
