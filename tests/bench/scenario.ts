@@ -51,14 +51,28 @@ function run(kind: string, dir: string, extra: string | undefined): Record<strin
   let events = 0;
   // Warm up the per-cluster indexes once, outside the timed loop.
   traceRequests(cluster, { from: from[0], to: to[0] }, state);
-  const t1 = now();
-  for (let i = 0; i < requests; i++) {
-    const r = traceRequests(cluster, { from: from[i % from.length], to: to[(i * 7) % to.length] }, state);
-    state = r.state;
-    events += r.run.events.length;
-  }
-  const ms = now() - t1;
-  return { ms, requests, perSecond: Math.round((requests / ms) * 1000), events, pods: cluster.pods.length };
+  const pass = (offset: number): number => {
+    const t = now();
+    for (let i = offset; i < offset + requests; i++) {
+      const r = traceRequests(cluster, { from: from[i % from.length], to: to[(i * 7) % to.length] }, state);
+      state = r.state;
+      events += r.run.events.length;
+    }
+    return now() - t;
+  };
+  // The judged number is the first pass, from a cold start (JIT warm-up and cache building included);
+  // a second pass of the same size shows the long-running rate of a warmed-up engine.
+  const ms = pass(0);
+  const perPass = events;
+  const warmMs = pass(requests);
+  return {
+    ms,
+    requests,
+    perSecond: Math.round((requests / ms) * 1000),
+    warmPerSecond: Math.round((requests / warmMs) * 1000),
+    events: perPass,
+    pods: cluster.pods.length,
+  };
 }
 
 const [kind, dir, extra] = process.argv.slice(2);
