@@ -87,9 +87,8 @@ const BIND_FLAGS: Record<string, { flag: string; port: number }> = {
 /** `0.0.0.0` / `::` / empty bind everything; 127.0.0.0/8 and localhost are loopback; any other host is the host's own address. */
 function bindOf(hosts: string[], flag: string): ListenBind | undefined {
   if (hosts.some((h) => h === '' || h === '0.0.0.0' || h === '::' || h === '[::]')) return undefined;
-  const loopback = hosts.some((h) => h.startsWith('127.') || h === 'localhost' || h === '::1' || h === '[::1]');
-  const hostIP = hosts.some((h) => !(h.startsWith('127.') || h === 'localhost' || h === '::1' || h === '[::1]'));
-  return { loopback, hostIP, flag };
+  const loopback = (h: string): boolean => h.startsWith('127.') || h === 'localhost' || h === '::1' || h === '[::1]';
+  return { loopback: hosts.some(loopback), hostIP: !hosts.every(loopback), flag };
 }
 
 /** The addresses a `--bind-address=IP` or `--listen-…-urls=URL,URL` argument names, or null when absent. */
