@@ -6,6 +6,7 @@ import type { ContainerStatus, Cluster, EndpointState, ListenBind, NodeState, Ob
 import type { LabelledRef } from '../model/source';
 import { type Cidr, cidrContains, parseCidr, parseIPv4 } from '../util/ip';
 import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './chains';
+import { podId, svcId } from './ids';
 import { containerPortRef } from './refs';
 import type { NatTexts } from './walk';
 
@@ -20,6 +21,8 @@ export interface PortEntry {
   spn: string;
   /** Lower-case protocol, as hashed into chain names. */
   proto: string;
+  /** The Service's ComponentId, where its rule hops are drawn. */
+  svcId: string;
 }
 
 /** One endpoint of one Service port, resolved: where DNAT sends the packet. */
@@ -50,6 +53,8 @@ export interface BackendSet {
 
 /** A running container listening on a port, with the containerPort line behind it. */
 export interface PodListen {
+  /** The Pod's ComponentId, where the delivery hop is drawn. */
+  podId: string;
   container: ContainerStatus;
   /** Bound to fewer than all of the Pod's addresses (127.0.0.1 only, say). */
   bind: ListenBind | undefined;
@@ -230,7 +235,7 @@ function build(c: Cluster): ClusterIndex {
     if (s.healthCheckNodePort) ix.healthCheckNodePorts.set(s.healthCheckNodePort, s);
     if (!hasVip) continue; // headless: kube-proxy ignores it entirely
     s.ports.forEach((port, portIndex) => {
-      const entry: PortEntry = { svc: s, port, portIndex, spn: servicePortName(s, port), proto: port.protocol.toLowerCase() };
+      const entry: PortEntry = { svc: s, port, portIndex, spn: servicePortName(s, port), proto: port.protocol.toLowerCase(), svcId: svcId(s) };
       addVip(ix, s.clusterIP as string, port.port, port.protocol, { entry, kind: 'clusterIP' });
       if (s.loadBalancerIP) addVip(ix, s.loadBalancerIP, port.port, port.protocol, { entry, kind: 'loadBalancer' });
       for (const ip of s.externalIPs) addVip(ix, ip, port.port, port.protocol, { entry, kind: 'externalIP' });
@@ -360,7 +365,7 @@ export function podListener(ix: ClusterIndex, pod: PodState, port: number, proto
         const k = key(l.port, l.protocol);
         if (!m.has(k)) {
           const note = `${ctr.name} (${ctr.image}) listens on ${l.port}/${l.protocol} in ${pod.name}; it sees the client as `;
-          m.set(k, { container: ctr, bind: l.bind, refs: [containerPortRef(pod, ctr, l.port)], note });
+          m.set(k, { podId: podId(pod), container: ctr, bind: l.bind, refs: [containerPortRef(pod, ctr, l.port)], note });
         }
       }
     }

@@ -5,7 +5,7 @@
 import type { NodeState, ObjectSummary, PodState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
 import type { Trace } from '../model/trace';
-import type { ClusterIndex } from './clusterIndex';
+import { type ClusterIndex, type VipEntry, vipOf } from './clusterIndex';
 import { egressOf, deliverToPod } from './fabric';
 import { CLIENT, displayName, lbId, podId, svcId } from './ids';
 import { atNode, fromOutside } from './netfilter';
@@ -67,7 +67,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
       const asked = dns ? `${dns.note}; ` : '';
       w.hop(source.id, 'send', `${asked}${pod.name} ${verb} ${w.dst} from ${w.src}${route}`, source.node.name, dns?.refs);
       if (self) deliverToPod(w, pod);
-      else atNode(w, source.node, 'pod');
+      else atNode(w, source.node, 'pod', dns ? undefined : targetVip(ix, target));
     }
   }
   const v = w.verdict;
@@ -101,6 +101,12 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   if (refs.length > 0) trace.refs = refs;
   trace.protocol = target.protocol;
   return { trace, immediate: v.immediate === true };
+}
+
+/** The Service port a target's own address:port names, looked up once per parsed target (they are cached per cluster). */
+function targetVip(ix: ClusterIndex, target: Target): VipEntry | undefined {
+  if (target.vip === undefined) target.vip = (target.ip !== null && vipOf(ix, target.ip, target.port, target.protocol)) || null;
+  return target.vip ?? undefined;
 }
 
 /**

@@ -155,7 +155,7 @@ export function deliverToPod(w: Walk, pod: PodState): void {
   if (listen) {
     const ctr = listen.container;
     const refs = listen.refs;
-    w.hop(podId(pod), 'deliver', listen.note + w.src, node, refs);
+    w.hop(listen.podId, 'deliver', listen.note + w.src, node, refs);
     w.finish({ outcome: 'delivered', reason: deliveredReason(w, pod.name, ctr.name, node), pod, container: ctr, node });
     return;
   }

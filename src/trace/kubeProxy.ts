@@ -139,7 +139,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
     note = dnatNote(svc, via, from, n, policyNote, (pick as Pick).note, b);
     refs = refsFor(set, entry, via, policy, true);
   }
-  w.hop(svcId(svc), 'dnat', note, n.name, refs, rule, DST);
+  w.hop(entry.svcId, 'dnat', note, n.name, refs, rule, DST);
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
   routeOnward(w, n, deliverToHost);
 }

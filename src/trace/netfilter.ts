@@ -14,9 +14,8 @@ import type { Walk } from './walk';
 const EXCLUDE_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
 /** KUBE-SERVICES on node N, then (last rule) KUBE-NODEPORTS for local addresses, then plain routing. */
-export function atNode(w: Walk, n: NodeState, origin: Origin): void {
+export function atNode(w: Walk, n: NodeState, origin: Origin, vip = vipOf(w.ix, w.dstIP, w.dstPort, w.protocol)): void {
   const ix = w.ix;
-  const vip = vipOf(ix, w.dstIP, w.dstPort, w.protocol);
   if (vip) return serviceRules(w, n, vip.entry, vip.kind, origin);
   const local = ix.nodeAddrs.get(w.dstIP);
   // With --iptables-localhost-nodeports (default true) 127.0.0.1 counts as a local address for the host.

@@ -5,7 +5,7 @@
  */
 import type { Cluster, NodeState, PodState, ServiceState } from '../model/cluster';
 import { isIPv4 } from '../util/ip';
-import { clusterIndex, isTerminal } from './clusterIndex';
+import { clusterIndex, isTerminal, type VipEntry } from './clusterIndex';
 import { TraceUsageError } from './errors';
 import { CLIENT, nodeId, podId } from './ids';
 
@@ -24,6 +24,8 @@ export interface Target {
   addr: string | null;
   protocol: 'TCP' | 'UDP';
   named?: { kind: 'svc' | 'lb' | 'pod' | 'node'; svc?: ServiceState; pod?: PodState; node?: NodeState };
+  /** The Service port at `ip:port` (null: none), filled in on first use by the trace (connect.ts). */
+  vip?: VipEntry | null;
 }
 
 const TARGET_SYNTAX = 'expected IP:PORT, svc/NAME:PORT, node/NAME:PORT, pod/NAME:PORT, lb/NAME:PORT or curl http://IP:PORT/';
