@@ -11,7 +11,7 @@ import { CLIENT, displayName, lbId, podId, svcId } from './ids';
 import { atNode, fromOutside } from './netfilter';
 import type { NetSession } from './netState';
 import type { Source, Target } from './parse';
-import { serviceRef, uniqueRefsShared } from './refs';
+import { serviceRef, uniqueRefs } from './refs';
 import { responseHops } from './response';
 import { Walk } from './walk';
 
@@ -97,7 +97,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   const lists: (LabelledRef[] | undefined)[] = [v.refs];
   for (const o of unenforced) lists.push(policyRef(o));
   for (const h of w.hops) if (h.refs) lists.push(h.refs);
-  const refs = uniqueRefsShared(lists);
+  const refs = uniqueRefs(lists);
   if (refs.length > 0) trace.refs = refs;
   trace.protocol = target.protocol;
   return { trace, immediate: v.immediate === true };
@@ -124,7 +124,7 @@ function networkPolicies(ix: ClusterIndex, source: Source, dst: PodState | undef
   return out;
 }
 
-/** One shared list per policy, so the trace's refs can be remembered by list identity. */
+/** One shared list per policy: built once, cited by every trace the policy could govern. */
 const policyRefs = new WeakMap<ObjectSummary, LabelledRef[]>();
 
 function policyRef(o: ObjectSummary): LabelledRef[] {

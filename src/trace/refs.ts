@@ -78,33 +78,6 @@ export function uniqueRefs(lists: readonly (LabelledRef[] | undefined)[]): Label
   return out;
 }
 
-interface RefsMemo {
-  result: LabelledRef[] | null;
-  next: WeakMap<LabelledRef[], RefsMemo> | null;
-}
-
-const refsMemo: RefsMemo = { result: null, next: null };
-
-/**
- * `uniqueRefs`, remembered per sequence of lists by identity: refs lists are built once and never
- * changed afterwards, and the traces of one Service path cite the same few lists over and over.
- * Empty and missing lists add nothing and are skipped. The result is shared: callers only read it.
- */
-export function uniqueRefsShared(lists: readonly (LabelledRef[] | undefined)[]): LabelledRef[] {
-  let node = refsMemo;
-  for (const list of lists) {
-    if (list === undefined || list.length === 0) continue;
-    if (node.next === null) node.next = new WeakMap();
-    let child = node.next.get(list);
-    if (child === undefined) {
-      child = { result: null, next: null };
-      node.next.set(list, child);
-    }
-    node = child;
-  }
-  return node.result ?? (node.result = uniqueRefs(lists));
-}
-
 /** `app=pod,tier=web`, as kubectl prints a selector. */
 export function selectorText(sel: Record<string, string> | null): string {
   if (!sel) return '<none>';
