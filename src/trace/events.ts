@@ -68,9 +68,11 @@ const NO_REFS: PacketEvent['refs'] = [];
 
 type Packet = PacketEvent['packet'];
 
-/** The packet at hop h: the previous hop's object when nothing in it changed (events only read it). */
-function packetAt(h: Hop, last: Packet | undefined, protocol: 'TCP' | 'UDP', flags: string | undefined): Packet {
-  if (last !== undefined && last.src === h.src && last.dst === h.dst) return last;
+/**
+ * The packet as it leaves hop h: a new object per event. Sharing one between hops whose headers did
+ * not change saves a few bytes but costs more, since telling them apart reads the address texts.
+ */
+function packetAt(h: Hop, protocol: 'TCP' | 'UDP', flags: string | undefined): Packet {
   return { src: h.src, dst: h.dst, protocol, flags };
 }
 
@@ -127,12 +129,10 @@ function emit(
   t: number,
 ): number {
   let prev: Hop | undefined;
-  let packet: Packet | undefined;
   for (let i = 0; i < hops.length; i++) {
     const h = hops[i];
     const arrive = prev ? t + latency(prev, h) : t;
-    packet = packetAt(h, packet, protocol, flags);
-    const e = event(packetId, flowId, direction, i, h, prev, arrive, packet);
+    const e = event(packetId, flowId, direction, i, h, prev, arrive, packetAt(h, protocol, flags));
     out.push(e);
     t = e.time;
     prev = h;
