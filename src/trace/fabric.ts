@@ -150,7 +150,7 @@ export function deliverToPod(w: Walk, pod: PodState): void {
   const node = pod.nodeName ?? undefined;
   // The Service's own refs (selector, targetPort…) are on its DNAT hop; the trace collects every hop's refs.
   if (listen && listen.bind !== undefined && !bindAccepts(listen.bind, w.dstIP, pod.ip)) {
-    return boundElsewhere(w, podId(pod), node, pod.ip as string, listen.container.name, pod.name, listen.bind, [containerPortRef(pod, listen.container, w.dstPort)], pod);
+    return boundElsewhere(w, podId(pod), node, pod.ip as string, listen.container.name, `in ${pod.name}`, listen.bind, [containerPortRef(pod, listen.container, w.dstPort)], pod);
   }
   if (listen) {
     const ctr = listen.container;
@@ -184,14 +184,16 @@ function boundElsewhere(w: Walk, at: string, node: string | undefined, own: stri
   const tcp = w.protocol === 'TCP';
   const kernel = pod && !pod.hostNetwork ? 'the Pod\'s kernel' : 'the node\'s kernel';
   const answer = tcp ? `${kernel} answers RST` : `${kernel} answers ICMP port unreachable`;
-  const why = `${who} in ${where} listens on ${boundAddresses(bind, own)}:${w.dstPort} only (${bind.flag}), not on ${w.dstIP}`;
+  const why = `${who} ${where} listens on ${boundAddresses(bind, own)}:${w.dstPort} only (${bind.flag}), not on ${w.dstIP}`;
   w.hop(at, tcp ? 'rst' : 'reject', `${why}: ${answer}`, node, refs);
   w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, pod, node, refs });
 }
 
-/** Daemons every kubeadm node runs outside Pods, or as static Pods the cluster may not list. */
+/** Daemons every kubeadm node runs outside Pods, or as static Pods the cluster may not list (binds as kubeadm leaves them). */
 const HOST_DAEMONS: { port: number; name: string; controlPlane?: boolean; bind?: ListenBind }[] = [
   { port: 10250, name: 'kubelet' },
+  // KubeletConfiguration defaults: healthzBindAddress 127.0.0.1, healthzPort 10248.
+  { port: 10248, name: 'kubelet (healthz)', bind: { loopback: true, hostIP: false, flag: 'healthzBindAddress: 127.0.0.1' } },
   { port: 10256, name: 'kube-proxy (healthz)' },
   { port: 6443, name: 'kube-apiserver', controlPlane: true },
   { port: 2379, name: 'etcd', controlPlane: true, bind: catalogBind('registry.k8s.io/etcd', 2379) },
@@ -211,7 +213,7 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const l = ix.hostListeners.get(n.name)?.get(key(w.dstPort, w.protocol));
   if (l && l.bind !== undefined && !bindAccepts(l.bind, w.dstIP, n.ip)) {
     const refs = [containerPortRef(l.pod, l.container, w.dstPort)];
-    return boundElsewhere(w, podId(l.pod), n.name, n.ip, l.container.name, `hostNetwork Pod ${l.pod.name}`, l.bind, refs);
+    return boundElsewhere(w, podId(l.pod), n.name, n.ip, l.container.name, `in hostNetwork Pod ${l.pod.name}`, l.bind, refs);
   }
   if (l) {
     const refs = [containerPortRef(l.pod, l.container, w.dstPort)];
@@ -223,7 +225,7 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const daemon = w.protocol === 'TCP' ? HOST_DAEMONS.find((d) => d.port === w.dstPort && (!d.controlPlane || controlPlane)) : undefined;
   const hc = w.protocol === 'TCP' ? ix.healthCheckNodePorts.get(w.dstPort) : undefined;
   if (daemon?.bind !== undefined && !bindAccepts(daemon.bind, w.dstIP, n.ip)) {
-    return boundElsewhere(w, nodeId(n.name), n.name, n.ip, daemon.name, n.name, daemon.bind, []);
+    return boundElsewhere(w, nodeId(n.name), n.name, n.ip, daemon.name, `on ${n.name}`, daemon.bind, []);
   }
   if (daemon || hc) {
     let what = daemon ? daemon.name : 'kube-proxy';

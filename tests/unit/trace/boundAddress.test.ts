@@ -35,6 +35,14 @@ describe('sockets bound to loopback only', () => {
     expect(t.reason).toContain(`not on ${masterIP}`);
   });
 
+  it('the kubelet\'s healthz (10248) answers only on 127.0.0.1, its API (10250) on every address', () => {
+    expect(trace1(seed, 'node/k8s-node1', '127.0.0.1:10248').outcome).toBe('delivered');
+    const t = trace1(seed, 'external', 'node/k8s-node1:10248');
+    expect(t.outcome).toBe('refused');
+    expect(t.reason).toContain('healthzBindAddress: 127.0.0.1');
+    expect(trace1(seed, 'external', 'node/k8s-node1:10250').outcome).toBe('delivered');
+  });
+
   it('kube-proxy metrics (10249) are loopback-only while its healthz (10256) answers everyone', () => {
     expect(trace1(seed, 'external', 'node/k8s-node1:10249').outcome).toBe('refused');
     expect(trace1(seed, 'node/k8s-node1', '127.0.0.1:10249').outcome).toBe('delivered');
