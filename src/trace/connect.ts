@@ -94,8 +94,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
     const names = unenforced.map((o) => (o.namespace === 'default' ? o.name : `${o.namespace}/${o.name}`)).join(', ');
     trace.reason += ` — NetworkPolicy ${names} is not enforced: flannel alone does not implement NetworkPolicy, so nothing filters this connection`;
   }
-  const lists: (LabelledRef[] | undefined)[] = [v.refs];
-  for (const o of unenforced) lists.push(policyRef(o));
+  const lists = [v.refs, unenforced.map((o) => policyRef(o))];
   for (const h of w.hops) if (h.refs) lists.push(h.refs);
   const refs = uniqueRefs(lists);
   if (refs.length > 0) trace.refs = refs;
@@ -124,13 +123,12 @@ function networkPolicies(ix: ClusterIndex, source: Source, dst: PodState | undef
   return out;
 }
 
-/** One shared list per policy: built once, cited by every trace the policy could govern. */
-const policyRefs = new WeakMap<ObjectSummary, LabelledRef[]>();
+const policyRefs = new WeakMap<ObjectSummary, LabelledRef>();
 
-function policyRef(o: ObjectSummary): LabelledRef[] {
+function policyRef(o: ObjectSummary): LabelledRef {
   let r = policyRefs.get(o);
   if (!r) {
-    r = [{ file: o.file, line: o.line, column: 1, label: `NetworkPolicy ${o.name} (not enforced: flannel has no NetworkPolicy support)` }];
+    r = { file: o.file, line: o.line, column: 1, label: `NetworkPolicy ${o.name} (not enforced: flannel has no NetworkPolicy support)` };
     policyRefs.set(o, r);
   }
   return r;

@@ -211,12 +211,11 @@ function catalogBind(image: string, port: number): ListenBind | undefined {
 export function deliverToHost(w: Walk, n: NodeState): void {
   const ix = w.ix;
   const l = ix.hostListeners.get(n.name)?.get(key(w.dstPort, w.protocol));
-  if (l && l.bind !== undefined && !bindAccepts(l.bind, w.dstIP, n.ip)) {
-    const refs = [containerPortRef(l.pod, l.container, w.dstPort)];
-    return boundElsewhere(w, podId(l.pod), n.name, n.ip, l.container.name, `in hostNetwork Pod ${l.pod.name}`, l.bind, refs);
-  }
   if (l) {
     const refs = [containerPortRef(l.pod, l.container, w.dstPort)];
+    if (l.bind !== undefined && !bindAccepts(l.bind, w.dstIP, n.ip)) {
+      return boundElsewhere(w, podId(l.pod), n.name, n.ip, l.container.name, `in hostNetwork Pod ${l.pod.name}`, l.bind, refs);
+    }
     w.hop(podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, n.name, refs);
     w.finish({ outcome: 'delivered', reason: deliveredReason(w, l.pod.name, l.container.name, n.name), pod: l.pod, container: l.container, node: n.name, refs });
     return;

@@ -7,7 +7,7 @@ import type { Cluster, NodeState, PodState, ServiceState } from '../model/cluste
 import { isIPv4 } from '../util/ip';
 import { clusterIndex, isTerminal, type VipEntry } from './clusterIndex';
 import { TraceUsageError } from './errors';
-import { CLIENT, nodeId, podId } from './ids';
+import { addr, CLIENT, nodeId, podId } from './ids';
 
 export type Source =
   | { kind: 'external'; id: string; ip: string }
@@ -214,7 +214,7 @@ function parseTargetText(s: string, c: Cluster, dnsNamespace: string): Target {
 }
 
 function addrOf(ip: string | null, port: number): string | null {
-  return ip === null ? null : `${ip}:${port}`;
+  return ip === null ? null : addr(ip, port);
 }
 
 function serviceTarget(svc: ServiceState, port: number, protocol: 'TCP' | 'UDP', suffix: string): Target {

@@ -69,7 +69,7 @@ export function containerPortRef(pod: PodState, ctr: ContainerStatus, port: numb
 }
 
 /** Refs without duplicates, in first-seen order (refs are shared objects, so identity is enough). */
-export function uniqueRefs(lists: readonly (LabelledRef[] | undefined)[]): LabelledRef[] {
+export function uniqueRefs(lists: (LabelledRef[] | undefined)[]): LabelledRef[] {
   const out: LabelledRef[] = [];
   for (const list of lists) {
     if (!list) continue;

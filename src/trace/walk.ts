@@ -7,6 +7,7 @@ import type { ContainerStatus, NodeState, PodState, ServicePortState, ServiceSta
 import type { LabelledRef } from '../model/source';
 import type { ComponentId, Hop, HopAction, Outcome } from '../model/trace';
 import type { ClusterIndex } from './clusterIndex';
+import { addr } from './ids';
 import type { NetSession } from './netState';
 
 /** Facts about a hop the response path needs (the peer of a tunnel), kept beside the model's Hop. */
@@ -139,11 +140,11 @@ export class Walk {
   }
 
   get src(): string {
-    return this._src ?? (this._src = `${this._srcIP}:${this._srcPort}`);
+    return this._src ?? (this._src = addr(this._srcIP, this._srcPort));
   }
 
   get dst(): string {
-    return this._dst ?? (this._dst = `${this._dstIP}:${this._dstPort}`);
+    return this._dst ?? (this._dst = addr(this._dstIP, this._dstPort));
   }
 
   /**
