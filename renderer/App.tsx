@@ -8,7 +8,7 @@ import type { TraceRun } from '../src/model/trace';
 import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
 import { describeChange, isStrandedBarePod, replacementOf } from './model/describeChange';
-import { canonicalKey, objectKey } from './model/ids';
+import { canonicalKey, objectKey } from '../src/model/componentId';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { Dock } from './panels/Dock';
 import { EventList } from './panels/EventList';

@@ -4,7 +4,7 @@
  * follows kubectl's (`pod "pod-1" deleted`, `pod/pod-2 created`, `node/k8s-node1 cordoned`).
  */
 import type { ClusterOperation, ClusterSnapshot } from '../../src/api/contract';
-import { displayName } from './ids';
+import { displayName } from '../../src/model/componentId';
 
 type Snap = Pick<ClusterSnapshot, 'pods' | 'services'>;
 type Pod = ClusterSnapshot['pods'][number];

@@ -1,6 +1,6 @@
 /** The Details region: what is selected in the drawing (Pod, node or Service), or the cluster's summary. */
 import type { ClusterOperation, ClusterSnapshot } from '../../src/api/contract';
-import { objectKey } from '../model/ids';
+import { objectKey } from '../../src/model/componentId';
 import { workloadOf } from '../model/workloads';
 import { ClusterSummary } from './ClusterSummary';
 import { NodeDetails } from './NodeDetails';

@@ -1,7 +1,7 @@
 /** One row per packet event (Packet Tracer's Event List): click to jump; the current row follows playback. */
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type UIEvent } from 'react';
 import type { PacketEvent } from '../../src/model/trace';
-import { shortLabel } from '../model/ids';
+import { componentLabel } from '../../src/model/componentId';
 import type { PlaybackController } from '../playback/controller';
 import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { markerKind } from '../playback/frame';
@@ -30,7 +30,7 @@ const Row = memo(function Row({ e, index, current, onPick }: { e: PacketEvent; i
         {e.direction === 'response' ? `${e.flowId + 1} ↩` : String(e.flowId + 1)}
       </td>
       <td role="cell" className="at" title={e.at}>
-        {shortLabel(e.at)}
+        {componentLabel(e.at)}
         {e.node && !e.at.startsWith('node/') ? <span className="muted">{` @${e.node}`}</span> : null}
       </td>
       <td role="cell">

@@ -1,6 +1,6 @@
 /** The selected hop, Packet Tracer's PDU window: headers (rewritten fields flash), action, why, rule, YAML refs, outcome. */
 import type { TraceRun } from '../../src/model/trace';
-import { shortLabel } from '../model/ids';
+import { componentLabel } from '../../src/model/componentId';
 import type { PlaybackController } from '../playback/controller';
 import { previousHop } from '../playback/timeline';
 import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
@@ -57,13 +57,13 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
       <div className="inspector-body">
         <div className="hop-title">
           <span className={`flow-dot flow-${(e.flowId % 8) + 1} ${e.direction}`} aria-hidden="true" />
-          <strong>{shortLabel(e.at)}</strong>
+          <strong>{componentLabel(e.at)}</strong>
           {e.node && !e.at.startsWith('node/') && <span className="muted"> on {e.node}</span>}
         </div>
         <div className="hop-sub muted">
           Request {e.flowId + 1} · {e.direction} · {formatSimTime(e.arrive)}
           {e.time > e.arrive ? ` → ${formatSimTime(e.time)}` : ''}
-          {e.from ? ` · from ${shortLabel(e.from)}` : ''}
+          {e.from ? ` · from ${componentLabel(e.from)}` : ''}
         </div>
         <div className="action-line">
           <span className={`action action-${e.action}`}>{e.action}</span> {ACTION_TEXT[e.action] ?? e.action}

@@ -1,6 +1,6 @@
 /** A selected Pod: status, containers and ports, and "Why here?" — kube-scheduler's filter and score verdicts. */
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { displayName } from '../model/ids';
+import { displayName } from '../../src/model/componentId';
 import { podStatus, podTone } from '../model/status';
 import type { WorkloadRef } from '../model/workloads';
 

@@ -1,7 +1,7 @@
 /** A kubectl label selector (`app=pod,tier in (web)`): matching Pods light up, the engine decides. */
 import { useEffect, useState } from 'react';
 import type { KubeTrafficApi } from '../../src/api/contract';
-import { canonicalKey } from '../model/ids';
+import { canonicalKey } from '../../src/model/componentId';
 
 export interface SelectorBoxProps {
   api: KubeTrafficApi;

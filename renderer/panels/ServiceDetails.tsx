@@ -1,6 +1,6 @@
 /** A selected Service: how it is reached (ports, node ports, external IP) and which endpoints it has. */
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { displayName } from '../model/ids';
+import { displayName } from '../../src/model/componentId';
 import { externalIPText, lbPending, portText } from '../model/status';
 
 type Service = ClusterSnapshot['services'][number];

@@ -1,7 +1,7 @@
 /** Outside the cluster: the external client and one load balancer per LoadBalancer Service. */
 import { memo } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { displayName, objectKey } from '../model/ids';
+import { displayName, objectKey } from '../../src/model/componentId';
 import type { TopologyLayout } from './layout';
 import { fitText, wrapText } from './text';
 import { measure } from './measure';

@@ -1,7 +1,7 @@
 /** Service → endpoint Pod links (EndpointSlice addresses), as vertical curves from card to card. */
 import { memo } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { canonicalKey, objectKey } from '../model/ids';
+import { canonicalKey, objectKey } from '../../src/model/componentId';
 import type { Rect, TopologyLayout } from './layout';
 
 export interface EndpointLinksProps {

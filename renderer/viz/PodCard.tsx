@@ -1,7 +1,7 @@
 /** One Pod: name, IP, status, labels as chips, containers with their ports. Scheduled or Pending. */
 import { memo } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { displayName } from '../model/ids';
+import { displayName } from '../../src/model/componentId';
 import { podStatus, podTone } from '../model/status';
 import type { Rect } from './layout';
 import { fitChips, fitText, wrapText, type Measure } from './text';

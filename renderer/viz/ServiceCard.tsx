@@ -1,7 +1,7 @@
 /** One Service: name, type, ClusterIP, ports (9000→8080), node port, external IP or why it is pending. */
 import { memo } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { displayName } from '../model/ids';
+import { displayName } from '../../src/model/componentId';
 import { externalIPText, lbPending, portText } from '../model/status';
 import type { Rect } from './layout';
 import { fitText } from './text';

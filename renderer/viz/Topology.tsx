@@ -5,7 +5,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ZoomTransform } from 'd3';
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { objectKey } from '../model/ids';
+import { objectKey } from '../../src/model/componentId';
 import type { PlaybackController } from '../playback/controller';
 import { EdgeBoxes } from './EdgeBoxes';
 import { EndpointLinks } from './EndpointLinks';

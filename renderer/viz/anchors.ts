@@ -5,11 +5,11 @@
  * when the engine did not say which node.
  */
 import type { ComponentId } from '../../src/model/trace';
-import { canonicalKey, parseId } from '../model/ids';
+import { canonicalKey, parseComponentId } from '../../src/model/componentId';
 import type { Point, TopologyLayout } from './layout';
 
 export function anchorOf(layout: TopologyLayout, id: ComponentId, node?: string): Point | undefined {
-  const p = parseId(id);
+  const p = parseComponentId(id);
   if (!p) return undefined;
   switch (p.kind) {
     case 'client': {

@@ -10,7 +10,7 @@
  * on screen and still packs hundreds of Pods.
  */
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { objectKey } from '../model/ids';
+import { objectKey } from '../../src/model/componentId';
 
 export interface Point { x: number; y: number }
 export interface Rect { x: number; y: number; w: number; h: number }

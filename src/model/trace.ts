@@ -1,3 +1,4 @@
+import type { ComponentId } from './componentId';
 import type { LabelledRef } from './source';
 
 export type Outcome = 'delivered' | 'refused' | 'dropped' | 'timeout' | 'unreachable';
@@ -22,11 +23,8 @@ export type HopAction =
   | 'timeout'
   | 'reply';
 
-/**
- * A component the renderer draws: `client`, `node/NAME`, `svc/NAME`, `pod/NAME`, `lb/NAME`
- * (`svc/NS/NAME`, `pod/NS/NAME`, `lb/NS/NAME` outside `default`). The same ids appear in trace hops.
- */
-export type ComponentId = string;
+/** Where a hop happens or a packet is: see componentId.ts (`client`, `node/NAME`, `svc/NAME`, `pod/NS/NAME`…). */
+export type { ComponentId } from './componentId';
 
 export interface Hop {
   /** Where: a ComponentId. */

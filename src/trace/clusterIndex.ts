@@ -1,136 +1,101 @@
 /**
- * Lookup tables over one Cluster, built once and cached per Cluster object (WeakMap), so tracing a
- * request costs O(hops), not O(cluster). Everything here is derived data: the Cluster is never changed.
+ * Lookup tables over one Cluster, built once per Cluster object, so tracing a request costs O(hops),
+ * not O(cluster). The index owns everything the trace derives from the cluster: the tables here (built
+ * eagerly), and, built on first use, endpoint sets per Service port, parsed request texts, and every
+ * reusable text (`texts`). The Cluster itself is never changed.
  */
-import type { ContainerStatus, Cluster, EndpointState, ListenBind, NodeState, ObjectSummary, PodState, ServicePortState, ServiceState } from '../model/cluster';
-import type { LabelledRef } from '../model/source';
+import type { Cluster, NodeState, ObjectSummary, PodState, ServiceState } from '../model/cluster';
 import { type Cidr, cidrContains, parseCidr, parseIPv4 } from '../util/ip';
-import { endpointChain, type ServiceChains, serviceChains, servicePortName } from './chains';
-import { podId, svcId } from './ids';
-import { containerPortRef } from './refs';
-import type { NatTexts } from './walk';
+import { buildBackendSet } from './backends';
+import { servicePortName } from './chains';
+import { portKey } from './portKey';
+import { TraceTexts } from './texts';
+import type { BackendSet, HostPortMapping, Listener, NodeInterface, PodListen, PortEntry, Source, Target, VipEntry } from './types';
 
-export type NodeInterface = 'eth0' | 'cni0' | 'flannel.1';
+/** Parsed `--from` / `--to` texts kept per cluster: a run often repeats one request many times. */
+const PARSE_CACHE_LIMIT = 8192;
 
-/** One Service port as kube-proxy programs it. */
-export interface PortEntry {
-  svc: ServiceState;
-  port: ServicePortState;
-  portIndex: number;
-  /** ServicePortName.String(), e.g. `default/svc-1` or `default/web:http`. */
-  spn: string;
-  /** Lower-case protocol, as hashed into chain names. */
-  proto: string;
-  /** The Service's ComponentId, where its rule hops are drawn. */
-  svcId: string;
+class ParseMemo<T> {
+  private readonly byText = new Map<string, T>();
+
+  get(text: string): T | undefined {
+    return this.byText.get(text);
+  }
+
+  remember(text: string, value: T): T {
+    if (this.byText.size >= PARSE_CACHE_LIMIT) this.byText.clear();
+    this.byText.set(text, value);
+    return value;
+  }
 }
 
-/** One endpoint of one Service port, resolved: where DNAT sends the packet. */
-export interface Backend {
-  ep: EndpointState;
-  ip: string;
-  port: number;
-  /** `IP:port`, kube-proxy's sort key and endpoint-chain hash input. */
-  addr: string;
-  sep: string;
-  /** `DNAT to pod-1 10.244.1.2:8080 (targetPort 8080)`, built once. */
-  dnatNote: string;
-  /** The ClusterIP DNAT hop's texts per node, filled by kubeProxy.ts on first use. */
-  hopTexts: Map<NodeState, NatTexts> | null;
-}
-
-export interface BackendSet {
-  chains: ServiceChains;
-  /** Usable cluster-wide endpoints in kube-proxy's order: Ready ones, else serving+terminating ones. */
-  all: Backend[];
-  /** Same rule applied per node (traffic policy Local). */
-  local: Map<string, Backend[]>;
-  /** Every endpoint that resolves this port, whatever its readiness (for explanations). */
-  listed: Backend[];
-  /** Cached YAML refs per path through the rules (see kubeProxy.ts refsFor). */
-  refs: Map<number, LabelledRef[]>;
-}
-
-/** A running container listening on a port, with the containerPort line behind it. */
-export interface PodListen {
-  /** The Pod's ComponentId, where the delivery hop is drawn. */
-  podId: string;
-  container: ContainerStatus;
-  /** Bound to fewer than all of the Pod's addresses (127.0.0.1 only, say). */
-  bind: ListenBind | undefined;
-  refs: LabelledRef[];
-  /** The constant start of the delivery note, built once. */
-  note: string;
-}
-
-export interface Listener {
-  pod: PodState;
-  container: ContainerStatus;
-  /** Bound to fewer than all of the node's addresses (e.g. kube-scheduler on 127.0.0.1 only). */
-  bind: ListenBind | undefined;
-}
-
-/** A `hostPort` of a pod-network Pod: the CNI portmap plugin DNATs node:hostPort to podIP:containerPort. */
-export interface HostPortMapping {
-  pod: PodState;
-  hostPort: number;
-  containerPort: number;
-  protocol: string;
-  /** Only this node address when set (spec.containers[].ports[].hostIP); every local address otherwise. */
-  hostIP: string | null;
-  ref: LabelledRef;
-}
-
-export interface ClusterIndex {
-  cluster: Cluster;
-  clusterCidr: Cidr | null;
-  serviceCidr: Cidr | null;
-  nodes: Map<string, NodeState>;
+export class ClusterIndex {
+  readonly clusterCidr: Cidr | null;
+  readonly serviceCidr: Cidr | null;
+  readonly nodes = new Map<string, NodeState>();
   /** Every local address of every node: InternalIP (eth0), cni0 (.1), flannel.1 (.0). */
-  nodeAddrs: Map<string, { node: NodeState; iface: NodeInterface }>;
+  readonly nodeAddrs = new Map<string, { node: NodeState; iface: NodeInterface }>();
   /** Node podCIDRs, for "which node owns this pod address". */
-  podCidrs: { cidr: Cidr; node: NodeState }[];
+  readonly podCidrs: { cidr: Cidr; node: NodeState }[] = [];
   /** Pods on the pod network (not hostNetwork) by IP. */
-  podsByIP: Map<string, PodState>;
-  pods: Map<string, PodState>;
-  services: Map<string, ServiceState>;
+  readonly podsByIP = new Map<string, PodState>();
+  /** `namespace/name` → Pod. */
+  readonly pods = new Map<string, PodState>();
+  /** `namespace/name` → Service. */
+  readonly services = new Map<string, ServiceState>();
   /** ClusterIP → Service (for "wrong port on a ClusterIP"). */
-  clusterIPs: Map<string, ServiceState>;
-  /** IP → port key → Service port, for ClusterIPs, load-balancer IPs and externalIPs. */
-  vips: Map<string, Map<number, VipEntry>>;
-  lbIPs: Map<string, ServiceState>;
-  externalIPs: Map<string, ServiceState>;
-  /** port key → Service port (NodePorts are cluster-wide unique). */
-  nodePorts: Map<number, PortEntry>;
-  healthCheckNodePorts: Map<number, ServiceState>;
-  backends: Map<PortEntry, BackendSet>;
-  hostListeners: Map<string, Map<number, Listener>>;
+  readonly clusterIPs = new Map<string, ServiceState>();
+  /** IP → portKey → Service port, for ClusterIPs, load-balancer IPs and externalIPs. */
+  readonly vips = new Map<string, Map<number, VipEntry>>();
+  readonly lbIPs = new Map<string, ServiceState>();
+  readonly externalIPs = new Map<string, ServiceState>();
+  /** portKey → Service port (NodePorts are cluster-wide unique). */
+  readonly nodePorts = new Map<number, PortEntry>();
+  readonly healthCheckNodePorts = new Map<number, ServiceState>();
+  /** node → portKey → hostNetwork listener. */
+  readonly hostListeners = new Map<string, Map<number, Listener>>();
   /** namespace → NetworkPolicy objects in the folder (listed, never enforced: flannel has no policy engine). */
-  networkPolicies: Map<string, ObjectSummary[]>;
-  /** node → port key → hostPort mappings of the pod-network Pods running there (CNI-HOSTPORT-DNAT). */
-  hostPorts: Map<string, Map<number, HostPortMapping[]>>;
-  podListeners: Map<PodState, Map<number, PodListen>>;
-  /** node → peer node → the texts of the link between them (fabric.ts), built on first use. */
-  links: Map<NodeState, Map<NodeState, unknown>>;
-  /** Parsed `--from` / `--to` texts (parsing is pure per cluster; bounded). */
-  parsedSources: Map<string, unknown>;
-  parsedTargets: Map<string, unknown>;
+  readonly networkPolicies = new Map<string, ObjectSummary[]>();
+  /** node → portKey → hostPort mappings of the pod-network Pods running there (CNI-HOSTPORT-DNAT). */
+  readonly hostPorts = new Map<string, Map<number, HostPortMapping[]>>();
+  /** Every text the trace reuses (ids, refs, link and DNAT notes, listeners). */
+  readonly texts = new TraceTexts();
+  readonly parsedSources = new ParseMemo<Source>();
+  readonly parsedTargets = new ParseMemo<Target>();
+  private readonly backendSets = new Map<PortEntry, BackendSet>();
+
+  constructor(readonly cluster: Cluster) {
+    this.clusterCidr = parseCidr(cluster.settings.podCIDR);
+    this.serviceCidr = parseCidr(cluster.settings.serviceCIDR);
+    indexNodes(this, cluster);
+    indexPods(this, cluster);
+    indexServices(this, cluster);
+  }
+
+  /** A Service port's endpoints as kube-proxy sees them, resolved on first use. */
+  backends(entry: PortEntry): BackendSet {
+    let set = this.backendSets.get(entry);
+    if (set === undefined) this.backendSets.set(entry, (set = buildBackendSet(entry)));
+    return set;
+  }
+
+  /** Which running container of a pod-network Pod listens on port/protocol. */
+  podListener(pod: PodState, port: number, protocol: string): PodListen | null {
+    return this.texts.listeners(pod).get(portKey(port, protocol)) ?? null;
+  }
 }
 
-const cache = new WeakMap<Cluster, ClusterIndex>();
+const indexes = new WeakMap<Cluster, ClusterIndex>();
 
-export interface VipEntry {
-  entry: PortEntry;
-  kind: 'clusterIP' | 'loadBalancer' | 'externalIP';
+/** The index of a cluster, built on first use and kept as long as the cluster lives. */
+export function clusterIndex(c: Cluster): ClusterIndex {
+  let ix = indexes.get(c);
+  if (ix === undefined) indexes.set(c, (ix = new ClusterIndex(c)));
+  return ix;
 }
-
-const PROTO_CODE: Record<string, number> = { TCP: 0, UDP: 1, SCTP: 2 };
-
-/** port + protocol as one number: map keys without building strings on the hot path. */
-export const key = (port: number, proto: string): number => port * 4 + (PROTO_CODE[proto] ?? 3);
 
 export function vipOf(ix: ClusterIndex, ip: string, port: number, proto: string): VipEntry | undefined {
-  return ix.vips.get(ip)?.get(key(port, proto));
+  return ix.vips.get(ip)?.get(portKey(port, proto));
 }
 
 function addVip(ix: ClusterIndex, ip: string, port: number, proto: string, v: VipEntry): void {
@@ -139,23 +104,7 @@ function addVip(ix: ClusterIndex, ip: string, port: number, proto: string, v: Vi
     m = new Map();
     ix.vips.set(ip, m);
   }
-  m.set(key(port, proto), v);
-}
-
-/** The last cluster asked about: a request looks its index up several times. */
-let lastCluster: Cluster | null = null;
-let lastIndex: ClusterIndex | null = null;
-
-export function clusterIndex(c: Cluster): ClusterIndex {
-  if (c === lastCluster && lastIndex !== null) return lastIndex;
-  let ix = cache.get(c);
-  if (!ix) {
-    ix = build(c);
-    cache.set(c, ix);
-  }
-  lastCluster = c;
-  lastIndex = ix;
-  return ix;
+  m.set(portKey(port, proto), v);
 }
 
 /** Pods whose IP is gone: the sandbox is torn down once every container has exited for good. */
@@ -163,32 +112,7 @@ export function isTerminal(p: PodState): boolean {
   return p.phase === 'Succeeded' || p.phase === 'Failed';
 }
 
-function build(c: Cluster): ClusterIndex {
-  const ix: ClusterIndex = {
-    cluster: c,
-    clusterCidr: parseCidr(c.settings.podCIDR),
-    serviceCidr: parseCidr(c.settings.serviceCIDR),
-    nodes: new Map(),
-    nodeAddrs: new Map(),
-    podCidrs: [],
-    podsByIP: new Map(),
-    pods: new Map(),
-    services: new Map(),
-    clusterIPs: new Map(),
-    vips: new Map(),
-    lbIPs: new Map(),
-    externalIPs: new Map(),
-    nodePorts: new Map(),
-    healthCheckNodePorts: new Map(),
-    backends: new Map(),
-    hostListeners: new Map(),
-    hostPorts: new Map(),
-    networkPolicies: new Map(),
-    podListeners: new Map(),
-    links: new Map(),
-    parsedSources: new Map(),
-    parsedTargets: new Map(),
-  };
+function indexNodes(ix: ClusterIndex, c: Cluster): void {
   for (const n of c.nodes) {
     ix.nodes.set(n.name, n);
     ix.nodeAddrs.set(n.ip, { node: n, iface: 'eth0' });
@@ -198,6 +122,9 @@ function build(c: Cluster): ClusterIndex {
     if (cidr) ix.podCidrs.push({ cidr, node: n });
     ix.hostListeners.set(n.name, new Map());
   }
+}
+
+function indexPods(ix: ClusterIndex, c: Cluster): void {
   for (const p of c.pods) {
     ix.pods.set(`${p.namespace}/${p.name}`, p);
     if (!p.ip) continue;
@@ -207,7 +134,7 @@ function build(c: Cluster): ClusterIndex {
         for (const ctr of p.containers) {
           if (ctr.state !== 'running') continue;
           for (const l of ctr.listening) {
-            const k = key(l.port, l.protocol);
+            const k = portKey(l.port, l.protocol);
             if (!listeners.has(k)) listeners.set(k, { pod: p, container: ctr, bind: l.bind });
           }
         }
@@ -225,6 +152,9 @@ function build(c: Cluster): ClusterIndex {
     if (list) list.push(o);
     else ix.networkPolicies.set(o.namespace, [o]);
   }
+}
+
+function indexServices(ix: ClusterIndex, c: Cluster): void {
   for (const s of c.services) {
     ix.services.set(`${s.namespace}/${s.name}`, s);
     if (s.type === 'ExternalName') continue;
@@ -234,15 +164,15 @@ function build(c: Cluster): ClusterIndex {
     for (const ip of s.externalIPs) ix.externalIPs.set(ip, s);
     if (s.healthCheckNodePort) ix.healthCheckNodePorts.set(s.healthCheckNodePort, s);
     if (!hasVip) continue; // headless: kube-proxy ignores it entirely
+    const svcId = ix.texts.svcId(s);
     s.ports.forEach((port, portIndex) => {
-      const entry: PortEntry = { svc: s, port, portIndex, spn: servicePortName(s, port), proto: port.protocol.toLowerCase(), svcId: svcId(s) };
+      const entry: PortEntry = { svc: s, port, portIndex, spn: servicePortName(s, port), proto: port.protocol.toLowerCase(), svcId };
       addVip(ix, s.clusterIP as string, port.port, port.protocol, { entry, kind: 'clusterIP' });
       if (s.loadBalancerIP) addVip(ix, s.loadBalancerIP, port.port, port.protocol, { entry, kind: 'loadBalancer' });
       for (const ip of s.externalIPs) addVip(ix, ip, port.port, port.protocol, { entry, kind: 'externalIP' });
-      if (port.nodePort) ix.nodePorts.set(key(port.nodePort, port.protocol), entry);
+      if (port.nodePort) ix.nodePorts.set(portKey(port.nodePort, port.protocol), entry);
     });
   }
-  return ix;
 }
 
 /** The portmap plugin (in flannel's CNI chain) programs each declared hostPort on the Pod's node. */
@@ -256,7 +186,7 @@ function addHostPorts(ix: ClusterIndex, p: PodState, nodeName: string): void {
         byKey = new Map();
         ix.hostPorts.set(nodeName, byKey);
       }
-      const k = key(port.hostPort, protocol);
+      const k = portKey(port.hostPort, protocol);
       const list = byKey.get(k) ?? [];
       const at = p.containers.find((x) => x.name === c.name)?.source ?? p.source;
       list.push({
@@ -274,7 +204,7 @@ function addHostPorts(ix: ClusterIndex, p: PodState, nodeName: string): void {
 
 /** The hostPort mapping on node N for a packet to dstIP:port, if the portmap plugin has one. */
 export function hostPortOf(ix: ClusterIndex, n: NodeState, dstIP: string, port: number, proto: string): HostPortMapping | null {
-  const list = ix.hostPorts.get(n.name)?.get(key(port, proto));
+  const list = ix.hostPorts.get(n.name)?.get(portKey(port, proto));
   if (!list) return null;
   return list.find((m) => m.hostIP === dstIP) ?? list.find((m) => m.hostIP === null) ?? null;
 }
@@ -319,57 +249,3 @@ export function inCidr(cidr: Cidr | null, ip: string): boolean {
   return cidr !== null && n !== null && cidrContains(cidr, n);
 }
 
-/**
- * Endpoints of one Service port as kube-proxy's CategorizeEndpoints sees them: Ready endpoints, or,
- * when none is Ready, the serving+terminating ones (evaluated separately for the cluster and local sets).
- * Sorted by `IP:port` like the EndpointSlice cache, which fixes the order of the `statistic` rules.
- */
-export function backendsOf(ix: ClusterIndex, entry: PortEntry): BackendSet {
-  let set = ix.backends.get(entry);
-  if (set) return set;
-  const portName = entry.port.name ?? '';
-  const listed: Backend[] = [];
-  for (const ep of entry.svc.endpoints) {
-    const p = ep.ports.find((x) => x.name === portName && x.protocol === entry.port.protocol);
-    if (!p) continue; // a named targetPort this pod does not declare: no endpoint for this port
-    const a = `${ep.ip}:${p.port}`;
-    const dnatNote = `DNAT to ${ep.pod} ${a} (targetPort ${entry.port.targetPort})`;
-    listed.push({ ep, ip: ep.ip, port: p.port, addr: a, sep: endpointChain(entry.spn, entry.proto, a), dnatNote, hopTexts: null });
-  }
-  listed.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
-  const usable = (list: Backend[]): Backend[] => {
-    const ready = list.filter((b) => b.ep.ready);
-    return ready.length > 0 ? ready : list.filter((b) => b.ep.serving && b.ep.terminating);
-  };
-  const byNode = new Map<string, Backend[]>();
-  for (const b of listed) {
-    const l = byNode.get(b.ep.node);
-    if (l) l.push(b);
-    else byNode.set(b.ep.node, [b]);
-  }
-  const local = new Map<string, Backend[]>();
-  for (const [node, list] of byNode) local.set(node, usable(list));
-  set = { chains: serviceChains(entry.spn, entry.proto), all: usable(listed), local, listed, refs: new Map() };
-  ix.backends.set(entry, set);
-  return set;
-}
-
-/** Which running container of a pod-network pod listens on port/protocol. */
-export function podListener(ix: ClusterIndex, pod: PodState, port: number, protocol: string): PodListen | null {
-  let m = ix.podListeners.get(pod);
-  if (!m) {
-    m = new Map();
-    for (const ctr of pod.containers) {
-      if (ctr.state !== 'running') continue;
-      for (const l of ctr.listening) {
-        const k = key(l.port, l.protocol);
-        if (!m.has(k)) {
-          const note = `${ctr.name} (${ctr.image}) listens on ${l.port}/${l.protocol} in ${pod.name}; it sees the client as `;
-          m.set(k, { podId: podId(pod), container: ctr, bind: l.bind, refs: [containerPortRef(pod, ctr, l.port)], note });
-        }
-      }
-    }
-    ix.podListeners.set(pod, m);
-  }
-  return m.get(key(port, protocol)) ?? null;
-}

@@ -5,13 +5,14 @@
 import type { NodeState, ObjectSummary, PodState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
 import type { Trace } from '../model/trace';
-import { type ClusterIndex, type VipEntry, vipOf } from './clusterIndex';
+import { CLIENT_ID } from '../model/componentId';
+import type { ClusterIndex } from './clusterIndex';
 import { egressOf, deliverToPod } from './fabric';
-import { CLIENT, displayName, lbId, podId, svcId } from './ids';
+import { displayName } from './ids';
 import { atNode, fromOutside } from './netfilter';
 import type { NetSession } from './netState';
-import type { Source, Target } from './parse';
 import { serviceRef, uniqueRefs } from './refs';
+import type { Source, Target } from './types';
 import { responseHops } from './response';
 import { Walk } from './walk';
 
@@ -46,7 +47,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
     const verb = target.protocol === 'TCP' ? 'opens a TCP connection to' : 'sends a UDP datagram to';
     if (source.kind === 'external') {
       w.srcIP = source.ip;
-      w.hop(CLIENT, 'send', `the client ${source.ip} (outside the cluster) ${verb} ${w.dst}`);
+      w.hop(CLIENT_ID, 'send', `the client ${source.ip} (outside the cluster) ${verb} ${w.dst}`);
       fromOutside(w);
     } else if (source.kind === 'node' || source.pod.hostNetwork) {
       const n = source.node;
@@ -67,7 +68,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
       const asked = dns ? `${dns.note}; ` : '';
       w.hop(source.id, 'send', `${asked}${pod.name} ${verb} ${w.dst} from ${w.src}${route}`, source.node.name, dns?.refs);
       if (self) deliverToPod(w, pod);
-      else atNode(w, source.node, 'pod', dns ? undefined : targetVip(ix, target));
+      else atNode(w, source.node, 'pod', dns ? undefined : target.vip);
     }
   }
   const v = w.verdict;
@@ -94,18 +95,12 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
     const names = unenforced.map((o) => (o.namespace === 'default' ? o.name : `${o.namespace}/${o.name}`)).join(', ');
     trace.reason += ` — NetworkPolicy ${names} is not enforced: flannel alone does not implement NetworkPolicy, so nothing filters this connection`;
   }
-  const lists = [v.refs, unenforced.map((o) => policyRef(o))];
+  const lists = [v.refs, unenforced.map((o) => ix.texts.policyRef(o))];
   for (const h of w.hops) if (h.refs) lists.push(h.refs);
   const refs = uniqueRefs(lists);
   if (refs.length > 0) trace.refs = refs;
   trace.protocol = target.protocol;
   return { trace, immediate: v.immediate === true };
-}
-
-/** The Service port a target's own address:port names, looked up once per parsed target (they are cached per cluster). */
-function targetVip(ix: ClusterIndex, target: Target): VipEntry | undefined {
-  if (target.vip === undefined) target.vip = (target.ip !== null && vipOf(ix, target.ip, target.port, target.protocol)) || null;
-  return target.vip ?? undefined;
 }
 
 /**
@@ -121,17 +116,6 @@ function networkPolicies(ix: ClusterIndex, source: Source, dst: PodState | undef
   if (a !== null) out.push(...(ix.networkPolicies.get(a) ?? []));
   if (b !== null && b !== a) out.push(...(ix.networkPolicies.get(b) ?? []));
   return out;
-}
-
-const policyRefs = new WeakMap<ObjectSummary, LabelledRef>();
-
-function policyRef(o: ObjectSummary): LabelledRef {
-  let r = policyRefs.get(o);
-  if (!r) {
-    r = { file: o.file, line: o.line, column: 1, label: `NetworkPolicy ${o.name} (not enforced: flannel has no NetworkPolicy support)` };
-    policyRefs.set(o, r);
-  }
-  return r;
 }
 
 interface DnsAnswer {
@@ -168,23 +152,23 @@ function noAddress(w: Walk, source: Source, target: Target): void {
   const named = target.named;
   w.srcIP = source.kind === 'external' ? source.ip : source.kind === 'node' ? source.node.ip : (source.pod.ip as string);
   const svc = named?.svc;
-  let at = CLIENT;
+  let at = CLIENT_ID;
   let shown = 'None';
   let why = `${target.text} has no address`;
   let refs = svc ? serviceRef(svc, 'type') : undefined;
   if (named?.kind === 'lb' && svc) {
-    at = lbId(svc);
+    at = w.ix.texts.lbId(svc);
     shown = '<pending>';
     const np = svc.ports.find((p) => p.nodePort)?.nodePort;
     const cause = svc.pendingReason ?? 'no load-balancer provider in this cluster assigns one (settings.loadBalancer.provider: none)';
     const worker = w.ix.cluster.nodes.find((n) => !n.roles.includes('control-plane')) ?? w.ix.cluster.nodes[0];
     why = `${displayName(svc)}'s EXTERNAL-IP is <pending> — ${cause}${np && worker ? ` (its node port answers: try node/${worker.name}:${np})` : ''}`;
   } else if (svc && svc.type === 'ExternalName') {
-    at = svcId(svc);
+    at = w.ix.texts.svcId(svc);
     shown = svc.externalName ?? 'None';
     why = `${displayName(svc)} is an ExternalName Service: CoreDNS answers with a CNAME to ${svc.externalName} and kube-proxy installs nothing for it (no ClusterIP, no endpoints); a Pod then connects to whatever ${svc.externalName} resolves to, outside this cluster, which the simulation does not model`;
   } else if (svc) {
-    at = svcId(svc);
+    at = w.ix.texts.svcId(svc);
     const ips = [...new Set(svc.endpoints.filter((e) => e.ready).map((e) => e.ip))];
     const fqdn = `${svc.name}.${svc.namespace}.svc.${w.ix.cluster.settings.clusterDomain}`;
     if (ips.length === 0) {
@@ -196,7 +180,7 @@ function noAddress(w: Walk, source: Source, target: Target): void {
     refs = serviceRef(svc, 'clusterIP');
   } else if (named?.pod) {
     const pod = named.pod;
-    at = podId(pod);
+    at = w.ix.texts.podId(pod);
     why = `${pod.name} has no IP: it is ${pod.status || pod.phase}${pod.schedule.message ? ` (${pod.schedule.message})` : ''}`;
     refs = undefined;
   }

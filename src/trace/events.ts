@@ -3,6 +3,7 @@
  * (veth tens of µs, node↔node hundreds, client↔node about a millisecond). The renderer's animation is a
  * pure function of these.
  */
+import { componentKind } from '../model/componentId';
 import type { Hop, Outcome, PacketEvent, Trace } from '../model/trace';
 
 /** Flows of one run start this far apart on the animation clock, so several are in flight at once. */
@@ -10,28 +11,10 @@ export const FLOW_STAGGER_US = 400;
 /** A client-side timeout is drawn this long after the drop; the real wait is said in words. */
 const TIMEOUT_DRAWN_US = 4000;
 
-type Kind = 'client' | 'lb' | 'pod' | 'node' | 'svc';
-
-/** The kind of component from its id's first letter (client, lb/, pod/, svc/, node/): no string slicing per event. */
-function kindOf(at: string): Kind {
-  switch (at.charCodeAt(0)) {
-    case 99: // c
-      return 'client';
-    case 108: // l
-      return 'lb';
-    case 112: // p
-      return 'pod';
-    case 115: // s
-      return 'svc';
-    default:
-      return 'node';
-  }
-}
-
 /** Microseconds on the link between two consecutive hops. */
 function latency(prev: Hop, cur: Hop): number {
-  const a = kindOf(prev.at);
-  const b = kindOf(cur.at);
+  const a = componentKind(prev.at);
+  const b = componentKind(cur.at);
   if (a === 'lb' || b === 'lb') return 500;
   if (a === 'client' || b === 'client') return 1000;
   if (prev.node !== cur.node) return 300;
@@ -112,6 +95,34 @@ function packetIdOf(flowId: number, dir: 'req' | 'resp'): string {
   return ids[dir];
 }
 
+const SYN_TIMEOUT =
+  'no answer ever comes: Linux retransmits the SYN 6 times (about 127 s) before curl reports "Connection timed out" — the wait is compressed here';
+const UDP_TIMEOUT = 'no answer ever comes: the client gives up after its own timeout — the wait is compressed here';
+
+/** The client giving up, drawn where its request started, after the last packet; same keys as every event. */
+function timeoutEvent(packetId: string, flowId: number, hopIndex: number, first: Hop, when: number, protocol: 'TCP' | 'UDP'): PacketEvent {
+  const tcp = protocol === 'TCP';
+  return {
+    seq: 0,
+    time: when,
+    arrive: when,
+    packetId,
+    flowId,
+    direction: 'request',
+    hopIndex,
+    at: first.at,
+    action: 'timeout',
+    packet: packetAt(first, protocol, tcp ? 'SYN' : undefined),
+    changed: NO_CHANGE,
+    explanation: tcp ? SYN_TIMEOUT : UDP_TIMEOUT,
+    refs: NO_REFS,
+    from: undefined,
+    node: first.node,
+    rule: undefined,
+    outcome: undefined,
+  };
+}
+
 /** Outcomes the client only learns by waiting. */
 const WAITS: ReadonlySet<Outcome> = new Set<Outcome>(['dropped', 'timeout', 'unreachable']);
 
@@ -151,90 +162,22 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
   const respFlags = tcp ? (trace.outcome === 'delivered' ? 'SYN,ACK' : 'RST,ACK') : undefined;
   t = emit(out, trace.response?.hops ?? NO_HOPS, respId, flowId, 'response', protocol, respFlags, t);
   if (WAITS.has(trace.outcome) && !immediate && trace.hops.length > 0) {
-    const first = trace.hops[0];
-    const when = t + TIMEOUT_DRAWN_US;
-    out.push({
-      seq: 0,
-      time: when,
-      arrive: when,
-      packetId: reqId,
-      flowId,
-      direction: 'request',
-      hopIndex: trace.hops.length,
-      at: first.at,
-      ...(first.node !== undefined ? { node: first.node } : {}),
-      action: 'timeout',
-      packet: tcp ? { src: first.src, dst: first.dst, protocol, flags: 'SYN' } : { src: first.src, dst: first.dst, protocol },
-      changed: NO_CHANGE,
-      explanation: tcp
-        ? 'no answer ever comes: Linux retransmits the SYN 6 times (about 127 s) before curl reports "Connection timed out" — the wait is compressed here'
-        : 'no answer ever comes: the client gives up after its own timeout — the wait is compressed here',
-      refs: NO_REFS,
-    });
+    out.push(timeoutEvent(reqId, flowId, trace.hops.length, trace.hops[0], t + TIMEOUT_DRAWN_US, protocol));
   }
   out[out.length - 1].outcome = trace.outcome;
   return out;
 }
 
-/** Merge per-flow event lists (each already in time order) into one stream ordered by (time, flowId). */
+/**
+ * Merge per-flow event lists (each already in time order) into one stream ordered by (time, flowId).
+ * Array.prototype.sort is stable, so events of one flow at the same time keep their order.
+ */
 export function mergeFlows(flows: PacketEvent[][]): PacketEvent[] {
-  if (flows.length === 1) {
-    const only = flows[0];
-    for (let i = 0; i < only.length; i++) only[i].seq = i;
-    return only;
-  }
-  const out: PacketEvent[] = [];
-  // Binary heap of [flow index, position]; flows join in start order, so the heap stays small.
-  const heap: [number, number][] = [];
-  const less = (a: [number, number], b: [number, number]): boolean => {
-    const ea = flows[a[0]][a[1]];
-    const eb = flows[b[0]][b[1]];
-    return ea.time < eb.time || (ea.time === eb.time && a[0] < b[0]);
-  };
-  const push = (x: [number, number]): void => {
-    heap.push(x);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(heap[i], heap[p])) break;
-      [heap[i], heap[p]] = [heap[p], heap[i]];
-      i = p;
-    }
-  };
-  const pop = (): [number, number] => {
-    const top = heap[0];
-    const lastItem = heap.pop() as [number, number];
-    if (heap.length > 0) {
-      heap[0] = lastItem;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && less(heap[l], heap[m])) m = l;
-        if (r < heap.length && less(heap[r], heap[m])) m = r;
-        if (m === i) break;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
-        i = m;
-      }
-    }
-    return top;
-  };
-  let next = 0;
-  const admit = (): void => {
-    // A flow can only emit once its first event's time is reached; admit flows in start order.
-    while (next < flows.length && flows[next].length === 0) next++;
-    if (next < flows.length) push([next++, 0]);
-  };
-  admit();
-  while (heap.length > 0) {
-    // Before emitting, make sure every flow that starts no later than the heap's head is in the heap.
-    while (next < flows.length && (flows[next].length === 0 || flows[next][0].time <= flows[heap[0][0]][heap[0][1]].time)) admit();
-    const [f, i] = pop();
-    out.push(flows[f][i]);
-    if (i + 1 < flows[f].length) push([f, i + 1]);
-    if (heap.length === 0) admit();
-  }
-  out.forEach((e, i) => (e.seq = i));
+  const out = flows.length === 1 ? flows[0] : flows.flat().sort(byTimeThenFlow);
+  for (let i = 0; i < out.length; i++) out[i].seq = i;
   return out;
+}
+
+function byTimeThenFlow(a: PacketEvent, b: PacketEvent): number {
+  return a.time - b.time || a.flowId - b.flowId;
 }

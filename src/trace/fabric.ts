@@ -5,11 +5,12 @@
 import { imagePorts } from '../cluster/imageCatalog';
 import type { ListenBind, NodeState, PodState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
-import { type ClusterIndex, inCidr, isTerminal, key, podCidrOwner, podListener } from './clusterIndex';
-import { nodeId, podId } from './ids';
-import { containerPortRef, podRef, portRef } from './refs';
+import type { ComponentId } from '../model/componentId';
+import { type ClusterIndex, inCidr, isTerminal, podCidrOwner } from './clusterIndex';
+import { portKey } from './portKey';
 import { deliveredReason, refusedByPodReason, silentPodReason } from './reasons';
-import type { HopMeta, Walk } from './walk';
+import type { HopMeta } from './texts';
+import type { Walk } from './walk';
 
 export type Egress =
   | { kind: 'local' }
@@ -56,10 +57,10 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
   w.snatTo = to;
   if (w.masq !== null) {
     const note = `${w.masqChain} MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`;
-    w.hop(nodeId(n.name), 'snat', note, n.name, undefined, w.masqChain, SRC);
+    w.hop(w.ix.texts.nodeId(n.name), 'snat', note, n.name, undefined, w.masqChain, SRC);
   } else {
     const note = `flannel masquerades pod traffic leaving the pod network (${w.ix.cluster.settings.podCIDR}): source ${before} → ${w.src} (${n.name}'s eth0); CNI-dependent`;
-    w.hop(nodeId(n.name), 'snat', note, n.name, undefined, 'FLANNEL-POSTRTG', SRC, FLANNEL_MASQ);
+    w.hop(w.ix.texts.nodeId(n.name), 'snat', note, n.name, undefined, 'FLANNEL-POSTRTG', SRC, FLANNEL_MASQ);
     w.cniNote = `flannel masquerades the Pod's packet to ${n.ip} on the way out, so ${e.kind === 'eth0' ? e.peer.name : 'the destination'} sees a node address, not a Pod (CNI-dependent)`;
   }
   w.masq = null;
@@ -79,17 +80,17 @@ export function routeOnward(w: Walk, n: NodeState, arriveByWire: (w: Walk, m: No
       return toPodOn(w, n);
     case 'vxlan': {
       const m = e.peer;
-      const link = linkBetween(w.ix, n, m);
-      w.forward(nodeId(n.name), link.vxlanOut, n.name, link.vxlanOutMeta);
+      const link = w.ix.texts.link(n, m);
+      w.forward(w.ix.texts.nodeId(n.name), link.vxlanOut, n.name, link.vxlanOutMeta);
       const local = w.ix.nodeAddrs.get(w.dstIP);
-      w.forward(nodeId(m.name), local ? link.vxlanIn : link.vxlanInToPod, m.name, link.vxlanInMeta);
+      w.forward(w.ix.texts.nodeId(m.name), local ? link.vxlanIn : link.vxlanInToPod, m.name, link.vxlanInMeta);
       // m's own cni0 / flannel.1 address: a local address of m, so m's rules run (a node port listens there too).
       return local ? arriveByWire(w, m) : toPodOn(w, m);
     }
     case 'eth0': {
       const m = e.peer;
-      const link = linkBetween(w.ix, n, m);
-      w.forward(nodeId(n.name), link.eth0Out, n.name, link.eth0OutMeta);
+      const link = w.ix.texts.link(n, m);
+      w.forward(w.ix.texts.nodeId(n.name), link.eth0Out, n.name, link.eth0OutMeta);
       return arriveByWire(w, m);
     }
     case 'outside':
@@ -97,47 +98,12 @@ export function routeOnward(w: Walk, n: NodeState, arriveByWire: (w: Walk, m: No
   }
 }
 
-/** The hop texts and response facts of the link from node n to node m: constant, so built once per pair. */
-interface Link {
-  vxlanOut: string;
-  vxlanIn: string;
-  vxlanInToPod: string;
-  vxlanOutMeta: HopMeta;
-  vxlanInMeta: HopMeta;
-  eth0Out: string;
-  eth0OutMeta: HopMeta;
-}
-
-function linkBetween(ix: ClusterIndex, n: NodeState, m: NodeState): Link {
-  let byPeer = ix.links.get(n);
-  if (byPeer === undefined) {
-    byPeer = new Map();
-    ix.links.set(n, byPeer);
-  }
-  let link = byPeer.get(m) as Link | undefined;
-  if (link === undefined) {
-    const decap = `flannel.1 on ${m.name} decapsulates the VXLAN packet from ${n.ip}`;
-    link = {
-      vxlanOut: `flannel VXLAN: route ${m.podCIDR} dev flannel.1 — encapsulated in VXLAN to ${m.ip}:8472`,
-      vxlanIn: decap,
-      vxlanInToPod: `${decap}; cni0 bridges it to the Pod`,
-      // The reply crosses the same link the other way: n decapsulates, m encapsulates.
-      vxlanOutMeta: { peer: m, link: 'vxlan', dir: 'out', replyNote: `flannel.1 on ${n.name} decapsulates the reply from ${m.ip}` },
-      vxlanInMeta: { peer: n, link: 'vxlan', dir: 'in', replyNote: `flannel VXLAN: encapsulated in VXLAN to ${n.ip}:8472` },
-      eth0Out: `routed over eth0 to ${m.name} (${m.ip}) on the node network`,
-      eth0OutMeta: { peer: m, link: 'eth0', dir: 'out', replyNote: `the reply arrives over eth0 from ${m.name} (${m.ip})` },
-    };
-    byPeer.set(m, link);
-  }
-  return link;
-}
-
 /** A pod-network address on node N: the pod's veth answers, or ARP on cni0 gets no reply. */
 function toPodOn(w: Walk, n: NodeState): void {
   const pod = w.ix.podsByIP.get(w.dstIP);
   if (pod && !isTerminal(pod) && pod.nodeName === n.name) return deliverToPod(w, pod);
   const gone = pod && isTerminal(pod) ? ` (${pod.name} has completed and its sandbox is gone)` : '';
-  w.hop(nodeId(n.name), 'drop', `no Pod has ${w.dstIP}${gone}: ${n.name} asks ARP on cni0 (${n.podCIDR}) and nobody answers, so the SYN is lost`, n.name);
+  w.hop(w.ix.texts.nodeId(n.name), 'drop', `no Pod has ${w.dstIP}${gone}: ${n.name} asks ARP on cni0 (${n.podCIDR}) and nobody answers, so the SYN is lost`, n.name);
   w.finish({
     outcome: 'timeout',
     reason: `timed out: no Pod has ${w.dstIP}${gone} — ${n.name} owns ${n.podCIDR} but nobody answers ARP for it on cni0, so the connection hangs (or reports "No route to host" after ~3 s, CNI-dependent)`,
@@ -146,11 +112,11 @@ function toPodOn(w: Walk, n: NodeState): void {
 
 export function deliverToPod(w: Walk, pod: PodState): void {
   const ix = w.ix;
-  const listen = podListener(ix, pod, w.dstPort, w.protocol);
+  const listen = ix.podListener(pod, w.dstPort, w.protocol);
   const node = pod.nodeName ?? undefined;
   // The Service's own refs (selector, targetPort…) are on its DNAT hop; the trace collects every hop's refs.
   if (listen && listen.bind !== undefined && !bindAccepts(listen.bind, w.dstIP, pod.ip)) {
-    return boundElsewhere(w, podId(pod), node, pod.ip as string, listen.container.name, `in ${pod.name}`, listen.bind, [containerPortRef(pod, listen.container, w.dstPort)], pod);
+    return boundElsewhere(w, ix.texts.podId(pod), node, pod.ip as string, listen.container.name, `in ${pod.name}`, listen.bind, [ix.texts.containerPortRef(pod, listen.container, w.dstPort)], pod);
   }
   if (listen) {
     const ctr = listen.container;
@@ -159,9 +125,9 @@ export function deliverToPod(w: Walk, pod: PodState): void {
     w.finish({ outcome: 'delivered', reason: deliveredReason(w, pod.name, ctr.name, node), pod, container: ctr, node });
     return;
   }
-  const refs = w.nat ? [podRef(pod), portRef(w.nat.svc, w.nat.port, 'targetPort')] : [podRef(pod)];
+  const refs = w.nat ? [ix.texts.podRef(pod), ix.texts.portRef(w.nat.svc, w.nat.port, 'targetPort')] : [ix.texts.podRef(pod)];
   const answer = w.protocol === 'TCP' ? 'the Pod\'s kernel answers RST' : 'the Pod\'s kernel answers ICMP port unreachable';
-  w.hop(podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, node, refs);
+  w.hop(ix.texts.podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, node, refs);
   w.finish({ outcome: 'refused', reason: refusedByPodReason(w, pod), pod, node, refs });
 }
 
@@ -180,7 +146,7 @@ function boundAddresses(bind: ListenBind, own: string): string {
  * `--bind-address=127.0.0.1` for kube-controller-manager and kube-scheduler): no socket matches, so
  * the kernel answers exactly as if nothing listened.
  */
-function boundElsewhere(w: Walk, at: string, node: string | undefined, own: string, who: string, where: string, bind: ListenBind, refs: LabelledRef[], pod?: PodState): void {
+function boundElsewhere(w: Walk, at: ComponentId, node: string | undefined, own: string, who: string, where: string, bind: ListenBind, refs: LabelledRef[], pod?: PodState): void {
   const tcp = w.protocol === 'TCP';
   const kernel = pod && !pod.hostNetwork ? 'the Pod\'s kernel' : 'the node\'s kernel';
   const answer = tcp ? `${kernel} answers RST` : `${kernel} answers ICMP port unreachable`;
@@ -210,13 +176,13 @@ function catalogBind(image: string, port: number): ListenBind | undefined {
 /** A packet addressed to node N itself: a hostNetwork Pod, a host daemon, or the kernel's RST. */
 export function deliverToHost(w: Walk, n: NodeState): void {
   const ix = w.ix;
-  const l = ix.hostListeners.get(n.name)?.get(key(w.dstPort, w.protocol));
+  const l = ix.hostListeners.get(n.name)?.get(portKey(w.dstPort, w.protocol));
   if (l) {
-    const refs = [containerPortRef(l.pod, l.container, w.dstPort)];
+    const refs = [ix.texts.containerPortRef(l.pod, l.container, w.dstPort)];
     if (l.bind !== undefined && !bindAccepts(l.bind, w.dstIP, n.ip)) {
-      return boundElsewhere(w, podId(l.pod), n.name, n.ip, l.container.name, `in hostNetwork Pod ${l.pod.name}`, l.bind, refs);
+      return boundElsewhere(w, ix.texts.podId(l.pod), n.name, n.ip, l.container.name, `in hostNetwork Pod ${l.pod.name}`, l.bind, refs);
     }
-    w.hop(podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, n.name, refs);
+    w.hop(ix.texts.podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, n.name, refs);
     w.finish({ outcome: 'delivered', reason: deliveredReason(w, l.pod.name, l.container.name, n.name), pod: l.pod, container: l.container, node: n.name, refs });
     return;
   }
@@ -224,7 +190,7 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const daemon = w.protocol === 'TCP' ? HOST_DAEMONS.find((d) => d.port === w.dstPort && (!d.controlPlane || controlPlane)) : undefined;
   const hc = w.protocol === 'TCP' ? ix.healthCheckNodePorts.get(w.dstPort) : undefined;
   if (daemon?.bind !== undefined && !bindAccepts(daemon.bind, w.dstIP, n.ip)) {
-    return boundElsewhere(w, nodeId(n.name), n.name, n.ip, daemon.name, `on ${n.name}`, daemon.bind, []);
+    return boundElsewhere(w, w.ix.texts.nodeId(n.name), n.name, n.ip, daemon.name, `on ${n.name}`, daemon.bind, []);
   }
   if (daemon || hc) {
     let what = daemon ? daemon.name : 'kube-proxy';
@@ -232,7 +198,7 @@ export function deliverToHost(w: Walk, n: NodeState): void {
       const local = hc.endpoints.filter((e) => e.node === n.name && e.ready).length;
       what = `kube-proxy's health check for ${hc.name} (healthCheckNodePort ${w.dstPort}: HTTP ${local > 0 ? 200 : 503}, localEndpoints ${local})`;
     }
-    w.hop(nodeId(n.name), 'deliver', `${what} listens on ${n.name}:${w.dstPort}`, n.name);
+    w.hop(w.ix.texts.nodeId(n.name), 'deliver', `${what} listens on ${n.name}:${w.dstPort}`, n.name);
     w.finish({ outcome: 'delivered', reason: `delivered to ${what} on ${n.name}`, node: n.name });
     return;
   }
@@ -240,13 +206,13 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const inRange = w.dstPort >= range.min && w.dstPort <= range.max;
   const why = `nothing listens on ${n.name}:${w.dstPort}/${w.protocol}${inRange ? ` and no Service uses nodePort ${w.dstPort}` : ''}`;
   const answer = w.protocol === 'TCP' ? 'the node\'s kernel answers RST' : 'the node\'s kernel answers ICMP port unreachable';
-  w.hop(nodeId(n.name), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, n.name);
+  w.hop(w.ix.texts.nodeId(n.name), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, n.name);
   w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, node: n.name });
 }
 
 /** The default route: the packet leaves the cluster, where nothing simulated answers. */
 export function leaveCluster(w: Walk, n: NodeState): void {
-  w.hop(nodeId(n.name), 'forward', `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`, n.name);
+  w.hop(w.ix.texts.nodeId(n.name), 'forward', `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`, n.name);
   w.finish({
     outcome: 'timeout',
     reason: `timed out: ${w.dstIP} is not an address in this cluster (no node, Pod, Service or load balancer has it), so the packet leaves ${n.name} by its default route and nothing answers`,

@@ -3,6 +3,7 @@
  * `traceRequests` turns "send N requests from here to there" into hop-by-hop traces and packet events.
  */
 export { TraceUsageError } from './errors';
+export { clusterIndex, type ClusterIndex } from './clusterIndex';
 export { parseSource, parseTarget } from './parse';
 export type { Source, Target } from './parse';
 export { newNetState } from './netState';

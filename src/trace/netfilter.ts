@@ -3,11 +3,14 @@
  * nat OUTPUT for the host itself) and, from outside, how it reaches a node at all.
  */
 import type { NodeState, ServiceState } from '../model/cluster';
-import { type HostPortMapping, hostPortOf, inCidr, key, vipOf } from './clusterIndex';
+import { CLIENT_ID } from '../model/componentId';
+import { hostPortOf, inCidr, vipOf } from './clusterIndex';
 import { deliverToHost, routeOnward } from './fabric';
-import { CLIENT, displayName, lbId, nodeId } from './ids';
+import { displayName } from './ids';
 import { type Origin, serviceRules } from './kubeProxy';
-import { portRef, serviceRef } from './refs';
+import { portKey } from './portKey';
+import { serviceRef } from './refs';
+import type { HostPortMapping } from './types';
 import { compareBytes, sha256 } from './sha256';
 import type { Walk } from './walk';
 
@@ -20,7 +23,7 @@ export function atNode(w: Walk, n: NodeState, origin: Origin, vip = vipOf(w.ix, 
   const local = ix.nodeAddrs.get(w.dstIP);
   // With --iptables-localhost-nodeports (default true) 127.0.0.1 counts as a local address for the host.
   if ((local && local.node === n) || (origin === 'host' && w.dstIP.startsWith('127.'))) {
-    const np = ix.nodePorts.get(key(w.dstPort, w.protocol));
+    const np = ix.nodePorts.get(portKey(w.dstPort, w.protocol));
     if (np) return serviceRules(w, n, np, 'nodePort', origin);
     // kube-proxy prepends KUBE-SERVICES to PREROUTING/OUTPUT; the portmap plugin's CNI-HOSTPORT-DNAT comes after it.
     const hp = hostPortOf(ix, n, w.dstIP, w.dstPort, w.protocol);
@@ -53,7 +56,7 @@ function hostPortDnat(w: Walk, n: NodeState, hp: HostPortMapping): void {
   w.dstPort = hp.containerPort;
   w.hostPortNat = `the CNI portmap plugin on ${n.name} DNATed hostPort ${from} to ${pod.name} at ${w.dst}`;
   w.hop(
-    nodeId(n.name),
+    w.ix.texts.nodeId(n.name),
     'dnat',
     `hostPort ${hp.hostPort}/${hp.protocol} of ${pod.name} on ${n.name}: CNI-HOSTPORT-DNAT (the portmap plugin in flannel's CNI config) rewrites ${from} → ${w.dst}; no Service or kube-proxy rule is involved`,
     n.name,
@@ -69,23 +72,23 @@ function noSuchServicePort(w: Walk, n: NodeState, svc: ServiceState): void {
   const ports = svc.ports.map((p) => `${p.port}/${p.protocol}`).join(', ');
   const what = w.dstIP === svc.clusterIP ? 'ClusterIP' : w.dstIP === svc.loadBalancerIP ? 'load-balancer IP' : 'externalIP';
   w.hop(
-    nodeId(n.name),
+    w.ix.texts.nodeId(n.name),
     'drop',
     `no KUBE-SERVICES rule matches ${w.dst}: ${displayName(svc)} serves only ${ports}; the ${what} is not a real address, so the packet follows ${n.name}'s default route and is lost`,
     n.name,
-    svc.ports.map((p) => portRef(svc, p, 'port')),
+    svc.ports.map((p) => w.ix.texts.portRef(svc, p, 'port')),
     'KUBE-SERVICES (no match)',
   );
   w.finish({
     outcome: 'timeout',
     reason: `timed out: ${displayName(svc)} (${w.dstIP}) has no port ${w.dstPort}/${w.protocol} — it serves ${ports}; no iptables rule matches, so the packet follows ${n.name}'s default route and is lost`,
-    refs: svc.ports.map((p) => portRef(svc, p, 'port')),
+    refs: svc.ports.map((p) => w.ix.texts.portRef(svc, p, 'port')),
   });
 }
 
 function unallocatedServiceIP(w: Walk, n: NodeState): void {
   w.hop(
-    nodeId(n.name),
+    w.ix.texts.nodeId(n.name),
     'drop',
     `no Service has ${w.dstIP} (Service range ${w.ix.cluster.settings.serviceCIDR}): no rule matches and the packet follows ${n.name}'s default route, where it is lost`,
     n.name,
@@ -119,7 +122,7 @@ export function fromOutside(w: Walk): void {
   } else {
     why = `no node, load balancer or Service in this cluster has the address ${w.dstIP}, so curl times out`;
   }
-  w.hop(CLIENT, 'drop', `no route from the client to ${w.dstIP}: the packet follows the client's default route and is lost`, undefined, refs);
+  w.hop(CLIENT_ID, 'drop', `no route from the client to ${w.dstIP}: the packet follows the client's default route and is lost`, undefined, refs);
   w.finish({ outcome: 'unreachable', reason: `unreachable: ${why}`, refs });
 }
 
@@ -141,7 +144,7 @@ function viaLoadBalancer(w: Walk, svc: ServiceState): void {
       ready.size === 0
         ? `${displayName(svc)} has no ready endpoint, so no MetalLB speaker announces ${ip}`
         : `no node outside ${EXCLUDE_LB} has a ready endpoint of ${displayName(svc)} (externalTrafficPolicy: Local: every healthCheckNodePort answers 503), so no speaker announces ${ip}`;
-    w.hop(lbId(svc), 'drop', `${why}: ARP for ${ip} gets no answer`, undefined, refs);
+    w.hop(ix.texts.lbId(svc), 'drop', `${why}: ARP for ${ip} gets no answer`, undefined, refs);
     w.finish({ outcome: 'unreachable', reason: `unreachable: ${why}; the client's ARP for it gets no answer and curl times out`, refs });
     return;
   }
@@ -150,7 +153,7 @@ function viaLoadBalancer(w: Walk, svc: ServiceState): void {
     .sort((a, b) => compareBytes(a.h, b.h))[0].nd;
   const eligible = local ? `nodes with a ready local endpoint: ${nodes.map((x) => x.name).join(', ')}` : `speakers: ${nodes.map((x) => x.name).join(', ')}`;
   w.hop(
-    lbId(svc),
+    ix.texts.lbId(svc),
     'lb',
     `MetalLB layer 2: ${chosen.name} won the election for ${ip} (${eligible}) and answers ARP, so every connection to ${ip} enters ${chosen.name}; the destination stays ${w.dst}`,
     chosen.name,

@@ -3,30 +3,15 @@
  * `pod/NS/NAME`; targets `IP:PORT`, `svc/NAME:PORT`, `node/NAME:PORT`, `pod/NAME:PORT`, `lb/NAME:PORT`
  * (namespaced forms too), `curl IP:PORT` / `curl http://HOST[:PORT]/…`, and Service DNS names.
  */
-import type { Cluster, NodeState, PodState, ServiceState } from '../model/cluster';
+import type { NodeState, PodState, ServiceState } from '../model/cluster';
+import { CLIENT_ID, objectComponentId } from '../model/componentId';
 import { isIPv4 } from '../util/ip';
-import { clusterIndex, isTerminal, type VipEntry } from './clusterIndex';
+import { type ClusterIndex, isTerminal, vipOf } from './clusterIndex';
 import { TraceUsageError } from './errors';
-import { addr, CLIENT, nodeId, podId } from './ids';
+import { addr } from './ids';
+import type { Source, Target, VipEntry } from './types';
 
-export type Source =
-  | { kind: 'external'; id: string; ip: string }
-  | { kind: 'node'; id: string; node: NodeState }
-  | { kind: 'pod'; id: string; pod: PodState; node: NodeState; route: string };
-
-export interface Target {
-  /** The target as the user named it, normalised (`svc/svc-1:9000`, `10.244.1.2:8080`). */
-  text: string;
-  /** Destination address; null when the named thing has none (LB <pending>, headless Service, Pending pod). */
-  ip: string | null;
-  port: number;
-  /** `ip:port`, the packet's first destination text (null without an address). */
-  addr: string | null;
-  protocol: 'TCP' | 'UDP';
-  named?: { kind: 'svc' | 'lb' | 'pod' | 'node'; svc?: ServiceState; pod?: PodState; node?: NodeState };
-  /** The Service port at `ip:port` (null: none), filled in on first use by the trace (connect.ts). */
-  vip?: VipEntry | null;
-}
+export type { Source, Target } from './types';
 
 const TARGET_SYNTAX = 'expected IP:PORT, svc/NAME:PORT, node/NAME:PORT, pod/NAME:PORT, lb/NAME:PORT or curl http://IP:PORT/';
 const KIND_ALIASES: Record<string, 'svc' | 'lb' | 'pod' | 'node'> = {
@@ -44,83 +29,71 @@ function splitName(ref: string, what: string, original: string): [string, string
 }
 
 /** An object the folder defines but the API server rejected: point at the error instead of "not found". */
-function rejectedHint(c: Cluster, kind: string, ns: string, name: string): string {
-  const d = c.diagnostics.find((x) => x.severity === 'error' && x.kind === kind && x.name === name && (x.namespace ?? 'default') === ns);
+function rejectedHint(ix: ClusterIndex, kind: string, ns: string, name: string): string {
+  const d = ix.cluster.diagnostics.find((x) => x.severity === 'error' && x.kind === kind && x.name === name && (x.namespace ?? 'default') === ns);
   return d ? `: ${d.file}:${d.line} was rejected — ${d.message}` : '';
 }
 
-function findPod(c: Cluster, ns: string, name: string): PodState {
-  const pod = clusterIndex(c).pods.get(`${ns}/${name}`);
+function findPod(ix: ClusterIndex, ns: string, name: string): PodState {
+  const pod = ix.pods.get(`${ns}/${name}`);
   if (pod) return pod;
-  const rejected = rejectedHint(c, 'Pod', ns, name);
+  const rejected = rejectedHint(ix, 'Pod', ns, name);
   if (rejected) throw new TraceUsageError(`pods "${name}" not found in namespace "${ns}"${rejected}`);
-  const elsewhere = c.pods.find((p) => p.name === name);
+  const elsewhere = ix.cluster.pods.find((p) => p.name === name);
   const hint = elsewhere ? ` (did you mean pod/${elsewhere.namespace}/${name}?)` : '';
   throw new TraceUsageError(`pods "${name}" not found in namespace "${ns}"${hint}`);
 }
 
-function findService(c: Cluster, ns: string, name: string): ServiceState {
-  const svc = clusterIndex(c).services.get(`${ns}/${name}`);
+function findService(ix: ClusterIndex, ns: string, name: string): ServiceState {
+  const svc = ix.services.get(`${ns}/${name}`);
   if (svc) return svc;
-  const rejected = rejectedHint(c, 'Service', ns, name);
+  const rejected = rejectedHint(ix, 'Service', ns, name);
   if (rejected) throw new TraceUsageError(`services "${name}" not found in namespace "${ns}"${rejected}`);
-  const elsewhere = c.services.find((s) => s.name === name);
+  const elsewhere = ix.cluster.services.find((s) => s.name === name);
   const hint = elsewhere ? ` (did you mean svc/${elsewhere.namespace}/${name}?)` : '';
   throw new TraceUsageError(`services "${name}" not found in namespace "${ns}"${hint}`);
 }
 
-function findNode(c: Cluster, name: string): NodeState {
-  const node = clusterIndex(c).nodes.get(name);
+function findNode(ix: ClusterIndex, name: string): NodeState {
+  const node = ix.nodes.get(name);
   if (node) return node;
-  throw new TraceUsageError(`nodes "${name}" not found (nodes: ${c.nodes.map((n) => n.name).join(', ')})`);
-}
-
-const PARSE_CACHE_LIMIT = 8192;
-
-function remember<T>(memo: Map<string, unknown>, s: string, value: T): T {
-  if (memo.size >= PARSE_CACHE_LIMIT) memo.clear();
-  memo.set(s, value);
-  return value;
+  throw new TraceUsageError(`nodes "${name}" not found (nodes: ${ix.cluster.nodes.map((n) => n.name).join(', ')})`);
 }
 
 /** Parsed once per cluster and text: the same request is often sent many times. */
-export function parseSource(s: string, c: Cluster): Source {
-  const memo = clusterIndex(c).parsedSources;
-  const hit = memo.get(s);
-  return hit !== undefined ? (hit as Source) : remember(memo, s, parseSourceText(s, c));
+export function parseSource(s: string, ix: ClusterIndex): Source {
+  return ix.parsedSources.get(s) ?? ix.parsedSources.remember(s, parseSourceText(s, ix));
 }
 
 /**
  * `dnsNamespace`: the namespace of the Pod that resolves a bare Service name. Its resolv.conf searches
  * `<ns>.svc.cluster.local` first, so `web` from a Pod in `shop` means `web.shop`, never `web.default`.
  */
-export function parseTarget(s: string, c: Cluster, dnsNamespace = 'default'): Target {
-  const memo = clusterIndex(c).parsedTargets;
+export function parseTarget(s: string, ix: ClusterIndex, dnsNamespace = 'default'): Target {
   const k = dnsNamespace === 'default' ? s : `${dnsNamespace}\u0000${s}`;
-  const hit = memo.get(k);
-  return hit !== undefined ? (hit as Target) : remember(memo, k, parseTargetText(s, c, dnsNamespace));
+  return ix.parsedTargets.get(k) ?? ix.parsedTargets.remember(k, parseTargetText(s, ix, dnsNamespace));
 }
 
-function parseSourceText(s: string, c: Cluster): Source {
+function parseSourceText(s: string, ix: ClusterIndex): Source {
   const text = s.trim();
-  if (text === 'external' || text === CLIENT) return { kind: 'external', id: CLIENT, ip: c.settings.externalClientIP };
+  if (text === 'external' || text === CLIENT_ID) return { kind: 'external', id: CLIENT_ID, ip: ix.cluster.settings.externalClientIP };
   const slash = text.indexOf('/');
   const kind = slash > 0 ? KIND_ALIASES[text.slice(0, slash).toLowerCase()] : undefined;
   const rest = slash > 0 ? text.slice(slash + 1) : '';
   if (kind === 'node' && rest && !rest.includes('/')) {
-    const node = findNode(c, rest);
-    return { kind: 'node', id: nodeId(node.name), node };
+    const node = findNode(ix, rest);
+    return { kind: 'node', id: ix.texts.nodeId(node.name), node };
   }
   if (kind === 'pod' && rest) {
     const [ns, name] = splitName(rest, 'source', s);
-    const pod = findPod(c, ns, name);
-    const node = pod.nodeName ? clusterIndex(c).nodes.get(pod.nodeName) : undefined;
+    const pod = findPod(ix, ns, name);
+    const node = pod.nodeName ? ix.nodes.get(pod.nodeName) : undefined;
     if (!pod.ip || !node) {
       throw new TraceUsageError(`pod/${name} cannot send anything: it is ${pod.status || pod.phase} and has no IP${pod.schedule.message ? ` (${pod.schedule.message})` : ''}`);
     }
     if (isTerminal(pod)) throw new TraceUsageError(`pod/${name} cannot send anything: it has completed (${pod.status}) and its network is gone`);
     const route = `; its default route leads through the veth to cni0 on ${node.name}`;
-    return { kind: 'pod', id: podId(pod), pod, node, route };
+    return { kind: 'pod', id: ix.texts.podId(pod), pod, node, route };
   }
   throw new TraceUsageError(`invalid source "${s}": expected external, node/NAME, pod/NAME or pod/NAMESPACE/NAME`);
 }
@@ -143,19 +116,20 @@ function fromCurl(text: string): string {
 }
 
 /** Service DNS: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` (the search path of a Pod in `podNs`). */
-function resolveServiceDns(c: Cluster, host: string, podNs: string): ServiceState | null {
-  const domain = `.svc.${c.settings.clusterDomain}`;
+function resolveServiceDns(ix: ClusterIndex, host: string, podNs: string): ServiceState | null {
+  const domain = `.svc.${ix.cluster.settings.clusterDomain}`;
   let h = host.toLowerCase().replace(/\.$/, '');
   if (h.endsWith(domain)) h = h.slice(0, -domain.length);
   else if (h.endsWith('.svc')) h = h.slice(0, -4);
   const parts = h.split('.');
   if (parts.length > 2) return null;
   const ns = parts[1] ?? podNs;
-  return clusterIndex(c).services.get(`${ns}/${parts[0]}`) ?? null;
+  return ix.services.get(`${ns}/${parts[0]}`) ?? null;
 }
 
 /** A bare name the Pod's search path cannot resolve: say which Service it probably meant. */
-function unresolvedName(c: Cluster, s: string, host: string, podNs: string): TraceUsageError | null {
+function unresolvedName(ix: ClusterIndex, s: string, host: string, podNs: string): TraceUsageError | null {
+  const c = ix.cluster;
   const name = host.toLowerCase().replace(/\.$/, '');
   if (name.includes('.') || podNs === 'default') return null;
   const elsewhere = c.services.filter((x) => x.name === name).map((x) => `${name}.${x.namespace}`);
@@ -165,7 +139,7 @@ function unresolvedName(c: Cluster, s: string, host: string, podNs: string): Tra
   );
 }
 
-function parseTargetText(s: string, c: Cluster, dnsNamespace: string): Target {
+function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string): Target {
   let text = s.trim();
   if (/^curl(\s|$)/.test(text)) text = fromCurl(text);
   let protocol: 'TCP' | 'UDP' = 'TCP';
@@ -180,45 +154,45 @@ function parseTargetText(s: string, c: Cluster, dnsNamespace: string): Target {
   const head = text.slice(0, colon);
   const suffix = protocol === 'TCP' ? '' : '/UDP';
 
-  if (isIPv4(head)) return { text: `${head}:${port}${suffix}`, ip: head, port, addr: addrOf(head, port), protocol };
+  if (isIPv4(head)) return target(ix, `${head}:${port}${suffix}`, head, port, protocol, undefined);
 
   const slash = head.indexOf('/');
   const kind = slash > 0 ? KIND_ALIASES[head.slice(0, slash).toLowerCase()] : undefined;
   if (!kind) {
     const dnsName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(head);
-    const svc = dnsName ? resolveServiceDns(c, head, dnsNamespace) : null;
-    if (svc) return serviceTarget(svc, port, protocol, suffix);
-    throw (dnsName ? unresolvedName(c, s, head, dnsNamespace) : null) ?? new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
+    const svc = dnsName ? resolveServiceDns(ix, head, dnsNamespace) : null;
+    if (svc) return serviceTarget(ix, svc, port, protocol, suffix);
+    throw (dnsName ? unresolvedName(ix, s, head, dnsNamespace) : null) ?? new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
   }
   const ref = head.slice(slash + 1);
   if (kind === 'node') {
     if (!ref || ref.includes('/')) throw new TraceUsageError(`invalid target "${s}"`);
-    const node = findNode(c, ref);
-    return { text: `node/${node.name}:${port}${suffix}`, ip: node.ip, port, addr: addrOf(node.ip, port), protocol, named: { kind, node } };
+    const node = findNode(ix, ref);
+    return target(ix, `node/${node.name}:${port}${suffix}`, node.ip, port, protocol, { kind, node });
   }
   const [ns, name] = splitName(ref, 'target', s);
   if (kind === 'pod') {
-    const pod = findPod(c, ns, name);
+    const pod = findPod(ix, ns, name);
     const live = pod.ip && !isTerminal(pod) ? pod.ip : null;
-    return { text: `${podId(pod)}:${port}${suffix}`, ip: live, port, addr: addrOf(live, port), protocol, named: { kind, pod } };
+    return target(ix, `${ix.texts.podId(pod)}:${port}${suffix}`, live, port, protocol, { kind, pod });
   }
-  const svc = findService(c, ns, name);
+  const svc = findService(ix, ns, name);
   if (kind === 'lb') {
     if (svc.type !== 'LoadBalancer') {
       throw new TraceUsageError(`service "${name}" is type ${svc.type}: only a LoadBalancer Service has a load balancer in front of it (try svc/${name}:${port})`);
     }
-    const lbText = svc.namespace === 'default' ? `lb/${svc.name}` : `lb/${svc.namespace}/${svc.name}`;
-    return { text: `${lbText}:${port}${suffix}`, ip: svc.loadBalancerIP, port, addr: addrOf(svc.loadBalancerIP, port), protocol, named: { kind, svc } };
+    return target(ix, `${ix.texts.lbId(svc)}:${port}${suffix}`, svc.loadBalancerIP, port, protocol, { kind, svc });
   }
-  return serviceTarget(svc, port, protocol, suffix);
+  return serviceTarget(ix, svc, port, protocol, suffix);
 }
 
-function addrOf(ip: string | null, port: number): string | null {
-  return ip === null ? null : addr(ip, port);
-}
-
-function serviceTarget(svc: ServiceState, port: number, protocol: 'TCP' | 'UDP', suffix: string): Target {
+function serviceTarget(ix: ClusterIndex, svc: ServiceState, port: number, protocol: 'TCP' | 'UDP', suffix: string): Target {
   const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : null;
-  const name = svc.namespace === 'default' ? `svc/${svc.name}` : `svc/${svc.namespace}/${svc.name}`;
-  return { text: `${name}:${port}${suffix}`, ip, port, addr: addrOf(ip, port), protocol, named: { kind: 'svc', svc } };
+  return target(ix, `${ix.texts.svcId(svc)}:${port}${suffix}`, ip, port, protocol, { kind: 'svc', svc });
+}
+
+/** A target with its first destination text and the Service port at that address, if any. */
+function target(ix: ClusterIndex, text: string, ip: string | null, port: number, protocol: 'TCP' | 'UDP', named: Target['named']): Target {
+  const vip: VipEntry | undefined = ip === null ? undefined : vipOf(ix, ip, port, protocol);
+  return { text, ip, port, addr: ip === null ? null : addr(ip, port), protocol, named, vip };
 }

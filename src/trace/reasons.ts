@@ -8,12 +8,17 @@ function clientIP(w: Walk): string {
   return first ? first.src.slice(0, first.src.lastIndexOf(':')) : w.srcIP;
 }
 
+/** `delivered to pod-1 (app) on k8s-node1 — svc-1 DNATed 10.96.0.20:9000 to 10.244.1.2:8080 on k8s-node2`. */
+export function serviceDeliveryText(pod: string, container: string, node: string | undefined, nat: ServiceNat): string {
+  return `delivered to ${pod} (${container})${node ? ` on ${node}` : ''} — ${displayName(nat.svc)} DNATed ${nat.from} to ${nat.to} on ${nat.node.name}`;
+}
+
 export function deliveredReason(w: Walk, pod: string, container: string, node: string | undefined): string {
   const nat = w.nat;
-  const cached = nat !== null && nat.texts !== null && !w.cniNote && !nat.preserved && !(w.snatTo && w.snatTo !== clientIP(w)) ? nat.texts : null;
-  if (cached !== null) {
-    const d = cached.delivered;
-    if (d !== null && d.pod === pod && d.container === container && d.node === node && d.to === (nat as ServiceNat).to) return d.reason;
+  const rewritten = w.snatTo !== null && w.snatTo !== clientIP(w);
+  // The common case (a ClusterIP, nothing else rewritten) reads the same for every connection to this endpoint.
+  if (nat !== null && nat.texts !== null && !rewritten && !nat.preserved && !w.cniNote) {
+    return w.ix.texts.serviceDelivery(nat, nat.texts, pod, container, node);
   }
   let s = `delivered to ${pod} (${container})${node ? ` on ${node}` : ''}`;
   if (nat) {
@@ -26,7 +31,6 @@ export function deliveredReason(w: Walk, pod: string, container: string, node: s
     else if (w.hostPortNat) s += `; no SNAT, so the Pod sees the caller's own address ${clientIP(w)}`;
   }
   if (w.cniNote) s += ` — ${w.cniNote}`;
-  if (cached !== null && nat !== null) cached.delivered = { pod, container, node, to: nat.to, reason: s };
   return s;
 }
 

@@ -1,71 +1,42 @@
-/** The YAML lines behind a verdict: selector, ports, traffic policies, containerPort. */
+/**
+ * The YAML lines behind a verdict: selector, ports, traffic policies, containerPort. Pure builders;
+ * the trace keeps one copy of each per cluster (texts.ts), so refs compare by identity.
+ */
 import type { ContainerStatus, PodState, ServicePortState, ServiceState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
 
 type ServiceRefKey = keyof ServiceState['refs'];
+export type PortField = 'port' | 'targetPort' | 'nodePort';
 
 export function serviceRef(svc: ServiceState, k: ServiceRefKey): LabelledRef[] {
   const r = svc.refs[k];
   return r ? [r] : [];
 }
 
-/** Refs are cached per YAML object, so a trace reuses them instead of rebuilding them per request. */
-const portRefs = new WeakMap<ServicePortState, Partial<Record<'port' | 'targetPort' | 'nodePort', LabelledRef>>>();
-
-export function portRef(svc: ServiceState, port: ServicePortState, field: 'port' | 'targetPort' | 'nodePort'): LabelledRef {
-  let cached = portRefs.get(port);
-  if (!cached) {
-    cached = {};
-    portRefs.set(port, cached);
-  }
-  let r = cached[field];
-  if (!r) {
-    const i = svc.ports.indexOf(port);
-    const value = field === 'port' ? port.port : field === 'targetPort' ? port.targetPort : port.nodePort;
-    const at = port.fieldSources?.[field];
-    // A field the manifest leaves out was defaulted (targetPort = port) or allocated (nodePort): say so.
-    const unwritten = field === 'nodePort' ? ' (allocated)' : field === 'targetPort' ? ' (defaults to port)' : '';
-    r = at
-      ? { ...at, path: `spec.ports[${i}].${field}`, label: `${field}: ${value}` }
-      : { ...port.source, path: `spec.ports[${i}].${field}`, label: `${field}: ${value}${port.fieldSources ? unwritten : ''}` };
-    cached[field] = r;
-  }
-  return r;
+/** The Service port field a verdict rests on; a field the manifest leaves out says it was defaulted or allocated. */
+export function buildPortRef(svc: ServiceState, port: ServicePortState, field: PortField): LabelledRef {
+  const i = svc.ports.indexOf(port);
+  const value = field === 'port' ? port.port : field === 'targetPort' ? port.targetPort : port.nodePort;
+  const at = port.fieldSources?.[field];
+  const unwritten = field === 'nodePort' ? ' (allocated)' : field === 'targetPort' ? ' (defaults to port)' : '';
+  return at
+    ? { ...at, path: `spec.ports[${i}].${field}`, label: `${field}: ${value}` }
+    : { ...port.source, path: `spec.ports[${i}].${field}`, label: `${field}: ${value}${port.fieldSources ? unwritten : ''}` };
 }
 
-const podRefs = new WeakMap<PodState, LabelledRef>();
-
-export function podRef(pod: PodState): LabelledRef {
-  let r = podRefs.get(pod);
-  if (!r) {
-    r = { ...pod.source, label: `Pod ${pod.name}` };
-    podRefs.set(pod, r);
-  }
-  return r;
+export function buildPodRef(pod: PodState): LabelledRef {
+  return { ...pod.source, label: `Pod ${pod.name}` };
 }
-
-const containerRefs = new WeakMap<ContainerStatus, Map<number, LabelledRef>>();
 
 /** The containerPort a connection reached, or the container itself when the port is not declared. */
-export function containerPortRef(pod: PodState, ctr: ContainerStatus, port: number): LabelledRef {
-  let m = containerRefs.get(ctr);
-  if (!m) {
-    m = new Map();
-    containerRefs.set(ctr, m);
-  }
-  let r = m.get(port);
-  if (!r) {
-    const ci = pod.spec.containers.findIndex((c) => c.name === ctr.name);
-    const spec = pod.spec.containers[ci];
-    const pi = spec ? spec.ports.findIndex((p) => p.containerPort === port) : -1;
-    const at = ctr.source ?? pod.source;
-    r =
-      pi >= 0
-        ? { ...at, path: `spec.containers[${ci}].ports[${pi}].containerPort`, label: `containerPort: ${port} (${ctr.name})` }
-        : { ...at, path: `spec.containers[${Math.max(ci, 0)}]`, label: `${ctr.name} listens on ${port} (not declared as a containerPort)` };
-    m.set(port, r);
-  }
-  return r;
+export function buildContainerPortRef(pod: PodState, ctr: ContainerStatus, port: number): LabelledRef {
+  const ci = pod.spec.containers.findIndex((c) => c.name === ctr.name);
+  const spec = pod.spec.containers[ci];
+  const pi = spec ? spec.ports.findIndex((p) => p.containerPort === port) : -1;
+  const at = ctr.source ?? pod.source;
+  return pi >= 0
+    ? { ...at, path: `spec.containers[${ci}].ports[${pi}].containerPort`, label: `containerPort: ${port} (${ctr.name})` }
+    : { ...at, path: `spec.containers[${Math.max(ci, 0)}]`, label: `${ctr.name} listens on ${port} (not declared as a containerPort)` };
 }
 
 /** Refs without duplicates, in first-seen order (refs are shared objects, so identity is enough). */

@@ -2,6 +2,7 @@
  * The way back: the answer retraces the request through every node that rewrote it, and conntrack on
  * each of them reverses that node's NAT (kube-proxy's DNAT, masquerade, flannel's masquerade).
  */
+import type { ComponentId } from '../model/componentId';
 import type { Hop, HopAction } from '../model/trace';
 import type { Walk } from './walk';
 
@@ -16,7 +17,7 @@ export function responseHops(w: Walk, delivered: boolean): Hop[] {
   let dst = last.src;
   const out: Hop[] = [];
   // Same full key set and order as the request's hops (walk.ts): one object shape for every hop.
-  const push = (at: string, action: HopAction, node: string | undefined, note: string, rule?: string, changed?: ('src' | 'dst')[]): void => {
+  const push = (at: ComponentId, action: HopAction, node: string | undefined, note: string, rule?: string, changed?: ('src' | 'dst')[]): void => {
     out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined });
   };
   const what = delivered ? (w.protocol === 'TCP' ? 'SYN-ACK' : 'reply') : 'RST';

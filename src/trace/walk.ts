@@ -5,23 +5,14 @@
  */
 import type { ContainerStatus, NodeState, PodState, ServicePortState, ServiceState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
-import type { ComponentId, Hop, HopAction, Outcome } from '../model/trace';
+import type { ComponentId } from '../model/componentId';
+import type { Hop, HopAction, Outcome } from '../model/trace';
 import type { ClusterIndex } from './clusterIndex';
 import { addr } from './ids';
 import type { NetSession } from './netState';
+import type { DnatTexts, HopMeta } from './texts';
 
-/** Facts about a hop the response path needs (the peer of a tunnel), kept beside the model's Hop. */
-export interface HopMeta {
-  /** For `forward` hops: the node on the other end of the link and how it is reached. */
-  peer?: NodeState;
-  link?: 'vxlan' | 'eth0';
-  /** For `forward` hops: whether the packet leaves (out) or arrives at (in) this node. */
-  dir?: 'out' | 'in';
-  /** MASQUERADE done by flannel (pod traffic leaving the pod network), not kube-proxy. */
-  flannel?: boolean;
-  /** For `forward` hops: what the reply does at this hop, in words (the link's texts are built once). */
-  replyNote?: string;
-}
+export type { HopMeta } from './texts';
 
 /** What a Service did to this connection, for the one-line reason. */
 export interface ServiceNat {
@@ -33,20 +24,8 @@ export interface ServiceNat {
   /** externalTrafficPolicy: Local kept the client address. */
   preserved?: boolean;
   external: boolean;
-  /** Texts cached for this Service port, endpoint and node (ClusterIP path), or null. */
-  texts: NatTexts | null;
-}
-
-/** Per endpoint and node: the DNAT hop's texts and the last plain delivery reason built from them. */
-export interface NatTexts {
-  from: string;
-  fromIP: string;
-  fromPort: number;
-  note: string;
-  rule: string;
-  /** The DNAT hop's YAML refs (constant for the Service port and path). */
-  refs: LabelledRef[];
-  delivered: { pod: string; container: string; node: string | undefined; to: string; reason: string } | null;
+  /** The DNAT hop's texts when they are shared by every connection to this endpoint (plain ClusterIP), else null. */
+  texts: DnatTexts | null;
 }
 
 export interface Verdict {

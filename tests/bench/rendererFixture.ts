@@ -5,6 +5,7 @@
  */
 import type { ClusterSnapshot, KubeTrafficApi, RequestChoices } from '../../src/api/contract';
 import type { PacketEvent, Trace, TraceRun } from '../../src/model/trace';
+import { toComponentId } from '../../src/model/componentId';
 
 export interface FakeData {
   snapshot: ClusterSnapshot;
@@ -111,8 +112,8 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
         flowId: f,
         direction: 'request',
         hopIndex: h,
-        at,
-        from,
+        at: toComponentId(at),
+        from: from === undefined ? undefined : toComponentId(from),
         node,
         action,
         packet: { src: '192.168.64.1:40000', dst, protocol: 'TCP', flags: 'SYN' },

@@ -1,9 +1,13 @@
 /** Small PacketEvent builders for the renderer's tests (a helper, not a test file). */
+import { toComponentId } from '../../../src/model/componentId';
 import type { PacketEvent } from '../../../src/model/trace';
+
+/** A PacketEvent whose ids are written as plain text. */
+type EventText = Omit<Partial<PacketEvent>, 'at' | 'from'> & { at: string; arrive: number; from?: string };
 
 let seq = 0;
 
-export function hop(partial: Partial<PacketEvent> & Pick<PacketEvent, 'at' | 'arrive'>): PacketEvent {
+export function hop(partial: EventText): PacketEvent {
   return {
     seq: seq++,
     time: partial.arrive,
@@ -17,6 +21,8 @@ export function hop(partial: Partial<PacketEvent> & Pick<PacketEvent, 'at' | 'ar
     explanation: '',
     refs: [],
     ...partial,
+    at: toComponentId(partial.at),
+    from: partial.from === undefined ? undefined : toComponentId(partial.from),
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorOf } from '../../../renderer/viz/anchors';
 import { layoutTopology, type Rect } from '../../../renderer/viz/layout';
 import { node, pod, service, snapshot } from './snapshots';
+import { toComponentId } from '../../../src/model/componentId';
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -87,22 +88,22 @@ describe('anchorOf', () => {
   const l = layoutTopology(seed);
 
   it('places a service hop at the iptables of the node that applied it, not at the Service card', () => {
-    expect(anchorOf(l, 'svc/svc-2', 'k8s-node1')).toEqual(l.nodes.get('k8s-node1')!.iptables);
+    expect(anchorOf(l, toComponentId('svc/svc-2'), 'k8s-node1')).toEqual(l.nodes.get('k8s-node1')!.iptables);
     const card = l.services.get('svc/default/svc-2')!;
-    const fallback = anchorOf(l, 'svc/svc-2')!;
+    const fallback = anchorOf(l, toComponentId('svc/svc-2'))!;
     expect(inside({ ...fallback, w: 0, h: 0 }, card)).toBe(true);
   });
 
   it('accepts ids with and without the default namespace', () => {
-    expect(anchorOf(l, 'pod/pod-1')).toEqual(anchorOf(l, 'pod/default/pod-1'));
-    expect(anchorOf(l, 'pod/pod-practice/pod-1')).not.toEqual(anchorOf(l, 'pod/pod-1'));
+    expect(anchorOf(l, toComponentId('pod/pod-1'))).toEqual(anchorOf(l, toComponentId('pod/default/pod-1')));
+    expect(anchorOf(l, toComponentId('pod/pod-practice/pod-1'))).not.toEqual(anchorOf(l, toComponentId('pod/pod-1')));
   });
 
   it('knows the client, nodes and load balancers, and nothing it did not draw', () => {
-    expect(anchorOf(l, 'client')).toBeDefined();
-    expect(anchorOf(l, 'node/k8s-master')).toEqual(l.nodes.get('k8s-master')!.eth);
-    expect(anchorOf(l, 'lb/svc-3')).toBeDefined();
-    expect(anchorOf(l, 'pod/ghost')).toBeUndefined();
-    expect(anchorOf(l, 'node/nope')).toBeUndefined();
+    expect(anchorOf(l, toComponentId('client'))).toBeDefined();
+    expect(anchorOf(l, toComponentId('node/k8s-master'))).toEqual(l.nodes.get('k8s-master')!.eth);
+    expect(anchorOf(l, toComponentId('lb/svc-3'))).toBeDefined();
+    expect(anchorOf(l, toComponentId('pod/ghost'))).toBeUndefined();
+    expect(anchorOf(l, toComponentId('node/nope'))).toBeUndefined();
   });
 });

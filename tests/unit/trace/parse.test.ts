@@ -1,16 +1,16 @@
 /** --from / --to syntax and its usage errors (CLI exit 2). */
 import { describe, expect, it } from 'vitest';
-import { TraceUsageError, parseSource, parseTarget, traceRequests } from '../../../src/trace';
+import { TraceUsageError, clusterIndex, parseSource, parseTarget, traceRequests } from '../../../src/trace';
 import { SVC1_IP, seedCluster } from './fixtures';
 
 const c = seedCluster();
 
 describe('parseSource', () => {
   it('knows external, nodes and pods', () => {
-    expect(parseSource('external', c)).toMatchObject({ kind: 'external', ip: '192.168.64.1', id: 'client' });
-    expect(parseSource('node/k8s-node2', c)).toMatchObject({ kind: 'node', id: 'node/k8s-node2' });
-    expect(parseSource('pod/pod-1', c)).toMatchObject({ kind: 'pod', id: 'pod/pod-1' });
-    expect(parseSource('pod/default/pod-1', c)).toMatchObject({ kind: 'pod', id: 'pod/pod-1' });
+    expect(parseSource('external', clusterIndex(c))).toMatchObject({ kind: 'external', ip: '192.168.64.1', id: 'client' });
+    expect(parseSource('node/k8s-node2', clusterIndex(c))).toMatchObject({ kind: 'node', id: 'node/k8s-node2' });
+    expect(parseSource('pod/pod-1', clusterIndex(c))).toMatchObject({ kind: 'pod', id: 'pod/pod-1' });
+    expect(parseSource('pod/default/pod-1', clusterIndex(c))).toMatchObject({ kind: 'pod', id: 'pod/pod-1' });
   });
 
   it.each([
@@ -19,8 +19,8 @@ describe('parseSource', () => {
     ['pod/ghost', /pods "ghost" not found in namespace "default"/],
     ['pod/a/b/c', /invalid source/],
   ])('rejects %s', (text, message) => {
-    expect(() => parseSource(text, c)).toThrow(TraceUsageError);
-    expect(() => parseSource(text, c)).toThrow(message);
+    expect(() => parseSource(text, clusterIndex(c))).toThrow(TraceUsageError);
+    expect(() => parseSource(text, clusterIndex(c))).toThrow(message);
   });
 });
 
@@ -38,15 +38,15 @@ describe('parseTarget', () => {
     ['svc-1.default.svc.cluster.local:9000', SVC1_IP, 9000],
     ['curl http://svc-1:9000/', SVC1_IP, 9000],
   ])('%s → %s:%d', (text, ip, port) => {
-    expect(parseTarget(text, c)).toMatchObject({ ip, port, protocol: 'TCP' });
+    expect(parseTarget(text, clusterIndex(c))).toMatchObject({ ip, port, protocol: 'TCP' });
   });
 
   it('reads a /UDP suffix', () => {
-    expect(parseTarget('10.96.0.10:53/udp', c)).toMatchObject({ port: 53, protocol: 'UDP' });
+    expect(parseTarget('10.96.0.10:53/udp', clusterIndex(c))).toMatchObject({ port: 53, protocol: 'UDP' });
   });
 
   it('lb/ of a pending LoadBalancer has no address yet', () => {
-    expect(parseTarget('lb/svc-3:9000', c)).toMatchObject({ ip: null, named: { kind: 'lb' } });
+    expect(parseTarget('lb/svc-3:9000', clusterIndex(c))).toMatchObject({ ip: null, named: { kind: 'lb' } });
   });
 
   it.each([
@@ -58,8 +58,8 @@ describe('parseTarget', () => {
     ['pod/ghost:80', /pods "ghost" not found/],
     ['foo/bar:80', /invalid target/],
   ])('rejects %s', (text, message) => {
-    expect(() => parseTarget(text, c)).toThrow(TraceUsageError);
-    expect(() => parseTarget(text, c)).toThrow(message);
+    expect(() => parseTarget(text, clusterIndex(c))).toThrow(TraceUsageError);
+    expect(() => parseTarget(text, clusterIndex(c))).toThrow(message);
   });
 
   it('traceRequests rejects a bad count', () => {

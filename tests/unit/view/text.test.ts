@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatTraceRun } from '../../../src/view/traceText';
 import { formatDiagnostic, formatLoadSummary } from '../../../src/view/loadSummary';
+import { toComponentId } from '../../../src/model/componentId';
 import type { TraceRun } from '../../../src/model/trace';
 import { cluster, node, pod } from './fixture';
 
@@ -15,14 +16,14 @@ const run: TraceRun = {
       container: 'container',
       node: 'k8s-node1',
       hops: [
-        { at: 'client', action: 'send', src: '192.168.64.1:40000', dst: '192.168.64.31:30000' },
-        { at: 'node/k8s-node1', action: 'dnat', src: '192.168.64.1:40000', dst: '10.244.1.2:8080', rule: 'KUBE-SEP-ABC' },
-        { at: 'pod/pod-1', action: 'deliver', src: '192.168.64.1:40000', dst: '10.244.1.2:8080' },
+        { at: toComponentId('client'), action: 'send', src: '192.168.64.1:40000', dst: '192.168.64.31:30000' },
+        { at: toComponentId('node/k8s-node1'), action: 'dnat', src: '192.168.64.1:40000', dst: '10.244.1.2:8080', rule: 'KUBE-SEP-ABC' },
+        { at: toComponentId('pod/pod-1'), action: 'deliver', src: '192.168.64.1:40000', dst: '10.244.1.2:8080' },
       ],
       response: {
         hops: [
-          { at: 'pod/pod-1', action: 'reply', src: '10.244.1.2:8080', dst: '192.168.64.1:40000' },
-          { at: 'node/k8s-node1', action: 'un-nat', src: '192.168.64.31:30000', dst: '192.168.64.1:40000' },
+          { at: toComponentId('pod/pod-1'), action: 'reply', src: '10.244.1.2:8080', dst: '192.168.64.1:40000' },
+          { at: toComponentId('node/k8s-node1'), action: 'un-nat', src: '192.168.64.31:30000', dst: '192.168.64.1:40000' },
         ],
       },
     },

@@ -1,0 +1,103 @@
+/**
+ * The words of a Service's hops, written from kube-proxy's decisions (trafficPolicy.ts, endpointPick.ts):
+ * the DNAT note, the chain a packet took, and the verdicts when no endpoint takes it.
+ */
+import type { NodeState, PodState, ServiceState } from '../model/cluster';
+import { serviceSelects } from '../util/labels';
+import type { EndpointChoice } from './endpointPick';
+import { displayName } from './ids';
+import { selectorText } from './refs';
+import type { PolicyDecision, Via } from './trafficPolicy';
+import type { Backend, BackendSet, PortEntry } from './types';
+
+/** The chains a packet walks before its endpoint's KUBE-SEP, e.g. `KUBE-SERVICES → KUBE-NODEPORTS → KUBE-EXT-… → KUBE-SVC-…`. */
+export function dnatRule(set: BackendSet, via: Via, d: PolicyDecision, b: Backend): string {
+  const svc = set.entry.svc;
+  // The node-port capture is KUBE-SERVICES' last rule; LB IPs with loadBalancerSourceRanges pass KUBE-FW first.
+  const entryChain =
+    via === 'nodePort'
+      ? 'KUBE-SERVICES → KUBE-NODEPORTS'
+      : via === 'loadBalancer' && svc.loadBalancerSourceRanges.length > 0
+        ? `KUBE-SERVICES → ${set.chains.fw}`
+        : 'KUBE-SERVICES';
+  return via === 'clusterIP' ? `${entryChain} → ${d.chain} → ${b.sep}` : `${entryChain} → ${set.chains.ext} → ${d.chain} → ${b.sep}`;
+}
+
+export function dnatNote(svc: ServiceState, via: Via, from: string, n: NodeState, d: PolicyDecision, choice: EndpointChoice, client: string): string {
+  const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? 'nodePort' : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
+  const policy = d.note ? `${d.note}; ` : '';
+  return `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter; ${policy}${pickNote(svc, n, d, choice, client)}; ${choice.backend.dnatNote}`;
+}
+
+function pickNote(svc: ServiceState, n: NodeState, d: PolicyDecision, choice: EndpointChoice, client: string): string {
+  const b = choice.backend;
+  if (choice.stuck !== null) {
+    const { ago, timeout } = choice.stuck;
+    return `sessionAffinity: ClientIP — ${client} was sent to ${b.ep.pod} ${ago} s ago (xt_recent list on ${n.name}, timeout ${timeout} s), so it sticks`;
+  }
+  const count = d.candidates.length;
+  const terminating = b.ep.terminating ? ' (serving but terminating: no Ready endpoint is left)' : '';
+  const random =
+    count === 1
+      ? `the only endpoint ${d.scope}${terminating}`
+      : `endpoint ${choice.index + 1} of ${count} ${d.scope} picked at random (statistic --mode random: rule i of n matches with probability 1/(n−i))${terminating}`;
+  return choice.remembered ? `${random}; sessionAffinity: ClientIP remembers ${client} → ${b.ep.pod} on ${n.name}` : random;
+}
+
+export function sourceRangesDropped(set: BackendSet, srcIP: string, n: NodeState): { note: string; rule: string; reason: string; ranges: string } {
+  const svc = set.entry.svc;
+  const ranges = svc.loadBalancerSourceRanges.join(', ');
+  const fw = set.chains.fw;
+  return {
+    ranges,
+    note: `${fw}: source ${srcIP} is not in loadBalancerSourceRanges (${ranges}); KUBE-PROXY-FIREWALL drops it`,
+    rule: `${fw} → KUBE-PROXY-FIREWALL -j DROP`,
+    reason: `dropped on ${n.name}: ${srcIP} is not in ${displayName(svc)}'s loadBalancerSourceRanges (${ranges}), so the request hangs until it times out`,
+  };
+}
+
+/** filter KUBE-SERVICES / KUBE-EXTERNAL-SERVICES: the chain that REJECTs or DROPs for this kind of address. */
+export function filterChain(via: Via): string {
+  return via === 'clusterIP' ? 'KUBE-SERVICES' : 'KUBE-EXTERNAL-SERVICES';
+}
+
+export function noLocalEndpointTexts(set: BackendSet, via: Via, n: NodeState, cniNote: string | null): { note: string; rule: string; reason: string } {
+  const svc = set.entry.svc;
+  const external = via !== 'clusterIP';
+  const field = external ? 'externalTrafficPolicy' : 'internalTrafficPolicy';
+  const chain = filterChain(via);
+  const elsewhere = [...set.local].filter(([, l]) => l.length > 0).map(([node]) => node);
+  const where = elsewhere.length > 0 ? ` (its ready endpoints run on ${elsewhere.join(', ')})` : '';
+  const who = external ? "the client's request" : 'the connection';
+  const cni = cniNote ? `; ${cniNote}` : '';
+  return {
+    note: `${field}: Local and no ready endpoint of ${displayName(svc)} on ${n.name}: filter ${chain} -j DROP "${set.entry.spn} has no local endpoints" — no reply at all`,
+    rule: `${chain} -j DROP`,
+    reason: `dropped on ${n.name}: ${displayName(svc)} has ${field}: Local and no ready endpoint on ${n.name}${where}, so kube-proxy drops the packet without a reply — ${who} hangs until it times out${cni}`,
+  };
+}
+
+export function rejectNote(entry: PortEntry, via: Via, n: NodeState): string {
+  return `filter ${filterChain(via)}: -j REJECT "${entry.spn} has no endpoints" — ${n.name} answers ICMP port unreachable`;
+}
+
+/** Why a Service has no usable endpoint: no selector, no matching Pod, no named port, nobody Ready. */
+export function noEndpointsReason(set: BackendSet, pods: readonly PodState[]): string {
+  const { svc, port } = set.entry;
+  let detail: string;
+  if (!svc.selector || Object.keys(svc.selector).length === 0) {
+    detail = 'it has no selector, so nothing fills in its endpoints (an EndpointSlice would have to be created by hand)';
+  } else {
+    const sel = selectorText(svc.selector);
+    const matching = pods.filter((p) => p.namespace === svc.namespace && serviceSelects(svc.selector, p.labels));
+    const names = matching
+      .slice(0, 5)
+      .map((p) => `${p.name} (${p.status || p.phase})`)
+      .join(', ');
+    if (matching.length === 0) detail = `its selector ${sel} matches no ready Pod (no Pod has these labels)`;
+    else if (set.listed.length === 0 && typeof port.targetPort === 'string') {
+      detail = `no Pod its selector ${sel} matches declares a containerPort named "${port.targetPort}" (targetPort) — ${names}`;
+    } else detail = `its selector ${sel} matches ${matching.length} Pod(s) but none is Ready: ${names}`;
+  }
+  return `connection refused immediately: ${displayName(svc)} has no ready endpoints — ${detail}`;
+}
