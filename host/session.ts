@@ -6,10 +6,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClusterOperation, ClusterSnapshot, KubeTrafficApi, RequestChoices, Result } from '../../src/api/contract';
-import type { Cluster } from '../../src/model/cluster';
-import type { Diagnostic } from '../../src/model/source';
-import type { TraceRun } from '../../src/model/trace';
+import type { ClusterOperation, ClusterSnapshot, KubeTrafficApi, RequestChoices, Result } from '../src/api/contract';
+import type { Cluster } from '../src/model/cluster';
+import type { Diagnostic } from '../src/model/source';
+import type { TraceRun } from '../src/model/trace';
 import { requestChoices } from './choices';
 import {
   applyOperation,

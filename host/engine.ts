@@ -3,11 +3,11 @@
  * applying operations and tracing requests. Keeping every engine call here means the session
  * logic (revisions, listeners, recent folders) does not care how the facade is shaped.
  */
-import type { ClusterOperation, Result } from '../../src/api/contract';
-import type { Cluster } from '../../src/model/cluster';
-import type { TraceRun } from '../../src/model/trace';
-import { readFolder } from '../../src/load/fsFolder';
-import { loadManifests } from '../../src/load/index';
+import type { ClusterOperation, Result } from '../src/api/contract';
+import type { Cluster } from '../src/model/cluster';
+import type { TraceRun } from '../src/model/trace';
+import { readFolder } from '../src/load/fsFolder';
+import { loadManifests } from '../src/load/index';
 import {
   cordonNode,
   deletePod,
@@ -19,8 +19,8 @@ import {
   scaleWorkload,
   traceRequests,
   uncordonNode,
-} from '../../src/engine/index';
-import type { NetState } from '../../src/engine/index';
+} from '../src/engine/index';
+import type { NetState } from '../src/engine/index';
 
 export type { NetState };
 
