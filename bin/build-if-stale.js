@@ -9,7 +9,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const SOURCE_DIRS = ['src', 'electron', 'renderer', 'web', 'cli'];
+const SOURCE_DIRS = ['src', 'host', 'electron', 'renderer', 'web', 'cli'];
 const SOURCE_FILES = ['package.json', 'electron.vite.config.ts', 'tsconfig.base.json', 'tsconfig.node.json'];
 
 function newestMtime(entry) {

@@ -12,7 +12,7 @@ const { spawnSync } = require('node:child_process');
 const root = path.resolve(__dirname, '..');
 const entry = path.join(root, 'out', 'node', 'cli', 'main.js');
 // What tsconfig.node.json compiles, plus the configuration that shapes the output.
-const SOURCE_DIRS = ['src', 'cli', 'web', path.join('electron', 'host'), path.join('tests', 'bench')];
+const SOURCE_DIRS = ['src', 'host', 'cli', 'web', path.join('tests', 'bench')];
 const SOURCE_FILES = ['tsconfig.base.json', 'tsconfig.node.json', 'package.json'];
 
 function newestSource(entryPath) {

@@ -6,8 +6,8 @@
 import * as path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { CHANNELS, type ClusterSnapshot, type MenuCommand, type Result } from '../src/api/contract';
-import type { HostApi } from './host/dispatch';
-import type { Session } from './host/session';
+import type { HostApi } from '../host/dispatch';
+import type { Session } from '../host/session';
 import { chooseFolder, showError, showInfo } from './dialogs';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, SHORTCUTS_TEXT } from './menu';

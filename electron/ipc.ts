@@ -6,7 +6,7 @@
  */
 import { CHANNELS } from '../src/api/contract';
 import { API_METHODS, type ApiMethod } from '../src/api/validate';
-import { dispatch, type HostApi } from './host/dispatch';
+import { dispatch, type HostApi } from '../host/dispatch';
 
 /** The part of an IpcMainInvokeEvent we trust: where the call came from. */
 export interface InvokeEventLike {

@@ -5,7 +5,7 @@
 import { app, protocol, session as electronSession } from 'electron';
 import { folderFromArgv } from './args';
 import { AppController } from './controller';
-import { Session } from './host/session';
+import { Session } from '../host/session';
 import { appPaths } from './paths';
 import { APP_INDEX_URL, APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
 import { installSecurityGuards } from './security';

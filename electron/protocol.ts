@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { contentType, resolveStaticPath, SECURITY_HEADERS } from './host/static';
+import { contentType, resolveStaticPath, SECURITY_HEADERS } from '../host/static';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'app';

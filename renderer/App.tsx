@@ -2,13 +2,11 @@
  * The window: request bar on top, the cluster in the middle with the inspector beside it, playback
  * and the event list below. App wires state together; every piece of logic lives in its own module.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClusterOperation, ClusterSnapshot } from '../src/api/contract';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TraceRun } from '../src/model/trace';
 import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
-import { describeChange, isStrandedBarePod, replacementOf } from './model/describeChange';
-import { canonicalKey, objectKey } from '../src/model/componentId';
+import { canonicalKey } from '../src/model/componentId';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { Dock } from './panels/Dock';
 import { EventList } from './panels/EventList';
@@ -27,14 +25,9 @@ import type { PlaybackState } from './playback/controller';
 import { usePlaybackSelector } from './playback/usePlayback';
 import { useCluster } from './state/useCluster';
 import { useFolderDrop } from './state/useFolderDrop';
+import { APPLY_TITLE, useOperate } from './state/useOperate';
 import { layoutTopology } from './viz/layout';
 import { Topology } from './viz/Topology';
-
-type Pod = ClusterSnapshot['pods'][number];
-
-/** `kubectl apply -f` on the open folder, offered after a bare Pod is deleted and in the title bar. */
-const APPLY_LABEL = 'Re-apply folder (kubectl apply -f)';
-const APPLY_TITLE = 'kubectl apply -f on the open folder: re-create what the folder declares and the cluster lacks (a deleted bare Pod comes back, with a new IP)';
 
 function summarise(run: TraceRun): string {
   const counts = new Map<string, number>();
@@ -117,51 +110,7 @@ export function App() {
     [api, controller],
   );
 
-  // Operations compare the cluster before and after; a toast's action may run long after the toast
-  // was made, so they read the latest snapshot from here rather than from their closure.
-  const snapshotRef = useRef(snapshot);
-  snapshotRef.current = snapshot;
-  // Pods deleted in this session as last seen, so re-applying the folder can say what changed.
-  const gone = useRef(new Map<string, Pod>());
-
-  const operate = useCallback(
-    async (op: ClusterOperation, title: string): Promise<void> => {
-      const before = snapshotRef.current;
-      if (!before) return;
-      setBusy(true);
-      try {
-        const r = await api.operate(op);
-        if (r.ok) {
-          const after = r.value;
-          cluster.accept(after);
-          const lines = describeChange(op, before, after, gone.current);
-          const stranded = isStrandedBarePod(op, before, after);
-          const remaining = new Set(after.pods.map((p) => `${p.namespace}/${p.name}`));
-          for (const p of before.pods) if (!remaining.has(`${p.namespace}/${p.name}`)) gone.current.set(`${p.namespace}/${p.name}`, p);
-          for (const key of remaining) gone.current.delete(key);
-          push({
-            title,
-            lines,
-            tone: 'ok',
-            // A deleted bare Pod stays gone until its manifest is applied again: offer exactly that.
-            actions: stranded ? [{ label: APPLY_LABEL, title: APPLY_TITLE, run: () => void operateRef.current({ op: 'apply' }, 'Re-apply folder') }] : undefined,
-          });
-          // Keep the inspector on the Pod that took the deleted one's place.
-          if (op.op === 'deletePod') {
-            const next = replacementOf(op, before, after);
-            if (next) setSelectedKey(objectKey('pod', next.namespace, next.name));
-          }
-        } else push({ title: `${title} failed`, lines: [r.error], tone: 'danger' });
-      } catch (e) {
-        push({ title: `${title} failed`, lines: [e instanceof Error ? e.message : String(e)], tone: 'danger' });
-      } finally {
-        setBusy(false);
-      }
-    },
-    [api, cluster, push],
-  );
-  const operateRef = useRef(operate);
-  operateRef.current = operate;
+  const { operate, forgetDeleted } = useOperate({ api, cluster, push, setBusy, select: setSelectedKey });
 
   const openFolder = useCallback(
     async (path?: string) => {
@@ -169,7 +118,7 @@ export function App() {
         const r = await api.openFolder(path);
         if (r.ok) {
           cluster.accept(r.value);
-          gone.current.clear();
+          forgetDeleted();
           setRun(null);
           setSelectedKey(null);
           controller.load(buildTimeline([]));
@@ -179,7 +128,7 @@ export function App() {
         push({ title: 'Could not open the folder', lines: [String(e)], tone: 'danger' });
       }
     },
-    [api, cluster, controller, push],
+    [api, cluster, controller, push, forgetDeleted],
   );
 
   const dropping = useFolderDrop(api, openFolder);

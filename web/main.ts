@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Session } from '../electron/host/session';
+import { Session } from '../host/session';
 import { startWebServer } from './server';
 
 export interface WebArgs {

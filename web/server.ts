@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClusterSnapshot, KubeTrafficApi } from '../src/api/contract';
-import { dispatch, type HostApi } from '../electron/host/dispatch';
-import { contentType, resolveStaticPath, SECURITY_HEADERS } from '../electron/host/static';
+import { dispatch, type HostApi } from '../host/dispatch';
+import { contentType, resolveStaticPath, SECURITY_HEADERS } from '../host/static';
 
 export interface WebServerOptions {
   api: HostApi & Pick<KubeTrafficApi, 'onSnapshot'>;

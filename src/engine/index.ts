@@ -1,5 +1,5 @@
 /**
- * The engine facade: the few functions the shells (CLI, Electron host, browser mode) call.
+ * The engine facade: the few functions the shells (CLI, the host behind Electron and browser mode) call.
  * Pure: files come in as text, the cluster goes out as plain data.
  */
 import type { Cluster } from '../model/cluster';

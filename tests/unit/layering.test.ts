@@ -1,6 +1,7 @@
 /**
  * The architecture's one-way rules, checked on the real import graph (a poor man's valid-layers-check):
- * src/ is pure and imports nothing from the shells; the renderer never reaches Node or Electron.
+ * src/ is pure and imports nothing from the shells; the host is Node-only, shared by the Electron main
+ * process and browser mode, so it never reaches Electron; the renderer never reaches Node or Electron.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -48,7 +49,7 @@ describe('layering', () => {
     for (const file of engine) {
       for (const spec of imports(file)) {
         const t = target(file, spec);
-        if (/^(electron|react|react-dom|d3)/.test(t) || /^(electron|renderer|cli|web)\//.test(t)) bad.push(`${file} → ${spec}`);
+        if (/^(electron|react|react-dom|d3)/.test(t) || /^(host|electron|renderer|cli|web)\//.test(t)) bad.push(`${file} → ${spec}`);
         if (NODE_BUILTINS.test(t) && file !== FS_MODULE) bad.push(`${file} → ${spec}`);
       }
     }
@@ -65,7 +66,20 @@ describe('layering', () => {
     for (const file of sourceFiles('renderer')) {
       for (const spec of imports(file)) {
         const t = target(file, spec);
-        if (t === 'electron' || NODE_BUILTINS.test(t) || /^(electron|cli|web)\//.test(t)) bad.push(`${file} → ${spec}`);
+        if (t === 'electron' || NODE_BUILTINS.test(t) || /^(host|electron|cli|web)\//.test(t)) bad.push(`${file} → ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the host imports only src/, its own modules and Node built-ins: never Electron or another shell', () => {
+    const host = sourceFiles('host');
+    expect(host.length).toBeGreaterThan(0);
+    const bad: string[] = [];
+    for (const file of host) {
+      for (const spec of imports(file)) {
+        const t = target(file, spec);
+        if (!/^(src|host)\//.test(t) && !NODE_BUILTINS.test(t)) bad.push(`${file} → ${spec}`);
       }
     }
     expect(bad).toEqual([]);

@@ -1,7 +1,7 @@
 /** The IPC boundary: only our own page's main frame may call, and only with valid arguments. */
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../src/api/contract';
-import type { HostApi } from '../../../electron/host/dispatch';
+import type { HostApi } from '../../../host/dispatch';
 import { type InvokeEventLike, type IpcMainLike, isTrustedSender, registerIpcHandlers } from '../../../electron/ipc';
 
 type Handler = (event: InvokeEventLike, ...args: unknown[]) => unknown;

@@ -1,6 +1,6 @@
 /** The request box accepts the study note's own `curl` lines as well as the CLI's target syntax. */
 import { describe, expect, it } from 'vitest';
-import { normalizeSource, normalizeTarget } from '../../../electron/host/requestText';
+import { normalizeSource, normalizeTarget } from '../../../host/requestText';
 
 describe('normalizeTarget', () => {
   it.each([

@@ -1,28 +1,23 @@
 /**
- * The host's one door into the engine: reading a folder, building or reconciling the cluster,
- * applying operations and tracing requests. Keeping every engine call here means the session
- * logic (revisions, listeners, recent folders) does not care how the facade is shaped.
+ * What the host adds around the engine facade: a folder read with its content identity, the API's
+ * operations mapped onto the facade's functions, and traces seeded and wrapped as Results. Facade
+ * functions that need no such glue (newNetState, matchPods) are called by their own names.
  */
-import type { ClusterOperation, Result } from '../../src/api/contract';
-import type { Cluster } from '../../src/model/cluster';
-import type { TraceRun } from '../../src/model/trace';
-import { readFolder } from '../../src/load/fsFolder';
-import { loadManifests } from '../../src/load/index';
+import type { ClusterOperation, Result } from '../src/api/contract';
+import type { Cluster } from '../src/model/cluster';
+import type { TraceRun } from '../src/model/trace';
+import { readFolder } from '../src/load/fsFolder';
 import {
   cordonNode,
   deletePod,
   drainNode,
   loadCluster,
-  matchPods,
-  newNetState,
-  reconcileCluster,
+  type NetState,
+  reloadCluster,
   scaleWorkload,
   traceRequests,
   uncordonNode,
-} from '../../src/engine/index';
-import type { NetState } from '../../src/engine/index';
-
-export type { NetState };
+} from '../src/engine/index';
 
 export interface FolderRead {
   /** Identity of the folder's content: equal keys mean nothing on disk changed. */
@@ -46,13 +41,7 @@ export function buildFromFolder(read: FolderRead, seed: number): Cluster {
  * ports), as `kubectl apply -f DIR` would. The seed stays the previous cluster's.
  */
 export function rebuildFromFolder(previous: Cluster, read: FolderRead): Cluster {
-  const load = loadManifests([...read.files]);
-  // The reader's diagnostics (unreadable files) come first, as loadCluster orders them.
-  return reconcileCluster(previous, { ...load, diagnostics: [...read.diagnostics, ...load.diagnostics] });
-}
-
-export function freshNetState(): NetState {
-  return newNetState();
+  return reloadCluster(previous, read.files, read.diagnostics);
 }
 
 function message(error: unknown): string {
@@ -91,9 +80,4 @@ export function runTrace(
   } catch (error) {
     return { ok: false, error: message(error) };
   }
-}
-
-/** Pods a kubectl-syntax selector matches, as ComponentIds; apimachinery's message when it does not parse. */
-export function selectPods(cluster: Cluster, selectorText: string): Result<string[]> {
-  return matchPods(cluster, selectorText);
 }

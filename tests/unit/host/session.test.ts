@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClusterSnapshot } from '../../../src/api/contract';
-import { Session } from '../../../electron/host/session';
+import { Session } from '../../../host/session';
 
 const SEED = path.resolve(__dirname, '../../../assets/examples/seed');
 

@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClusterSnapshot } from '../../../src/api/contract';
-import { Session } from '../../../electron/host/session';
-import { FolderWatcher } from '../../../electron/host/watcher';
+import { Session } from '../../../host/session';
+import { FolderWatcher } from '../../../host/watcher';
 
 const SEED = path.resolve(__dirname, '../../../assets/examples/seed');
 

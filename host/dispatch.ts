@@ -3,8 +3,8 @@
  * mode): the method name and the raw argument list are checked with src/api/validate.ts before the
  * session sees them. Both shells use it, so both enforce the same rules.
  */
-import type { KubeTrafficApi } from '../../src/api/contract';
-import { type ApiArgs, type ApiMethod, isApiMethod, validateArgs } from '../../src/api/validate';
+import type { KubeTrafficApi } from '../src/api/contract';
+import { type ApiArgs, type ApiMethod, isApiMethod, validateArgs } from '../src/api/validate';
 
 export type HostApi = Pick<KubeTrafficApi, ApiMethod>;
 

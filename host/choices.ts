@@ -4,8 +4,8 @@
  * including the ones that will not answer (a pending load balancer, a Pod port nobody listens on),
  * because watching those fail is the point of the app.
  */
-import type { RequestChoices } from '../../src/api/contract';
-import type { Cluster, PodState, ServiceState } from '../../src/model/cluster';
+import type { RequestChoices } from '../src/api/contract';
+import type { Cluster, PodState, ServiceState } from '../src/model/cluster';
 
 type Target = RequestChoices['targets'][number];
 

@@ -1,8 +1,8 @@
 /** Builds the ClusterSnapshot the renderer draws: the `load --json` document plus the session's facts. */
-import type { ClusterSnapshot } from '../../src/api/contract';
-import type { Cluster, ClusterSettings } from '../../src/model/cluster';
-import type { Diagnostic } from '../../src/model/source';
-import { toLoadJson } from '../../src/view/loadJson';
+import type { ClusterSnapshot } from '../src/api/contract';
+import type { Cluster, ClusterSettings } from '../src/model/cluster';
+import type { Diagnostic } from '../src/model/source';
+import { toLoadJson } from '../src/engine/index';
 
 /** How many recent Kubernetes events travel with each snapshot (the view lists the latest). */
 const MAX_EVENTS = 200;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addRecent, MAX_RECENT_FOLDERS, readRecentFolders, writeRecentFolders } from '../../../electron/host/recent';
+import { addRecent, MAX_RECENT_FOLDERS, readRecentFolders, writeRecentFolders } from '../../../host/recent';
 
 describe('addRecent', () => {
   it('puts the folder first and drops its older entry', () => {

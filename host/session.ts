@@ -6,21 +6,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClusterOperation, ClusterSnapshot, KubeTrafficApi, RequestChoices, Result } from '../../src/api/contract';
-import type { Cluster } from '../../src/model/cluster';
-import type { Diagnostic } from '../../src/model/source';
-import type { TraceRun } from '../../src/model/trace';
+import type { ClusterOperation, ClusterSnapshot, KubeTrafficApi, RequestChoices, Result } from '../src/api/contract';
+import type { Cluster } from '../src/model/cluster';
+import type { Diagnostic } from '../src/model/source';
+import type { TraceRun } from '../src/model/trace';
+import { matchPods, type NetState, newNetState } from '../src/engine/index';
 import { requestChoices } from './choices';
-import {
-  applyOperation,
-  buildFromFolder,
-  freshNetState,
-  type NetState,
-  readClusterFolder,
-  rebuildFromFolder,
-  runTrace,
-  selectPods,
-} from './engine';
+import { applyOperation, buildFromFolder, readClusterFolder, rebuildFromFolder, runTrace } from './engine';
 import { addRecent, readRecentFolders, removeRecent, writeRecentFolders } from './recent';
 import { normalizeSource, normalizeTarget } from './requestText';
 import { emptySnapshot, folderDiagnostic, snapshotOf } from './snapshot';
@@ -92,7 +84,7 @@ export class Session implements Api {
 
   async matchSelector(selector: string): Promise<Result<string[]>> {
     if (!this.loaded) return { ok: true, value: [] };
-    return selectPods(this.loaded.cluster, selector);
+    return matchPods(this.loaded.cluster, selector);
   }
 
   async operate(op: ClusterOperation): Promise<Result<ClusterSnapshot>> {
@@ -101,7 +93,7 @@ export class Session implements Api {
     if (op.op === 'reset') {
       try {
         const read = readClusterFolder(loaded.folder);
-        this.loaded = { ...loaded, key: read.key, cluster: buildFromFolder(read, this.seed), net: freshNetState(), folderProblems: [] };
+        this.loaded = { ...loaded, key: read.key, cluster: buildFromFolder(read, this.seed), net: newNetState(), folderProblems: [] };
       } catch (error) {
         return { ok: false, error: `Cannot reload ${loaded.folder}: ${errorText(error)}` };
       }
@@ -142,7 +134,7 @@ export class Session implements Api {
     } catch (error) {
       return { ok: false, error: `Cannot load ${folder}: ${errorText(error)}` };
     }
-    this.loaded = { folder, key: read.key, cluster, net: freshNetState(), folderProblems: [] };
+    this.loaded = { folder, key: read.key, cluster, net: newNetState(), folderProblems: [] };
     this.rememberRecent(folder);
     this.watch(folder);
     return { ok: true, value: this.publish() };
