@@ -6,18 +6,9 @@
  */
 import type { RequestChoices } from '../src/api/contract';
 import type { Cluster, PodState, ServiceState } from '../src/model/cluster';
+import { displayName, objectComponentId } from '../src/model/componentId';
 
 type Target = RequestChoices['targets'][number];
-
-/** `kind/NAME` in namespace default, `kind/NS/NAME` elsewhere (the ComponentId convention). */
-export function objectRef(kind: 'pod' | 'svc' | 'lb', namespace: string, name: string): string {
-  return namespace === 'default' || namespace === '' ? `${kind}/${name}` : `${kind}/${namespace}/${name}`;
-}
-
-/** How a person reads a namespaced name: `pod-1`, or `pod-practice/pod-1` outside default. */
-function displayName(namespace: string, name: string): string {
-  return namespace === 'default' || namespace === '' ? name : `${namespace}/${name}`;
-}
 
 function byNamespaceThenName(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
   return a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
@@ -36,7 +27,7 @@ function sources(cluster: Cluster): RequestChoices['sources'] {
   for (const pod of userPods(cluster)) {
     // A Pod without an IP has no network namespace yet: it cannot send anything.
     if (pod.ip === null) continue;
-    list.push({ id: objectRef('pod', pod.namespace, pod.name), label: `Pod ${displayName(pod.namespace, pod.name)} (${pod.ip})` });
+    list.push({ id: objectComponentId('pod', pod.namespace, pod.name), label: `Pod ${displayName(pod.namespace, pod.name)} (${pod.ip})` });
   }
   return list;
 }
@@ -44,7 +35,7 @@ function sources(cluster: Cluster): RequestChoices['sources'] {
 function serviceTargets(cluster: Cluster, service: ServiceState): Target[] {
   const list: Target[] = [];
   if (service.type === 'ExternalName') return list;
-  const svcRef = objectRef('svc', service.namespace, service.name);
+  const svcRef = objectComponentId('svc', service.namespace, service.name);
   for (const port of service.ports) {
     const address = service.clusterIP && service.clusterIP !== 'None' ? service.clusterIP : 'None';
     list.push({
@@ -64,7 +55,7 @@ function serviceTargets(cluster: Cluster, service: ServiceState): Target[] {
     }
   }
   if (service.type === 'LoadBalancer') {
-    const lbRef = objectRef('lb', service.namespace, service.name);
+    const lbRef = objectComponentId('lb', service.namespace, service.name);
     const address = service.loadBalancerIP ?? '<pending>';
     for (const port of service.ports) {
       list.push({ id: `${lbRef}:${port.port}`, label: `${displayName(service.namespace, service.name)} load balancer ${address}:${port.port}`, group: 'LoadBalancer' });
@@ -77,7 +68,7 @@ function podTargets(pod: PodState): Target[] {
   const list: Target[] = [];
   if (pod.ip === null) return list;
   const seen = new Set<number>();
-  const podRef = objectRef('pod', pod.namespace, pod.name);
+  const podRef = objectComponentId('pod', pod.namespace, pod.name);
   for (const container of pod.containers) {
     for (const port of container.ports) {
       if (seen.has(port.containerPort)) continue;

@@ -1,5 +1,6 @@
 /** The renderer's label-selector box: which Pods a kubectl selector picks. */
 import type { Cluster } from '../model/cluster';
+import { objectComponentId } from '../model/componentId';
 import { matchesSelector, parseSelector, SelectorParseError } from '../util/selector';
 
 export type MatchResult = { ok: true; value: string[] } | { ok: false; error: string };
@@ -19,7 +20,7 @@ export function matchPods(cluster: Cluster, selector: string): MatchResult {
   }
   const ids = cluster.pods
     .filter((p) => matchesSelector(reqs, p.labels))
-    .map((p) => (p.namespace === 'default' ? `pod/${p.name}` : `pod/${p.namespace}/${p.name}`))
+    .map((p) => objectComponentId('pod', p.namespace, p.name))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { ok: true, value: ids };
 }
