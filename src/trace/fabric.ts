@@ -6,7 +6,8 @@ import { imagePorts } from '../cluster/imageCatalog';
 import type { ListenBind, NodeState, PodState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
 import type { ComponentId } from '../model/componentId';
-import { type ClusterIndex, inCidr, isTerminal, podCidrOwner } from './clusterIndex';
+import { inCidr, podCidrOwner } from './addresses';
+import { type ClusterIndex, isTerminal } from './clusterIndex';
 import { portKey } from './portKey';
 import { deliveredReason, refusedByPodReason, silentPodReason } from './reasons';
 import type { HopMeta } from './texts';
@@ -27,7 +28,7 @@ export function egressOf(ix: ClusterIndex, n: NodeState, dstIP: string): Egress 
     // Another node's cni0 / flannel.1 address lives on the pod network: reached through the tunnel.
     return local.iface === 'eth0' ? { kind: 'eth0', peer: local.node } : { kind: 'vxlan', peer: local.node };
   }
-  const owner = podCidrOwner(ix, dstIP);
+  const owner = podCidrOwner(ix.podCidrs, dstIP);
   if (owner) return owner === n ? { kind: 'bridge' } : { kind: 'vxlan', peer: owner };
   return { kind: 'outside' };
 }

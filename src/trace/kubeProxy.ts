@@ -9,11 +9,11 @@ import { chooseEndpoint, type EndpointChoice } from './endpointPick';
 import { deliverToHost, routeOnward } from './fabric';
 import { dnatNote, dnatRule, filterChain, noEndpointsReason, noLocalEndpointTexts, rejectNote, sourceRangesDropped } from './serviceText';
 import type { DnatTexts } from './texts';
-import { decideTrafficPolicy, type Origin, type PolicyDecision, sourceRangesAdmit, type Via } from './trafficPolicy';
-import type { BackendSet, PortEntry } from './types';
+import { decideTrafficPolicy, sourceRangesAdmit } from './trafficPolicy';
+import type { BackendSet, Origin, PolicyDecision, PortEntry, Via } from './types';
 import type { Walk } from './walk';
 
-export type { Origin, Via } from './trafficPolicy';
+export type { Origin, Via } from './types';
 
 /** Shared, never written. */
 const DST: ('src' | 'dst')[] = ['dst'];
@@ -34,7 +34,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   const texts = shared ?? ownTexts(w, n, set, via, d, choice);
   w.setDst(b.ip, b.port, b.addr);
   const preserved = d.preserved && w.masq === null;
-  w.nat = { svc: entry.svc, port: entry.port, node: n, from: texts.from, to: b.addr, preserved, external: via !== 'clusterIP', texts: shared };
+  w.nat = { svc: entry.svc, port: entry.port, node: n, from: texts.from, to: texts.to, preserved, external: via !== 'clusterIP', texts: shared };
   w.hop(entry.svcId, 'dnat', texts.note, n.name, texts.refs, texts.rule, DST);
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
   routeOnward(w, n, deliverToHost);
@@ -50,7 +50,10 @@ function ownTexts(w: Walk, n: NodeState, set: BackendSet, via: Via, d: PolicyDec
   const svc = set.entry.svc;
   const from = w.dst;
   return {
+    svc,
+    node: n,
     from,
+    to: choice.backend.addr,
     note: dnatNote(svc, via, from, n, d, choice, w.srcIP),
     rule: dnatRule(set, via, d, choice.backend),
     refs: w.ix.texts.serviceRefs(set, via, d.policy, true),

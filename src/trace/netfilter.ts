@@ -4,7 +4,8 @@
  */
 import type { NodeState, ServiceState } from '../model/cluster';
 import { CLIENT_ID } from '../model/componentId';
-import { hostPortOf, inCidr, vipOf } from './clusterIndex';
+import { inCidr } from './addresses';
+import { hostPortOf, vipOf } from './clusterIndex';
 import { deliverToHost, routeOnward } from './fabric';
 import { displayName } from './ids';
 import { type Origin, serviceRules } from './kubeProxy';

@@ -1,16 +1,11 @@
 /** One-line verdicts a person understands, in Kubernetes' own words. */
 import type { PodState } from '../model/cluster';
 import { displayName } from './ids';
-import type { ServiceNat, Walk } from './walk';
+import type { Walk } from './walk';
 
 function clientIP(w: Walk): string {
   const first = w.hops[0];
   return first ? first.src.slice(0, first.src.lastIndexOf(':')) : w.srcIP;
-}
-
-/** `delivered to pod-1 (app) on k8s-node1 — svc-1 DNATed 10.96.0.20:9000 to 10.244.1.2:8080 on k8s-node2`. */
-export function serviceDeliveryText(pod: string, container: string, node: string | undefined, nat: ServiceNat): string {
-  return `delivered to ${pod} (${container})${node ? ` on ${node}` : ''} — ${displayName(nat.svc)} DNATed ${nat.from} to ${nat.to} on ${nat.node.name}`;
 }
 
 export function deliveredReason(w: Walk, pod: string, container: string, node: string | undefined): string {
@@ -18,7 +13,7 @@ export function deliveredReason(w: Walk, pod: string, container: string, node: s
   const rewritten = w.snatTo !== null && w.snatTo !== clientIP(w);
   // The common case (a ClusterIP, nothing else rewritten) reads the same for every connection to this endpoint.
   if (nat !== null && nat.texts !== null && !rewritten && !nat.preserved && !w.cniNote) {
-    return w.ix.texts.serviceDelivery(nat, nat.texts, pod, container, node);
+    return w.ix.texts.serviceDelivery(nat.texts, pod, container, node);
   }
   let s = `delivered to ${pod} (${container})${node ? ` on ${node}` : ''}`;
   if (nat) {

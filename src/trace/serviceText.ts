@@ -7,8 +7,12 @@ import { serviceSelects } from '../util/labels';
 import type { EndpointChoice } from './endpointPick';
 import { displayName } from './ids';
 import { selectorText } from './refs';
-import type { PolicyDecision, Via } from './trafficPolicy';
-import type { Backend, BackendSet, PortEntry } from './types';
+import type { Backend, BackendSet, PolicyDecision, PortEntry, Via } from './types';
+
+/** `delivered to pod-1 (app) on k8s-node1 — svc-1 DNATed 10.96.0.20:9000 to 10.244.1.2:8080 on k8s-node2`. */
+export function serviceDeliveryText(pod: string, container: string, node: string | undefined, svc: ServiceState, from: string, to: string, natNode: NodeState): string {
+  return `delivered to ${pod} (${container})${node ? ` on ${node}` : ''} — ${displayName(svc)} DNATed ${from} to ${to} on ${natNode.name}`;
+}
 
 /** The chains a packet walks before its endpoint's KUBE-SEP, e.g. `KUBE-SERVICES → KUBE-NODEPORTS → KUBE-EXT-… → KUBE-SVC-…`. */
 export function dnatRule(set: BackendSet, via: Via, d: PolicyDecision, b: Backend): string {

@@ -10,11 +10,8 @@ import type { LabelledRef } from '../model/source';
 import type { EndpointChoice } from './endpointPick';
 import { buildContainerPortRef, buildPodRef, buildPortRef, type PortField, serviceRef } from './refs';
 import { portKey } from './portKey';
-import { serviceDeliveryText } from './reasons';
-import { dnatNote, dnatRule } from './serviceText';
-import type { Policy, PolicyDecision, Via } from './trafficPolicy';
-import type { Backend, BackendSet, PodListen } from './types';
-import type { ServiceNat } from './walk';
+import { dnatNote, dnatRule, serviceDeliveryText } from './serviceText';
+import type { Backend, BackendSet, PodListen, Policy, PolicyDecision, Via } from './types';
 
 /** Facts about a hop the response path needs (the peer of a tunnel), kept beside the model's Hop. */
 export interface HopMeta {
@@ -42,8 +39,12 @@ export interface LinkTexts {
 
 /** A DNAT hop's texts: constant for a ClusterIP, an endpoint and the node whose rules ran. */
 export interface DnatTexts {
-  /** The destination before DNAT, `ClusterIP:port`. */
+  readonly svc: ServiceState;
+  /** The node whose rules DNATed. */
+  readonly node: NodeState;
+  /** The destination before DNAT (`ClusterIP:port` on the shared path) and after it (the endpoint). */
   readonly from: string;
+  readonly to: string;
   readonly note: string;
   readonly rule: string;
   readonly refs: LabelledRef[];
@@ -198,15 +199,19 @@ export class TraceTexts {
     let t = byNode.get(n);
     if (t === undefined) {
       const note = dnatNote(set.entry.svc, 'clusterIP', from, n, d, choice, '');
-      t = { from, note, rule: dnatRule(set, 'clusterIP', d, b), refs: this.serviceRefs(set, 'clusterIP', d.policy, true) };
+      const refs = this.serviceRefs(set, 'clusterIP', d.policy, true);
+      t = { svc: set.entry.svc, node: n, from, to: b.addr, note, rule: dnatRule(set, 'clusterIP', d, b), refs };
       byNode.set(n, t);
     }
     return t;
   }
 
-  serviceDelivery(nat: ServiceNat, dnat: DnatTexts, pod: string, container: string, node: string | undefined): string {
+  serviceDelivery(dnat: DnatTexts, pod: string, container: string, node: string | undefined): string {
     let reason = this.serviceDeliveries.get(dnat);
-    if (reason === undefined) this.serviceDeliveries.set(dnat, (reason = serviceDeliveryText(pod, container, node, nat)));
+    if (reason === undefined) {
+      reason = serviceDeliveryText(pod, container, node, dnat.svc, dnat.from, dnat.to, dnat.node);
+      this.serviceDeliveries.set(dnat, reason);
+    }
     return reason;
   }
 }

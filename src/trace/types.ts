@@ -101,3 +101,26 @@ export interface Target {
   /** The Service port at `ip:port`, if any (resolved when the target is parsed). */
   readonly vip: VipEntry | undefined;
 }
+
+/** How the packet matched the Service: its ClusterIP, a NodePort on a local address, an LB IP, an externalIP. */
+export type Via = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
+/** Where the packet came from, as kube-proxy's rules tell apart. */
+export type Origin = 'pod' | 'host' | 'wire';
+/** Which traffic policy field decided: none, internalTrafficPolicy, externalTrafficPolicy. */
+export type Policy = 'none' | 'itp' | 'etp';
+
+export interface PolicyDecision {
+  readonly policy: Policy;
+  /** Endpoints the KUBE-SVC / KUBE-SVL chain picks from; empty when a Local policy finds none here. */
+  readonly candidates: readonly Backend[];
+  /** KUBE-SVC-… or KUBE-SVL-…. */
+  readonly chain: string;
+  /** Why these candidates, in words ('' for the plain cluster-wide case). */
+  readonly note: string;
+  /** Where the candidates are: `in the cluster` or `on NODE`. */
+  readonly scope: string;
+  /** KUBE-MARK-MASQ's reason, or null when the connection is not marked. */
+  readonly masq: string | null;
+  /** externalTrafficPolicy: Local keeps the client address. */
+  readonly preserved: boolean;
+}
