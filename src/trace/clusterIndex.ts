@@ -11,6 +11,7 @@ import { servicePortName } from './chains';
 import { portKey } from './portKey';
 import { TraceTexts } from './texts';
 import type { BackendSet, HostPortMapping, Listener, NodeInterface, PodListen, PortEntry, Source, Target, VipEntry } from './types';
+import { svcId } from './ids';
 
 /** Parsed `--from` / `--to` texts kept per cluster: a run often repeats one request many times. */
 const PARSE_CACHE_LIMIT = 8192;
@@ -164,9 +165,9 @@ function indexServices(ix: ClusterIndex, c: Cluster): void {
     for (const ip of s.externalIPs) ix.externalIPs.set(ip, s);
     if (s.healthCheckNodePort) ix.healthCheckNodePorts.set(s.healthCheckNodePort, s);
     if (!hasVip) continue; // headless: kube-proxy ignores it entirely
-    const svcId = ix.texts.svcId(s);
+    const id = svcId(s);
     s.ports.forEach((port, portIndex) => {
-      const entry: PortEntry = { svc: s, port, portIndex, spn: servicePortName(s, port), proto: port.protocol.toLowerCase(), svcId };
+      const entry: PortEntry = { svc: s, port, portIndex, spn: servicePortName(s, port), proto: port.protocol.toLowerCase(), svcId: id };
       addVip(ix, s.clusterIP as string, port.port, port.protocol, { entry, kind: 'clusterIP' });
       if (s.loadBalancerIP) addVip(ix, s.loadBalancerIP, port.port, port.protocol, { entry, kind: 'loadBalancer' });
       for (const ip of s.externalIPs) addVip(ix, ip, port.port, port.protocol, { entry, kind: 'externalIP' });

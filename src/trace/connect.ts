@@ -8,7 +8,7 @@ import type { Trace } from '../model/trace';
 import { CLIENT_ID } from '../model/componentId';
 import type { ClusterIndex } from './clusterIndex';
 import { egressOf, deliverToPod } from './fabric';
-import { displayName } from './ids';
+import { displayName, lbId, podId, svcId } from './ids';
 import { atNode, fromOutside } from './netfilter';
 import type { NetSession } from './netState';
 import { serviceRef, uniqueRefs } from './refs';
@@ -157,18 +157,18 @@ function noAddress(w: Walk, source: Source, target: Target): void {
   let why = `${target.text} has no address`;
   let refs = svc ? serviceRef(svc, 'type') : undefined;
   if (named?.kind === 'lb' && svc) {
-    at = w.ix.texts.lbId(svc);
+    at = lbId(svc);
     shown = '<pending>';
     const np = svc.ports.find((p) => p.nodePort)?.nodePort;
     const cause = svc.pendingReason ?? 'no load-balancer provider in this cluster assigns one (settings.loadBalancer.provider: none)';
     const worker = w.ix.cluster.nodes.find((n) => !n.roles.includes('control-plane')) ?? w.ix.cluster.nodes[0];
     why = `${displayName(svc)}'s EXTERNAL-IP is <pending> — ${cause}${np && worker ? ` (its node port answers: try node/${worker.name}:${np})` : ''}`;
   } else if (svc && svc.type === 'ExternalName') {
-    at = w.ix.texts.svcId(svc);
+    at = svcId(svc);
     shown = svc.externalName ?? 'None';
     why = `${displayName(svc)} is an ExternalName Service: CoreDNS answers with a CNAME to ${svc.externalName} and kube-proxy installs nothing for it (no ClusterIP, no endpoints); a Pod then connects to whatever ${svc.externalName} resolves to, outside this cluster, which the simulation does not model`;
   } else if (svc) {
-    at = w.ix.texts.svcId(svc);
+    at = svcId(svc);
     const ips = [...new Set(svc.endpoints.filter((e) => e.ready).map((e) => e.ip))];
     const fqdn = `${svc.name}.${svc.namespace}.svc.${w.ix.cluster.settings.clusterDomain}`;
     if (ips.length === 0) {
@@ -180,7 +180,7 @@ function noAddress(w: Walk, source: Source, target: Target): void {
     refs = serviceRef(svc, 'clusterIP');
   } else if (named?.pod) {
     const pod = named.pod;
-    at = w.ix.texts.podId(pod);
+    at = podId(pod);
     why = `${pod.name} has no IP: it is ${pod.status || pod.phase}${pod.schedule.message ? ` (${pod.schedule.message})` : ''}`;
     refs = undefined;
   }

@@ -12,6 +12,7 @@ import { portKey } from './portKey';
 import { deliveredReason, refusedByPodReason, silentPodReason } from './reasons';
 import type { HopMeta } from './texts';
 import type { Walk } from './walk';
+import { nodeId, podId } from './ids';
 
 export type Egress =
   | { kind: 'local' }
@@ -58,10 +59,10 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
   w.snatTo = to;
   if (w.masq !== null) {
     const note = `${w.masqChain} MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`;
-    w.hop(w.ix.texts.nodeId(n.name), 'snat', note, n.name, undefined, w.masqChain, SRC);
+    w.hop(nodeId(n), 'snat', note, n.name, undefined, w.masqChain, SRC);
   } else {
     const note = `flannel masquerades pod traffic leaving the pod network (${w.ix.cluster.settings.podCIDR}): source ${before} → ${w.src} (${n.name}'s eth0); CNI-dependent`;
-    w.hop(w.ix.texts.nodeId(n.name), 'snat', note, n.name, undefined, 'FLANNEL-POSTRTG', SRC, FLANNEL_MASQ);
+    w.hop(nodeId(n), 'snat', note, n.name, undefined, 'FLANNEL-POSTRTG', SRC, FLANNEL_MASQ);
     w.cniNote = `flannel masquerades the Pod's packet to ${n.ip} on the way out, so ${e.kind === 'eth0' ? e.peer.name : 'the destination'} sees a node address, not a Pod (CNI-dependent)`;
   }
   w.masq = null;
@@ -82,16 +83,16 @@ export function routeOnward(w: Walk, n: NodeState, arriveByWire: (w: Walk, m: No
     case 'vxlan': {
       const m = e.peer;
       const link = w.ix.texts.link(n, m);
-      w.forward(w.ix.texts.nodeId(n.name), link.vxlanOut, n.name, link.vxlanOutMeta);
+      w.forward(nodeId(n), link.vxlanOut, n.name, link.vxlanOutMeta);
       const local = w.ix.nodeAddrs.get(w.dstIP);
-      w.forward(w.ix.texts.nodeId(m.name), local ? link.vxlanIn : link.vxlanInToPod, m.name, link.vxlanInMeta);
+      w.forward(nodeId(m), local ? link.vxlanIn : link.vxlanInToPod, m.name, link.vxlanInMeta);
       // m's own cni0 / flannel.1 address: a local address of m, so m's rules run (a node port listens there too).
       return local ? arriveByWire(w, m) : toPodOn(w, m);
     }
     case 'eth0': {
       const m = e.peer;
       const link = w.ix.texts.link(n, m);
-      w.forward(w.ix.texts.nodeId(n.name), link.eth0Out, n.name, link.eth0OutMeta);
+      w.forward(nodeId(n), link.eth0Out, n.name, link.eth0OutMeta);
       return arriveByWire(w, m);
     }
     case 'outside':
@@ -104,7 +105,7 @@ function toPodOn(w: Walk, n: NodeState): void {
   const pod = w.ix.podsByIP.get(w.dstIP);
   if (pod && !isTerminal(pod) && pod.nodeName === n.name) return deliverToPod(w, pod);
   const gone = pod && isTerminal(pod) ? ` (${pod.name} has completed and its sandbox is gone)` : '';
-  w.hop(w.ix.texts.nodeId(n.name), 'drop', `no Pod has ${w.dstIP}${gone}: ${n.name} asks ARP on cni0 (${n.podCIDR}) and nobody answers, so the SYN is lost`, n.name);
+  w.hop(nodeId(n), 'drop', `no Pod has ${w.dstIP}${gone}: ${n.name} asks ARP on cni0 (${n.podCIDR}) and nobody answers, so the SYN is lost`, n.name);
   w.finish({
     outcome: 'timeout',
     reason: `timed out: no Pod has ${w.dstIP}${gone} — ${n.name} owns ${n.podCIDR} but nobody answers ARP for it on cni0, so the connection hangs (or reports "No route to host" after ~3 s, CNI-dependent)`,
@@ -117,7 +118,7 @@ export function deliverToPod(w: Walk, pod: PodState): void {
   const node = pod.nodeName ?? undefined;
   // The Service's own refs (selector, targetPort…) are on its DNAT hop; the trace collects every hop's refs.
   if (listen && listen.bind !== undefined && !bindAccepts(listen.bind, w.dstIP, pod.ip)) {
-    return boundElsewhere(w, ix.texts.podId(pod), node, pod.ip as string, listen.container.name, `in ${pod.name}`, listen.bind, [ix.texts.containerPortRef(pod, listen.container, w.dstPort)], pod);
+    return boundElsewhere(w, podId(pod), node, pod.ip as string, listen.container.name, `in ${pod.name}`, listen.bind, [ix.texts.containerPortRef(pod, listen.container, w.dstPort)], pod);
   }
   if (listen) {
     const ctr = listen.container;
@@ -128,7 +129,7 @@ export function deliverToPod(w: Walk, pod: PodState): void {
   }
   const refs = w.nat ? [ix.texts.podRef(pod), ix.texts.portRef(w.nat.svc, w.nat.port, 'targetPort')] : [ix.texts.podRef(pod)];
   const answer = w.protocol === 'TCP' ? 'the Pod\'s kernel answers RST' : 'the Pod\'s kernel answers ICMP port unreachable';
-  w.hop(ix.texts.podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, node, refs);
+  w.hop(podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, node, refs);
   w.finish({ outcome: 'refused', reason: refusedByPodReason(w, pod), pod, node, refs });
 }
 
@@ -181,9 +182,9 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   if (l) {
     const refs = [ix.texts.containerPortRef(l.pod, l.container, w.dstPort)];
     if (l.bind !== undefined && !bindAccepts(l.bind, w.dstIP, n.ip)) {
-      return boundElsewhere(w, ix.texts.podId(l.pod), n.name, n.ip, l.container.name, `in hostNetwork Pod ${l.pod.name}`, l.bind, refs);
+      return boundElsewhere(w, podId(l.pod), n.name, n.ip, l.container.name, `in hostNetwork Pod ${l.pod.name}`, l.bind, refs);
     }
-    w.hop(ix.texts.podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, n.name, refs);
+    w.hop(podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, n.name, refs);
     w.finish({ outcome: 'delivered', reason: deliveredReason(w, l.pod.name, l.container.name, n.name), pod: l.pod, container: l.container, node: n.name, refs });
     return;
   }
@@ -191,7 +192,7 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const daemon = w.protocol === 'TCP' ? HOST_DAEMONS.find((d) => d.port === w.dstPort && (!d.controlPlane || controlPlane)) : undefined;
   const hc = w.protocol === 'TCP' ? ix.healthCheckNodePorts.get(w.dstPort) : undefined;
   if (daemon?.bind !== undefined && !bindAccepts(daemon.bind, w.dstIP, n.ip)) {
-    return boundElsewhere(w, w.ix.texts.nodeId(n.name), n.name, n.ip, daemon.name, `on ${n.name}`, daemon.bind, []);
+    return boundElsewhere(w, nodeId(n), n.name, n.ip, daemon.name, `on ${n.name}`, daemon.bind, []);
   }
   if (daemon || hc) {
     let what = daemon ? daemon.name : 'kube-proxy';
@@ -199,7 +200,7 @@ export function deliverToHost(w: Walk, n: NodeState): void {
       const local = hc.endpoints.filter((e) => e.node === n.name && e.ready).length;
       what = `kube-proxy's health check for ${hc.name} (healthCheckNodePort ${w.dstPort}: HTTP ${local > 0 ? 200 : 503}, localEndpoints ${local})`;
     }
-    w.hop(w.ix.texts.nodeId(n.name), 'deliver', `${what} listens on ${n.name}:${w.dstPort}`, n.name);
+    w.hop(nodeId(n), 'deliver', `${what} listens on ${n.name}:${w.dstPort}`, n.name);
     w.finish({ outcome: 'delivered', reason: `delivered to ${what} on ${n.name}`, node: n.name });
     return;
   }
@@ -207,13 +208,13 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const inRange = w.dstPort >= range.min && w.dstPort <= range.max;
   const why = `nothing listens on ${n.name}:${w.dstPort}/${w.protocol}${inRange ? ` and no Service uses nodePort ${w.dstPort}` : ''}`;
   const answer = w.protocol === 'TCP' ? 'the node\'s kernel answers RST' : 'the node\'s kernel answers ICMP port unreachable';
-  w.hop(w.ix.texts.nodeId(n.name), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, n.name);
+  w.hop(nodeId(n), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, n.name);
   w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, node: n.name });
 }
 
 /** The default route: the packet leaves the cluster, where nothing simulated answers. */
 export function leaveCluster(w: Walk, n: NodeState): void {
-  w.hop(w.ix.texts.nodeId(n.name), 'forward', `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`, n.name);
+  w.hop(nodeId(n), 'forward', `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`, n.name);
   w.finish({
     outcome: 'timeout',
     reason: `timed out: ${w.dstIP} is not an address in this cluster (no node, Pod, Service or load balancer has it), so the packet leaves ${n.name} by its default route and nothing answers`,

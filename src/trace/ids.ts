@@ -1,5 +1,9 @@
-/** Names in the trace's sentences and addresses; ComponentIds themselves come from src/model/componentId.ts. */
-import { displayName as namespacedName } from '../model/componentId';
+/**
+ * The trace's names for things: ComponentIds (made by src/model/componentId.ts; built per hop, since a
+ * memo measured no faster), names in sentences, and addresses.
+ */
+import type { NodeState, PodState, ServiceState } from '../model/cluster';
+import { type ComponentId, displayName as namespacedName, nodeComponentId, objectComponentId } from '../model/componentId';
 
 interface Named {
   name: string;
@@ -13,4 +17,20 @@ export function displayName(o: Named): string {
 
 export function addr(ip: string, port: number): string {
   return `${ip}:${port}`;
+}
+
+export function podId(pod: PodState): ComponentId {
+  return objectComponentId('pod', pod.namespace, pod.name);
+}
+
+export function svcId(svc: ServiceState): ComponentId {
+  return objectComponentId('svc', svc.namespace, svc.name);
+}
+
+export function lbId(svc: ServiceState): ComponentId {
+  return objectComponentId('lb', svc.namespace, svc.name);
+}
+
+export function nodeId(n: NodeState): ComponentId {
+  return nodeComponentId(n.name);
 }

@@ -12,6 +12,7 @@ import type { DnatTexts } from './texts';
 import { decideTrafficPolicy, sourceRangesAdmit } from './trafficPolicy';
 import type { BackendSet, Origin, PolicyDecision, PortEntry, Via } from './types';
 import type { Walk } from './walk';
+import { svcId } from './ids';
 
 export type { Origin, Via } from './types';
 
@@ -64,14 +65,14 @@ function sourceRangesDrop(w: Walk, n: NodeState, set: BackendSet): void {
   const t = sourceRangesDropped(set, w.srcIP, n);
   const svc = set.entry.svc;
   const refs = [{ ...svc.source, path: 'spec.loadBalancerSourceRanges', label: `loadBalancerSourceRanges: ${t.ranges}` }];
-  const hop = w.hop(w.ix.texts.svcId(svc), 'drop', t.note, n.name, refs, t.rule);
+  const hop = w.hop(svcId(svc), 'drop', t.note, n.name, refs, t.rule);
   w.finish({ outcome: 'dropped', reason: t.reason, refs: hop.refs });
 }
 
 /** No usable endpoint anywhere: filter REJECT, ICMP port-unreachable, "Connection refused" at once. */
 function reject(w: Walk, n: NodeState, set: BackendSet, via: Via): void {
   const refs = w.ix.texts.serviceRefs(set, via, 'none', false);
-  w.hop(w.ix.texts.svcId(set.entry.svc), 'reject', rejectNote(set.entry, via, n), n.name, refs, `${filterChain(via)} -j REJECT`);
+  w.hop(svcId(set.entry.svc), 'reject', rejectNote(set.entry, via, n), n.name, refs, `${filterChain(via)} -j REJECT`);
   w.finish({ outcome: 'refused', reason: noEndpointsReason(set, w.ix.cluster.pods), refs, immediate: true });
 }
 
@@ -79,6 +80,6 @@ function reject(w: Walk, n: NodeState, set: BackendSet, via: Via): void {
 function dropNoLocal(w: Walk, n: NodeState, set: BackendSet, via: Via, d: PolicyDecision): void {
   const refs = w.ix.texts.serviceRefs(set, via, d.policy, false);
   const t = noLocalEndpointTexts(set, via, n, w.cniNote);
-  w.hop(w.ix.texts.svcId(set.entry.svc), 'drop', t.note, n.name, refs, t.rule);
+  w.hop(svcId(set.entry.svc), 'drop', t.note, n.name, refs, t.rule);
   w.finish({ outcome: 'dropped', reason: t.reason, refs });
 }

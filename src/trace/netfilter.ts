@@ -7,7 +7,7 @@ import { CLIENT_ID } from '../model/componentId';
 import { inCidr } from './addresses';
 import { hostPortOf, vipOf } from './clusterIndex';
 import { deliverToHost, routeOnward } from './fabric';
-import { displayName } from './ids';
+import { displayName, lbId, nodeId } from './ids';
 import { type Origin, serviceRules } from './kubeProxy';
 import { portKey } from './portKey';
 import { serviceRef } from './refs';
@@ -57,7 +57,7 @@ function hostPortDnat(w: Walk, n: NodeState, hp: HostPortMapping): void {
   w.dstPort = hp.containerPort;
   w.hostPortNat = `the CNI portmap plugin on ${n.name} DNATed hostPort ${from} to ${pod.name} at ${w.dst}`;
   w.hop(
-    w.ix.texts.nodeId(n.name),
+    nodeId(n),
     'dnat',
     `hostPort ${hp.hostPort}/${hp.protocol} of ${pod.name} on ${n.name}: CNI-HOSTPORT-DNAT (the portmap plugin in flannel's CNI config) rewrites ${from} → ${w.dst}; no Service or kube-proxy rule is involved`,
     n.name,
@@ -73,7 +73,7 @@ function noSuchServicePort(w: Walk, n: NodeState, svc: ServiceState): void {
   const ports = svc.ports.map((p) => `${p.port}/${p.protocol}`).join(', ');
   const what = w.dstIP === svc.clusterIP ? 'ClusterIP' : w.dstIP === svc.loadBalancerIP ? 'load-balancer IP' : 'externalIP';
   w.hop(
-    w.ix.texts.nodeId(n.name),
+    nodeId(n),
     'drop',
     `no KUBE-SERVICES rule matches ${w.dst}: ${displayName(svc)} serves only ${ports}; the ${what} is not a real address, so the packet follows ${n.name}'s default route and is lost`,
     n.name,
@@ -89,7 +89,7 @@ function noSuchServicePort(w: Walk, n: NodeState, svc: ServiceState): void {
 
 function unallocatedServiceIP(w: Walk, n: NodeState): void {
   w.hop(
-    w.ix.texts.nodeId(n.name),
+    nodeId(n),
     'drop',
     `no Service has ${w.dstIP} (Service range ${w.ix.cluster.settings.serviceCIDR}): no rule matches and the packet follows ${n.name}'s default route, where it is lost`,
     n.name,
@@ -145,7 +145,7 @@ function viaLoadBalancer(w: Walk, svc: ServiceState): void {
       ready.size === 0
         ? `${displayName(svc)} has no ready endpoint, so no MetalLB speaker announces ${ip}`
         : `no node outside ${EXCLUDE_LB} has a ready endpoint of ${displayName(svc)} (externalTrafficPolicy: Local: every healthCheckNodePort answers 503), so no speaker announces ${ip}`;
-    w.hop(ix.texts.lbId(svc), 'drop', `${why}: ARP for ${ip} gets no answer`, undefined, refs);
+    w.hop(lbId(svc), 'drop', `${why}: ARP for ${ip} gets no answer`, undefined, refs);
     w.finish({ outcome: 'unreachable', reason: `unreachable: ${why}; the client's ARP for it gets no answer and curl times out`, refs });
     return;
   }
@@ -154,7 +154,7 @@ function viaLoadBalancer(w: Walk, svc: ServiceState): void {
     .sort((a, b) => compareBytes(a.h, b.h))[0].nd;
   const eligible = local ? `nodes with a ready local endpoint: ${nodes.map((x) => x.name).join(', ')}` : `speakers: ${nodes.map((x) => x.name).join(', ')}`;
   w.hop(
-    ix.texts.lbId(svc),
+    lbId(svc),
     'lb',
     `MetalLB layer 2: ${chosen.name} won the election for ${ip} (${eligible}) and answers ARP, so every connection to ${ip} enters ${chosen.name}; the destination stays ${w.dst}`,
     chosen.name,

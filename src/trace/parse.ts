@@ -8,7 +8,7 @@ import { CLIENT_ID, objectComponentId } from '../model/componentId';
 import { isIPv4 } from '../util/ip';
 import { type ClusterIndex, isTerminal, vipOf } from './clusterIndex';
 import { TraceUsageError } from './errors';
-import { addr } from './ids';
+import { addr, lbId, nodeId, podId, svcId } from './ids';
 import type { Source, Target, VipEntry } from './types';
 
 export type { Source, Target } from './types';
@@ -82,7 +82,7 @@ function parseSourceText(s: string, ix: ClusterIndex): Source {
   const rest = slash > 0 ? text.slice(slash + 1) : '';
   if (kind === 'node' && rest && !rest.includes('/')) {
     const node = findNode(ix, rest);
-    return { kind: 'node', id: ix.texts.nodeId(node.name), node };
+    return { kind: 'node', id: nodeId(node), node };
   }
   if (kind === 'pod' && rest) {
     const [ns, name] = splitName(rest, 'source', s);
@@ -93,7 +93,7 @@ function parseSourceText(s: string, ix: ClusterIndex): Source {
     }
     if (isTerminal(pod)) throw new TraceUsageError(`pod/${name} cannot send anything: it has completed (${pod.status}) and its network is gone`);
     const route = `; its default route leads through the veth to cni0 on ${node.name}`;
-    return { kind: 'pod', id: ix.texts.podId(pod), pod, node, route };
+    return { kind: 'pod', id: podId(pod), pod, node, route };
   }
   throw new TraceUsageError(`invalid source "${s}": expected external, node/NAME, pod/NAME or pod/NAMESPACE/NAME`);
 }
@@ -174,21 +174,21 @@ function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string): Tar
   if (kind === 'pod') {
     const pod = findPod(ix, ns, name);
     const live = pod.ip && !isTerminal(pod) ? pod.ip : null;
-    return target(ix, `${ix.texts.podId(pod)}:${port}${suffix}`, live, port, protocol, { kind, pod });
+    return target(ix, `${podId(pod)}:${port}${suffix}`, live, port, protocol, { kind, pod });
   }
   const svc = findService(ix, ns, name);
   if (kind === 'lb') {
     if (svc.type !== 'LoadBalancer') {
       throw new TraceUsageError(`service "${name}" is type ${svc.type}: only a LoadBalancer Service has a load balancer in front of it (try svc/${name}:${port})`);
     }
-    return target(ix, `${ix.texts.lbId(svc)}:${port}${suffix}`, svc.loadBalancerIP, port, protocol, { kind, svc });
+    return target(ix, `${lbId(svc)}:${port}${suffix}`, svc.loadBalancerIP, port, protocol, { kind, svc });
   }
   return serviceTarget(ix, svc, port, protocol, suffix);
 }
 
 function serviceTarget(ix: ClusterIndex, svc: ServiceState, port: number, protocol: 'TCP' | 'UDP', suffix: string): Target {
   const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : null;
-  return target(ix, `${ix.texts.svcId(svc)}:${port}${suffix}`, ip, port, protocol, { kind: 'svc', svc });
+  return target(ix, `${svcId(svc)}:${port}${suffix}`, ip, port, protocol, { kind: 'svc', svc });
 }
 
 /** A target with its first destination text and the Service port at that address, if any. */

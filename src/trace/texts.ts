@@ -1,13 +1,13 @@
 /**
- * Every text the trace engine builds once and reuses, in one typed owner per cluster index: component
- * ids, YAML refs, the link notes between two nodes, a Pod's listener, and the ClusterIP DNAT hop per
+ * Every text the trace engine builds once and reuses, in one typed owner per cluster index: YAML refs, the link notes between two nodes, a Pod's listener, and the ClusterIP DNAT hop per
  * endpoint and node. Only texts that carry a connection's own addresses or ports are built per request.
  * Lazy (filled on first use) but never changed once built, so callers may share what they get.
  */
 import type { ContainerStatus, NodeState, ObjectSummary, PodState, ServicePortState, ServiceState } from '../model/cluster';
-import { type ComponentId, nodeComponentId, objectComponentId } from '../model/componentId';
+import type { ComponentId } from '../model/componentId';
 import type { LabelledRef } from '../model/source';
 import type { EndpointChoice } from './endpointPick';
+import { podId } from './ids';
 import { buildContainerPortRef, buildPodRef, buildPortRef, type PortField, serviceRef } from './refs';
 import { portKey } from './portKey';
 import { dnatNote, dnatRule, serviceDeliveryText } from './serviceText';
@@ -54,10 +54,6 @@ const VIA_CODE: Record<Via, number> = { clusterIP: 0, nodePort: 1, loadBalancer:
 const POLICY_CODE: Record<Policy, number> = { none: 0, itp: 1, etp: 2 };
 
 export class TraceTexts {
-  private readonly podIds = new Map<PodState, ComponentId>();
-  private readonly svcIds = new Map<ServiceState, ComponentId>();
-  private readonly lbIds = new Map<ServiceState, ComponentId>();
-  private readonly nodeIds = new Map<string, ComponentId>();
   private readonly portRefs = new Map<ServicePortState, Partial<Record<PortField, LabelledRef>>>();
   private readonly podRefs = new Map<PodState, LabelledRef>();
   private readonly containerPortRefs = new Map<ContainerStatus, Map<number, LabelledRef>>();
@@ -68,30 +64,6 @@ export class TraceTexts {
   private readonly clusterIPDnats = new Map<Backend, Map<NodeState, DnatTexts>>();
   /** The delivered reason after a shared DNAT: its Pod, container and node are fixed by the endpoint. */
   private readonly serviceDeliveries = new Map<DnatTexts, string>();
-
-  podId(pod: PodState): ComponentId {
-    let id = this.podIds.get(pod);
-    if (id === undefined) this.podIds.set(pod, (id = objectComponentId('pod', pod.namespace, pod.name)));
-    return id;
-  }
-
-  svcId(svc: ServiceState): ComponentId {
-    let id = this.svcIds.get(svc);
-    if (id === undefined) this.svcIds.set(svc, (id = objectComponentId('svc', svc.namespace, svc.name)));
-    return id;
-  }
-
-  lbId(svc: ServiceState): ComponentId {
-    let id = this.lbIds.get(svc);
-    if (id === undefined) this.lbIds.set(svc, (id = objectComponentId('lb', svc.namespace, svc.name)));
-    return id;
-  }
-
-  nodeId(name: string): ComponentId {
-    let id = this.nodeIds.get(name);
-    if (id === undefined) this.nodeIds.set(name, (id = nodeComponentId(name)));
-    return id;
-  }
 
   portRef(svc: ServiceState, port: ServicePortState, field: PortField): LabelledRef {
     let byField = this.portRefs.get(port);
@@ -178,7 +150,7 @@ export class TraceTexts {
           const k = portKey(l.port, l.protocol);
           if (m.has(k)) continue;
           const note = `${ctr.name} (${ctr.image}) listens on ${l.port}/${l.protocol} in ${pod.name}; it sees the client as `;
-          m.set(k, { podId: this.podId(pod), container: ctr, bind: l.bind, refs: [this.containerPortRef(pod, ctr, l.port)], note });
+          m.set(k, { podId: podId(pod), container: ctr, bind: l.bind, refs: [this.containerPortRef(pod, ctr, l.port)], note });
         }
       }
       this.listenersByPod.set(pod, m);
