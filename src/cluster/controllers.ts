@@ -16,7 +16,8 @@ import { matchesNodeSelectorTerms } from '../util/labels';
 import { tolerationsTolerateTaint } from '../scheduler/tolerations';
 import { computeHash, generateName } from './naming';
 import { createPod, deletePodNow, type NewPod } from './pods';
-import { objectId, podKey, type Sim } from './sim';
+import { objectId } from '../model/componentId';
+import { podKey, type Sim } from './sim';
 
 /** Tolerations every DaemonSet pod gets (daemonset_util.go AddOrUpdateDaemonPodTolerations). */
 function daemonTolerations(spec: PodSpec): Toleration[] {

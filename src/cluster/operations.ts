@@ -10,7 +10,8 @@ import { controllerOf, syncWorkload } from './controllers';
 import { updateEndpoints } from './build';
 import { ClusterOperationError, notFound } from './errors';
 import { createPod, deletePodNow, retryPending } from './pods';
-import { objectId, podKey, Sim, workloadKey } from './sim';
+import { nodeComponentId } from '../model/componentId';
+import { podKey, Sim, workloadKey } from './sim';
 
 function begin(c: Cluster): Sim {
   const sim = Sim.fromCluster(c);
@@ -119,7 +120,7 @@ function setSchedulable(sim: Sim, n: NodeState, unschedulable: boolean): void {
   if (n.unschedulable === unschedulable) return;
   sim.setNode({ ...n, unschedulable });
   const status = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
-  sim.event('Normal', status, objectId('node', '', n.name), `Node ${n.name} status is now: ${status}`);
+  sim.event('Normal', status, nodeComponentId(n.name), `Node ${n.name} status is now: ${status}`);
 }
 
 /** `kubectl cordon NODE`: no new pods; running ones stay. */

@@ -10,7 +10,8 @@ import type { SourceRef } from '../model/source';
 import { addPod, kubeletAdmission, podRequests, removePod, schedulePod, type SchedulerCache } from '../scheduler';
 import { podRuntime, type PodStage } from './containers';
 import { uid } from './naming';
-import { objectId, type Sim } from './sim';
+import { objectId } from '../model/componentId';
+import type { Sim } from './sim';
 
 export interface NewPod {
   name: string;

@@ -12,12 +12,6 @@ import { crashLoopRestarts } from './containers';
 import { PodIpam } from './ipam';
 import { streamRng } from './naming';
 
-/** Ids shared with traces and the renderer: `pod/NAME` in default, `pod/NS/NAME` elsewhere. */
-export function objectId(kind: string, namespace: string, name: string): string {
-  const k = kind.toLowerCase();
-  return namespace && namespace !== 'default' ? `${k}/${namespace}/${name}` : `${k}/${name}`;
-}
-
 export function podKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
