@@ -2,7 +2,7 @@
  * The cluster drawing: SVG topology (React) under the packet canvas, with pan and zoom. The zoom
  * transform is applied imperatively to the content group, so panning never re-renders the cards.
  */
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ZoomTransform } from 'd3';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { objectKey } from '../model/ids';
@@ -50,13 +50,15 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     svg.current?.classList.toggle('lod-low', t.k < DETAIL_ZOOM);
     canvas.current?.redraw();
   }, []);
-  const zoom = useZoom(container, onZoom);
+  const { fit: fitTo, zoomBy, current: transform } = useZoom(container, onZoom);
   const bounds = useRef(layout.bounds);
-  bounds.current = layout.bounds;
+  useLayoutEffect(() => {
+    bounds.current = layout.bounds;
+  }, [layout.bounds]);
   const fit = useCallback(() => {
     moved.current = false;
-    zoom.fit(bounds.current);
-  }, [zoom.fit]);
+    fitTo(bounds.current);
+  }, [fitTo]);
 
   // Fit when the viewport first gets a size and when another folder opens; a changed Pod must not
   // move the camera. While the user has not moved the view, it also re-fits when the viewport
@@ -127,13 +129,13 @@ export const Topology = memo(function Topology(props: TopologyProps) {
           )}
         </g>
       </svg>
-      <PacketCanvas controller={controller} layout={layout} transform={zoom.current} handle={canvas} />
+      <PacketCanvas controller={controller} layout={layout} transform={transform} handle={canvas} />
       <div className="sim-badge" title="Packets, timings and addresses are simulated from your manifests; nothing touches a real cluster.">
         Simulated
       </div>
       <div className="zoom-controls no-pan">
-        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoom.zoomBy(1.25); }} aria-label="Zoom in" title="Zoom in">+</button>
-        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoom.zoomBy(0.8); }} aria-label="Zoom out" title="Zoom out">−</button>
+        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoomBy(1.25); }} aria-label="Zoom in" title="Zoom in">+</button>
+        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoomBy(0.8); }} aria-label="Zoom out" title="Zoom out">−</button>
         <button type="button" onClick={(e) => { e.stopPropagation(); fit(); }} aria-label="Fit to view" title="Fit to view">Fit</button>
       </div>
       {empty && (
