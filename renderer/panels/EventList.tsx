@@ -78,13 +78,15 @@ export function EventList({ controller }: { controller: PlaybackController }) {
     if (el && Math.abs(el.scrollTop - view.top) >= 1) el.scrollTop = view.top;
   }, [view]);
 
+  // The scroller is rendered only while there are events: observe it when it appears.
+  const hasEvents = events.length > 0;
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const ro = new ResizeObserver(() => setHeight(el.clientHeight));
     ro.observe(el);
     return () => ro.disconnect();
-  }, [events.length > 0]);
+  }, [hasEvents]);
 
   const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
     const top = e.currentTarget.scrollTop;
