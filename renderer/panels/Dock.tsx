@@ -99,7 +99,9 @@ export function Dock({ compact, problems, children }: DockProps) {
     else commit(clampDock(next, max));
   };
 
-  const cls = ['bottom', compact ? 'compact' : '', !compact && collapsed ? 'collapsed' : '', problems ? 'has-problems' : ''].filter(Boolean).join(' ');
+  const cls = ['bottom', compact ? 'compact' : '', !compact && collapsed ? 'collapsed' : '', problems ? 'has-problems' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={cls} style={compact ? undefined : { height: collapsed ? DOCK_COLLAPSED : shown }}>
       {!compact && (

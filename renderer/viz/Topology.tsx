@@ -99,28 +99,62 @@ export const Topology = memo(function Topology(props: TopologyProps) {
   const empty = snapshot.nodes.length === 0;
   return (
     <div className="topology" ref={container} onClick={() => onSelect(null)}>
-      <svg ref={svg} className="topology-svg" role="group" aria-label={`Cluster: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, ${snapshot.services.length} services`}>
+      <svg
+        ref={svg}
+        className="topology-svg"
+        role="group"
+        aria-label={`Cluster: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, ${snapshot.services.length} services`}
+      >
         <g ref={content}>
           <EndpointLinks services={snapshot.services} layout={layout} focusKey={activeKey?.startsWith('svc/') ? activeKey : selectedKey} />
           <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} />
           {snapshot.services.map((s) => {
             const key = objectKey('svc', s.namespace, s.name);
             const rect = layout.services.get(key);
-            return rect ? <ServiceCard key={key} svc={s} svcKey={key} rect={rect} selected={selectedKey === key} active={activeKey === key} onSelect={select} /> : null;
+            return rect ? (
+              <ServiceCard
+                key={key}
+                svc={s}
+                svcKey={key}
+                rect={rect}
+                selected={selectedKey === key}
+                active={activeKey === key}
+                onSelect={select}
+              />
+            ) : null;
           })}
           {snapshot.nodes.map((n) => {
             const nl = layout.nodes.get(n.name);
             if (!nl) return null;
             const key = `node/${n.name}`;
             return (
-              <NodeRegion key={key} node={n} layout={nl} selected={selectedKey === key} active={activeKey === key} iptablesActive={activeNode === n.name} onSelect={select}>
+              <NodeRegion
+                key={key}
+                node={n}
+                layout={nl}
+                selected={selectedKey === key}
+                active={activeKey === key}
+                iptablesActive={activeNode === n.name}
+                onSelect={select}
+              >
                 {nl.pods.map(renderPod)}
               </NodeRegion>
             );
           })}
           {layout.pending && (
-            <g className="pending-tray" role="group" aria-label={`Pending: ${layout.pendingPods.length} pod${layout.pendingPods.length === 1 ? '' : 's'} not scheduled`}>
-              <rect className="tray-box" x={layout.pending.x} y={layout.pending.y} width={layout.pending.w} height={layout.pending.h} rx={12} />
+            <g
+              className="pending-tray"
+              role="group"
+              aria-label={`Pending: ${layout.pendingPods.length} pod${layout.pendingPods.length === 1 ? '' : 's'} not scheduled`}
+            >
+              <rect
+                className="tray-box"
+                x={layout.pending.x}
+                y={layout.pending.y}
+                width={layout.pending.w}
+                height={layout.pending.h}
+                rx={12}
+              />
               <text className="tray-title" x={layout.pending.x + 16} y={layout.pending.y + 22}>
                 Pending · not scheduled
               </text>
@@ -134,9 +168,41 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         Simulated
       </div>
       <div className="zoom-controls no-pan">
-        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoomBy(1.25); }} aria-label="Zoom in" title="Zoom in">+</button>
-        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoomBy(0.8); }} aria-label="Zoom out" title="Zoom out">−</button>
-        <button type="button" onClick={(e) => { e.stopPropagation(); fit(); }} aria-label="Fit to view" title="Fit to view">Fit</button>
+        <button
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            moved.current = true;
+            zoomBy(1.25);
+          }}
+          aria-label="Zoom in"
+          title="Zoom in"
+        >
+          +
+        </button>
+        <button
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            moved.current = true;
+            zoomBy(0.8);
+          }}
+          aria-label="Zoom out"
+          title="Zoom out"
+        >
+          −
+        </button>
+        <button
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            fit();
+          }}
+          aria-label="Fit to view"
+          title="Fit to view"
+        >
+          Fit
+        </button>
       </div>
       {empty && (
         <div className="topology-empty">
