@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'electron-vite';
-// @ts-ignore -- exports-only package: the root tsconfig's `moduleResolution: node` cannot see its types; Vite resolves it.
+// @ts-expect-error -- exports-only package: the root tsconfig's `moduleResolution: node` cannot see its types; Vite resolves it.
 import react from '@vitejs/plugin-react';
 
 // Built as a plain object first: under `moduleResolution: node` Vite's option types are opaque to tsc.

@@ -12,7 +12,8 @@ export function ClusterSummary({ snapshot, showSystem }: { snapshot: ClusterSnap
   return (
     <div className="details summary">
       <p className="hint">
-        Click a Pod to see <strong>why it runs where it runs</strong>, a node to cordon or drain it, a Service for its endpoints. Drag to pan, scroll to zoom.
+        Click a Pod to see <strong>why it runs where it runs</strong>, a node to cordon or drain it, a Service for its endpoints. Drag to
+        pan, scroll to zoom.
       </p>
       <h4>Events</h4>
       {events.length === 0 ? (
@@ -21,7 +22,8 @@ export function ClusterSummary({ snapshot, showSystem }: { snapshot: ClusterSnap
         <ul className="k8s-events">
           {events.map((e, i) => (
             <li key={i} className={e.type === 'Warning' ? 'warning' : ''}>
-              <span className={`reason ${e.type === 'Warning' ? 'tone-warn' : ''}`}>{e.reason}</span> <span className="muted">{e.object}</span>
+              <span className={`reason ${e.type === 'Warning' ? 'tone-warn' : ''}`}>{e.reason}</span>{' '}
+              <span className="muted">{e.object}</span>
               <div className="message">{e.message}</div>
             </li>
           ))}

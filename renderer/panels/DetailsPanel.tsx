@@ -29,7 +29,10 @@ function Selected({ snapshot, selectedKey, showSystem, busy, operate }: DetailsP
         podCount={podCount}
         busy={busy}
         onOperate={(op, force) =>
-          operate(op === 'drain' ? { op, node: node.name, force } : { op, node: node.name }, `${op[0]!.toUpperCase()}${op.slice(1)}${force ? ' --force' : ''} ${node.name}`)
+          operate(
+            op === 'drain' ? { op, node: node.name, force } : { op, node: node.name },
+            `${op[0]!.toUpperCase()}${op.slice(1)}${force ? ' --force' : ''} ${node.name}`,
+          )
         }
       />
     );
@@ -42,7 +45,8 @@ function Selected({ snapshot, selectedKey, showSystem, busy, operate }: DetailsP
   if (!pod)
     return (
       <p className="panel-empty">
-        That Pod no longer exists (deleted or replaced). A bare Pod comes back only when its manifest is applied again: <strong>Re-apply folder</strong>, at the top.
+        That Pod no longer exists (deleted or replaced). A bare Pod comes back only when its manifest is applied again:{' '}
+        <strong>Re-apply folder</strong>, at the top.
       </p>
     );
   const workload = workloadOf(snapshot, pod);
@@ -54,7 +58,11 @@ function Selected({ snapshot, selectedKey, showSystem, busy, operate }: DetailsP
       busy={busy}
       onDelete={() => operate({ op: 'deletePod', namespace: pod.namespace, name: pod.name }, `Delete pod ${pod.name}`)}
       onScale={(replicas) =>
-        workload && operate({ op: 'scale', kind: workload.kind, namespace: workload.namespace, name: workload.name, replicas }, `Scale ${workload.kind} ${workload.name}`)
+        workload &&
+        operate(
+          { op: 'scale', kind: workload.kind, namespace: workload.namespace, name: workload.name, replicas },
+          `Scale ${workload.kind} ${workload.name}`,
+        )
       }
     />
   );

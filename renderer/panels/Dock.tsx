@@ -83,7 +83,7 @@ export function Dock({ compact, problems, children }: DockProps) {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const h = collapsed ? DOCK_COLLAPSED : shown;
-    let next: number | null = null;
+    let next: number;
     if (e.key === 'ArrowUp') next = h + STEP;
     else if (e.key === 'ArrowDown') next = h - STEP;
     else if (e.key === 'Home') next = DOCK_MIN;
@@ -99,7 +99,9 @@ export function Dock({ compact, problems, children }: DockProps) {
     else commit(clampDock(next, max));
   };
 
-  const cls = ['bottom', compact ? 'compact' : '', !compact && collapsed ? 'collapsed' : '', problems ? 'has-problems' : ''].filter(Boolean).join(' ');
+  const cls = ['bottom', compact ? 'compact' : '', !compact && collapsed ? 'collapsed' : '', problems ? 'has-problems' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={cls} style={compact ? undefined : { height: collapsed ? DOCK_COLLAPSED : shown }}>
       {!compact && (

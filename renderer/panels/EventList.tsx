@@ -23,8 +23,12 @@ const Row = memo(function Row({ e, index, current, onPick }: { e: PacketEvent; i
       aria-current={current ? 'step' : undefined}
       onClick={() => onPick(index)}
     >
-      <td role="cell" className="num">{index + 1}</td>
-      <td role="cell" className="mono time">{formatSimTime(e.arrive)}</td>
+      <td role="cell" className="num">
+        {index + 1}
+      </td>
+      <td role="cell" className="mono time">
+        {formatSimTime(e.arrive)}
+      </td>
       <td role="cell">
         <span className={`flow-dot flow-${(e.flowId % 8) + 1} ${e.direction}`} aria-hidden="true" />
         {e.direction === 'response' ? `${e.flowId + 1} ↩` : String(e.flowId + 1)}
@@ -78,13 +82,15 @@ export function EventList({ controller }: { controller: PlaybackController }) {
     if (el && Math.abs(el.scrollTop - view.top) >= 1) el.scrollTop = view.top;
   }, [view]);
 
+  // The scroller is rendered only while there are events: observe it when it appears.
+  const hasEvents = events.length > 0;
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const ro = new ResizeObserver(() => setHeight(el.clientHeight));
     ro.observe(el);
     return () => ro.disconnect();
-  }, [events.length > 0]);
+  }, [hasEvents]);
 
   const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
     const top = e.currentTarget.scrollTop;
@@ -110,7 +116,9 @@ export function EventList({ controller }: { controller: PlaybackController }) {
           <table role="table" aria-label="Hop events" aria-rowcount={events.length + 1}>
             <thead role="rowgroup">
               <tr role="row">
-                <th role="columnheader" className="num">#</th>
+                <th role="columnheader" className="num">
+                  #
+                </th>
                 <th role="columnheader">Time</th>
                 <th role="columnheader">Flow</th>
                 <th role="columnheader">At</th>

@@ -64,11 +64,20 @@ export function NodeDetails({ node, podCount, busy, onOperate }: NodeDetailsProp
         <button type="button" className="danger" onClick={() => onOperate('drain')} disabled={busy}>
           Drain
         </button>
-        <button type="button" className="danger" onClick={() => onOperate('drain', true)} disabled={busy} title="kubectl drain --force: also delete Pods that no controller will re-create">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => onOperate('drain', true)}
+          disabled={busy}
+          title="kubectl drain --force: also delete Pods that no controller will re-create"
+        >
           Drain --force
         </button>
       </div>
-      <p className="hint muted">Cordon stops new Pods landing here; drain also evicts the Pods that run here, and their controllers re-create them elsewhere. Bare Pods block a drain unless it is forced, and then they are gone for good.</p>
+      <p className="hint muted">
+        Cordon stops new Pods landing here; drain also evicts the Pods that run here, and their controllers re-create them elsewhere. Bare
+        Pods block a drain unless it is forced, and then they are gone for good.
+      </p>
     </div>
   );
 }

@@ -23,7 +23,13 @@ const ACTION_TEXT: Record<string, string> = {
   reply: 'Reply',
 };
 
-const OUTCOME_TONE: Record<string, string> = { delivered: 'ok', refused: 'danger', dropped: 'danger', timeout: 'warn', unreachable: 'danger' };
+const OUTCOME_TONE: Record<string, string> = {
+  delivered: 'ok',
+  refused: 'danger',
+  dropped: 'danger',
+  timeout: 'warn',
+  unreachable: 'danger',
+};
 
 export function PacketInspector({ controller, run }: { controller: PlaybackController; run: TraceRun | null }) {
   const s = useSlowPlaybackState(controller);
@@ -34,7 +40,9 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
         <header className="panel-header">
           <h2>Packet inspector</h2>
         </header>
-        <p className="panel-empty">Send a request, then step through its hops: each hop's headers, what rewrote them and the YAML behind the verdict show here.</p>
+        <p className="panel-empty">
+          Send a request, then step through its hops: each hop's headers, what rewrote them and the YAML behind the verdict show here.
+        </p>
       </section>
     );
   }

@@ -20,11 +20,29 @@ export function PlaybackBar({ controller, summary }: PlaybackBarProps) {
   return (
     <div className="playback-bar" role="toolbar" aria-label="Playback">
       <div className="transport">
-        <button type="button" className="icon-btn" aria-label="Jump to start" title="Jump to start (Home)" disabled={empty} onClick={() => controller.home()}>
-          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 3h2v10H3zM13 3v10L6 8z" /></svg>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Jump to start"
+          title="Jump to start (Home)"
+          disabled={empty}
+          onClick={() => controller.home()}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M3 3h2v10H3zM13 3v10L6 8z" />
+          </svg>
         </button>
-        <button type="button" className="icon-btn" aria-label="Step back" title="Step back (←)" disabled={empty || s.selected <= 0} onClick={() => controller.stepBack()}>
-          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 3v10L4 8zM12 3h2v10h-2z" /></svg>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Step back"
+          title="Step back (←)"
+          disabled={empty || s.selected <= 0}
+          onClick={() => controller.stepBack()}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M11 3v10L4 8zM12 3h2v10h-2z" />
+          </svg>
         </button>
         <button
           type="button"
@@ -35,16 +53,38 @@ export function PlaybackBar({ controller, summary }: PlaybackBarProps) {
           onClick={() => controller.toggle()}
         >
           {s.playing ? (
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 3h3v10H4zM9 3h3v10H9z" /></svg>
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 3h3v10H4zM9 3h3v10H9z" />
+            </svg>
           ) : (
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11L13 8z" /></svg>
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 2.5v11L13 8z" />
+            </svg>
           )}
         </button>
-        <button type="button" className="icon-btn" aria-label="Step forward" title="Step forward (→)" disabled={empty || s.selected >= n - 1} onClick={() => controller.stepForward()}>
-          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M5 3v10l7-5zM2 3h2v10H2z" /></svg>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Step forward"
+          title="Step forward (→)"
+          disabled={empty || s.selected >= n - 1}
+          onClick={() => controller.stepForward()}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M5 3v10l7-5zM2 3h2v10H2z" />
+          </svg>
         </button>
-        <button type="button" className="icon-btn" aria-label="Jump to end" title="Jump to end (End)" disabled={empty} onClick={() => controller.end()}>
-          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 3h2v10h-2zM3 3v10l7-5z" /></svg>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Jump to end"
+          title="Jump to end (End)"
+          disabled={empty}
+          onClick={() => controller.end()}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M11 3h2v10h-2zM3 3v10l7-5z" />
+          </svg>
         </button>
       </div>
       <label className="speed">

@@ -46,7 +46,9 @@ function ScheduleTable({ pod, nodes }: { pod: Pod; nodes: ClusterSnapshot['nodes
   const names = nodes.map((n) => n.name);
   for (const n of [...Object.keys(sch.rejected), ...Object.keys(sch.scores)]) if (!names.includes(n)) names.push(n);
   if (names.length === 0) return null;
-  const scored = Object.entries(sch.scores).sort((a, b) => Number(b[0] === sch.node) - Number(a[0] === sch.node) || b[1].total - a[1].total);
+  const scored = Object.entries(sch.scores).sort(
+    (a, b) => Number(b[0] === sch.node) - Number(a[0] === sch.node) || b[1].total - a[1].total,
+  );
   const columns = scored.slice(0, SCORE_COLUMNS);
   const plugins = [...new Set(columns.flatMap(([, s]) => Object.keys(s.plugins)))].sort();
   return (
@@ -59,7 +61,10 @@ function ScheduleTable({ pod, nodes }: { pod: Pod; nodes: ClusterSnapshot['nodes
               <span className={`mark ${rej ? 'tone-danger' : 'tone-ok'}`} aria-hidden="true">
                 {rej ? '✕' : '✓'}
               </span>
-              <strong>{n}</strong> <span className={rej ? 'muted' : ''}>{rej ?? (n === sch.node ? (sch.by === 'daemonset' ? 'chosen (pinned by the DaemonSet)' : 'chosen') : 'feasible')}</span>
+              <strong>{n}</strong>{' '}
+              <span className={rej ? 'muted' : ''}>
+                {rej ?? (n === sch.node ? (sch.by === 'daemonset' ? 'chosen (pinned by the DaemonSet)' : 'chosen') : 'feasible')}
+              </span>
             </li>
           );
         })}
@@ -142,7 +147,11 @@ export function PodDetails({ pod, nodes, workload, busy, onDelete, onScale }: Po
         )}
         <dt>Labels</dt>
         <dd className="chips">
-          {Object.entries(pod.labels).length === 0 ? <span className="muted">none</span> : Object.entries(pod.labels).map(([k, v]) => <code key={k} className="chip-inline">{`${k}=${v}`}</code>)}
+          {Object.entries(pod.labels).length === 0 ? (
+            <span className="muted">none</span>
+          ) : (
+            Object.entries(pod.labels).map(([k, v]) => <code key={k} className="chip-inline">{`${k}=${v}`}</code>)
+          )}
         </dd>
       </dl>
       <h4>Containers</h4>
@@ -152,7 +161,11 @@ export function PodDetails({ pod, nodes, workload, busy, onDelete, onScale }: Po
             <div>
               <strong>{c.name}</strong> {c.image && <span className="muted mono">{c.image}</span>}
             </div>
-            <div className="mono">{c.ports.length ? c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ') : 'no ports declared'}</div>
+            <div className="mono">
+              {c.ports.length
+                ? c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ')
+                : 'no ports declared'}
+            </div>
             <div className={c.state === 'running' ? 'tone-ok' : c.state === 'waiting' ? 'tone-warn' : 'muted'}>
               {c.state}
               {c.reason ? `: ${c.reason}` : ''}
@@ -194,7 +207,15 @@ export function PodDetails({ pod, nodes, workload, busy, onDelete, onScale }: Po
               <span>
                 {workload.kind} {workload.name}
               </span>
-              <input name="replicas" type="number" min={0} max={500} defaultValue={workload.replicas} aria-label="Replicas" key={`${workload.name}:${workload.replicas}`} />
+              <input
+                name="replicas"
+                type="number"
+                min={0}
+                max={500}
+                defaultValue={workload.replicas}
+                aria-label="Replicas"
+                key={`${workload.name}:${workload.replicas}`}
+              />
             </label>
             <button type="submit" disabled={busy}>
               Scale

@@ -25,7 +25,13 @@ function SeverityIcon({ severity }: { severity: Diagnostic['severity'] }) {
 export function ProblemsPanel({ diagnostics, objectCount, fatal }: ProblemsPanelProps) {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const sorted = [...diagnostics].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error') || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const sorted = [...diagnostics].sort(
+    (a, b) =>
+      Number(a.severity !== 'error') - Number(b.severity !== 'error') ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column,
+  );
   return (
     <section className="panel problems" role="region" aria-label="Problems">
       <header className="panel-header">

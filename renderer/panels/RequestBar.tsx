@@ -1,5 +1,5 @@
 /** Source, Target (picked or typed), Count, Send request. Choices come from the engine. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { RequestChoices } from '../../src/api/contract';
 
 export interface RequestBarProps {
@@ -17,12 +17,14 @@ export function RequestBar({ choices, busy, error, onSend }: RequestBarProps) {
   const [typed, setTyped] = useState('');
   const [count, setCount] = useState(1);
 
-  // Keep the selection valid when the cluster changes (a deleted Pod is no longer a source).
-  useEffect(() => {
-    if (!choices) return;
-    if (!choices.sources.some((s) => s.id === from)) setFrom(choices.sources[0]?.id ?? '');
-    if (!choices.targets.some((t) => t.id === to)) setTo(choices.targets[0]?.id ?? '');
-  }, [choices]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Keep the selection valid when the cluster changes (a deleted Pod is no longer a source). Adjusted
+  // while rendering, when `choices` is a new object, as React advises for state that follows a prop.
+  const [seenChoices, setSeenChoices] = useState<RequestChoices | null>(null);
+  if (choices !== seenChoices) {
+    setSeenChoices(choices);
+    if (choices && !choices.sources.some((s) => s.id === from)) setFrom(choices.sources[0]?.id ?? '');
+    if (choices && !choices.targets.some((t) => t.id === to)) setTo(choices.targets[0]?.id ?? '');
+  }
 
   const target = typed.trim() || to;
   const submit = (e: FormEvent) => {

@@ -15,14 +15,18 @@ export function SelectorBox({ api, revision, onMatches }: SelectorBoxProps) {
   const [error, setError] = useState<string | null>(null);
   const [count, setCount] = useState<number | null>(null);
 
+  const edit = (next: string) => {
+    setText(next);
+    if (next.trim()) return;
+    // An empty selector matches nothing and is no error: clear at once, with no engine call.
+    setError(null);
+    setCount(null);
+    onMatches(null);
+  };
+
   useEffect(() => {
     const selector = text.trim();
-    if (!selector) {
-      setError(null);
-      setCount(null);
-      onMatches(null);
-      return;
-    }
+    if (!selector) return;
     let live = true;
     const timer = setTimeout(() => {
       api.matchSelector(selector).then(
@@ -45,7 +49,8 @@ export function SelectorBox({ api, revision, onMatches }: SelectorBoxProps) {
       live = false;
       clearTimeout(timer);
     };
-  }, [text, revision, api]); // eslint-disable-line react-hooks/exhaustive-deps
+    // `revision` is not read: it is listed so that a new cluster asks the engine again.
+  }, [text, revision, api, onMatches]);
 
   return (
     <div className={`selector-box ${error ? 'invalid' : ''}`}>
@@ -59,7 +64,7 @@ export function SelectorBox({ api, revision, onMatches }: SelectorBoxProps) {
           spellCheck={false}
           aria-invalid={Boolean(error)}
           aria-describedby="selector-status"
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => edit(e.target.value)}
         />
       </label>
       <span id="selector-status" className={error ? 'selector-error' : 'muted'} role={error ? 'alert' : undefined}>

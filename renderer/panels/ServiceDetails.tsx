@@ -28,7 +28,17 @@ export function ServiceDetails({ svc }: { svc: Service }) {
         <dt>Ports</dt>
         <dd className="mono">{svc.ports.map(portText).join(', ') || '<none>'}</dd>
         <dt>Selector</dt>
-        <dd className="chips">{selector.length ? selector.map((s) => <code key={s} className="chip-inline">{s}</code>) : <span className="muted">&lt;none&gt;</span>}</dd>
+        <dd className="chips">
+          {selector.length ? (
+            selector.map((s) => (
+              <code key={s} className="chip-inline">
+                {s}
+              </code>
+            ))
+          ) : (
+            <span className="muted">&lt;none&gt;</span>
+          )}
+        </dd>
         {svc.externalTrafficPolicy && (
           <>
             <dt>externalTrafficPolicy</dt>

@@ -71,7 +71,15 @@ export function TitleBar({ api, folder, busy, showSystemPods, onShowSystemPods, 
                 }
               }}
             >
-              <input type="text" aria-label="Folder path" placeholder="/path/to/manifests" value={path} onChange={(e) => setPath(e.target.value)} autoFocus spellCheck={false} />
+              <input
+                type="text"
+                aria-label="Folder path"
+                placeholder="/path/to/manifests"
+                value={path}
+                onChange={(e) => setPath(e.target.value)}
+                autoFocus
+                spellCheck={false}
+              />
               <button type="submit" disabled={!path.trim()}>
                 Open
               </button>

@@ -18,7 +18,12 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
   const clientIP = snapshot.settings.externalClientIP;
   return (
     <g className="edge-boxes">
-      <g className={`client ${activeKey === 'client' ? 'active' : ''}`} transform={`translate(${c.x},${c.y})`} role="group" aria-label={`External client ${clientIP}`}>
+      <g
+        className={`client ${activeKey === 'client' ? 'active' : ''}`}
+        transform={`translate(${c.x},${c.y})`}
+        role="group"
+        aria-label={`External client ${clientIP}`}
+      >
         <rect className="client-box" width={c.w} height={c.h} rx={10} />
         <text className="client-title" x={14} y={26}>
           External client
@@ -40,7 +45,13 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
           const cause = why.split(/: /)[0]!;
           const label = `Load balancer for ${name}, ${pending ? `<pending>: ${why}` : s.externalIP}`;
           return (
-            <g key={key} className={`lb ${pending ? 'pending' : ''} ${activeKey === key ? 'active' : ''}`} transform={`translate(${r.x},${r.y})`} role="group" aria-label={label}>
+            <g
+              key={key}
+              className={`lb ${pending ? 'pending' : ''} ${activeKey === key ? 'active' : ''}`}
+              transform={`translate(${r.x},${r.y})`}
+              role="group"
+              aria-label={label}
+            >
               <title>{label}</title>
               <rect className="lb-box" width={r.w} height={r.h} rx={10} />
               <text className="lb-title" x={14} y={22}>

@@ -19,7 +19,15 @@ export interface NodeRegionProps {
   children?: ReactNode;
 }
 
-export const NodeRegion = memo(function NodeRegion({ node, layout, selected, active, iptablesActive, onSelect, children }: NodeRegionProps) {
+export const NodeRegion = memo(function NodeRegion({
+  node,
+  layout,
+  selected,
+  active,
+  iptablesActive,
+  onSelect,
+  children,
+}: NodeRegionProps) {
   const { rect } = layout;
   const key = `node/${node.name}`;
   const role = node.roles.length ? node.roles.join(',') : 'worker';
@@ -34,11 +42,7 @@ export const NodeRegion = memo(function NodeRegion({ node, layout, selected, act
   const nameText = fitText(node.name, roleX - 16 - 8, measure.nodeName);
   return (
     <g className={cls} role="group" aria-label={label}>
-      <g
-        transform={`translate(${rect.x},${rect.y})`}
-        className="node-frame"
-        {...selectableProps(key, onSelect)}
-      >
+      <g transform={`translate(${rect.x},${rect.y})`} className="node-frame" {...selectableProps(key, onSelect)}>
         <title>{`${label}${taints.length ? `\nTaints: ${taints.join(', ')}` : ''}`}</title>
         <rect className="node-box" width={rect.w} height={rect.h} rx={12} />
         <text className="node-name" x={16} y={25}>
@@ -96,7 +100,9 @@ export const NodeRegion = memo(function NodeRegion({ node, layout, selected, act
             {/* Taints are long unbroken keys: they wrap at their separators rather than being cut. */}
             {taints
               .slice(0, 3)
-              .flatMap((t) => wrapBreaking(`taint ${t}`, rect.w - 32, measure.monoSmall, 2).map((line, j) => ({ key: `${t}#${j}`, line, indent: j > 0 })))
+              .flatMap((t) =>
+                wrapBreaking(`taint ${t}`, rect.w - 32, measure.monoSmall, 2).map((line, j) => ({ key: `${t}#${j}`, line, indent: j > 0 })),
+              )
               .slice(0, 6)
               .map(({ key, line, indent }, i) => (
                 <text key={key} className="taint-text mono" x={indent ? 28 : 16} y={124 + i * 15}>

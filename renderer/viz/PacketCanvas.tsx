@@ -3,7 +3,7 @@
  * every playback frame and whenever the view moves. React renders the element once; pixels are
  * drawn imperatively (Excalidraw's StaticCanvas pattern).
  */
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { ZoomTransform } from 'd3';
 import type { PlaybackController } from '../playback/controller';
 import { frameAt } from '../playback/frame';
@@ -57,44 +57,49 @@ export function PacketCanvas({ controller, layout, transform, handle }: PacketCa
   const styleRef = useRef<PacketStyle | null>(null);
   const sizeRef = useRef({ width: 0, height: 0, dpr: 1 });
   const pending = useRef<number | null>(null);
-  layoutRef.current = layout;
-
   const ctxRef = useRef<CanvasRenderingContext2D | null>(null);
 
-  const draw = (time: number) => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const ctx = (ctxRef.current ??= canvas.getContext('2d', { desynchronized: true }));
-    if (!ctx) return;
-    const started = performance.now();
-    styleRef.current ??= readPacketStyle(canvas);
-    const { width, height, dpr } = sizeRef.current;
-    const t = transform();
-    const state = controller.getState();
-    // While playing, React's copy of the selection lags by up to a tick; the halo follows the packet.
-    const idx = state.playing ? eventIndexAt(state.timeline, time) : state.selected;
-    const current = idx >= 0 ? state.timeline.events[idx] : undefined;
-    const frame = frameAt(state.timeline, time);
-    drawFrame(ctx, frame, layoutRef.current, { k: t.k, x: t.x, y: t.y, dpr, width, height }, styleRef.current, current);
-    window.__ktDrawTimes?.push(performance.now() - started);
-    window.__ktSprites?.push(frame.sprites.length);
-  };
+  // `controller` and `transform` are stable for the component's life: drawing reads the rest from refs,
+  // so these callbacks, the frame subscription and the resize observer are made once.
+  const draw = useCallback(
+    (time: number) => {
+      const canvas = canvasRef.current;
+      if (!canvas) return;
+      const ctx = (ctxRef.current ??= canvas.getContext('2d', { desynchronized: true }));
+      if (!ctx) return;
+      const started = performance.now();
+      styleRef.current ??= readPacketStyle(canvas);
+      const { width, height, dpr } = sizeRef.current;
+      const t = transform();
+      const state = controller.getState();
+      // While playing, React's copy of the selection lags by up to a tick; the halo follows the packet.
+      const idx = state.playing ? eventIndexAt(state.timeline, time) : state.selected;
+      const current = idx >= 0 ? state.timeline.events[idx] : undefined;
+      const frame = frameAt(state.timeline, time);
+      drawFrame(ctx, frame, layoutRef.current, { k: t.k, x: t.x, y: t.y, dpr, width, height }, styleRef.current, current);
+      window.__ktDrawTimes?.push(performance.now() - started);
+      window.__ktSprites?.push(frame.sprites.length);
+    },
+    [controller, transform],
+  );
 
-  const schedule = () => {
+  const schedule = useCallback(() => {
     if (pending.current !== null) return;
     pending.current = requestAnimationFrame(() => {
       pending.current = null;
       draw(controller.currentTime());
     });
-  };
+  }, [controller, draw]);
 
-  useImperativeHandle(handle, () => ({ redraw: schedule }));
+  useImperativeHandle(handle, () => ({ redraw: schedule }), [schedule]);
 
-  useEffect(() => controller.onFrame(draw), [controller]);
+  useEffect(() => controller.onFrame(draw), [controller, draw]);
 
-  useEffect(() => {
+  // A new layout (the cluster changed) is drawn on the next frame.
+  useLayoutEffect(() => {
+    layoutRef.current = layout;
     schedule();
-  }, [layout]);
+  }, [layout, schedule]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -131,7 +136,7 @@ export function PacketCanvas({ controller, layout, transform, handle }: PacketCa
       media.removeEventListener('change', onTheme);
       if (pending.current !== null) cancelAnimationFrame(pending.current);
     };
-  }, []);
+  }, [controller, draw, schedule]);
 
   return <canvas ref={canvasRef} className="packet-canvas" aria-hidden="true" />;
 }

@@ -38,7 +38,8 @@ function containerText(c: Pod['containers'][number]): string {
 export function containerLines(pod: Pod, widths: number[], measure: Measure): string[] {
   const cs = pod.containers;
   if (cs.length === 0) return [fitText('no containers', widths.at(-1)!, measure)];
-  if (widths.length >= 2 && cs.length === 2) return [fitText(containerText(cs[0]!), widths[0]!, measure), fitText(containerText(cs[1]!), widths[1]!, measure)];
+  if (widths.length >= 2 && cs.length === 2)
+    return [fitText(containerText(cs[0]!), widths[0]!, measure), fitText(containerText(cs[1]!), widths[1]!, measure)];
   const maxPx = widths[0]!;
   const full = cs.map(containerText).join(' · ');
   if (measure(full) <= maxPx || cs.length < 2) return [fitText(full, maxPx, measure)];
@@ -57,17 +58,18 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
   const labels = Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`);
   const chips = fitChips(labels, innerW, measure.chip);
   const label = `Pod ${name}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}`;
-  const cls = ['pod', `tone-${tone}`, selected && 'selected', active && 'active', matched === true && 'matched', matched === false && 'dimmed']
+  const cls = [
+    'pod',
+    `tone-${tone}`,
+    selected && 'selected',
+    active && 'active',
+    matched === true && 'matched',
+    matched === false && 'dimmed',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
-    <g
-      className={cls}
-      transform={`translate(${rect.x},${rect.y})`}
-      role="group"
-      aria-label={label}
-      {...selectableProps(podKey, onSelect)}
-    >
+    <g className={cls} transform={`translate(${rect.x},${rect.y})`} role="group" aria-label={label} {...selectableProps(podKey, onSelect)}>
       <title>{label}</title>
       <rect className="pod-box" width={rect.w} height={rect.h} rx={8} />
       <rect className="pod-stripe" width={4} height={rect.h - 12} x={0} y={6} rx={2} />

@@ -23,9 +23,15 @@ function detailLine(s: Service): { text: string; tone?: 'warn' } {
   // Why it is pending is told at length in its load-balancer box, the tooltip and the details.
   if (lbPending(s)) return { text: 'EXTERNAL-IP <pending>', tone: 'warn' };
   if (s.type === 'LoadBalancer') return { text: `EXTERNAL-IP ${s.externalIP}` };
-  if (s.externalTrafficPolicy === 'Local' && (s.type === 'NodePort' || s.type === 'LoadBalancer')) return { text: 'externalTrafficPolicy: Local' };
+  if (s.externalTrafficPolicy === 'Local' && (s.type === 'NodePort' || s.type === 'LoadBalancer'))
+    return { text: 'externalTrafficPolicy: Local' };
   if (s.internalTrafficPolicy === 'Local') return { text: 'internalTrafficPolicy: Local' };
-  if (s.selector && Object.keys(s.selector).length > 0) return { text: `selector ${Object.entries(s.selector).map(([k, v]) => `${k}=${v}`).join(',')}` };
+  if (s.selector && Object.keys(s.selector).length > 0)
+    return {
+      text: `selector ${Object.entries(s.selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')}`,
+    };
   return { text: 'no selector' };
 }
 
@@ -40,13 +46,7 @@ export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, select
   const label = `Service ${name}, ${svc.type}, ClusterIP ${svc.clusterIP ?? 'None'}, ports ${ports || 'none'}, external IP ${externalIPText(svc)}, ${ready} ready endpoint${ready === 1 ? '' : 's'}`;
   const cls = ['svc', selected && 'selected', active && 'active', ready === 0 && svc.selector && 'no-endpoints'].filter(Boolean).join(' ');
   return (
-    <g
-      className={cls}
-      transform={`translate(${rect.x},${rect.y})`}
-      role="group"
-      aria-label={label}
-      {...selectableProps(svcKey, onSelect)}
-    >
+    <g className={cls} transform={`translate(${rect.x},${rect.y})`} role="group" aria-label={label} {...selectableProps(svcKey, onSelect)}>
       <title>
         {label}
         {detail.text ? `\n${detail.text}` : ''}

@@ -2,7 +2,7 @@
  * The cluster drawing: SVG topology (React) under the packet canvas, with pan and zoom. The zoom
  * transform is applied imperatively to the content group, so panning never re-renders the cards.
  */
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ZoomTransform } from 'd3';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { objectKey } from '../../src/model/componentId';
@@ -50,13 +50,15 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     svg.current?.classList.toggle('lod-low', t.k < DETAIL_ZOOM);
     canvas.current?.redraw();
   }, []);
-  const zoom = useZoom(container, onZoom);
+  const { fit: fitTo, zoomBy, current: transform } = useZoom(container, onZoom);
   const bounds = useRef(layout.bounds);
-  bounds.current = layout.bounds;
+  useLayoutEffect(() => {
+    bounds.current = layout.bounds;
+  }, [layout.bounds]);
   const fit = useCallback(() => {
     moved.current = false;
-    zoom.fit(bounds.current);
-  }, [zoom.fit]);
+    fitTo(bounds.current);
+  }, [fitTo]);
 
   // Fit when the viewport first gets a size and when another folder opens; a changed Pod must not
   // move the camera. While the user has not moved the view, it also re-fits when the viewport
@@ -97,28 +99,62 @@ export const Topology = memo(function Topology(props: TopologyProps) {
   const empty = snapshot.nodes.length === 0;
   return (
     <div className="topology" ref={container} onClick={() => onSelect(null)}>
-      <svg ref={svg} className="topology-svg" role="group" aria-label={`Cluster: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, ${snapshot.services.length} services`}>
+      <svg
+        ref={svg}
+        className="topology-svg"
+        role="group"
+        aria-label={`Cluster: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, ${snapshot.services.length} services`}
+      >
         <g ref={content}>
           <EndpointLinks services={snapshot.services} layout={layout} focusKey={activeKey?.startsWith('svc/') ? activeKey : selectedKey} />
           <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} />
           {snapshot.services.map((s) => {
             const key = objectKey('svc', s.namespace, s.name);
             const rect = layout.services.get(key);
-            return rect ? <ServiceCard key={key} svc={s} svcKey={key} rect={rect} selected={selectedKey === key} active={activeKey === key} onSelect={select} /> : null;
+            return rect ? (
+              <ServiceCard
+                key={key}
+                svc={s}
+                svcKey={key}
+                rect={rect}
+                selected={selectedKey === key}
+                active={activeKey === key}
+                onSelect={select}
+              />
+            ) : null;
           })}
           {snapshot.nodes.map((n) => {
             const nl = layout.nodes.get(n.name);
             if (!nl) return null;
             const key = `node/${n.name}`;
             return (
-              <NodeRegion key={key} node={n} layout={nl} selected={selectedKey === key} active={activeKey === key} iptablesActive={activeNode === n.name} onSelect={select}>
+              <NodeRegion
+                key={key}
+                node={n}
+                layout={nl}
+                selected={selectedKey === key}
+                active={activeKey === key}
+                iptablesActive={activeNode === n.name}
+                onSelect={select}
+              >
                 {nl.pods.map(renderPod)}
               </NodeRegion>
             );
           })}
           {layout.pending && (
-            <g className="pending-tray" role="group" aria-label={`Pending: ${layout.pendingPods.length} pod${layout.pendingPods.length === 1 ? '' : 's'} not scheduled`}>
-              <rect className="tray-box" x={layout.pending.x} y={layout.pending.y} width={layout.pending.w} height={layout.pending.h} rx={12} />
+            <g
+              className="pending-tray"
+              role="group"
+              aria-label={`Pending: ${layout.pendingPods.length} pod${layout.pendingPods.length === 1 ? '' : 's'} not scheduled`}
+            >
+              <rect
+                className="tray-box"
+                x={layout.pending.x}
+                y={layout.pending.y}
+                width={layout.pending.w}
+                height={layout.pending.h}
+                rx={12}
+              />
               <text className="tray-title" x={layout.pending.x + 16} y={layout.pending.y + 22}>
                 Pending · not scheduled
               </text>
@@ -127,14 +163,46 @@ export const Topology = memo(function Topology(props: TopologyProps) {
           )}
         </g>
       </svg>
-      <PacketCanvas controller={controller} layout={layout} transform={zoom.current} handle={canvas} />
+      <PacketCanvas controller={controller} layout={layout} transform={transform} handle={canvas} />
       <div className="sim-badge" title="Packets, timings and addresses are simulated from your manifests; nothing touches a real cluster.">
         Simulated
       </div>
       <div className="zoom-controls no-pan">
-        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoom.zoomBy(1.25); }} aria-label="Zoom in" title="Zoom in">+</button>
-        <button type="button" onClick={(e) => { e.stopPropagation(); moved.current = true; zoom.zoomBy(0.8); }} aria-label="Zoom out" title="Zoom out">−</button>
-        <button type="button" onClick={(e) => { e.stopPropagation(); fit(); }} aria-label="Fit to view" title="Fit to view">Fit</button>
+        <button
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            moved.current = true;
+            zoomBy(1.25);
+          }}
+          aria-label="Zoom in"
+          title="Zoom in"
+        >
+          +
+        </button>
+        <button
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            moved.current = true;
+            zoomBy(0.8);
+          }}
+          aria-label="Zoom out"
+          title="Zoom out"
+        >
+          −
+        </button>
+        <button
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            fit();
+          }}
+          aria-label="Fit to view"
+          title="Fit to view"
+        >
+          Fit
+        </button>
       </div>
       {empty && (
         <div className="topology-empty">

@@ -104,7 +104,13 @@ function textWidth(font: string, text: string): number {
  * The sprite `key` for this style and ratio, drawn by `paint` into a w×h (CSS px) bitmap on first
  * use. (ox, oy) is the point of the sprite that goes at the anchor.
  */
-function sprite(style: PacketStyle, dpr: number, key: string, size: (measure: typeof textWidth) => { w: number; h: number; ox: number; oy: number }, paint: (ctx: Ctx2D, w: number, h: number) => void): Sprite {
+function sprite(
+  style: PacketStyle,
+  dpr: number,
+  key: string,
+  size: (measure: typeof textWidth) => { w: number; h: number; ox: number; oy: number },
+  paint: (ctx: Ctx2D, w: number, h: number) => void,
+): Sprite {
   let cache = spriteCaches.get(style);
   if (!cache || cache.dpr !== dpr) {
     cache = { dpr, map: new Map() };

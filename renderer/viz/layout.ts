@@ -12,8 +12,16 @@
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { objectKey } from '../../src/model/componentId';
 
-export interface Point { x: number; y: number }
-export interface Rect { x: number; y: number; w: number; h: number }
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 export interface NodeLayout {
   name: string;
@@ -121,7 +129,8 @@ function measure(shape: Shape, perRow: number, cols: number, svcPerRow: number):
   const rows = rowsOf(shape.podCounts, perRow);
   const nodesW = span(Math.min(perRow, shape.podCounts.length), nodeW, S.nodeGap);
   let nodesH = 0;
-  for (const row of rows) nodesH += S.nodeHeader + span(Math.max(1, Math.ceil(Math.max(0, ...row) / cols)), S.podH, S.gap) + S.nodePad + S.rowGap;
+  for (const row of rows)
+    nodesH += S.nodeHeader + span(Math.max(1, Math.ceil(Math.max(0, ...row) / cols)), S.podH, S.gap) + S.nodePad + S.rowGap;
   const svcRows = Math.ceil(shape.services / svcPerRow);
   const bandW = span(Math.min(svcPerRow, shape.services), S.svcW, S.svcGap);
   const bandH = svcRows ? span(svcRows, S.svcH, S.svcGap) + S.bandGap : 0;
@@ -164,7 +173,8 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
   for (const list of byNode.values()) list.sort(podOrder);
   pendingList.sort(podOrder);
   const svcList = [...visibleServices(snap, opts)].sort(
-    (a, b) => Number(a.namespace !== 'default') - Number(b.namespace !== 'default') || byCode(a.namespace, b.namespace) || byCode(a.name, b.name),
+    (a, b) =>
+      Number(a.namespace !== 'default') - Number(b.namespace !== 'default') || byCode(a.namespace, b.namespace) || byCode(a.name, b.name),
   );
   const lbList = svcList.filter((s) => s.type === 'LoadBalancer');
 
@@ -221,7 +231,9 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
         rect,
         eth: { x: ethX, y: rect.y },
         iptables: { x: ethX, y: rect.y + 43 },
-        ports: nodePorts.slice(0, shown).map((port, k) => ({ port, rect: { x: rect.x + 12 + k * (S.portTabW + 6), y: rect.y - 10, w: S.portTabW, h: 20 } })),
+        ports: nodePorts
+          .slice(0, shown)
+          .map((port, k) => ({ port, rect: { x: rect.x + 12 + k * (S.portTabW + 6), y: rect.y - 10, w: S.portTabW, h: 20 } })),
         morePorts: nodePorts.length - shown,
         pods: keys,
       });

@@ -4,7 +4,8 @@
  */
 import { charMeasure, type Measure } from './text';
 
-const UI = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
+const UI =
+  "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
 const MONO = "ui-monospace, 'SF Mono', 'Cascadia Mono', 'DejaVu Sans Mono', 'Liberation Mono', Menlo, monospace";
 
 const FONTS = {
@@ -57,4 +58,7 @@ function measurer(key: FontKey): Measure {
   };
 }
 
-export const measure: Record<FontKey, Measure> = Object.fromEntries(Object.keys(FONTS).map((k) => [k, measurer(k as FontKey)])) as Record<FontKey, Measure>;
+export const measure: Record<FontKey, Measure> = Object.fromEntries(Object.keys(FONTS).map((k) => [k, measurer(k as FontKey)])) as Record<
+  FontKey,
+  Measure
+>;

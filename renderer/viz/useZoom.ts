@@ -4,7 +4,7 @@
  * are moved by the caller's listener.
  */
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef } from 'react';
 import type { Rect } from './layout';
 
 export interface ZoomApi {
@@ -20,14 +20,14 @@ export function fitTransform(bounds: Rect, w: number, h: number, margin = 32): {
 }
 
 /** `onZoom(transform, byUser)`: byUser when a gesture (drag, wheel) moved the view, not a programmatic fit. */
-export function useZoom(container: React.RefObject<HTMLElement | null>, onZoom: (t: ZoomTransform, byUser: boolean) => void): ZoomApi {
+export function useZoom(containerRef: React.RefObject<HTMLElement | null>, onZoom: (t: ZoomTransform, byUser: boolean) => void): ZoomApi {
   const behaviour = useRef<ZoomBehavior<HTMLElement, unknown> | null>(null);
   const transform = useRef<ZoomTransform>(zoomIdentity);
-  const listener = useRef(onZoom);
-  listener.current = onZoom;
+  // The latest onZoom, called from d3's listener without re-attaching the behaviour.
+  const zoomed = useEffectEvent(onZoom);
 
   useEffect(() => {
-    const el = container.current;
+    const el = containerRef.current;
     if (!el) return;
     const z = zoom<HTMLElement, unknown>()
       .scaleExtent([0.04, 4])
@@ -39,7 +39,7 @@ export function useZoom(container: React.RefObject<HTMLElement | null>, onZoom: 
       })
       .on('zoom', (e: D3ZoomEvent<HTMLElement, unknown>) => {
         transform.current = e.transform;
-        listener.current(e.transform, Boolean(e.sourceEvent));
+        zoomed(e.transform, Boolean(e.sourceEvent));
       });
     behaviour.current = z;
     const sel = select(el);
@@ -47,11 +47,11 @@ export function useZoom(container: React.RefObject<HTMLElement | null>, onZoom: 
     return () => {
       sel.on('.zoom', null);
     };
-  }, [container]);
+  }, [containerRef]);
 
   const fit = useCallback(
     (bounds: Rect) => {
-      const el = container.current;
+      const el = containerRef.current;
       const z = behaviour.current;
       if (!el || !z) return;
       const { width, height } = el.getBoundingClientRect();
@@ -59,17 +59,20 @@ export function useZoom(container: React.RefObject<HTMLElement | null>, onZoom: 
       const t = fitTransform(bounds, width, height);
       select(el).call(z.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
     },
-    [container],
+    [containerRef],
   );
 
   const zoomBy = useCallback(
     (factor: number) => {
-      const el = container.current;
+      const el = containerRef.current;
       const z = behaviour.current;
       if (el && z) select(el).call(z.scaleBy, factor);
     },
-    [container],
+    [containerRef],
   );
 
-  return { fit, zoomBy, current: () => transform.current };
+  // Stable, so a component that reads the transform while drawing keeps its callbacks.
+  const current = useCallback(() => transform.current, []);
+
+  return { fit, zoomBy, current };
 }

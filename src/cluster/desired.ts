@@ -56,7 +56,14 @@ export function collectDesired(load: LoadResult, nodes: NodeState[], ips: Cluste
 
   const objects: ObjectSummary[] = [];
   for (const o of load.objects) {
-    objects.push({ kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace, file: o.source.file, line: o.source.line, simulated: SIMULATED.has(o.kind) });
+    objects.push({
+      kind: o.kind,
+      name: o.metadata.name,
+      namespace: o.metadata.namespace,
+      file: o.source.file,
+      line: o.source.line,
+      simulated: SIMULATED.has(o.kind),
+    });
     if (o.kind === 'Pod') pods.push({ object: o as LoadedPod, builtIn: false });
     else if (o.kind === 'Service') services.push(serviceInputOf(o as LoadedService));
     else if (isWorkload(o)) workloads.push({ object: o, builtIn: false });

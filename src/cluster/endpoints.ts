@@ -129,8 +129,20 @@ function sameEndpoints(a: EndpointState[], b: EndpointState[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
-    if (x.pod !== y.pod || x.ip !== y.ip || x.ready !== y.ready || x.serving !== y.serving || x.terminating !== y.terminating || x.node !== y.node) return false;
-    if (x.ports.length !== y.ports.length || x.ports.some((p, j) => p.port !== y.ports[j].port || p.name !== y.ports[j].name || p.protocol !== y.ports[j].protocol)) return false;
+    if (
+      x.pod !== y.pod ||
+      x.ip !== y.ip ||
+      x.ready !== y.ready ||
+      x.serving !== y.serving ||
+      x.terminating !== y.terminating ||
+      x.node !== y.node
+    )
+      return false;
+    if (
+      x.ports.length !== y.ports.length ||
+      x.ports.some((p, j) => p.port !== y.ports[j].port || p.name !== y.ports[j].name || p.protocol !== y.ports[j].protocol)
+    )
+      return false;
   }
   return true;
 }

@@ -67,7 +67,11 @@ function schedule(sim: Sim, pod: { name: string; namespace: string; labels: Labe
  */
 function admit(sim: Sim, pod: PodState): PodState | null {
   if (pod.builtIn || pod.schedule.by !== 'nodeName' || !pod.nodeName || !sim.nodeByName.has(pod.nodeName)) return null;
-  const rejection = kubeletAdmission(sim.cache, { name: pod.name, namespace: pod.namespace, labels: pod.labels, spec: pod.spec, owner: pod.owner }, pod.nodeName);
+  const rejection = kubeletAdmission(
+    sim.cache,
+    { name: pod.name, namespace: pod.namespace, labels: pod.labels, spec: pod.spec, owner: pod.owner },
+    pod.nodeName,
+  );
   if (!rejection) return null;
   sim.event('Warning', rejection.reason, objectId('pod', pod.namespace, pod.name), rejection.message);
   return {

@@ -73,7 +73,14 @@ function matchPrevious(sim: Sim, d: DesiredPod, claimed: Set<string>): PodState 
   const prefix = o.metadata.generateName ?? '';
   const spec = canonicalJson(o.spec);
   for (const p of sim.pods.values()) {
-    if (isBare(p) && p.namespace === o.metadata.namespace && p.name.startsWith(prefix) && !claimed.has(podKey(p.namespace, p.name)) && canonicalJson(p.spec) === spec) return p;
+    if (
+      isBare(p) &&
+      p.namespace === o.metadata.namespace &&
+      p.name.startsWith(prefix) &&
+      !claimed.has(podKey(p.namespace, p.name)) &&
+      canonicalJson(p.spec) === spec
+    )
+      return p;
   }
   return undefined;
 }

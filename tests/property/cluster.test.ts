@@ -37,7 +37,10 @@ const scenarioArb = fc.record({
   seed: fc.integer({ min: 0, max: 1000 }),
   nodes: fc.array(nodeArb, { minLength: 1, maxLength: 5 }),
   pods: fc.array(podArb, { maxLength: 12 }),
-  deployments: fc.array(fc.record({ app: fc.constantFrom(...APPS), replicas: fc.integer({ min: 0, max: 4 }), cpu: fc.constantFrom(0, 200, 700) }), { maxLength: 3 }),
+  deployments: fc.array(
+    fc.record({ app: fc.constantFrom(...APPS), replicas: fc.integer({ min: 0, max: 4 }), cpu: fc.constantFrom(0, 200, 700) }),
+    { maxLength: 3 },
+  ),
   services: fc.array(svcArb, { maxLength: 6 }),
 });
 
