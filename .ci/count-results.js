@@ -3,8 +3,16 @@
 const fs = require('fs');
 const path = require('path');
 const dir = process.argv[2];
-let passed = 0, failed = 0, skipped = 0;
-const read = (f) => { try { return JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')); } catch { return null; } };
+let passed = 0,
+  failed = 0,
+  skipped = 0;
+const read = (f) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+  } catch {
+    return null;
+  }
+};
 const vitest = read('vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests || 0;

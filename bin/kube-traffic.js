@@ -43,7 +43,10 @@ function buildIfStale() {
   // An installed package without sources runs what it ships.
   if (!fs.existsSync(path.join(root, 'src'))) return;
   const built = builtAt();
-  const sources = Math.max(...SOURCE_DIRS.map((d) => newestSource(path.join(root, d))), ...SOURCE_FILES.map((f) => newestSource(path.join(root, f))));
+  const sources = Math.max(
+    ...SOURCE_DIRS.map((d) => newestSource(path.join(root, d))),
+    ...SOURCE_FILES.map((f) => newestSource(path.join(root, f))),
+  );
   if (built > 0 && built >= sources) return;
   let tsc;
   try {
@@ -52,7 +55,9 @@ function buildIfStale() {
     process.stderr.write('kube-traffic: cannot build: typescript is not installed (run npm ci)\n');
     process.exit(1);
   }
-  process.stderr.write(built === 0 ? 'kube-traffic: building the CLI (first run)…\n' : 'kube-traffic: sources changed, rebuilding the CLI…\n');
+  process.stderr.write(
+    built === 0 ? 'kube-traffic: building the CLI (first run)…\n' : 'kube-traffic: sources changed, rebuilding the CLI…\n',
+  );
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.node.json')], { cwd: root, stdio: ['ignore', 2, 2] });
   // tsc still emits JavaScript when only types are wrong; refuse only when there is nothing to run.
   if (builtAt() === 0) {

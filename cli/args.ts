@@ -21,18 +21,24 @@ function parseValue(spec: FlagSpec, raw: string, shown: string): string | number
   if (spec.kind === 'string') return raw;
   if (spec.kind === 'int') {
     if (!/^[+-]?\d+$/.test(raw)) {
-      throw new UsageError(`invalid argument ${JSON.stringify(raw)} for ${JSON.stringify(shown)} flag: strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`);
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(raw)} for ${JSON.stringify(shown)} flag: strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`,
+      );
     }
     const n = Number(raw);
     if (!Number.isSafeInteger(n)) {
-      throw new UsageError(`invalid argument ${JSON.stringify(raw)} for ${JSON.stringify(shown)} flag: strconv.ParseInt: parsing ${JSON.stringify(raw)}: value out of range`);
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(raw)} for ${JSON.stringify(shown)} flag: strconv.ParseInt: parsing ${JSON.stringify(raw)}: value out of range`,
+      );
     }
     return n;
   }
   // strconv.ParseBool
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(raw)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(raw)) return false;
-  throw new UsageError(`invalid argument ${JSON.stringify(raw)} for ${JSON.stringify(shown)} flag: strconv.ParseBool: parsing ${JSON.stringify(raw)}: invalid syntax`);
+  throw new UsageError(
+    `invalid argument ${JSON.stringify(raw)} for ${JSON.stringify(shown)} flag: strconv.ParseBool: parsing ${JSON.stringify(raw)}: invalid syntax`,
+  );
 }
 
 export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): ParsedArgs {

@@ -36,7 +36,12 @@ function recentSubmenu(state: MenuState, actions: MenuActions): MenuItemConstruc
   if (items.length === 0) items.push({ id: 'file.recent.none', label: 'No Recent Folders', enabled: false });
   items.push(
     { type: 'separator' },
-    { id: 'file.recent.clear', label: 'Clear Recently Opened', enabled: state.recentFolders.length > 0, click: () => actions.clearRecent() },
+    {
+      id: 'file.recent.clear',
+      label: 'Clear Recently Opened',
+      enabled: state.recentFolders.length > 0,
+      click: () => actions.clearRecent(),
+    },
   );
   return items;
 }
@@ -97,9 +102,27 @@ export function buildMenuTemplate(state: MenuState, platform: NodeJS.Platform, a
     label: 'Simulation',
     id: 'sim',
     submenu: [
-      { id: 'sim.playPause', label: 'Play/Pause', accelerator: 'Space', registerAccelerator: false, click: () => actions.sendCommand('play-pause') },
-      { id: 'sim.stepForward', label: 'Step Forward', accelerator: 'Right', registerAccelerator: false, click: () => actions.sendCommand('step-forward') },
-      { id: 'sim.stepBack', label: 'Step Back', accelerator: 'Left', registerAccelerator: false, click: () => actions.sendCommand('step-back') },
+      {
+        id: 'sim.playPause',
+        label: 'Play/Pause',
+        accelerator: 'Space',
+        registerAccelerator: false,
+        click: () => actions.sendCommand('play-pause'),
+      },
+      {
+        id: 'sim.stepForward',
+        label: 'Step Forward',
+        accelerator: 'Right',
+        registerAccelerator: false,
+        click: () => actions.sendCommand('step-forward'),
+      },
+      {
+        id: 'sim.stepBack',
+        label: 'Step Back',
+        accelerator: 'Left',
+        registerAccelerator: false,
+        click: () => actions.sendCommand('step-back'),
+      },
     ],
   });
 

@@ -17,9 +17,7 @@ export function appPaths(mainDir: string, appPath: string, isPackaged: boolean, 
   return {
     preload: path.join(mainDir, '..', 'preload', 'index.js'),
     renderer: path.join(mainDir, '..', 'renderer'),
-    seedExample: isPackaged
-      ? path.join(resourcesPath, 'examples', 'seed')
-      : path.join(appPath, 'assets', 'examples', 'seed'),
+    seedExample: isPackaged ? path.join(resourcesPath, 'examples', 'seed') : path.join(appPath, 'assets', 'examples', 'seed'),
     icon: isPackaged ? path.join(resourcesPath, 'icon.png') : path.join(appPath, 'assets', 'icon.png'),
   };
 }

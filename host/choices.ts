@@ -20,9 +20,7 @@ function userPods(cluster: Cluster): PodState[] {
 }
 
 function sources(cluster: Cluster): RequestChoices['sources'] {
-  const list: RequestChoices['sources'] = [
-    { id: 'external', label: `External client (${cluster.settings.externalClientIP})` },
-  ];
+  const list: RequestChoices['sources'] = [{ id: 'external', label: `External client (${cluster.settings.externalClientIP})` }];
   for (const node of cluster.nodes) list.push({ id: `node/${node.name}`, label: `Node ${node.name} (${node.ip})` });
   for (const pod of userPods(cluster)) {
     // A Pod without an IP has no network namespace yet: it cannot send anything.
@@ -58,7 +56,11 @@ function serviceTargets(cluster: Cluster, service: ServiceState): Target[] {
     const lbRef = objectComponentId('lb', service.namespace, service.name);
     const address = service.loadBalancerIP ?? '<pending>';
     for (const port of service.ports) {
-      list.push({ id: `${lbRef}:${port.port}`, label: `${displayName(service.namespace, service.name)} load balancer ${address}:${port.port}`, group: 'LoadBalancer' });
+      list.push({
+        id: `${lbRef}:${port.port}`,
+        label: `${displayName(service.namespace, service.name)} load balancer ${address}:${port.port}`,
+        group: 'LoadBalancer',
+      });
     }
   }
   return list;

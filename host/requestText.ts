@@ -6,9 +6,32 @@
 
 /** curl options that consume the next word, so it is not mistaken for the URL. */
 const CURL_OPTIONS_WITH_VALUE = new Set([
-  '-H', '--header', '-X', '--request', '-d', '--data', '--data-raw', '--data-binary', '-m', '--max-time',
-  '--connect-timeout', '-o', '--output', '-u', '--user', '-A', '--user-agent', '-e', '--referer',
-  '-w', '--write-out', '--retry', '-x', '--proxy', '--resolve', '--interface',
+  '-H',
+  '--header',
+  '-X',
+  '--request',
+  '-d',
+  '--data',
+  '--data-raw',
+  '--data-binary',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-o',
+  '--output',
+  '-u',
+  '--user',
+  '-A',
+  '--user-agent',
+  '-e',
+  '--referer',
+  '-w',
+  '--write-out',
+  '--retry',
+  '-x',
+  '--proxy',
+  '--resolve',
+  '--interface',
 ]);
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -63,7 +86,7 @@ export function normalizeTarget(text: string): string {
     return trimmed;
   }
 
-  let defaultPort: number | null = null;
+  let defaultPort: number;
   const scheme = /^(https?):\/\//i.exec(url);
   if (scheme) {
     defaultPort = scheme[1].toLowerCase() === 'https' ? 443 : 80;
@@ -80,9 +103,7 @@ export function normalizeTarget(text: string): string {
   if (IPV4.test(host)) return `${host}:${port}`;
   const service = serviceFromDnsName(host);
   if (!service) return `${host}:${port}`;
-  return service.namespace === 'default'
-    ? `svc/${service.name}:${port}`
-    : `svc/${service.namespace}/${service.name}:${port}`;
+  return service.namespace === 'default' ? `svc/${service.name}:${port}` : `svc/${service.namespace}/${service.name}:${port}`;
 }
 
 /** Normalises a request source: `client` and `outside` are the external client. */

@@ -225,9 +225,7 @@ export class Session implements Api {
   private publish(): ClusterSnapshot {
     this.revision += 1;
     const loaded = this.loaded;
-    this.snapshot = loaded
-      ? snapshotOf(loaded.cluster, loaded.folder, this.revision, loaded.folderProblems)
-      : emptySnapshot(this.revision);
+    this.snapshot = loaded ? snapshotOf(loaded.cluster, loaded.folder, this.revision, loaded.folderProblems) : emptySnapshot(this.revision);
     for (const listener of [...this.listeners]) {
       try {
         listener(this.snapshot);

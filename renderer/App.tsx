@@ -169,11 +169,15 @@ export function App() {
             onSelect={setSelectedKey}
           />
         ) : (
-          <div className="topology topology-empty-state">{cluster.error ? <p className="tone-danger">{cluster.error}</p> : <p className="muted">Loading the cluster…</p>}</div>
+          <div className="topology topology-empty-state">
+            {cluster.error ? <p className="tone-danger">{cluster.error}</p> : <p className="muted">Loading the cluster…</p>}
+          </div>
         )}
         <aside className={`side ${selectedKey ? 'has-selection' : ''} ${run ? 'has-run' : ''}`}>
           <PacketInspector controller={controller} run={run} />
-          {snapshot && <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />}
+          {snapshot && (
+            <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />
+          )}
         </aside>
       </main>
       <PlaybackBar controller={controller} summary={run ? summarise(run) : null} />

@@ -125,7 +125,7 @@ function handleEvents(api: WebServerOptions['api'], req: http.IncomingMessage, r
 
 function handleStatic(rendererDir: string, urlPath: string, req: http.IncomingMessage, res: http.ServerResponse): void {
   const file = resolveStaticPath(rendererDir, urlPath);
-  let stat: fs.Stats | null = null;
+  let stat: fs.Stats | null;
   try {
     stat = file ? fs.statSync(file) : null;
   } catch {

@@ -34,13 +34,19 @@ export function getCommand(argv: readonly string[], io: CliIo): number {
   }
   const [kindArg, ...rest] = args.positional;
   if (kindArg === undefined) {
-    throw new UsageError('You must specify the type of resource to get. Use one of: pods (po), services (svc), nodes (no), endpoints (ep)', 'get');
+    throw new UsageError(
+      'You must specify the type of resource to get. Use one of: pods (po), services (svc), nodes (no), endpoints (ep)',
+      'get',
+    );
   }
   const kind = resolveGetKind(kindArg);
   if (!kind) throw new UsageError(`the server doesn't have a resource type ${JSON.stringify(kindArg)}`, 'get');
   const output = args.flags.output as string | undefined;
   if (output !== undefined && output !== 'wide') {
-    throw new UsageError(`unable to match a printer suitable for the output format ${JSON.stringify(output)}, allowed formats are: wide`, 'get');
+    throw new UsageError(
+      `unable to match a printer suitable for the output format ${JSON.stringify(output)}, allowed formats are: wide`,
+      'get',
+    );
   }
   const { dir, names } = dirAndNames(rest);
   const cluster = clusterFromFolder(dir, seedOf(args), 'get');

@@ -17,7 +17,11 @@ export interface KeyContext {
 
 export function playbackCommand(k: KeyContext): PlaybackCommand | null {
   if (k.altKey || k.ctrlKey || k.metaKey) return null;
-  const textual = k.editable || k.tag === 'TEXTAREA' || k.tag === 'SELECT' || (k.tag === 'INPUT' && k.inputType !== 'range' && k.inputType !== 'checkbox');
+  const textual =
+    k.editable ||
+    k.tag === 'TEXTAREA' ||
+    k.tag === 'SELECT' ||
+    (k.tag === 'INPUT' && k.inputType !== 'range' && k.inputType !== 'checkbox');
   if (textual) return null;
   switch (k.key) {
     case ' ':

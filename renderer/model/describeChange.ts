@@ -32,7 +32,13 @@ export function isStrandedBarePod(op: ClusterOperation, before: Snap, after: Sna
 function servicesOf(pod: Pod, services: Snap['services']): Snap['services'] {
   return services.filter((s) => {
     const sel = Object.entries(s.selector ?? {});
-    return s.namespace === pod.namespace && sel.length > 0 && sel.every(([k, v]) => pod.labels[k] === v) && Boolean(s.clusterIP) && s.clusterIP !== 'None';
+    return (
+      s.namespace === pod.namespace &&
+      sel.length > 0 &&
+      sel.every(([k, v]) => pod.labels[k] === v) &&
+      Boolean(s.clusterIP) &&
+      s.clusterIP !== 'None'
+    );
   });
 }
 
@@ -52,13 +58,19 @@ export function describeChange(op: ClusterOperation, before: Snap, after: Snap, 
       const old = beforePods.get(`${op.namespace}/${op.name}`);
       lines.push(`pod "${op.name}" deleted`);
       const again = afterPods.get(`${op.namespace}/${op.name}`);
-      if (again && old) lines.push(`Re-created as ${displayName(again.namespace, again.name)}: IP ${old.ip ?? '<none>'} → ${again.ip ?? '<none>'}`);
-      else for (const p of added) lines.push(`Replaced by ${displayName(p.namespace, p.name)} (${p.ip ?? 'no IP yet'}${p.node ? ` on ${p.node}` : ', Pending'})`);
+      if (again && old)
+        lines.push(`Re-created as ${displayName(again.namespace, again.name)}: IP ${old.ip ?? '<none>'} → ${again.ip ?? '<none>'}`);
+      else
+        for (const p of added)
+          lines.push(`Replaced by ${displayName(p.namespace, p.name)} (${p.ip ?? 'no IP yet'}${p.node ? ` on ${p.node}` : ', Pending'})`);
       if (old && !old.owner && !again)
-        lines.push(`A bare Pod has no controller: nothing re-creates it until its manifest${old.file ? ` (${old.file})` : ''} is applied again. Re-apply the folder (kubectl apply -f) to bring it back; it will get a new IP.`);
+        lines.push(
+          `A bare Pod has no controller: nothing re-creates it until its manifest${old.file ? ` (${old.file})` : ''} is applied again. Re-apply the folder (kubectl apply -f) to bring it back; it will get a new IP.`,
+        );
       if (old) {
         for (const s of servicesOf(old, after.services)) {
-          if (before.services.some((b) => b.namespace === s.namespace && b.name === s.name)) lines.push(`Service ${displayName(s.namespace, s.name)} keeps ${s.clusterIP}`);
+          if (before.services.some((b) => b.namespace === s.namespace && b.name === s.name))
+            lines.push(`Service ${displayName(s.namespace, s.name)} keeps ${s.clusterIP}`);
         }
       }
       break;
@@ -70,11 +82,13 @@ export function describeChange(op: ClusterOperation, before: Snap, after: Snap, 
         const was = gone.get(podKey(p));
         lines.push(`pod/${displayName(p.namespace, p.name)} created`);
         if (was?.ip && p.ip && was.ip !== p.ip) lines.push(`New IP ${p.ip} (was ${was.ip}): a Pod's IP is volatile`);
-        else lines.push(p.ip ? `IP ${p.ip}${p.node ? ` on ${p.node}` : ''}` : `Pending${p.schedule.message ? `: ${p.schedule.message}` : ''}`);
+        else
+          lines.push(p.ip ? `IP ${p.ip}${p.node ? ` on ${p.node}` : ''}` : `Pending${p.schedule.message ? `: ${p.schedule.message}` : ''}`);
         for (const s of servicesOf(p, after.services)) {
           const key = `${s.namespace}/${s.name}`;
           const had = before.services.find((b) => b.namespace === s.namespace && b.name === s.name);
-          if (!kept.has(key) && had?.clusterIP === s.clusterIP) lines.push(`Service ${displayName(s.namespace, s.name)} keeps ${s.clusterIP}`);
+          if (!kept.has(key) && had?.clusterIP === s.clusterIP)
+            lines.push(`Service ${displayName(s.namespace, s.name)} keeps ${s.clusterIP}`);
           kept.add(key);
         }
       }

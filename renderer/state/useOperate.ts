@@ -3,7 +3,7 @@
  * the snapshot it returns, a toast saying what changed, and the inspector kept on a deleted Pod's
  * replacement.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { ClusterOperation, ClusterSnapshot, KubeTrafficApi } from '../../src/api/contract';
 import { describeChange, isStrandedBarePod, replacementOf } from '../model/describeChange';
 import { objectKey } from '../../src/model/componentId';
@@ -14,7 +14,8 @@ type Pod = ClusterSnapshot['pods'][number];
 
 /** `kubectl apply -f` on the open folder, offered after a bare Pod is deleted and in the title bar. */
 const APPLY_LABEL = 'Re-apply folder (kubectl apply -f)';
-export const APPLY_TITLE = 'kubectl apply -f on the open folder: re-create what the folder declares and the cluster lacks (a deleted bare Pod comes back, with a new IP)';
+export const APPLY_TITLE =
+  'kubectl apply -f on the open folder: re-create what the folder declares and the cluster lacks (a deleted bare Pod comes back, with a new IP)';
 
 export interface OperateDeps {
   api: KubeTrafficApi;
@@ -35,9 +36,14 @@ export function useOperate({ api, cluster, push, setBusy, select }: OperateDeps)
   // Operations compare the cluster before and after; a toast's action may run long after the toast
   // was made, so they read the latest snapshot from here rather than from their closure.
   const snapshotRef = useRef(cluster.snapshot);
-  snapshotRef.current = cluster.snapshot;
+  useLayoutEffect(() => {
+    snapshotRef.current = cluster.snapshot;
+  }, [cluster.snapshot]);
   // Pods deleted in this session as last seen, so re-applying the folder can say what changed.
   const gone = useRef(new Map<string, Pod>());
+
+  // A toast's "Re-apply folder" runs the latest operate, which is made below.
+  const operateRef = useRef<((op: ClusterOperation, title: string) => Promise<void>) | null>(null);
 
   const operate = useCallback(
     async (op: ClusterOperation, title: string): Promise<void> => {
@@ -59,7 +65,9 @@ export function useOperate({ api, cluster, push, setBusy, select }: OperateDeps)
             lines,
             tone: 'ok',
             // A deleted bare Pod stays gone until its manifest is applied again: offer exactly that.
-            actions: stranded ? [{ label: APPLY_LABEL, title: APPLY_TITLE, run: () => void operateRef.current({ op: 'apply' }, 'Re-apply folder') }] : undefined,
+            actions: stranded
+              ? [{ label: APPLY_LABEL, title: APPLY_TITLE, run: () => void operateRef.current?.({ op: 'apply' }, 'Re-apply folder') }]
+              : undefined,
           });
           // Keep the inspector on the Pod that took the deleted one's place.
           if (op.op === 'deletePod') {
@@ -75,8 +83,9 @@ export function useOperate({ api, cluster, push, setBusy, select }: OperateDeps)
     },
     [api, cluster, push, setBusy, select],
   );
-  const operateRef = useRef(operate);
-  operateRef.current = operate;
+  useLayoutEffect(() => {
+    operateRef.current = operate;
+  }, [operate]);
 
   const forgetDeleted = useCallback(() => gone.current.clear(), []);
 

@@ -8,14 +8,7 @@ import type { ClusterOperation, ClusterSnapshot, MenuCommand, Result } from './c
 import { MENU_COMMANDS } from './contract';
 
 /** Request/response methods of KubeTrafficApi (the snapshot stream is a separate channel). */
-export type ApiMethod =
-  | 'getSnapshot'
-  | 'getChoices'
-  | 'sendRequest'
-  | 'matchSelector'
-  | 'operate'
-  | 'openFolder'
-  | 'getRecentFolders';
+export type ApiMethod = 'getSnapshot' | 'getChoices' | 'sendRequest' | 'matchSelector' | 'operate' | 'openFolder' | 'getRecentFolders';
 
 export const API_METHODS: readonly ApiMethod[] = [
   'getSnapshot',

@@ -12,7 +12,15 @@ import { seedState } from '../util/rng';
 import { ClusterIPAllocator } from './allocators';
 import { CLUSTER_CREATED_AT, FIRST_LOOK_AT, FOLDER_APPLIED_AT } from './clock';
 import { syncWorkload } from './controllers';
-import { collectDesired, createdAtOf, isWorkload, withoutRejectedServices, workloadStateOf, type DesiredPod, type DesiredWorkload } from './desired';
+import {
+  collectDesired,
+  createdAtOf,
+  isWorkload,
+  withoutRejectedServices,
+  workloadStateOf,
+  type DesiredPod,
+  type DesiredWorkload,
+} from './desired';
 import { objectDiagnostic } from './diagnostics';
 import { apiServerEndpoints, refreshEndpoints } from './endpoints';
 import { generateName } from './naming';
@@ -57,7 +65,9 @@ export function createDesiredWorkload(sim: Sim, d: DesiredWorkload): void {
 export function updateEndpoints(sim: Sim): void {
   const refreshed = refreshEndpoints(sim.services, sim.pods.values());
   sim.setServices(
-    refreshed.map((s): ServiceState => (s.builtIn && s.namespace === 'default' && s.name === 'kubernetes' ? { ...s, endpoints: apiServerEndpoints(sim.nodes) } : s)),
+    refreshed.map((s): ServiceState =>
+      s.builtIn && s.namespace === 'default' && s.name === 'kubernetes' ? { ...s, endpoints: apiServerEndpoints(sim.nodes) } : s,
+    ),
   );
 }
 

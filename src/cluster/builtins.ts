@@ -17,7 +17,11 @@ const SYSTEM_CLUSTER_CRITICAL = 2000000000;
 
 const locate = () => BUILT_IN_SOURCE;
 
-function container(name: string, image: string, opts: { cpu?: number; memory?: number; ports?: ContainerPort[]; readinessProbe?: unknown } = {}): Container {
+function container(
+  name: string,
+  image: string,
+  opts: { cpu?: number; memory?: number; ports?: ContainerPort[]; readinessProbe?: unknown } = {},
+): Container {
   const requests: Container['resources']['requests'] = {};
   if (opts.cpu !== undefined) requests.cpu = opts.cpu;
   if (opts.memory !== undefined) requests.memory = opts.memory;
@@ -55,7 +59,10 @@ export function staticPods(node: NodeState): LoadedPod[] {
         readinessProbe: { httpGet: { host: node.ip, path: '/readyz', port: 6443, scheme: 'HTTPS' } },
       }),
     ],
-    ['kube-controller-manager', container('kube-controller-manager', `registry.k8s.io/kube-controller-manager:${K8S_VERSION}`, { cpu: 200 })],
+    [
+      'kube-controller-manager',
+      container('kube-controller-manager', `registry.k8s.io/kube-controller-manager:${K8S_VERSION}`, { cpu: 200 }),
+    ],
     ['kube-scheduler', container('kube-scheduler', `registry.k8s.io/kube-scheduler:${K8S_VERSION}`, { cpu: 100 })],
   ];
   return components.map(([component, c]) => ({
@@ -73,7 +80,13 @@ export function staticPods(node: NodeState): LoadedPod[] {
   }));
 }
 
-function workload(kind: LoadedWorkload['kind'], name: string, namespace: string, labels: Labels, spec: Omit<WorkloadSpec, 'template'> & { podLabels: Labels; pod: PodSpec }): LoadedWorkload {
+function workload(
+  kind: LoadedWorkload['kind'],
+  name: string,
+  namespace: string,
+  labels: Labels,
+  spec: Omit<WorkloadSpec, 'template'> & { podLabels: Labels; pod: PodSpec },
+): LoadedWorkload {
   const { podLabels, pod, ...rest } = spec;
   return {
     kind,
@@ -90,34 +103,46 @@ const linux: Labels = { 'kubernetes.io/os': 'linux' };
 /** kube-proxy (kubeadm addon) and kube-flannel-ds (kube-flannel.yml): host network, on every node. */
 export function builtInDaemonSets(): LoadedWorkload[] {
   const everything: Toleration[] = [{ operator: 'Exists' }];
-  const proxy = workload('DaemonSet', 'kube-proxy', 'kube-system', { 'k8s-app': 'kube-proxy' }, {
-    podLabels: { 'k8s-app': 'kube-proxy' },
-    pod: podSpec([container('kube-proxy', `registry.k8s.io/kube-proxy:${K8S_VERSION}`)], {
-      hostNetwork: true,
-      nodeSelector: { ...linux },
-      tolerations: everything,
-      priority: SYSTEM_NODE_CRITICAL,
-    }),
-  });
-  const flannel = workload('DaemonSet', 'kube-flannel-ds', 'kube-flannel', { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' }, {
-    podLabels: { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' },
-    pod: podSpec([container('kube-flannel', 'docker.io/flannel/flannel:v0.25.4', { cpu: 100, memory: 50 * MI })], {
-      hostNetwork: true,
-      initContainers: [
-        container('install-cni-plugin', 'docker.io/flannel/flannel-cni-plugin:v1.4.1-flannel1'),
-        container('install-cni', 'docker.io/flannel/flannel:v0.25.4'),
-      ],
-      affinity: {
-        nodeAffinity: {
-          requiredDuringSchedulingIgnoredDuringExecution: {
-            nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }] }],
+  const proxy = workload(
+    'DaemonSet',
+    'kube-proxy',
+    'kube-system',
+    { 'k8s-app': 'kube-proxy' },
+    {
+      podLabels: { 'k8s-app': 'kube-proxy' },
+      pod: podSpec([container('kube-proxy', `registry.k8s.io/kube-proxy:${K8S_VERSION}`)], {
+        hostNetwork: true,
+        nodeSelector: { ...linux },
+        tolerations: everything,
+        priority: SYSTEM_NODE_CRITICAL,
+      }),
+    },
+  );
+  const flannel = workload(
+    'DaemonSet',
+    'kube-flannel-ds',
+    'kube-flannel',
+    { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' },
+    {
+      podLabels: { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' },
+      pod: podSpec([container('kube-flannel', 'docker.io/flannel/flannel:v0.25.4', { cpu: 100, memory: 50 * MI })], {
+        hostNetwork: true,
+        initContainers: [
+          container('install-cni-plugin', 'docker.io/flannel/flannel-cni-plugin:v1.4.1-flannel1'),
+          container('install-cni', 'docker.io/flannel/flannel:v0.25.4'),
+        ],
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }] }],
+            },
           },
         },
-      },
-      tolerations: [{ operator: 'Exists', effect: 'NoSchedule' }],
-      priority: SYSTEM_NODE_CRITICAL,
-    }),
-  });
+        tolerations: [{ operator: 'Exists', effect: 'NoSchedule' }],
+        priority: SYSTEM_NODE_CRITICAL,
+      }),
+    },
+  );
   return [proxy, flannel];
 }
 
@@ -133,7 +158,14 @@ export function coreDns(): LoadedWorkload {
     replicas: 2,
     podLabels: dnsLabels,
     pod: podSpec(
-      [container('coredns', 'registry.k8s.io/coredns/coredns:v1.11.1', { cpu: 100, memory: 70 * MI, ports, readinessProbe: { httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' } } })],
+      [
+        container('coredns', 'registry.k8s.io/coredns/coredns:v1.11.1', {
+          cpu: 100,
+          memory: 70 * MI,
+          ports,
+          readinessProbe: { httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' } },
+        }),
+      ],
       {
         nodeSelector: { ...linux },
         tolerations: [
@@ -159,7 +191,12 @@ export function coreDns(): LoadedWorkload {
   });
 }
 
-function service(name: string, namespace: string, labels: Labels, spec: Partial<ServiceInput['spec']> & Pick<ServiceInput['spec'], 'ports'>): ServiceInput {
+function service(
+  name: string,
+  namespace: string,
+  labels: Labels,
+  spec: Partial<ServiceInput['spec']> & Pick<ServiceInput['spec'], 'ports'>,
+): ServiceInput {
   return {
     kind: 'Service',
     metadata: { name, namespace, labels, annotations: {} },
@@ -181,18 +218,28 @@ function service(name: string, namespace: string, labels: Labels, spec: Partial<
 /** `kubernetes` takes the range's 1st address, `kube-dns` its 10th (kubeadm GetDNSIP). */
 export function builtInServices(kubernetesIP: string, dnsIP: string): ServiceInput[] {
   return [
-    service('kubernetes', 'default', { component: 'apiserver', provider: 'kubernetes' }, {
-      clusterIP: kubernetesIP,
-      ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443 }],
-    }),
-    service('kube-dns', 'kube-system', { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, {
-      clusterIP: dnsIP,
-      selector: { 'k8s-app': 'kube-dns' },
-      ports: [
-        { name: 'dns', protocol: 'UDP', port: 53, targetPort: 53 },
-        { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53 },
-        { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153 },
-      ],
-    }),
+    service(
+      'kubernetes',
+      'default',
+      { component: 'apiserver', provider: 'kubernetes' },
+      {
+        clusterIP: kubernetesIP,
+        ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443 }],
+      },
+    ),
+    service(
+      'kube-dns',
+      'kube-system',
+      { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      {
+        clusterIP: dnsIP,
+        selector: { 'k8s-app': 'kube-dns' },
+        ports: [
+          { name: 'dns', protocol: 'UDP', port: 53, targetPort: 53 },
+          { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53 },
+          { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153 },
+        ],
+      },
+    ),
   ];
 }

@@ -104,7 +104,11 @@ function portsOf(c: Container): ContainerStatus['ports'] {
  * Container statuses for a pod at a stage. `ip` is the pod IP (for probe messages) and `ageSeconds`
  * how long the pod has run (drives restart counts of crash-looping containers).
  */
-export function podRuntime(spec: PodSpec, stage: PodStage, opts: { ip: string | null; ageSeconds: number; sources?: SourceRef[] }): PodRuntime {
+export function podRuntime(
+  spec: PodSpec,
+  stage: PodStage,
+  opts: { ip: string | null; ageSeconds: number; sources?: SourceRef[] },
+): PodRuntime {
   if (stage !== 'running') return computeRuntime(spec, stage, opts);
   // Running replicas of one template start the same containers. When nothing in the outcome depends
   // on the pod (no message quoting its IP, no restart count from its age), it is shared, read-only.
@@ -120,7 +124,11 @@ export function podRuntime(spec: PodSpec, stage: PodStage, opts: { ip: string | 
 /** spec → the shared outcome of running it (for pods whose container sources are `sources`). */
 const runningMemo = new WeakMap<PodSpec, { sources: SourceRef[] | undefined; runtime: PodRuntime }>();
 
-function computeRuntime(spec: PodSpec, stage: PodStage, opts: { ip: string | null; ageSeconds: number; sources?: SourceRef[] }): PodRuntime {
+function computeRuntime(
+  spec: PodSpec,
+  stage: PodStage,
+  opts: { ip: string | null; ageSeconds: number; sources?: SourceRef[] },
+): PodRuntime {
   const base = (c: Container, i: number): ContainerStatus => {
     const s: ContainerStatus = {
       name: c.name,
@@ -166,7 +174,9 @@ function computeRuntime(spec: PodSpec, stage: PodStage, opts: { ip: string | nul
     }
     for (const p of wanted) holder.set(`${p.protocol}/${p.port}`, c.name);
     s.state = 'running';
-    s.listening = wanted.map((p) => (p.bind ? { port: p.port, protocol: p.protocol, bind: p.bind } : { port: p.port, protocol: p.protocol }));
+    s.listening = wanted.map((p) =>
+      p.bind ? { port: p.port, protocol: p.protocol, bind: p.bind } : { port: p.port, protocol: p.protocol },
+    );
     return s;
   });
 

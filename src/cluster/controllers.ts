@@ -45,7 +45,12 @@ function templateHash(w: WorkloadState): string {
 }
 
 /** The Pod a workload creates, before naming and placement. */
-function podFromTemplate(w: WorkloadState, extraLabels: Labels, owner: { kind: string; name: string }, spec?: PodSpec): Omit<NewPod, 'name'> {
+function podFromTemplate(
+  w: WorkloadState,
+  extraLabels: Labels,
+  owner: { kind: string; name: string },
+  spec?: PodSpec,
+): Omit<NewPod, 'name'> {
   const t = w.spec.template;
   const p: Omit<NewPod, 'name'> = {
     namespace: w.namespace,
@@ -119,14 +124,27 @@ function syncDeployment(sim: Sim, w: WorkloadState, previousReplicas: number): W
   }
   const from = w.replicaSet === rsName ? previousReplicas : 0;
   if (from !== w.replicas) {
-    sim.event('Normal', 'ScalingReplicaSet', id, `Scaled ${w.replicas > from ? 'up' : 'down'} replica set ${rsName} from ${from} to ${w.replicas}`);
+    sim.event(
+      'Normal',
+      'ScalingReplicaSet',
+      id,
+      `Scaled ${w.replicas > from ? 'up' : 'down'} replica set ${rsName} from ${from} to ${w.replicas}`,
+    );
   }
   syncReplicas(sim, next, 'ReplicaSet', rsName, w.replicas, { 'pod-template-hash': hash });
   return next;
 }
 
 /** DaemonSet controller's NodeShouldRunDaemonPod: name, node affinity/selector and NoSchedule/NoExecute taints. */
-function daemonPodFits(spec: PodSpec, tolerations: Toleration[], node: { name: string; labels: Labels; taints: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[] }): boolean {
+function daemonPodFits(
+  spec: PodSpec,
+  tolerations: Toleration[],
+  node: {
+    name: string;
+    labels: Labels;
+    taints: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+  },
+): boolean {
   if (spec.nodeName && spec.nodeName !== node.name) return false;
   for (const key in spec.nodeSelector ?? {}) if (node.labels[key] !== spec.nodeSelector[key]) return false;
   const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
@@ -166,11 +184,18 @@ function syncDaemonSet(sim: Sim, w: WorkloadState): WorkloadState {
         ...t.affinity,
         nodeAffinity: {
           ...t.affinity?.nodeAffinity,
-          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node.name] }] }] },
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node.name] }] }],
+          },
         },
       },
     };
-    const base = podFromTemplate(w, { 'controller-revision-hash': hash, 'pod-template-generation': '1' }, { kind: 'DaemonSet', name: w.name }, spec);
+    const base = podFromTemplate(
+      w,
+      { 'controller-revision-hash': hash, 'pod-template-generation': '1' },
+      { kind: 'DaemonSet', name: w.name },
+      spec,
+    );
     const name = generateName(`${w.name}-`, sim.nameStream(w.namespace, `${w.name}-`), podNameTaken(sim, w.namespace));
     sim.event('Normal', 'SuccessfulCreate', id, `Created pod: ${name}`);
     createPod(sim, { ...base, name, placedBy: 'daemonset' });
@@ -202,7 +227,11 @@ function syncStatefulSet(sim: Sim, w: WorkloadState): WorkloadState {
       if (w.spec.serviceName) spec.subdomain = w.spec.serviceName;
       const base = podFromTemplate(
         w,
-        { 'controller-revision-hash': `${w.name}-${hash}`, 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) },
+        {
+          'controller-revision-hash': `${w.name}-${hash}`,
+          'statefulset.kubernetes.io/pod-name': name,
+          'apps.kubernetes.io/pod-index': String(i),
+        },
         { kind: 'StatefulSet', name: w.name },
         spec,
       );

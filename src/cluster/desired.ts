@@ -4,7 +4,15 @@
  * namespace and name as a built-in one replaces it (apply updates the existing object).
  */
 import type { NodeState, ObjectSummary, WorkloadState } from '../model/cluster';
-import { WORKLOAD_KINDS, type LoadResult, type LoadedObject, type LoadedPod, type LoadedService, type LoadedWorkload, type WorkloadKind } from '../model/objects';
+import {
+  WORKLOAD_KINDS,
+  type LoadResult,
+  type LoadedObject,
+  type LoadedPod,
+  type LoadedService,
+  type LoadedWorkload,
+  type WorkloadKind,
+} from '../model/objects';
 import type { ClusterIPAllocator } from './allocators';
 import { builtInDaemonSets, builtInServices, coreDns, staticPods } from './builtins';
 import { CLUSTER_CREATED_AT, FOLDER_APPLIED_AT } from './clock';
@@ -40,12 +48,21 @@ function key(kind: string, namespace: string, name: string): string {
 }
 
 export function serviceInputOf(s: LoadedService): ServiceInput {
-  return { kind: 'Service', metadata: s.metadata, spec: s.spec, source: s.source, locate: s.locate, builtIn: false, createdAt: FOLDER_APPLIED_AT };
+  return {
+    kind: 'Service',
+    metadata: s.metadata,
+    spec: s.spec,
+    source: s.source,
+    locate: s.locate,
+    builtIn: false,
+    createdAt: FOLDER_APPLIED_AT,
+  };
 }
 
 export function collectDesired(load: LoadResult, nodes: NodeState[], ips: ClusterIPAllocator): Desired {
   const folderKeys = new Set(load.objects.map((o) => key(o.kind, o.metadata.namespace, o.metadata.name)));
-  const keep = (o: { kind: string; metadata: { namespace: string; name: string } }) => !folderKeys.has(key(o.kind, o.metadata.namespace, o.metadata.name));
+  const keep = (o: { kind: string; metadata: { namespace: string; name: string } }) =>
+    !folderKeys.has(key(o.kind, o.metadata.namespace, o.metadata.name));
 
   const pods: DesiredPod[] = [];
   for (const node of nodes.filter(isControlPlane)) for (const p of staticPods(node)) if (keep(p)) pods.push({ object: p, builtIn: true });
@@ -72,9 +89,15 @@ export function collectDesired(load: LoadResult, nodes: NodeState[], ips: Cluste
 }
 
 /** Services the API server rejected (allocation conflicts) are not part of the cluster: drop them from the listing. */
-export function withoutRejectedServices(objects: ObjectSummary[], wanted: ServiceInput[], created: { namespace: string; name: string }[]): ObjectSummary[] {
+export function withoutRejectedServices(
+  objects: ObjectSummary[],
+  wanted: ServiceInput[],
+  created: { namespace: string; name: string }[],
+): ObjectSummary[] {
   const made = new Set(created.map((s) => `${s.namespace}/${s.name}`));
-  const rejected = new Set(wanted.filter((s) => !made.has(`${s.metadata.namespace}/${s.metadata.name}`)).map((s) => `${s.metadata.namespace}/${s.metadata.name}`));
+  const rejected = new Set(
+    wanted.filter((s) => !made.has(`${s.metadata.namespace}/${s.metadata.name}`)).map((s) => `${s.metadata.namespace}/${s.metadata.name}`),
+  );
   if (rejected.size === 0) return objects;
   return objects.filter((o) => o.kind !== 'Service' || !rejected.has(`${o.namespace}/${o.name}`));
 }

@@ -8,12 +8,7 @@ interface Located {
   locate: Locator;
 }
 
-export function objectDiagnostic(
-  object: Located,
-  severity: Diagnostic['severity'],
-  path: string | undefined,
-  message: string,
-): Diagnostic {
+export function objectDiagnostic(object: Located, severity: Diagnostic['severity'], path: string | undefined, message: string): Diagnostic {
   const at: SourceRef = path ? object.locate(path) : object.locate('');
   const d: Diagnostic = {
     severity,

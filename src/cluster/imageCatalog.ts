@@ -67,7 +67,11 @@ const CATALOG: Record<string, ListenPort[]> = {
   'registry.k8s.io/coredns/coredns': [{ port: 53, protocol: 'UDP' }, ...tcp(53, 8080, 8181, 9153)],
   'coredns/coredns': [{ port: 53, protocol: 'UDP' }, ...tcp(53, 8080, 8181, 9153)],
   'registry.k8s.io/etcd': [
-    { port: 2379, protocol: 'TCP', bind: { loopback: true, hostIP: true, flag: '--listen-client-urls=https://127.0.0.1:2379,https://<advertise address>:2379' } },
+    {
+      port: 2379,
+      protocol: 'TCP',
+      bind: { loopback: true, hostIP: true, flag: '--listen-client-urls=https://127.0.0.1:2379,https://<advertise address>:2379' },
+    },
     { port: 2380, protocol: 'TCP', bind: { loopback: false, hostIP: true, flag: '--listen-peer-urls=https://<advertise address>:2380' } },
     loopbackOnly(2381, '--listen-metrics-urls=http://127.0.0.1:2381'),
   ],

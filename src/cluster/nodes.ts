@@ -7,7 +7,18 @@ import type { ClusterSettings, NodeState, Resources } from '../model/cluster';
 import type { Labels, Taint } from '../model/k8s';
 import type { LoadResult, LoadedNode, SettingsNode } from '../model/objects';
 import type { Diagnostic } from '../model/source';
-import { cidrContains, cidrsOverlap, formatCidr, formatIPv4, nthAddress, nthSubnet, parseCidr, parseIPv4, subnetCount, type Cidr } from '../util/ip';
+import {
+  cidrContains,
+  cidrsOverlap,
+  formatCidr,
+  formatIPv4,
+  nthAddress,
+  nthSubnet,
+  parseCidr,
+  parseIPv4,
+  subnetCount,
+  type Cidr,
+} from '../util/ip';
 import { objectDiagnostic } from './diagnostics';
 import { parseBytes, parseCpuMillis } from './quantity';
 import type { ResolvedSettings } from './settings';
@@ -102,7 +113,15 @@ function fromSettings(spec: SettingsNode[], resolved: ResolvedSettings, diagnost
     for (const role of roles) labels[ROLE_PREFIX + role] = '';
     const { capacity, allocatable } = defaultCapacity();
     const bad = (field: string, value: unknown, why: string): void => {
-      if (object) diagnostics.push(objectDiagnostic(object, 'error', `spec.nodes[${i}].${field}`, `spec.nodes[${i}].${field}: Invalid value: ${JSON.stringify(value)}: ${why}`));
+      if (object)
+        diagnostics.push(
+          objectDiagnostic(
+            object,
+            'error',
+            `spec.nodes[${i}].${field}`,
+            `spec.nodes[${i}].${field}: Invalid value: ${JSON.stringify(value)}: ${why}`,
+          ),
+        );
     };
     if (n.cpu !== undefined) {
       const cpu = parseCpuMillis(n.cpu);
@@ -164,10 +183,17 @@ function fromManifest(node: LoadedNode): NodeDraft {
   };
 }
 
-function draftDiagnostic(d: NodeDraft, resolved: ResolvedSettings, field: string, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic | null {
+function draftDiagnostic(
+  d: NodeDraft,
+  resolved: ResolvedSettings,
+  field: string,
+  message: string,
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic | null {
   if (d.object) return objectDiagnostic(d.object, severity, field, message);
   if (resolved.object && d.settingsIndex !== undefined) {
-    const path = field === 'spec.podCIDR' ? `spec.nodes[${d.settingsIndex}]` : `spec.nodes[${d.settingsIndex}].${field.replace(/^spec\./, '')}`;
+    const path =
+      field === 'spec.podCIDR' ? `spec.nodes[${d.settingsIndex}]` : `spec.nodes[${d.settingsIndex}].${field.replace(/^spec\./, '')}`;
     return objectDiagnostic(resolved.object, severity, path, message);
   }
   return null;
@@ -184,7 +210,12 @@ function assignIps(drafts: NodeDraft[], settings: ClusterSettings, resolved: Res
     const n = parseIPv4(d.ip);
     if (n === null || taken.has(n)) {
       const why = n === null ? 'must be a valid IPv4 address' : 'address is already used by another node or the external client';
-      const diag = draftDiagnostic(d, resolved, d.object ? 'status.addresses' : 'spec.ip', `${d.object ? 'status.addresses' : 'ip'}: Invalid value: ${JSON.stringify(d.ip)}: ${why}`);
+      const diag = draftDiagnostic(
+        d,
+        resolved,
+        d.object ? 'status.addresses' : 'spec.ip',
+        `${d.object ? 'status.addresses' : 'ip'}: Invalid value: ${JSON.stringify(d.ip)}: ${why}`,
+      );
       if (diag) diagnostics.push(diag);
       return undefined;
     }
@@ -203,7 +234,12 @@ function assignIps(drafts: NodeDraft[], settings: ClusterSettings, resolved: Res
 }
 
 /** podCIDRs: explicit ones occupied first, then the next free subnet in join order. */
-function assignPodCidrs(drafts: NodeDraft[], settings: ClusterSettings, resolved: ResolvedSettings, diagnostics: Diagnostic[]): (Cidr | null)[] {
+function assignPodCidrs(
+  drafts: NodeDraft[],
+  settings: ClusterSettings,
+  resolved: ResolvedSettings,
+  diagnostics: Diagnostic[],
+): (Cidr | null)[] {
   const cluster = parseCidr(settings.podCIDR) as Cidr;
   const mask = settings.nodeCIDRMaskSize;
   const occupied: Cidr[] = [];
@@ -212,10 +248,12 @@ function assignPodCidrs(drafts: NodeDraft[], settings: ClusterSettings, resolved
     const c = parseCidr(d.podCIDR);
     let problem: string | null = null;
     if (!c) problem = 'must be a valid IPv4 CIDR';
-    else if (!cidrContains(cluster, c.base) || c.prefix < cluster.prefix) problem = `cidr ${d.podCIDR} is out the range of cluster cidr ${settings.podCIDR}`;
+    else if (!cidrContains(cluster, c.base) || c.prefix < cluster.prefix)
+      problem = `cidr ${d.podCIDR} is out the range of cluster cidr ${settings.podCIDR}`;
     else {
       const clash = occupied.find((o) => cidrsOverlap(o, c));
-      if (clash) problem = `cidr ${d.podCIDR} is already allocated (overlaps ${formatCidr(clash)}); the node gets the next free one instead`;
+      if (clash)
+        problem = `cidr ${d.podCIDR} is already allocated (overlaps ${formatCidr(clash)}); the node gets the next free one instead`;
     }
     if (problem || !c) {
       const diag = draftDiagnostic(d, resolved, 'spec.podCIDR', `spec.podCIDR: Invalid value: ${JSON.stringify(d.podCIDR)}: ${problem}`);
@@ -236,10 +274,22 @@ function assignPodCidrs(drafts: NodeDraft[], settings: ClusterSettings, resolved
         return candidate;
       }
     }
-    const diag = draftDiagnostic(drafts[i], resolved, 'spec.podCIDR',
-      `Node ${drafts[i].name}: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range (${settings.podCIDR}, /${mask} per node). The node stays NotReady.`, 'warning');
+    const diag = draftDiagnostic(
+      drafts[i],
+      resolved,
+      'spec.podCIDR',
+      `Node ${drafts[i].name}: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range (${settings.podCIDR}, /${mask} per node). The node stays NotReady.`,
+      'warning',
+    );
     if (diag) diagnostics.push(diag);
-    else diagnostics.push({ severity: 'warning', file: '', line: 0, column: 0, message: `Node ${drafts[i].name}: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range` });
+    else
+      diagnostics.push({
+        severity: 'warning',
+        file: '',
+        line: 0,
+        column: 0,
+        message: `Node ${drafts[i].name}: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range`,
+      });
     return null;
   });
 }
@@ -252,7 +302,8 @@ export interface BuiltNodes {
 export function buildNodes(load: LoadResult, resolved: ResolvedSettings): BuiltNodes {
   const diagnostics: Diagnostic[] = [];
   const manifests = load.objects.filter((o): o is LoadedNode => o.kind === 'Node');
-  const drafts = manifests.length > 0 ? manifests.map(fromManifest) : resolved.nodes ? fromSettings(resolved.nodes, resolved, diagnostics) : seedNodes();
+  const drafts =
+    manifests.length > 0 ? manifests.map(fromManifest) : resolved.nodes ? fromSettings(resolved.nodes, resolved, diagnostics) : seedNodes();
   const settings = resolved.settings;
   const ips = assignIps(drafts, settings, resolved, diagnostics);
   const cidrs = assignPodCidrs(drafts, settings, resolved, diagnostics);

@@ -95,7 +95,8 @@ export function scaleWorkload(c: Cluster, kind: string, namespace: string, name:
   const k = SCALABLE[kind.toLowerCase()] ?? SCALABLE[kind];
   if (!k) throw new ClusterOperationError(`error: the server doesn't have a resource type "${kind}"`);
   // DaemonSets and Jobs have no scale subresource.
-  if (k === 'DaemonSet' || k === 'Job') throw new ClusterOperationError('Error from server (NotFound): the server could not find the requested resource');
+  if (k === 'DaemonSet' || k === 'Job')
+    throw new ClusterOperationError('Error from server (NotFound): the server could not find the requested resource');
   const sim = begin(c);
   let w = sim.workloads.get(workloadKey(k, namespace, name));
   if (!w && k === 'ReplicaSet') {
@@ -159,10 +160,14 @@ export function drainNode(c: Cluster, node: string, opts: DrainOptions = {}): Cl
   const daemons = onNode.filter((p) => p.owner?.kind === 'DaemonSet');
   const problems: string[] = [];
   if (!ignoreDaemonSets && daemons.length > 0) {
-    problems.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemons.map((p) => `${p.namespace}/${p.name}`).join(', ')}`);
+    problems.push(
+      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemons.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
+    );
   }
   if (!opts.force && unmanaged.length > 0) {
-    problems.push(`cannot delete Pods declare no controller (use --force to override): ${unmanaged.map((p) => `${p.namespace}/${p.name}`).join(', ')}`);
+    problems.push(
+      `cannot delete Pods declare no controller (use --force to override): ${unmanaged.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
+    );
   }
   if (problems.length > 0) {
     const list = problems.length > 1 ? `[${problems.join(', ')}]` : problems[0];

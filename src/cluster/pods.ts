@@ -48,11 +48,19 @@ function bindByNodeName(sim: Sim, nodeName: string): ScheduleResult {
   return result;
 }
 
-function schedule(sim: Sim, pod: { name: string; namespace: string; labels: Labels; spec: PodSpec; owner: OwnerRef | null }, placedBy?: 'daemonset'): ScheduleResult {
+function schedule(
+  sim: Sim,
+  pod: { name: string; namespace: string; labels: Labels; spec: PodSpec; owner: OwnerRef | null },
+  placedBy?: 'daemonset',
+): ScheduleResult {
   if (pod.spec.nodeName) return bindByNodeName(sim, pod.spec.nodeName);
   const cache: SchedulerCache = sim.schedulingCache ?? sim.cache;
   const rng = sim.stream(`schedule:${pod.namespace}/${pod.name}`);
-  const r = schedulePod(cache, { name: pod.name, namespace: pod.namespace, labels: pod.labels, spec: pod.spec, owner: pod.owner ?? undefined }, rng);
+  const r = schedulePod(
+    cache,
+    { name: pod.name, namespace: pod.namespace, labels: pod.labels, spec: pod.spec, owner: pod.owner ?? undefined },
+    rng,
+  );
   // Keep the model's fields only (the scheduler adds bookkeeping such as evaluatedNodes).
   const result: ScheduleResult = { node: r.node, rejected: r.rejected, scores: r.scores };
   if (r.message !== undefined) result.message = r.message;
@@ -95,7 +103,12 @@ function start(sim: Sim, pod: PodState, containerSources?: SourceRef[]): PodStat
     ip = pod.hostNetwork ? node.ip : sim.ipam.allocate(node.name);
     if (ip === null) {
       stage = 'creating';
-      sim.event('Warning', 'FailedCreatePodSandBox', id, `Failed to create pod sandbox: plugin type="bridge" failed (add): ${sim.ipam.exhaustedMessage(node.name)}`);
+      sim.event(
+        'Warning',
+        'FailedCreatePodSandBox',
+        id,
+        `Failed to create pod sandbox: plugin type="bridge" failed (add): ${sim.ipam.exhaustedMessage(node.name)}`,
+      );
     } else stage = runsToCompletion(pod) ? 'completed' : 'running';
   }
   const runtime = podRuntime(pod.spec, stage, { ip, ageSeconds: sim.clock - pod.createdAt, sources: containerSources ?? sourcesOf(pod) });
@@ -104,7 +117,12 @@ function start(sim: Sim, pod: PodState, containerSources?: SourceRef[]): PodStat
   if (stage === 'running') {
     for (const c of runtime.containers) {
       if (c.reason === 'CrashLoopBackOff') {
-        sim.event('Warning', 'BackOff', id, `Back-off restarting failed container ${c.name} in pod ${pod.name}_${pod.namespace}(${pod.uid})`);
+        sim.event(
+          'Warning',
+          'BackOff',
+          id,
+          `Back-off restarting failed container ${c.name} in pod ${pod.name}_${pod.namespace}(${pod.uid})`,
+        );
       } else if (c.state === 'running' && !c.ready && c.message) {
         sim.event('Warning', 'Unhealthy', id, c.message);
       }

@@ -53,7 +53,8 @@ function reconcileWorkloads(sim: Sim, desired: DesiredWorkload[]): void {
     if (prev.replicaSet) next.replicaSet = prev.replicaSet;
     if (prev.templateHash) next.templateHash = prev.templateHash;
     if (fresh.kind === 'DaemonSet') next.replicas = prev.replicas;
-    const replaceAll = (templateChanged && (fresh.kind === 'DaemonSet' || fresh.kind === 'StatefulSet')) || (specChanged && fresh.kind === 'Job');
+    const replaceAll =
+      (templateChanged && (fresh.kind === 'DaemonSet' || fresh.kind === 'StatefulSet')) || (specChanged && fresh.kind === 'Job');
     if (replaceAll) deleteWorkloadPods(sim, prev);
     sim.workloads.set(key, syncWorkload(sim, next, prev.replicas));
   }

@@ -97,7 +97,12 @@ export function resolveSettings(load: LoadResult, seed: number): ResolvedSetting
     if (lb.provider === 'metallb') {
       const addresses = lb.addresses ?? [];
       const bad = addresses.findIndex((a) => parsePool(a) === null);
-      if (addresses.length === 0) fail('spec.loadBalancer.addresses', addresses, 'metallb needs at least one address range (e.g. "192.168.64.240-192.168.64.250" or "192.168.64.240/28")');
+      if (addresses.length === 0)
+        fail(
+          'spec.loadBalancer.addresses',
+          addresses,
+          'metallb needs at least one address range (e.g. "192.168.64.240-192.168.64.250" or "192.168.64.240/28")',
+        );
       else if (bad >= 0) fail(`spec.loadBalancer.addresses[${bad}]`, addresses[bad], 'must be an IPv4 CIDR or a range "FROM-TO"');
       else settings.loadBalancer = { provider: 'metallb', addresses: [...addresses] };
     } else if (lb.provider !== 'none') {

@@ -3,7 +3,16 @@
  * (arrays copied, objects shared and never mutated — changed objects are replaced), does its work
  * with indexes (pods by owner, scheduler cache, IPAM), and turns back into a new plain Cluster.
  */
-import type { Cluster, ClusterEvent, ClusterSettings, NodeState, ObjectSummary, PodState, ServiceState, WorkloadState } from '../model/cluster';
+import type {
+  Cluster,
+  ClusterEvent,
+  ClusterSettings,
+  NodeState,
+  ObjectSummary,
+  PodState,
+  ServiceState,
+  WorkloadState,
+} from '../model/cluster';
 import type { Diagnostic } from '../model/source';
 import { addPod, newSchedulerCache, setServiceSelectors, updateNode, type SchedulerCache } from '../scheduler';
 import { Rng } from '../util/rng';
@@ -93,7 +102,10 @@ export class Sim {
       // Continue the round robin where the previous build or operation stopped, as kube-scheduler does.
       cache.nextStartNodeIndex = this.nodes.length > 0 ? this.schedulerStartIndex % this.nodes.length : 0;
       for (const p of this.pods.values()) addPod(cache, p);
-      setServiceSelectors(cache, this.services.map((s) => ({ namespace: s.namespace, selector: s.selector })));
+      setServiceSelectors(
+        cache,
+        this.services.map((s) => ({ namespace: s.namespace, selector: s.selector })),
+      );
       this.schedulerCache = cache;
     }
     return this.schedulerCache;
@@ -163,7 +175,11 @@ export class Sim {
 
   setServices(services: ServiceState[]): void {
     this.services = services;
-    if (this.schedulerCache) setServiceSelectors(this.schedulerCache, services.map((s) => ({ namespace: s.namespace, selector: s.selector })));
+    if (this.schedulerCache)
+      setServiceSelectors(
+        this.schedulerCache,
+        services.map((s) => ({ namespace: s.namespace, selector: s.selector })),
+      );
   }
 
   toCluster(): Cluster {

@@ -62,9 +62,7 @@ function nodePortErrors(svc: LoadedService, range: { min: number; max: number },
   if (svc.spec.healthCheckNodePort) wanted.push({ port: svc.spec.healthCheckNodePort, path: ['spec', 'healthCheckNodePort'] });
   for (const w of wanted) {
     if (w.port < range.min || w.port > range.max)
-      errs.push(
-        invalid(w.path, w.port, `provided port is not in the valid range. The range of valid ports is ${range.min}-${range.max}`),
-      );
+      errs.push(invalid(w.path, w.port, `provided port is not in the valid range. The range of valid ports is ${range.min}-${range.max}`));
     else if (allocated.has(w.port)) errs.push(invalid(w.path, w.port, 'provided port is already allocated'));
     mine.add(w.port);
   }

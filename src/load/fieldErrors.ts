@@ -5,13 +5,7 @@
 import { formatPath, type FieldPath } from './fieldPath';
 
 export type FieldErrorType =
-  | 'Invalid value'
-  | 'Required value'
-  | 'Duplicate value'
-  | 'Unsupported value'
-  | 'Forbidden'
-  | 'Too long'
-  | 'Not found';
+  'Invalid value' | 'Required value' | 'Duplicate value' | 'Unsupported value' | 'Forbidden' | 'Too long' | 'Not found';
 
 export interface FieldError {
   type: FieldErrorType;

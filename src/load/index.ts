@@ -21,7 +21,13 @@ export function loadManifests(files: RawFile[]): LoadResult {
   const candidates: Candidate[] = [];
   for (const file of files) {
     if (file.text.includes('\u0000')) {
-      diagnostics.push({ severity: 'warning', file: file.path, line: 1, column: 1, message: 'skipped: binary file (it contains NUL characters), not a text manifest' });
+      diagnostics.push({
+        severity: 'warning',
+        file: file.path,
+        line: 1,
+        column: 1,
+        message: 'skipped: binary file (it contains NUL characters), not a text manifest',
+      });
       continue;
     }
     for (const doc of parseFile(file, diagnostics)) collect(doc.value, doc, candidates, diagnostics);
@@ -48,9 +54,7 @@ export function loadManifests(files: RawFile[]): LoadResult {
   }
 
   const order = new Map(files.map((f, i) => [f.path, i]));
-  sorted.sort(
-    (a, b) => (order.get(a.d.file) ?? -1) - (order.get(b.d.file) ?? -1) || a.line - b.line || a.column - b.column,
-  );
+  sorted.sort((a, b) => (order.get(a.d.file) ?? -1) - (order.get(b.d.file) ?? -1) || a.line - b.line || a.column - b.column);
   return { objects, diagnostics: sorted.map((s) => s.d), files: files.map((f) => f.path) };
 }
 

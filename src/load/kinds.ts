@@ -112,7 +112,8 @@ const REMOVED: Record<string, { removedIn: string; use?: string }> = {
 
 /** When the API server stopped serving `kind` at `apiVersion` (some groups lost kinds in different releases). */
 export function removedVersion(kind: string, apiVersion: string): { removedIn: string; use?: string } | undefined {
-  if (apiVersion === 'storage.k8s.io/v1beta1') return { removedIn: kind === 'CSIStorageCapacity' ? '1.27' : '1.22', use: 'storage.k8s.io/v1' };
+  if (apiVersion === 'storage.k8s.io/v1beta1')
+    return { removedIn: kind === 'CSIStorageCapacity' ? '1.27' : '1.22', use: 'storage.k8s.io/v1' };
   if (apiVersion === 'extensions/v1beta1')
     return kind === 'Ingress' ? { removedIn: '1.22', use: 'networking.k8s.io/v1' } : { removedIn: '1.16' };
   return REMOVED[apiVersion];

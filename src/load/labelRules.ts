@@ -63,8 +63,7 @@ export function validateLabelSelector(sel: LabelSelector | undefined, path: Fiel
         break;
       case 'Exists':
       case 'DoesNotExist':
-        if (values.length > 0)
-          errs.push(forbidden([...p, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+        if (values.length > 0) errs.push(forbidden([...p, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
         break;
       default:
         errs.push(invalid([...p, 'operator'], req.operator, 'not a valid selector operator'));

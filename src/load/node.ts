@@ -102,4 +102,3 @@ export function validateTaints(taints: Taint[]): FieldError[] {
   });
   return errs;
 }
-

@@ -41,7 +41,9 @@ export function loadObject(value: Obj, apiVersion: string, kind: string, src: So
 
   if (simulated && SIMULATED[kind] !== apiVersion) {
     const removed = removedVersion(kind, apiVersion);
-    const hint = removed ? ` (${apiVersion} was removed in Kubernetes v${removed.removedIn}; use ${SIMULATED[kind]})` : ` (use ${SIMULATED[kind]})`;
+    const hint = removed
+      ? ` (${apiVersion} was removed in Kubernetes v${removed.removedIn}; use ${SIMULATED[kind]})`
+      : ` (use ${SIMULATED[kind]})`;
     candidate.fatal = { message: noMatchMessage(kind, apiVersion) + hint, path: ['apiVersion'] };
     return candidate;
   }
@@ -54,7 +56,12 @@ export function loadObject(value: Obj, apiVersion: string, kind: string, src: So
     candidate.meta = meta;
     if (!simulated && !meta.name) {
       // Tool configs (Kustomization, kube-scheduler Policy…) carry apiVersion and kind but are no API objects.
-      candidate.warnings = [{ path: ['metadata', 'name'], message: 'skipped: not an object the API server would store: metadata.name: Required value: name or generateName is required' }];
+      candidate.warnings = [
+        {
+          path: ['metadata', 'name'],
+          message: 'skipped: not an object the API server would store: metadata.name: Required value: name or generateName is required',
+        },
+      ];
       return candidate;
     }
     const metaErrors = validateObjectMeta(meta, namespaced, nameValidator(kind));

@@ -70,7 +70,14 @@ export function decodeSettings(top: Reader, p: Problems): SimulatorSettingsSpec 
     if (provider === 'metallb' && !addresses?.length)
       p.add(required(['spec', 'loadBalancer', 'addresses'], 'a metallb provider needs an address pool'));
     (addresses ?? []).forEach((a, i) => {
-      if (!parseAddressRange(a)) p.add(invalid(['spec', 'loadBalancer', 'addresses', i], a, 'must be a CIDR (192.168.64.240/28) or a range (192.168.64.200-192.168.64.250)'));
+      if (!parseAddressRange(a))
+        p.add(
+          invalid(
+            ['spec', 'loadBalancer', 'addresses', i],
+            a,
+            'must be a CIDR (192.168.64.240/28) or a range (192.168.64.200-192.168.64.250)',
+          ),
+        );
     });
   }
   p.add(validateNetworks(spec));
@@ -115,8 +122,7 @@ function decodeNode(n: Reader, p: Problems): SettingsNode {
       if (value) taint.value = value;
       return taint;
     });
-    for (const e of validateTaints(node.taints))
-      p.add({ ...e, path: [...path, ...(e.at ?? e.path).slice(1)], at: undefined });
+    for (const e of validateTaints(node.taints)) p.add({ ...e, path: [...path, ...(e.at ?? e.path).slice(1)], at: undefined });
   }
   const unschedulable = n.bool('unschedulable');
   if (unschedulable !== undefined) node.unschedulable = unschedulable;
@@ -136,7 +142,13 @@ function validateNetworks(spec: SimulatorSettingsSpec): FieldError[] {
   const pod = cidrs.podCIDR ?? parseCidr('10.244.0.0/16');
   const svc = cidrs.serviceCIDR ?? parseCidr('10.96.0.0/12');
   if ((cidrs.podCIDR || cidrs.serviceCIDR) && pod && svc && overlaps(pod, svc))
-    errs.push(invalid(['spec', cidrs.serviceCIDR ? 'serviceCIDR' : 'podCIDR'], spec.serviceCIDR ?? spec.podCIDR, 'the pod and service networks must not overlap'));
+    errs.push(
+      invalid(
+        ['spec', cidrs.serviceCIDR ? 'serviceCIDR' : 'podCIDR'],
+        spec.serviceCIDR ?? spec.podCIDR,
+        'the pod and service networks must not overlap',
+      ),
+    );
   if (spec.nodeCIDRMaskSize !== undefined && pod) {
     const m = spec.nodeCIDRMaskSize;
     if (m < pod.prefix || m > 30) errs.push(invalid(['spec', 'nodeCIDRMaskSize'], m, inclusiveRangeError(pod.prefix, 30)));

@@ -15,7 +15,16 @@ import { decodeLabelSelector, selectorReader } from './pod/scheduling';
 import type { Problems } from './problems';
 
 const SPEC_FIELDS: Record<WorkloadKind, ReadonlySet<string>> = {
-  Deployment: fieldSet('replicas', 'selector', 'template', 'strategy', 'minReadySeconds', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'),
+  Deployment: fieldSet(
+    'replicas',
+    'selector',
+    'template',
+    'strategy',
+    'minReadySeconds',
+    'revisionHistoryLimit',
+    'paused',
+    'progressDeadlineSeconds',
+  ),
   ReplicaSet: fieldSet('replicas', 'minReadySeconds', 'selector', 'template'),
   ReplicationController: fieldSet('replicas', 'minReadySeconds', 'selector', 'template'),
   DaemonSet: fieldSet('selector', 'template', 'updateStrategy', 'minReadySeconds', 'revisionHistoryLimit', 'templateGeneration'),
@@ -81,7 +90,12 @@ export function decodeWorkload(kind: WorkloadKind, top: Reader, meta: ObjectMeta
     spec.replicas = s.int('replicas') ?? 1;
     if (spec.replicas < 0) p.add(invalid(['spec', 'replicas'], spec.replicas, 'must be greater than or equal to 0'));
   }
-  const selector = kind === 'ReplicationController' ? rcSelector(s, meta, templateMeta, p) : kind === 'Job' ? jobSelector(s, meta, templateMeta, p) : appsSelector(kind, s, p);
+  const selector =
+    kind === 'ReplicationController'
+      ? rcSelector(s, meta, templateMeta, p)
+      : kind === 'Job'
+        ? jobSelector(s, meta, templateMeta, p)
+        : appsSelector(kind, s, p);
   if (selector) spec.selector = selector;
   if (selector && !selectorIsEmpty(selector) && (t || kind !== 'ReplicationController') && !selectorMatches(selector, templateMeta.labels))
     p.add(invalid(['spec', 'template', 'metadata', 'labels'], templateMeta.labels, '`selector` does not match template `labels`'));

@@ -30,9 +30,7 @@ const DROPPED_TAG_NAMES = new Set(['timestamp', 'binary', 'set', 'omap', 'pairs'
 
 function kubernetesTags(tags: Tags): Tags {
   return tags.filter((t) =>
-    typeof t === 'string'
-      ? !DROPPED_TAG_NAMES.has(t)
-      : !(DROPPED_TAGS.has(t.tag) || ('format' in t && t.format === 'TIME')),
+    typeof t === 'string' ? !DROPPED_TAG_NAMES.has(t) : !(DROPPED_TAGS.has(t.tag) || ('format' in t && t.format === 'TIME')),
   );
 }
 
@@ -94,7 +92,10 @@ export function parseFile(file: RawFile, diagnostics: Diagnostic[]): ParsedDoc[]
 function syntaxDiagnostic(file: RawFile, lc: LineCounter, err: YAMLError): Diagnostic {
   const offset = err.pos?.[0] ?? 0;
   const { line, col } = lc.linePos(offset);
-  let firstLine = String(err.message).split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+  let firstLine =
+    String(err.message)
+      .split('\n')[0]
+      ?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
   if (/call stack/i.test(firstLine)) firstLine = 'exceeded max depth of 10000';
   let message = `error converting YAML to JSON: yaml: line ${line}: ${firstLine}`;
   if (err.code === 'DUPLICATE_KEY') {

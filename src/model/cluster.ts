@@ -190,7 +190,9 @@ export interface ServiceState {
   createdAt: number;
   source: SourceRef;
   /** Lines a verdict can point at: selector, type, externalTrafficPolicy, internalTrafficPolicy, sessionAffinity. */
-  refs: Partial<Record<'selector' | 'type' | 'externalTrafficPolicy' | 'internalTrafficPolicy' | 'sessionAffinity' | 'clusterIP', LabelledRef>>;
+  refs: Partial<
+    Record<'selector' | 'type' | 'externalTrafficPolicy' | 'internalTrafficPolicy' | 'sessionAffinity' | 'clusterIP', LabelledRef>
+  >;
   /** Built in by the cluster (kubernetes, kube-dns), not from the folder. */
   builtIn?: boolean;
 }

@@ -12,13 +12,7 @@ interface LoadedBase {
   locate: Locator;
 }
 
-export type WorkloadKind =
-  | 'Deployment'
-  | 'ReplicaSet'
-  | 'ReplicationController'
-  | 'DaemonSet'
-  | 'StatefulSet'
-  | 'Job';
+export type WorkloadKind = 'Deployment' | 'ReplicaSet' | 'ReplicationController' | 'DaemonSet' | 'StatefulSet' | 'Job';
 
 export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
   'Deployment',
@@ -29,21 +23,34 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
   'Job',
 ];
 
-export interface LoadedPod extends LoadedBase { kind: 'Pod'; spec: PodSpec }
-export interface LoadedService extends LoadedBase { kind: 'Service'; spec: ServiceSpec }
-export interface LoadedNode extends LoadedBase { kind: 'Node'; spec: NodeSpecK8s; status: NodeStatusK8s }
-export interface LoadedWorkload extends LoadedBase { kind: WorkloadKind; spec: WorkloadSpec }
-export interface LoadedSettings extends LoadedBase { kind: 'ClusterSettings'; spec: SimulatorSettingsSpec }
+export interface LoadedPod extends LoadedBase {
+  kind: 'Pod';
+  spec: PodSpec;
+}
+export interface LoadedService extends LoadedBase {
+  kind: 'Service';
+  spec: ServiceSpec;
+}
+export interface LoadedNode extends LoadedBase {
+  kind: 'Node';
+  spec: NodeSpecK8s;
+  status: NodeStatusK8s;
+}
+export interface LoadedWorkload extends LoadedBase {
+  kind: WorkloadKind;
+  spec: WorkloadSpec;
+}
+export interface LoadedSettings extends LoadedBase {
+  kind: 'ClusterSettings';
+  spec: SimulatorSettingsSpec;
+}
 /** Anything else (ConfigMap, Ingress, CRDs…): kept and listed, not simulated. */
-export interface LoadedOther extends LoadedBase { kind: string; raw: Record<string, unknown> }
+export interface LoadedOther extends LoadedBase {
+  kind: string;
+  raw: Record<string, unknown>;
+}
 
-export type LoadedObject =
-  | LoadedPod
-  | LoadedService
-  | LoadedNode
-  | LoadedWorkload
-  | LoadedSettings
-  | LoadedOther;
+export type LoadedObject = LoadedPod | LoadedService | LoadedNode | LoadedWorkload | LoadedSettings | LoadedOther;
 
 /**
  * The simulator settings object (`apiVersion: kube-traffic.dev/v1alpha1`, `kind: ClusterSettings`),

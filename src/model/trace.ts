@@ -8,20 +8,7 @@ export type Outcome = 'delivered' | 'refused' | 'dropped' | 'timeout' | 'unreach
  * the others name what kube-proxy / the kernel / flannel did.
  */
 export type HopAction =
-  | 'send'
-  | 'dnat'
-  | 'snat'
-  | 'forward'
-  | 'encap'
-  | 'decap'
-  | 'deliver'
-  | 'drop'
-  | 'reject'
-  | 'rst'
-  | 'un-nat'
-  | 'lb'
-  | 'timeout'
-  | 'reply';
+  'send' | 'dnat' | 'snat' | 'forward' | 'encap' | 'decap' | 'deliver' | 'drop' | 'reject' | 'rst' | 'un-nat' | 'lb' | 'timeout' | 'reply';
 
 /** Where a hop happens or a packet is: see componentId.ts (`client`, `node/NAME`, `svc/NAME`, `pod/NS/NAME`…). */
 export type { ComponentId } from './componentId';

@@ -41,4 +41,3 @@ export function inCidr(cidr: Cidr | null, ip: string): boolean {
   const n = ipNumber(ip);
   return cidr !== null && n !== null && cidrContains(cidr, n);
 }
-

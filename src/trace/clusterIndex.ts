@@ -196,7 +196,11 @@ function addHostPorts(ix: ClusterIndex, p: PodState, nodeName: string): void {
         containerPort: port.containerPort,
         protocol,
         hostIP: port.hostIP && port.hostIP !== '0.0.0.0' ? port.hostIP : null,
-        ref: { ...at, path: `spec.containers[${ci}].ports[${pi}].hostPort`, label: `hostPort: ${port.hostPort} → containerPort ${port.containerPort} (${c.name})` },
+        ref: {
+          ...at,
+          path: `spec.containers[${ci}].ports[${pi}].hostPort`,
+          label: `hostPort: ${port.hostPort} → containerPort ${port.containerPort} (${c.name})`,
+        },
       });
       byKey.set(k, list);
     });
@@ -209,4 +213,3 @@ export function hostPortOf(ix: ClusterIndex, n: NodeState, dstIP: string, port: 
   if (!list) return null;
   return list.find((m) => m.hostIP === dstIP) ?? list.find((m) => m.hostIP === null) ?? null;
 }
-

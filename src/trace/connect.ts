@@ -22,9 +22,13 @@ function hostSourceAddress(ix: ClusterIndex, n: NodeState, dstIP: string): { ip:
   if (dstIP.startsWith('127.')) return { ip: '127.0.0.1', why: '' };
   const e = egressOf(ix, n, dstIP);
   if (e.kind === 'local') return { ip: dstIP, why: '' };
-  if (e.kind === 'bridge') return { ip: n.bridgeIP, why: `; the route to ${n.podCIDR} is cni0, so the kernel picks cni0's address ${n.bridgeIP} as the source` };
+  if (e.kind === 'bridge')
+    return { ip: n.bridgeIP, why: `; the route to ${n.podCIDR} is cni0, so the kernel picks cni0's address ${n.bridgeIP} as the source` };
   if (e.kind === 'vxlan') {
-    return { ip: n.tunnelIP, why: `; the route to ${e.peer.podCIDR} goes via flannel.1, so the kernel picks flannel.1's address ${n.tunnelIP} as the source` };
+    return {
+      ip: n.tunnelIP,
+      why: `; the route to ${e.peer.podCIDR} goes via flannel.1, so the kernel picks flannel.1's address ${n.tunnelIP} as the source`,
+    };
   }
   return { ip: n.ip, why: '' };
 }
@@ -138,7 +142,10 @@ function headlessAnswer(w: Walk, source: Source, target: Target): DnsAnswer | nu
   if (ips.length === 0) return null;
   const ip = ips.length === 1 ? ips[0] : w.net.rng.pick(ips);
   const fqdn = `${svc.name}.${svc.namespace}.svc.${w.ix.cluster.settings.clusterDomain}`;
-  const answers = ips.length === 1 ? `one A record, ${ip}` : `${ips.length} A records (${ips.join(', ')}) in random order (CoreDNS loadbalance), and the client takes the first, ${ip}`;
+  const answers =
+    ips.length === 1
+      ? `one A record, ${ip}`
+      : `${ips.length} A records (${ips.join(', ')}) in random order (CoreDNS loadbalance), and the client takes the first, ${ip}`;
   return {
     ip,
     note: `${displayName(svc)} is headless: CoreDNS answers ${fqdn} with ${answers}`,
@@ -174,7 +181,10 @@ function noAddress(w: Walk, source: Source, target: Target): void {
     if (ips.length === 0) {
       why = `${displayName(svc)} is headless (clusterIP: None) and has no ready endpoint, so CoreDNS has no A record for ${fqdn} ("Could not resolve host"); kube-proxy installs no rules for a headless Service`;
     } else {
-      const who = source.kind === 'external' ? 'a client outside the cluster' : `${source.kind === 'node' ? source.node.name : source.pod.name} resolves names with the node's own resolv.conf, not CoreDNS, so it`;
+      const who =
+        source.kind === 'external'
+          ? 'a client outside the cluster'
+          : `${source.kind === 'node' ? source.node.name : source.pod.name} resolves names with the node's own resolv.conf, not CoreDNS, so it`;
       why = `${displayName(svc)} is headless (clusterIP: None): kube-proxy installs no rules for it and ${who} cannot look up ${fqdn}; from a Pod, DNS returns the ready Pod IPs (${ips.join(', ')}) and clients connect to those directly`;
     }
     refs = serviceRef(svc, 'clusterIP');
@@ -185,7 +195,11 @@ function noAddress(w: Walk, source: Source, target: Target): void {
     refs = undefined;
   }
   w.dstIP = shown;
-  w.hop(source.id, 'send', `${source.kind === 'external' ? 'the client' : source.id} wants ${target.text}, which has no address to send to`);
+  w.hop(
+    source.id,
+    'send',
+    `${source.kind === 'external' ? 'the client' : source.id} wants ${target.text}, which has no address to send to`,
+  );
   w.hop(at, 'drop', why, undefined, refs);
   w.finish({ outcome: 'unreachable', reason: `unreachable: ${why}`, refs, immediate: true });
 }

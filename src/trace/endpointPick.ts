@@ -27,7 +27,13 @@ export function randomIndex(net: NetSession, count: number): number {
   return i;
 }
 
-export function chooseEndpoint(net: NetSession, n: NodeState, svc: ServiceState, candidates: readonly Backend[], client: string): EndpointChoice {
+export function chooseEndpoint(
+  net: NetSession,
+  n: NodeState,
+  svc: ServiceState,
+  candidates: readonly Backend[],
+  client: string,
+): EndpointChoice {
   const sticky = svc.sessionAffinity === 'ClientIP';
   if (sticky) {
     const clock = net.clock;

@@ -59,7 +59,16 @@ function packetAt(h: Hop, protocol: 'TCP' | 'UDP', flags: string | undefined): P
   return { src: h.src, dst: h.dst, protocol, flags };
 }
 
-function event(packetId: string, flowId: number, direction: 'request' | 'response', hopIndex: number, h: Hop, prev: Hop | undefined, arrive: number, packet: Packet): PacketEvent {
+function event(
+  packetId: string,
+  flowId: number,
+  direction: 'request' | 'response',
+  hopIndex: number,
+  h: Hop,
+  prev: Hop | undefined,
+  arrive: number,
+  packet: Packet,
+): PacketEvent {
   // Every key on every event (absent = undefined, which JSON leaves out): one object shape.
   return {
     seq: 0,

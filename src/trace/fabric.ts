@@ -15,11 +15,7 @@ import type { Walk } from './walk';
 import { nodeId, podId } from './ids';
 
 export type Egress =
-  | { kind: 'local' }
-  | { kind: 'bridge' }
-  | { kind: 'vxlan'; peer: NodeState }
-  | { kind: 'eth0'; peer: NodeState }
-  | { kind: 'outside' };
+  { kind: 'local' } | { kind: 'bridge' } | { kind: 'vxlan'; peer: NodeState } | { kind: 'eth0'; peer: NodeState } | { kind: 'outside' };
 
 /** Where node N's routing table sends the packet's current destination. */
 export function egressOf(ix: ClusterIndex, n: NodeState, dstIP: string): Egress {
@@ -105,7 +101,12 @@ function toPodOn(w: Walk, n: NodeState): void {
   const pod = w.ix.podsByIP.get(w.dstIP);
   if (pod && !isTerminal(pod) && pod.nodeName === n.name) return deliverToPod(w, pod);
   const gone = pod && isTerminal(pod) ? ` (${pod.name} has completed and its sandbox is gone)` : '';
-  w.hop(nodeId(n), 'drop', `no Pod has ${w.dstIP}${gone}: ${n.name} asks ARP on cni0 (${n.podCIDR}) and nobody answers, so the SYN is lost`, n.name);
+  w.hop(
+    nodeId(n),
+    'drop',
+    `no Pod has ${w.dstIP}${gone}: ${n.name} asks ARP on cni0 (${n.podCIDR}) and nobody answers, so the SYN is lost`,
+    n.name,
+  );
   w.finish({
     outcome: 'timeout',
     reason: `timed out: no Pod has ${w.dstIP}${gone} — ${n.name} owns ${n.podCIDR} but nobody answers ARP for it on cni0, so the connection hangs (or reports "No route to host" after ~3 s, CNI-dependent)`,
@@ -118,7 +119,17 @@ export function deliverToPod(w: Walk, pod: PodState): void {
   const node = pod.nodeName ?? undefined;
   // The Service's own refs (selector, targetPort…) are on its DNAT hop; the trace collects every hop's refs.
   if (listen && listen.bind !== undefined && !bindAccepts(listen.bind, w.dstIP, pod.ip)) {
-    return boundElsewhere(w, podId(pod), node, pod.ip as string, listen.container.name, `in ${pod.name}`, listen.bind, [ix.texts.containerPortRef(pod, listen.container, w.dstPort)], pod);
+    return boundElsewhere(
+      w,
+      podId(pod),
+      node,
+      pod.ip as string,
+      listen.container.name,
+      `in ${pod.name}`,
+      listen.bind,
+      [ix.texts.containerPortRef(pod, listen.container, w.dstPort)],
+      pod,
+    );
   }
   if (listen) {
     const ctr = listen.container;
@@ -128,7 +139,7 @@ export function deliverToPod(w: Walk, pod: PodState): void {
     return;
   }
   const refs = w.nat ? [ix.texts.podRef(pod), ix.texts.portRef(w.nat.svc, w.nat.port, 'targetPort')] : [ix.texts.podRef(pod)];
-  const answer = w.protocol === 'TCP' ? 'the Pod\'s kernel answers RST' : 'the Pod\'s kernel answers ICMP port unreachable';
+  const answer = w.protocol === 'TCP' ? "the Pod's kernel answers RST" : "the Pod's kernel answers ICMP port unreachable";
   w.hop(podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, node, refs);
   w.finish({ outcome: 'refused', reason: refusedByPodReason(w, pod), pod, node, refs });
 }
@@ -148,9 +159,19 @@ function boundAddresses(bind: ListenBind, own: string): string {
  * `--bind-address=127.0.0.1` for kube-controller-manager and kube-scheduler): no socket matches, so
  * the kernel answers exactly as if nothing listened.
  */
-function boundElsewhere(w: Walk, at: ComponentId, node: string | undefined, own: string, who: string, where: string, bind: ListenBind, refs: LabelledRef[], pod?: PodState): void {
+function boundElsewhere(
+  w: Walk,
+  at: ComponentId,
+  node: string | undefined,
+  own: string,
+  who: string,
+  where: string,
+  bind: ListenBind,
+  refs: LabelledRef[],
+  pod?: PodState,
+): void {
   const tcp = w.protocol === 'TCP';
-  const kernel = pod && !pod.hostNetwork ? 'the Pod\'s kernel' : 'the node\'s kernel';
+  const kernel = pod && !pod.hostNetwork ? "the Pod's kernel" : "the node's kernel";
   const answer = tcp ? `${kernel} answers RST` : `${kernel} answers ICMP port unreachable`;
   const why = `${who} ${where} listens on ${boundAddresses(bind, own)}:${w.dstPort} only (${bind.flag}), not on ${w.dstIP}`;
   w.hop(at, tcp ? 'rst' : 'reject', `${why}: ${answer}`, node, refs);
@@ -184,8 +205,21 @@ export function deliverToHost(w: Walk, n: NodeState): void {
     if (l.bind !== undefined && !bindAccepts(l.bind, w.dstIP, n.ip)) {
       return boundElsewhere(w, podId(l.pod), n.name, n.ip, l.container.name, `in hostNetwork Pod ${l.pod.name}`, l.bind, refs);
     }
-    w.hop(podId(l.pod), 'deliver', `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`, n.name, refs);
-    w.finish({ outcome: 'delivered', reason: deliveredReason(w, l.pod.name, l.container.name, n.name), pod: l.pod, container: l.container, node: n.name, refs });
+    w.hop(
+      podId(l.pod),
+      'deliver',
+      `${l.container.name} in hostNetwork Pod ${l.pod.name} listens on ${n.name}'s ${w.dstPort}/${w.protocol}`,
+      n.name,
+      refs,
+    );
+    w.finish({
+      outcome: 'delivered',
+      reason: deliveredReason(w, l.pod.name, l.container.name, n.name),
+      pod: l.pod,
+      container: l.container,
+      node: n.name,
+      refs,
+    });
     return;
   }
   const controlPlane = n.roles.includes('control-plane');
@@ -207,14 +241,19 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const range = ix.cluster.settings.nodePortRange;
   const inRange = w.dstPort >= range.min && w.dstPort <= range.max;
   const why = `nothing listens on ${n.name}:${w.dstPort}/${w.protocol}${inRange ? ` and no Service uses nodePort ${w.dstPort}` : ''}`;
-  const answer = w.protocol === 'TCP' ? 'the node\'s kernel answers RST' : 'the node\'s kernel answers ICMP port unreachable';
+  const answer = w.protocol === 'TCP' ? "the node's kernel answers RST" : "the node's kernel answers ICMP port unreachable";
   w.hop(nodeId(n), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, n.name);
   w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, node: n.name });
 }
 
 /** The default route: the packet leaves the cluster, where nothing simulated answers. */
 export function leaveCluster(w: Walk, n: NodeState): void {
-  w.hop(nodeId(n), 'forward', `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`, n.name);
+  w.hop(
+    nodeId(n),
+    'forward',
+    `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`,
+    n.name,
+  );
   w.finish({
     outcome: 'timeout',
     reason: `timed out: ${w.dstIP} is not an address in this cluster (no node, Pod, Service or load balancer has it), so the packet leaves ${n.name} by its default route and nothing answers`,

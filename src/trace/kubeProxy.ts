@@ -35,7 +35,16 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   const texts = shared ?? ownTexts(w, n, set, via, d, choice);
   w.setDst(b.ip, b.port, b.addr);
   const preserved = d.preserved && w.masq === null;
-  w.nat = { svc: entry.svc, port: entry.port, node: n, from: texts.from, to: texts.to, preserved, external: via !== 'clusterIP', texts: shared };
+  w.nat = {
+    svc: entry.svc,
+    port: entry.port,
+    node: n,
+    from: texts.from,
+    to: texts.to,
+    preserved,
+    external: via !== 'clusterIP',
+    texts: shared,
+  };
   w.hop(entry.svcId, 'dnat', texts.note, n.name, texts.refs, texts.rule, DST);
   // Already DNATed: a node reached over eth0 only delivers (conntrack), it does not re-run the rules.
   routeOnward(w, n, deliverToHost);

@@ -81,6 +81,13 @@ export class NetSession {
   }
 
   toState(): NetState {
-    return { seed: this.seed, rngState: this.rng.state, clock: this.clock, nextPort: this.nextPort, flows: this.flows, affinity: this.affinity };
+    return {
+      seed: this.seed,
+      rngState: this.rng.state,
+      clock: this.clock,
+      nextPort: this.nextPort,
+      flows: this.flows,
+      affinity: this.affinity,
+    };
   }
 }

@@ -50,7 +50,10 @@ function hostPortDnat(w: Walk, n: NodeState, hp: HostPortMapping): void {
   const pod = hp.pod;
   const from = w.dst;
   if (w.srcIP === pod.ip || w.srcIP.startsWith('127.')) {
-    w.masq = w.srcIP === pod.ip ? `hairpin: ${pod.name} called its own hostPort (CNI-HOSTPORT-SETMARK)` : `a connection from 127.0.0.1 (CNI-HOSTPORT-SETMARK)`;
+    w.masq =
+      w.srcIP === pod.ip
+        ? `hairpin: ${pod.name} called its own hostPort (CNI-HOSTPORT-SETMARK)`
+        : `a connection from 127.0.0.1 (CNI-HOSTPORT-SETMARK)`;
     w.masqChain = 'CNI-HOSTPORT-MASQ';
   }
   w.dstIP = pod.ip as string;
@@ -96,7 +99,10 @@ function unallocatedServiceIP(w: Walk, n: NodeState): void {
     undefined,
     'KUBE-SERVICES (no match)',
   );
-  w.finish({ outcome: 'timeout', reason: `timed out: no Service has the address ${w.dstIP}, so nothing rewrites it and the packet is lost beyond ${n.name}'s default route` });
+  w.finish({
+    outcome: 'timeout',
+    reason: `timed out: no Service has the address ${w.dstIP}, so nothing rewrites it and the packet is lost beyond ${n.name}'s default route`,
+  });
 }
 
 /** A client outside the cluster: only node addresses and announced load-balancer IPs are reachable. */
@@ -123,7 +129,13 @@ export function fromOutside(w: Walk): void {
   } else {
     why = `no node, load balancer or Service in this cluster has the address ${w.dstIP}, so curl times out`;
   }
-  w.hop(CLIENT_ID, 'drop', `no route from the client to ${w.dstIP}: the packet follows the client's default route and is lost`, undefined, refs);
+  w.hop(
+    CLIENT_ID,
+    'drop',
+    `no route from the client to ${w.dstIP}: the packet follows the client's default route and is lost`,
+    undefined,
+    refs,
+  );
   w.finish({ outcome: 'unreachable', reason: `unreachable: ${why}`, refs });
 }
 
@@ -149,10 +161,10 @@ function viaLoadBalancer(w: Walk, svc: ServiceState): void {
     w.finish({ outcome: 'unreachable', reason: `unreachable: ${why}; the client's ARP for it gets no answer and curl times out`, refs });
     return;
   }
-  const chosen = nodes
-    .map((nd) => ({ nd, h: sha256(`${nd.name}#${ip}`) }))
-    .sort((a, b) => compareBytes(a.h, b.h))[0].nd;
-  const eligible = local ? `nodes with a ready local endpoint: ${nodes.map((x) => x.name).join(', ')}` : `speakers: ${nodes.map((x) => x.name).join(', ')}`;
+  const chosen = nodes.map((nd) => ({ nd, h: sha256(`${nd.name}#${ip}`) })).sort((a, b) => compareBytes(a.h, b.h))[0].nd;
+  const eligible = local
+    ? `nodes with a ready local endpoint: ${nodes.map((x) => x.name).join(', ')}`
+    : `speakers: ${nodes.map((x) => x.name).join(', ')}`;
   w.hop(
     lbId(svc),
     'lb',
@@ -162,4 +174,3 @@ function viaLoadBalancer(w: Walk, svc: ServiceState): void {
   );
   atNode(w, chosen, 'wire');
 }
-

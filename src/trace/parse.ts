@@ -4,7 +4,7 @@
  * (namespaced forms too), `curl IP:PORT` / `curl http://HOST[:PORT]/…`, and Service DNS names.
  */
 import type { NodeState, PodState, ServiceState } from '../model/cluster';
-import { CLIENT_ID, objectComponentId } from '../model/componentId';
+import { CLIENT_ID } from '../model/componentId';
 import { isIPv4 } from '../util/ip';
 import { type ClusterIndex, isTerminal, vipOf } from './clusterIndex';
 import { TraceUsageError } from './errors';
@@ -15,9 +15,15 @@ export type { Source, Target } from './types';
 
 const TARGET_SYNTAX = 'expected IP:PORT, svc/NAME:PORT, node/NAME:PORT, pod/NAME:PORT, lb/NAME:PORT or curl http://IP:PORT/';
 const KIND_ALIASES: Record<string, 'svc' | 'lb' | 'pod' | 'node'> = {
-  svc: 'svc', service: 'svc', services: 'svc',
-  pod: 'pod', pods: 'pod', po: 'pod',
-  node: 'node', nodes: 'node', no: 'node',
+  svc: 'svc',
+  service: 'svc',
+  services: 'svc',
+  pod: 'pod',
+  pods: 'pod',
+  po: 'pod',
+  node: 'node',
+  nodes: 'node',
+  no: 'node',
   lb: 'lb',
 };
 
@@ -30,7 +36,9 @@ function splitName(ref: string, what: string, original: string): [string, string
 
 /** An object the folder defines but the API server rejected: point at the error instead of "not found". */
 function rejectedHint(ix: ClusterIndex, kind: string, ns: string, name: string): string {
-  const d = ix.cluster.diagnostics.find((x) => x.severity === 'error' && x.kind === kind && x.name === name && (x.namespace ?? 'default') === ns);
+  const d = ix.cluster.diagnostics.find(
+    (x) => x.severity === 'error' && x.kind === kind && x.name === name && (x.namespace ?? 'default') === ns,
+  );
   return d ? `: ${d.file}:${d.line} was rejected — ${d.message}` : '';
 }
 
@@ -89,9 +97,12 @@ function parseSourceText(s: string, ix: ClusterIndex): Source {
     const pod = findPod(ix, ns, name);
     const node = pod.nodeName ? ix.nodes.get(pod.nodeName) : undefined;
     if (!pod.ip || !node) {
-      throw new TraceUsageError(`pod/${name} cannot send anything: it is ${pod.status || pod.phase} and has no IP${pod.schedule.message ? ` (${pod.schedule.message})` : ''}`);
+      throw new TraceUsageError(
+        `pod/${name} cannot send anything: it is ${pod.status || pod.phase} and has no IP${pod.schedule.message ? ` (${pod.schedule.message})` : ''}`,
+      );
     }
-    if (isTerminal(pod)) throw new TraceUsageError(`pod/${name} cannot send anything: it has completed (${pod.status}) and its network is gone`);
+    if (isTerminal(pod))
+      throw new TraceUsageError(`pod/${name} cannot send anything: it has completed (${pod.status}) and its network is gone`);
     const route = `; its default route leads through the veth to cni0 on ${node.name}`;
     return { kind: 'pod', id: podId(pod), pod, node, route };
   }
@@ -106,7 +117,10 @@ function parsePort(text: string, original: string): number {
 
 /** `curl -v http://10.0.0.1:8080/path` → `10.0.0.1:8080` (scheme default ports 80 / 443). */
 function fromCurl(text: string): string {
-  const args = text.split(/\s+/).slice(1).filter((a) => !a.startsWith('-'));
+  const args = text
+    .split(/\s+/)
+    .slice(1)
+    .filter((a) => !a.startsWith('-'));
   const url = args[args.length - 1];
   if (!url) throw new TraceUsageError(`invalid target "${text}": curl needs a URL`);
   const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?(?:[/?#].*)?$/i.exec(url);
@@ -179,7 +193,9 @@ function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string): Tar
   const svc = findService(ix, ns, name);
   if (kind === 'lb') {
     if (svc.type !== 'LoadBalancer') {
-      throw new TraceUsageError(`service "${name}" is type ${svc.type}: only a LoadBalancer Service has a load balancer in front of it (try svc/${name}:${port})`);
+      throw new TraceUsageError(
+        `service "${name}" is type ${svc.type}: only a LoadBalancer Service has a load balancer in front of it (try svc/${name}:${port})`,
+      );
     }
     return target(ix, `${lbId(svc)}:${port}${suffix}`, svc.loadBalancerIP, port, protocol, { kind, svc });
   }

@@ -18,7 +18,8 @@ export function deliveredReason(w: Walk, pod: string, container: string, node: s
   let s = `delivered to ${pod} (${container})${node ? ` on ${node}` : ''}`;
   if (nat) {
     s += ` — ${displayName(nat.svc)} DNATed ${nat.from} to ${nat.to} on ${nat.node.name}`;
-    if (w.snatTo && w.snatTo !== clientIP(w)) s += `; the Pod sees the source ${w.snatTo}${w.cniNote ? '' : ' (masquerade)'}, not ${clientIP(w)}`;
+    if (w.snatTo && w.snatTo !== clientIP(w))
+      s += `; the Pod sees the source ${w.snatTo}${w.cniNote ? '' : ' (masquerade)'}, not ${clientIP(w)}`;
     else if (nat.preserved) s += `; client IP ${clientIP(w)} preserved (externalTrafficPolicy: Local)`;
   } else {
     if (w.hostPortNat) s += ` — ${w.hostPortNat}`;

@@ -17,7 +17,14 @@ export function responseHops(w: Walk, delivered: boolean): Hop[] {
   let dst = last.src;
   const out: Hop[] = [];
   // Same full key set and order as the request's hops (walk.ts): one object shape for every hop.
-  const push = (at: ComponentId, action: HopAction, node: string | undefined, note: string, rule?: string, changed?: ('src' | 'dst')[]): void => {
+  const push = (
+    at: ComponentId,
+    action: HopAction,
+    node: string | undefined,
+    note: string,
+    rule?: string,
+    changed?: ('src' | 'dst')[],
+  ): void => {
     out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined });
   };
   const what = delivered ? (w.protocol === 'TCP' ? 'SYN-ACK' : 'reply') : 'RST';
@@ -33,14 +40,28 @@ export function responseHops(w: Walk, delivered: boolean): Hop[] {
       case 'snat': {
         const before = dst;
         dst = req[i - 1].src;
-        push(h.at, 'un-nat', node, `conntrack on ${node} reverses the ${m.flannel ? 'flannel ' : ''}masquerade: destination ${before} → ${dst}`, h.rule, DST);
+        push(
+          h.at,
+          'un-nat',
+          node,
+          `conntrack on ${node} reverses the ${m.flannel ? 'flannel ' : ''}masquerade: destination ${before} → ${dst}`,
+          h.rule,
+          DST,
+        );
         break;
       }
       case 'dnat': {
         const before = src;
         src = req[i - 1].dst;
         const nat = h.rule === 'CNI-HOSTPORT-DNAT' ? 'hostPort' : 'Service';
-        push(h.at, 'un-nat', node, `conntrack on ${node} reverses the ${nat} DNAT: source ${before} → ${src}, so the client sees the address it called`, h.rule, SRC);
+        push(
+          h.at,
+          'un-nat',
+          node,
+          `conntrack on ${node} reverses the ${nat} DNAT: source ${before} → ${src}, so the client sees the address it called`,
+          h.rule,
+          SRC,
+        );
         break;
       }
       case 'lb':

@@ -10,7 +10,15 @@ import { selectorText } from './refs';
 import type { Backend, BackendSet, PolicyDecision, PortEntry, Via } from './types';
 
 /** `delivered to pod-1 (app) on k8s-node1 — svc-1 DNATed 10.96.0.20:9000 to 10.244.1.2:8080 on k8s-node2`. */
-export function serviceDeliveryText(pod: string, container: string, node: string | undefined, svc: ServiceState, from: string, to: string, natNode: NodeState): string {
+export function serviceDeliveryText(
+  pod: string,
+  container: string,
+  node: string | undefined,
+  svc: ServiceState,
+  from: string,
+  to: string,
+  natNode: NodeState,
+): string {
   return `delivered to ${pod} (${container})${node ? ` on ${node}` : ''} — ${displayName(svc)} DNATed ${from} to ${to} on ${natNode.name}`;
 }
 
@@ -27,8 +35,17 @@ export function dnatRule(set: BackendSet, via: Via, d: PolicyDecision, b: Backen
   return via === 'clusterIP' ? `${entryChain} → ${d.chain} → ${b.sep}` : `${entryChain} → ${set.chains.ext} → ${d.chain} → ${b.sep}`;
 }
 
-export function dnatNote(svc: ServiceState, via: Via, from: string, n: NodeState, d: PolicyDecision, choice: EndpointChoice, client: string): string {
-  const what = via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? 'nodePort' : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
+export function dnatNote(
+  svc: ServiceState,
+  via: Via,
+  from: string,
+  n: NodeState,
+  d: PolicyDecision,
+  choice: EndpointChoice,
+  client: string,
+): string {
+  const what =
+    via === 'clusterIP' ? 'ClusterIP' : via === 'nodePort' ? 'nodePort' : via === 'loadBalancer' ? 'load-balancer IP' : 'externalIP';
   const policy = d.note ? `${d.note}; ` : '';
   return `${displayName(svc)} ${what} ${from} on ${n.name}'s netfilter; ${policy}${pickNote(svc, n, d, choice, client)}; ${choice.backend.dnatNote}`;
 }
@@ -48,7 +65,11 @@ function pickNote(svc: ServiceState, n: NodeState, d: PolicyDecision, choice: En
   return choice.remembered ? `${random}; sessionAffinity: ClientIP remembers ${client} → ${b.ep.pod} on ${n.name}` : random;
 }
 
-export function sourceRangesDropped(set: BackendSet, srcIP: string, n: NodeState): { note: string; rule: string; reason: string; ranges: string } {
+export function sourceRangesDropped(
+  set: BackendSet,
+  srcIP: string,
+  n: NodeState,
+): { note: string; rule: string; reason: string; ranges: string } {
   const svc = set.entry.svc;
   const ranges = svc.loadBalancerSourceRanges.join(', ');
   const fw = set.chains.fw;
@@ -65,7 +86,12 @@ export function filterChain(via: Via): string {
   return via === 'clusterIP' ? 'KUBE-SERVICES' : 'KUBE-EXTERNAL-SERVICES';
 }
 
-export function noLocalEndpointTexts(set: BackendSet, via: Via, n: NodeState, cniNote: string | null): { note: string; rule: string; reason: string } {
+export function noLocalEndpointTexts(
+  set: BackendSet,
+  via: Via,
+  n: NodeState,
+  cniNote: string | null,
+): { note: string; rule: string; reason: string } {
   const svc = set.entry.svc;
   const external = via !== 'clusterIP';
   const field = external ? 'externalTrafficPolicy' : 'internalTrafficPolicy';

@@ -1,10 +1,10 @@
 /**
- * Every text the trace engine builds once and reuses, in one typed owner per cluster index: YAML refs, the link notes between two nodes, a Pod's listener, and the ClusterIP DNAT hop per
- * endpoint and node. Only texts that carry a connection's own addresses or ports are built per request.
+ * Every text the trace engine builds once and reuses, in one typed owner per cluster index: YAML refs,
+ * the link notes between two nodes, a Pod's listeners, and the ClusterIP DNAT hop per endpoint and node.
+ * Only texts that carry a connection's own addresses or ports are built per request.
  * Lazy (filled on first use) but never changed once built, so callers may share what they get.
  */
 import type { ContainerStatus, NodeState, ObjectSummary, PodState, ServicePortState, ServiceState } from '../model/cluster';
-import type { ComponentId } from '../model/componentId';
 import type { LabelledRef } from '../model/source';
 import type { EndpointChoice } from './endpointPick';
 import { podId } from './ids';

@@ -16,7 +16,14 @@ export function sourceRangesAdmit(entry: PortEntry, via: Via, srcIP: string): bo
   return via !== 'loadBalancer' || ranges.length === 0 || ranges.some((r) => ipInCidr(srcIP, r));
 }
 
-export function decideTrafficPolicy(ix: ClusterIndex, n: NodeState, set: BackendSet, via: Via, origin: Origin, srcIP: string): PolicyDecision {
+export function decideTrafficPolicy(
+  ix: ClusterIndex,
+  n: NodeState,
+  set: BackendSet,
+  via: Via,
+  origin: Origin,
+  srcIP: string,
+): PolicyDecision {
   const svc = set.entry.svc;
   const ch = set.chains;
   const fromPod = inCidr(ix.clusterCidr, srcIP);
@@ -34,7 +41,8 @@ export function decideTrafficPolicy(ix: ClusterIndex, n: NodeState, set: Backend
     return decision('etp', set.all, ch.svc, 'externalTrafficPolicy: Cluster — any ready endpoint in the cluster', IN_CLUSTER, masq, false);
   }
   if (fromPod) {
-    const note = 'a Pod calling an external address of the Service is subject to neither traffic policy: cluster-wide endpoints, no masquerade';
+    const note =
+      'a Pod calling an external address of the Service is subject to neither traffic policy: cluster-wide endpoints, no masquerade';
     return decision('etp', set.all, ch.svc, note, IN_CLUSTER, null, false);
   }
   if (origin === 'host') {

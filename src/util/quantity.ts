@@ -5,8 +5,7 @@
  * (SetDefaults_ResourceList rounds every quantity up to milli scale).
  */
 
-export const QUANTITY_FORMAT_ERROR =
-  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
 export const QUANTITY_NUMERIC_ERROR = 'unable to parse numeric part of quantity';
 
@@ -60,7 +59,8 @@ export function parseQuantity(input: string | number): QuantityResult {
   if (exp10 >= 0) numerator *= 10n ** BigInt(exp10);
   else denominator = 10n ** BigInt(-exp10);
   let milli = numerator / denominator;
-  if (negative) milli = -milli; // truncation towards zero is rounding up for negatives
+  if (negative)
+    milli = -milli; // truncation towards zero is rounding up for negatives
   else if (numerator % denominator !== 0n) milli += 1n;
   return { ok: true, quantity: { milli, format } };
 }

@@ -293,7 +293,10 @@ function compareStrings(a: string, b: string): number {
 export function parseSelector(text: string): Requirement[] {
   const reqs = new Parser(lex(text)).parse();
   // sort.Sort(ByKey(items)) for a deterministic selector; a stable sort keeps equal keys in input order.
-  return reqs.map((r, i) => ({ r, i })).sort((a, b) => compareStrings(a.r.key, b.r.key) || a.i - b.i).map((x) => x.r);
+  return reqs
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => compareStrings(a.r.key, b.r.key) || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** Requirement.Matches: `!=` and `notin` also match objects without the key. */

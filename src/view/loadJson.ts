@@ -94,7 +94,9 @@ function nodeJson(n: NodeState): LoadJson['nodes'][number] {
     roles: [...n.roles],
     labels: sortedRecord(n.labels),
     allocatable: { cpu: n.allocatable.cpu, memory: n.allocatable.memory, pods: n.allocatable.pods },
-    taints: n.taints.map((t) => (t.value !== undefined && t.value !== '' ? { key: t.key, value: t.value, effect: t.effect } : { key: t.key, effect: t.effect })),
+    taints: n.taints.map((t) =>
+      t.value !== undefined && t.value !== '' ? { key: t.key, value: t.value, effect: t.effect } : { key: t.key, effect: t.effect },
+    ),
     unschedulable: n.unschedulable,
   };
 }

@@ -30,7 +30,10 @@ function percentile(values: number[], p: number): number {
 }
 
 async function startServer(folder: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kube-traffic-web.js'), folder, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kube-traffic-web.js'), folder, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -56,37 +59,43 @@ function watchFirstDraw(): void {
 
 async function firstDraw(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __ktFirstDraw?: number }).__ktFirstDraw !== undefined, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => (window as unknown as { __ktFirstDraw?: number }).__ktFirstDraw !== undefined, undefined, {
+    timeout: 10_000,
+  });
   return page.evaluate(() => (window as unknown as { __ktFirstDraw: number }).__ktFirstDraw);
 }
 
 async function frameTimes(page: Page, url: string): Promise<{ intervals: number[]; draws: number[]; minSprites: number; pods: number }> {
   await page.addInitScript(installFakeApi, syntheticCluster(500, 200));
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelectorAll('[role="group"][aria-label^="Pod "]').length >= 500, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[role="group"][aria-label^="Pod "]').length >= 500, undefined, {
+    timeout: 20_000,
+  });
   const pods = await page.locator('[role="group"][aria-label^="Pod "]').count();
   await page.getByRole('button', { name: 'Send request' }).click();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(1800); // past the staggered starts: now all 200 packets fly
-  return page.evaluate(
-    () =>
-      new Promise<{ intervals: number[]; draws: number[]; minSprites: number; pods: number }>((resolve) => {
-        const w = window as unknown as { __ktDrawTimes?: number[]; __ktSprites?: number[] };
-        w.__ktDrawTimes = [];
-        w.__ktSprites = [];
-        const intervals: number[] = [];
-        let last = performance.now();
-        const end = last + 3000;
-        const tick = (now: number) => {
-          intervals.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(tick);
-          else resolve({ intervals: intervals.slice(1), draws: w.__ktDrawTimes!, minSprites: Math.min(...w.__ktSprites!), pods: 0 });
-        };
-        requestAnimationFrame(tick);
-      }),
-  ).then((r) => ({ ...r, pods }));
+  return page
+    .evaluate(
+      () =>
+        new Promise<{ intervals: number[]; draws: number[]; minSprites: number; pods: number }>((resolve) => {
+          const w = window as unknown as { __ktDrawTimes?: number[]; __ktSprites?: number[] };
+          w.__ktDrawTimes = [];
+          w.__ktSprites = [];
+          const intervals: number[] = [];
+          let last = performance.now();
+          const end = last + 3000;
+          const tick = (now: number) => {
+            intervals.push(now - last);
+            last = now;
+            if (now < end) requestAnimationFrame(tick);
+            else resolve({ intervals: intervals.slice(1), draws: w.__ktDrawTimes!, minSprites: Math.min(...w.__ktSprites!), pods: 0 });
+          };
+          requestAnimationFrame(tick);
+        }),
+    )
+    .then((r) => ({ ...r, pods }));
 }
 
 async function main(): Promise<void> {
@@ -104,7 +113,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < 5; i++) firsts.push(await firstDraw(cold, server.url));
       await cold.close();
       const ms = percentile(firsts, 50);
-      console.log(`seed example: navigation → first drawn cluster: median ${ms.toFixed(0)} ms over ${firsts.length} loads (max ${Math.max(...firsts).toFixed(0)} ms; target < 1000 ms) ${ms < 1000 ? 'OK' : 'SLOW'}`);
+      console.log(
+        `seed example: navigation → first drawn cluster: median ${ms.toFixed(0)} ms over ${firsts.length} loads (max ${Math.max(...firsts).toFixed(0)} ms; target < 1000 ms) ${ms < 1000 ? 'OK' : 'SLOW'}`,
+      );
     }
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -115,7 +126,10 @@ async function main(): Promise<void> {
     console.log(
       `${rendererDir ? `${rendererDir}: ` : ''}${f.pods} Pods, ≥${f.minSprites} packets in flight: frame interval p50 ${percentile(f.intervals, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${f.intervals.length} frames, ${dropped} dropped (${((100 * dropped) / Math.max(1, f.intervals.length)).toFixed(1)}%) (target p95 within one vsync, 16.7 ms) ${ok ? 'OK' : 'SLOW'}`,
     );
-    if (f.draws.length) console.log(`  packet layer draw: p50 ${percentile(f.draws, 50).toFixed(2)} ms, p95 ${percentile(f.draws, 95).toFixed(2)} ms, max ${Math.max(...f.draws).toFixed(2)} ms`);
+    if (f.draws.length)
+      console.log(
+        `  packet layer draw: p50 ${percentile(f.draws, 50).toFixed(2)} ms, p95 ${percentile(f.draws, 95).toFixed(2)} ms, max ${Math.max(...f.draws).toFixed(2)} ms`,
+      );
   } finally {
     await browser.close();
     server?.stop();

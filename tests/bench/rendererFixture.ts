@@ -53,7 +53,11 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
       labels: { app, tier: 'frontend' },
       owner: `ReplicaSet/${app}-7d9f8c6b5`,
       containers: [{ name: 'app', image: 'kubetm/app', ports: [{ containerPort: 8080, protocol: 'TCP' }], state: 'running' }],
-      schedule: { node: `k8s-node${w}`, rejected: { 'k8s-master': "node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }" }, scores: {} },
+      schedule: {
+        node: `k8s-node${w}`,
+        rejected: { 'k8s-master': 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }' },
+        scores: {},
+      },
     });
   }
   const services: ClusterSnapshot['services'] = [];
@@ -80,7 +84,14 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
     revision: 1,
     folder: '/synthetic/500-pods',
     clock: 3600,
-    settings: { podCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12', proxyMode: 'iptables', loadBalancer: 'none', seed: 1, externalClientIP: '192.168.64.1' },
+    settings: {
+      podCIDR: '10.244.0.0/16',
+      serviceCIDR: '10.96.0.0/12',
+      proxyMode: 'iptables',
+      loadBalancer: 'none',
+      seed: 1,
+      externalClientIP: '192.168.64.1',
+    },
     events: [],
   };
 
@@ -127,7 +138,12 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
     });
     traces.push({ outcome: 'delivered', reason: 'delivered', pod: pod.name, node: pod.node!, hops: [] });
   }
-  const run: TraceRun = { request: { from: 'external', to: 'node/k8s-node1:30000', count: flows }, traces, events, duration: Math.max(...events.map((e) => e.time)) };
+  const run: TraceRun = {
+    request: { from: 'external', to: 'node/k8s-node1:30000', count: flows },
+    traces,
+    events,
+    duration: Math.max(...events.map((e) => e.time)),
+  };
   const choices: RequestChoices = {
     sources: [{ id: 'external', label: 'External client' }],
     targets: [{ id: 'node/k8s-node1:30000', label: 'k8s-node1:30000 (svc-web-0)', group: 'NodePort' }],

@@ -56,21 +56,30 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(installFakeApi, syntheticCluster(500, 200));
     await page.goto(server.url);
-    await page.waitForFunction(() => document.querySelectorAll('[role="group"][aria-label^="Pod "]').length >= 500, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[role="group"][aria-label^="Pod "]').length >= 500, undefined, {
+      timeout: 20_000,
+    });
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
     await page.getByRole('button', { name: 'Play' }).click();
     // --css RULES: a constructed style sheet (the page's CSP refuses <style>), for experiments.
     const css = process.argv.indexOf('--css');
     if (css > 0 && process.argv[css + 1])
-      await page.evaluate((rules) => {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(rules);
-        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      }, process.argv[css + 1]!);
+      await page.evaluate(
+        (rules) => {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync(rules);
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        },
+        process.argv[css + 1]!,
+      );
     // --hide SELECTOR: take panels out of the page, to see what they cost.
     const hide = process.argv.indexOf('--hide');
-    if (hide > 0 && process.argv[hide + 1]) await page.evaluate((sel) => document.querySelectorAll<HTMLElement>(sel).forEach((el) => (el.style.display = 'none')), process.argv[hide + 1]!);
+    if (hide > 0 && process.argv[hide + 1])
+      await page.evaluate(
+        (sel) => document.querySelectorAll<HTMLElement>(sel).forEach((el) => (el.style.display = 'none')),
+        process.argv[hide + 1]!,
+      );
     await page.waitForTimeout(1800);
     const shot = process.argv.indexOf('--shot');
     if (shot > 0) await page.screenshot({ path: process.argv[shot + 1]! });
@@ -91,7 +100,9 @@ async function main(): Promise<void> {
           }),
       );
       const sorted = [...intervals].sort((a, b) => a - b);
-      console.log(`frame interval p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} ms over ${sorted.length} frames`);
+      console.log(
+        `frame interval p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} ms over ${sorted.length} frames`,
+      );
       return;
     }
 
@@ -106,7 +117,9 @@ async function main(): Promise<void> {
       categories: [
         'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,cc,disabled-by-default-devtools.timeline.frame',
         // Invalidation tracking says what dirtied style and layout, but slows everything down.
-        ...(process.argv.includes('--details') ? ['disabled-by-default-devtools.timeline.invalidationTracking,disabled-by-default-devtools.timeline.stack'] : []),
+        ...(process.argv.includes('--details')
+          ? ['disabled-by-default-devtools.timeline.invalidationTracking,disabled-by-default-devtools.timeline.stack']
+          : []),
       ].join(','),
       transferMode: 'ReportEvents',
     });
@@ -136,7 +149,8 @@ async function main(): Promise<void> {
     const frames = onMain.filter((e) => e.name === 'FireAnimationFrame').length;
     console.log(`renderer: ${dir}`);
     console.log(`main thread over 3 s (${frames} animation frames); nested events are counted in their parents too:`);
-    for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${name.padEnd(28)} ${t.ms.toFixed(1).padStart(8)} ms  ×${t.n}`);
+    for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms))
+      console.log(`  ${name.padEnd(28)} ${t.ms.toFixed(1).padStart(8)} ms  ×${t.n}`);
 
     // The longest tasks, and what they spent their time on (events nested directly inside them).
     const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
@@ -146,18 +160,41 @@ async function main(): Promise<void> {
       const inner = onMain.filter((e) => e !== t && e.ph === 'X' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && INTEREST.has(e.name));
       const sums = new Map<string, number>();
       for (const e of inner) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
-      console.log(`  ${((t.dur ?? 0) / 1000).toFixed(1)} ms: ${[...sums].sort((a, b) => b[1] - a[1]).slice(0, 7).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+      console.log(
+        `  ${((t.dur ?? 0) / 1000).toFixed(1)} ms: ${[...sums]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 7)
+          .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+          .join(', ')}`,
+      );
     }
     if (process.argv.includes('--dump')) {
       const t = tasks.find((x) => onMain.some((e) => e.name === 'Paint' && e.ts >= x.ts && e.ts <= x.ts + (x.dur ?? 0)))!;
       const end = t.ts + (t.dur ?? 0);
-      for (const e of onMain.filter((e) => e.ph === 'X' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) > 300).sort((a, b) => a.ts - b.ts))
-        console.log(`    +${((e.ts - t.ts) / 1000).toFixed(1).padStart(5)} ${((e.dur ?? 0) / 1000).toFixed(2).padStart(6)} ms ${e.name} ${JSON.stringify(e.args?.data ?? {}).slice(0, 120)}`);
+      for (const e of onMain
+        .filter((e) => e.ph === 'X' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) > 300)
+        .sort((a, b) => a.ts - b.ts))
+        console.log(
+          `    +${((e.ts - t.ts) / 1000).toFixed(1).padStart(5)} ${((e.dur ?? 0) / 1000).toFixed(2).padStart(6)} ms ${e.name} ${JSON.stringify(e.args?.data ?? {}).slice(0, 120)}`,
+        );
     }
     console.log('longest layouts:');
-    for (const e of onMain.filter((e) => e.name === 'Layout').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 5)) {
-      const d = (e.args as { beginData?: { dirtyObjects?: number; totalObjects?: number; stackTrace?: { functionName: string }[] } }).beginData;
-      console.log(`  ${((e.dur ?? 0) / 1000).toFixed(1)} ms, ${d?.dirtyObjects}/${d?.totalObjects} objects dirty${d?.stackTrace ? `, forced by ${d.stackTrace.map((f) => f.functionName || '?').slice(0, 3).join(' < ')}` : ''}`);
+    for (const e of onMain
+      .filter((e) => e.name === 'Layout')
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 5)) {
+      const d = (e.args as { beginData?: { dirtyObjects?: number; totalObjects?: number; stackTrace?: { functionName: string }[] } })
+        .beginData;
+      console.log(
+        `  ${((e.dur ?? 0) / 1000).toFixed(1)} ms, ${d?.dirtyObjects}/${d?.totalObjects} objects dirty${
+          d?.stackTrace
+            ? `, forced by ${d.stackTrace
+                .map((f) => f.functionName || '?')
+                .slice(0, 3)
+                .join(' < ')}`
+            : ''
+        }`,
+      );
     }
     if (process.argv.includes('--details')) {
       const inval = new Map<string, number>();
@@ -181,7 +218,11 @@ async function main(): Promise<void> {
       byFn.set(key, (byFn.get(key) ?? 0) + us);
     }
     console.log('JS self time, top functions:');
-    for (const [k, us] of [...byFn].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+    for (const [k, us] of [...byFn]
+      .filter(([k]) => !k.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25))
+      console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
   } finally {
     await browser.close();
     server.stop();

@@ -8,7 +8,15 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -64,7 +64,8 @@ test.describe('Electron window', () => {
       const contents = BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences?: () => unknown };
       return typeof contents.getLastWebPreferences === 'function' ? contents.getLastWebPreferences() : null;
     });
-    if (prefs) expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    if (prefs)
+      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     // app.enableSandbox() sandboxes every renderer by adding this switch.
     expect(await app.evaluate(({ app: electronApp }) => electronApp.commandLine.hasSwitch('enable-sandbox'))).toBe(true);
     // contextBridge hands the page a frozen copy: it cannot patch the API to reach the main world's objects.
@@ -83,7 +84,18 @@ test.describe('Electron window', () => {
       require: 'undefined',
       process: 'undefined',
       ipcRenderer: 'undefined',
-      api: ['getChoices', 'getRecentFolders', 'getSnapshot', 'matchSelector', 'onMenuCommand', 'onSnapshot', 'openFolder', 'operate', 'pathForFile', 'sendRequest'],
+      api: [
+        'getChoices',
+        'getRecentFolders',
+        'getSnapshot',
+        'matchSelector',
+        'onMenuCommand',
+        'onSnapshot',
+        'openFolder',
+        'operate',
+        'pathForFile',
+        'sendRequest',
+      ],
     });
   });
 
@@ -128,9 +140,7 @@ test.describe('Electron window', () => {
   });
 
   test('a request sent through the bridge comes back as a trace', async () => {
-    const result = await page.evaluate(() =>
-      window.kubeTraffic!.sendRequest({ from: 'node/k8s-master', to: 'svc/svc-1:9000', count: 1 }),
-    );
+    const result = await page.evaluate(() => window.kubeTraffic!.sendRequest({ from: 'node/k8s-master', to: 'svc/svc-1:9000', count: 1 }));
     if (!result.ok) throw new Error(`sendRequest failed: ${result.error}`);
     expect(result.value.traces).toHaveLength(1);
     expect(result.value.events.length).toBeGreaterThan(0);

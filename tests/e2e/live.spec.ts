@@ -63,7 +63,6 @@ test('editing a manifest on disk updates the drawing', async ({ page }) => {
   await page.screenshot({ path: screenshotPath('08-edited-on-disk') });
 });
 
-
 function clusterIP(label: string | null): string {
   return /ClusterIP (\d+\.\d+\.\d+\.\d+)/.exec(label ?? '')?.[1] ?? '';
 }
@@ -102,7 +101,9 @@ test('deleting a Pod: its controller re-creates it with a new IP while the Servi
   await expect(webPods).toHaveCount(3);
 });
 
-test('seed lesson: delete the bare pod-2, re-apply the folder (kubectl apply -f): pod-2 is back with a new IP, svc-1 keeps its ClusterIP', async ({ page }) => {
+test('seed lesson: delete the bare pod-2, re-apply the folder (kubectl apply -f): pod-2 is back with a new IP, svc-1 keeps its ClusterIP', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   await app.open(server.url);
   const oldIP = await app.podIP('pod-2');
@@ -141,7 +142,10 @@ test('seed lesson: delete the bare pod-2, re-apply the folder (kubectl apply -f)
 test('cordon and drain a node from its details', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(server.url);
-  await app.node('k8s-node1').locator('[data-key="node/k8s-node1"]').click({ position: { x: 40, y: 20 } });
+  await app
+    .node('k8s-node1')
+    .locator('[data-key="node/k8s-node1"]')
+    .click({ position: { x: 40, y: 20 } });
   await page.getByRole('button', { name: 'Cordon' }).click();
   await expect(page.getByRole('status')).toContainText('node/k8s-node1 cordoned');
   await expect(app.node('k8s-node1')).toHaveAttribute('aria-label', /SchedulingDisabled/);

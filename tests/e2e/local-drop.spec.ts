@@ -24,7 +24,10 @@ test('the request to the node without a Pod is dropped where it arrives, and the
   await app.open(server.url);
   await expect(app.pod('pod-2')).toHaveCount(0);
   await app.send('external', { pick: 'node/k8s-node2:30000' });
-  const drop = app.eventRows().filter({ hasText: /drop|timeout/ }).first();
+  const drop = app
+    .eventRows()
+    .filter({ hasText: /drop|timeout/ })
+    .first();
   await expect(drop).toBeVisible();
   await app.stepTo('drop');
   await expect(app.inspector).toContainText('k8s-node2');

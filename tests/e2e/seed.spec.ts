@@ -89,7 +89,9 @@ test('ClusterIP lesson: pod-2 → svc-1:9000 is DNATed to a Pod’s 8080; step f
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
 
-test('NodePort lesson: external → k8s-node1:30000 (externalTrafficPolicy: Local keeps the client IP), played to the end', async ({ page }) => {
+test('NodePort lesson: external → k8s-node1:30000 (externalTrafficPolicy: Local keeps the client IP), played to the end', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   await app.open(server.url);
   await app.send('external', { pick: 'node/k8s-node1:30000' }, 2);

@@ -70,7 +70,14 @@ function objectsOf(s: Scenario): LoadedObject[] {
       }),
     );
   });
-  s.deployments.forEach((d, i) => objs.push(workload('Deployment', `d${i}`, [container('main', 'kubetm/app', { cpu: d.cpu || undefined })], { replicas: d.replicas, labels: { app: d.app } })));
+  s.deployments.forEach((d, i) =>
+    objs.push(
+      workload('Deployment', `d${i}`, [container('main', 'kubetm/app', { cpu: d.cpu || undefined })], {
+        replicas: d.replicas,
+        labels: { app: d.app },
+      }),
+    ),
+  );
   s.services.forEach((v, i) => {
     const type = v.type === 'Headless' ? 'ClusterIP' : v.type;
     objs.push(
@@ -128,7 +135,9 @@ function checkInvariants(c: Cluster): void {
 }
 
 function tolerated(p: PodState, t: Taint): boolean {
-  return p.spec.tolerations.some((x) => (x.operator === 'Exists' && (!x.key || x.key === t.key)) || (x.key === t.key && (x.value ?? '') === (t.value ?? '')));
+  return p.spec.tolerations.some(
+    (x) => (x.operator === 'Exists' && (!x.key || x.key === t.key)) || (x.key === t.key && (x.value ?? '') === (t.value ?? '')),
+  );
 }
 
 describe('generated clusters', () => {

@@ -133,7 +133,7 @@ describe('trace properties', () => {
     );
   });
 
-  it('the response reverses the request\'s NAT: it ends with the first hop\'s addresses swapped', () => {
+  it("the response reverses the request's NAT: it ends with the first hop's addresses swapped", () => {
     fc.assert(
       fc.property(genCluster, fc.nat(1000), (g, seed) => {
         eachTrace(g, seed, (t) => {

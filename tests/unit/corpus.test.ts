@@ -28,7 +28,14 @@ function wellFormed(d: Diagnostic, lineCount: (file: string) => number): string[
   if (!(d.line >= 1 && d.line <= Math.max(1, lineCount(d.file)))) problems.push(`line ${d.line}`);
   if (!(d.column >= 1)) problems.push(`column ${d.column}`);
   if (!d.message || /undefined|\[object Object\]|NaN/.test(d.message)) problems.push(`message ${d.message}`);
-  if (d.path && d.severity === 'error' && !d.message.startsWith(`${d.path}:`) && d.path !== 'apiVersion' && d.path !== 'kind' && d.path !== 'metadata.name')
+  if (
+    d.path &&
+    d.severity === 'error' &&
+    !d.message.startsWith(`${d.path}:`) &&
+    d.path !== 'apiVersion' &&
+    d.path !== 'kind' &&
+    d.path !== 'metadata.name'
+  )
     problems.push(`message does not start with its path ${d.path}`);
   return problems;
 }

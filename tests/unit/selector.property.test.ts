@@ -8,7 +8,10 @@ const key = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9-]{0,6}[a-z0-9]$/),
   fc.tuple(fc.stringMatching(/^[a-z]{1,5}\.(io|com)$/), fc.stringMatching(/^[a-z][a-z0-9]{0,4}$/)).map(([p, n]) => `${p}/${n}`),
 );
-const value = fc.oneof(fc.constant(''), fc.array(alnum, { minLength: 1, maxLength: 5 }).map((a) => a.join('')));
+const value = fc.oneof(
+  fc.constant(''),
+  fc.array(alnum, { minLength: 1, maxLength: 5 }).map((a) => a.join('')),
+);
 const keys = ['app', 'tier', 'env', 'example.io/role'];
 const labels = fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 4 });
 const requirement = fc.oneof(

@@ -34,7 +34,7 @@ describe('label selector: what parses', () => {
     'x in (abc,)',
     'x in ()',
     'notin=in',
-    "env in (prod,qa),tier!=frontend",
+    'env in (prod,qa),tier!=frontend',
   ])('accepts %j', (sel) => {
     expect(() => parseSelector(sel)).not.toThrow();
   });
@@ -103,7 +103,7 @@ describe('label selector: matching', () => {
   });
 });
 
-describe('label selector: the API server\'s error messages', () => {
+describe("label selector: the API server's error messages", () => {
   const NAME_PART =
     "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character " +
     "(e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";

@@ -1,5 +1,11 @@
 /** ValidatePodSpec: the rules of pkg/apis/core/validation that concern what the simulator reads. */
-import { formatQuantity, isIntegerResourceName, isExtendedResourceName, STANDARD_INTEGER_RESOURCES, type Quantity } from '../../util/quantity';
+import {
+  formatQuantity,
+  isIntegerResourceName,
+  isExtendedResourceName,
+  STANDARD_INTEGER_RESOURCES,
+  type Quantity,
+} from '../../util/quantity';
 import { isDNS1123Label, isQualifiedName, isValidPortName, isValidPortNum, nameIsDNSSubdomain } from '../../util/validation';
 import { duplicate, forbidden, invalid, invalidEach, notSupported, required, type FieldError } from '../fieldErrors';
 import type { FieldPath } from '../fieldPath';

@@ -59,14 +59,11 @@ export interface DecodedPodSpec {
 
 export function decodePodSpec(r: Reader): DecodedPodSpec {
   const containers = (r.list('containers', 'Container', CONTAINER_FIELDS) ?? []).map((c) => decodeContainer(c, true));
-  const initContainers = (r.list('initContainers', 'Container', CONTAINER_FIELDS) ?? []).map((c) =>
-    decodeContainer(c, true),
-  );
+  const initContainers = (r.list('initContainers', 'Container', CONTAINER_FIELDS) ?? []).map((c) => decodeContainer(c, true));
   const hostNetwork = r.bool('hostNetwork') ?? false;
   if (hostNetwork) {
     // defaultHostNetworkPorts: with the node's network, every container port is a host port.
-    for (const c of [...containers, ...initContainers])
-      for (const p of c.container.ports) if (!p.hostPort) p.hostPort = p.containerPort;
+    for (const c of [...containers, ...initContainers]) for (const p of c.container.ports) if (!p.hostPort) p.hostPort = p.containerPort;
   }
   const spec: PodSpec = {
     containers: containers.map((c) => c.container),

@@ -26,8 +26,7 @@ export function portWarnings(d: DecodedPodSpec): FieldWarning[] {
         if (hostIP === otherIP && hostPort === otherPort) kind = 'duplicate';
         else if (hostPort === 0 || otherPort === 0) kind = 'overlapping';
         else if (hostPort === otherPort && (hostIP === '') !== (otherIP === '')) kind = 'dangerously ambiguous';
-        if (kind)
-          warnings.push({ path, message: `${formatPath(path)}: ${kind} port definition with ${formatPath(other.path)}` });
+        if (kind) warnings.push({ path, message: `${formatPath(path)}: ${kind} port definition with ${formatPath(other.path)}` });
       }
       others.push({ path, port });
       all.set(key, others);

@@ -132,7 +132,9 @@ export function validateTolerations(tols: Toleration[], path: FieldPath): FieldE
     const p = [...path, i];
     if (t.key) errs.push(...validateLabelName(t.key, [...p, 'key']));
     if (!t.key && t.operator !== 'Exists')
-      errs.push(invalid([...p, 'operator'], t.operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+      errs.push(
+        invalid([...p, 'operator'], t.operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'),
+      );
     if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute')
       errs.push(invalid([...p, 'effect'], t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
     if (t.operator === 'Equal') {
@@ -223,7 +225,9 @@ export function validateTopologySpread(list: TopologySpreadConstraint[], path: F
     if (c.minDomains !== undefined) {
       if (c.minDomains <= 0) errs.push(invalid([...p, 'minDomains'], c.minDomains, 'must be greater than zero'));
       else if (c.whenUnsatisfiable !== 'DoNotSchedule')
-        errs.push(invalid([...p, 'minDomains'], c.minDomains, 'can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway'));
+        errs.push(
+          invalid([...p, 'minDomains'], c.minDomains, 'can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway'),
+        );
     }
     errs.push(...validateLabelSelector(c.labelSelector, [...p, 'labelSelector']));
   });

@@ -39,7 +39,8 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
   if (headless && (spec.type === 'LoadBalancer' || spec.type === 'NodePort'))
     errs.push(invalid([...P, 'clusterIPs', 0], 'None', `may not be set to 'None' for ${spec.type} services`, [...P, 'clusterIP']));
   if (spec.type === 'ExternalName') {
-    if (spec.clusterIPs?.length) errs.push(forbidden([...P, 'clusterIPs'], 'may not be set for ExternalName services', [...P, 'clusterIP']));
+    if (spec.clusterIPs?.length)
+      errs.push(forbidden([...P, 'clusterIPs'], 'may not be set for ExternalName services', [...P, 'clusterIP']));
     const cname = (spec.externalName ?? '').replace(/\.$/, '');
     if (cname) errs.push(...invalidEach([...P, 'externalName'], cname, isDNS1123Subdomain(cname)));
     else errs.push(required([...P, 'externalName']));
@@ -57,16 +58,14 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
     errs.push(...invalidEach([...pp, 'port'], sp.port, isValidPortNum(sp.port)));
     const rawProtocol = d.raw.protocols[i] ?? '';
     if (rawProtocol && !PROTOCOLS.includes(rawProtocol)) errs.push(notSupported([...pp, 'protocol'], rawProtocol, PROTOCOLS));
-    if (typeof sp.targetPort === 'number')
-      errs.push(...invalidEach([...pp, 'targetPort'], sp.targetPort, isValidPortNum(sp.targetPort)));
+    if (typeof sp.targetPort === 'number') errs.push(...invalidEach([...pp, 'targetPort'], sp.targetPort, isValidPortNum(sp.targetPort)));
     else errs.push(...invalidEach([...pp, 'targetPort'], sp.targetPort, isValidPortName(sp.targetPort)));
     if (sp.appProtocol !== undefined) errs.push(...invalidEach([...pp, 'appProtocol'], sp.appProtocol, isQualifiedName(sp.appProtocol)));
   });
 
   if (spec.selector) errs.push(...validateLabels(spec.selector, [...P, 'selector']));
 
-  if (!AFFINITIES.includes(spec.sessionAffinity))
-    errs.push(notSupported([...P, 'sessionAffinity'], d.raw.sessionAffinity, AFFINITIES));
+  if (!AFFINITIES.includes(spec.sessionAffinity)) errs.push(notSupported([...P, 'sessionAffinity'], d.raw.sessionAffinity, AFFINITIES));
   if (spec.sessionAffinity === 'ClientIP') {
     const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 0;
     if (timeout <= 0 || timeout > MAX_CLIENT_IP_TIMEOUT)

@@ -38,9 +38,7 @@ export interface DecodedService {
 
 /** Type LoadBalancer or NodePort, or ClusterIP with externalIPs (service.ExternallyAccessible). */
 export function externallyAccessible(spec: Pick<ServiceSpec, 'type' | 'externalIPs'>): boolean {
-  return (
-    spec.type === 'LoadBalancer' || spec.type === 'NodePort' || (spec.type === 'ClusterIP' && spec.externalIPs.length > 0)
-  );
+  return spec.type === 'LoadBalancer' || spec.type === 'NodePort' || (spec.type === 'ClusterIP' && spec.externalIPs.length > 0);
 }
 
 export function decodeServiceSpec(s: Reader | undefined): DecodedService {

@@ -63,7 +63,12 @@ function listObjects(cluster: Cluster, kind: GetKind): Listed[] {
     case 'pods':
       return cluster.pods.map((p) => ({ namespace: p.namespace, name: p.name, labels: p.labels, row: (w) => podRow(cluster, p, w) }));
     case 'services':
-      return cluster.services.map((s) => ({ namespace: s.namespace, name: s.name, labels: s.labels, row: (w) => serviceRow(cluster, s, w) }));
+      return cluster.services.map((s) => ({
+        namespace: s.namespace,
+        name: s.name,
+        labels: s.labels,
+        row: (w) => serviceRow(cluster, s, w),
+      }));
     case 'endpoints':
       // The Endpoints object carries its Service's labels.
       return cluster.services
@@ -126,7 +131,9 @@ export function kubectlGet(cluster: Cluster, kind: GetKind, opts: GetOptions = {
       shown.push(...hit);
     }
   } else {
-    shown = inScope.filter((o) => matchesSelector(selector, o.labels)).sort(namespaced ? byNamespaceAndName : (a, b) => byCodeUnit(a.name, b.name));
+    shown = inScope
+      .filter((o) => matchesSelector(selector, o.labels))
+      .sort(namespaced ? byNamespaceAndName : (a, b) => byCodeUnit(a.name, b.name));
   }
 
   let stderr = notFound.map((n) => `Error from server (NotFound): ${kind} ${JSON.stringify(n)} not found\n`).join('');

@@ -26,7 +26,10 @@ describe('usage errors exit 2 with kubectl-style words on stderr', () => {
     [['get', 'deployments', SEED], 'error: the server doesn\'t have a resource type "deployments"'],
     [['get', 'pods', SEED, '-o', 'yaml'], 'error: unable to match a printer suitable for the output format "yaml"'],
     [['trace', SEED, '--from', 'external'], 'error: required flag(s) "to" not set'],
-    [['trace', SEED, '--from', 'external', '--to', 'svc/svc-1:9000', '--count', 'many'], 'error: invalid argument "many" for "--count" flag'],
+    [
+      ['trace', SEED, '--from', 'external', '--to', 'svc/svc-1:9000', '--count', 'many'],
+      'error: invalid argument "many" for "--count" flag',
+    ],
     [['load', SEED, '--seed'], 'error: flag needs an argument: --seed'],
     [['--seed', '3'], 'error: a command is required'],
     [['get', 'pods'], 'error: DIR is required'],
@@ -38,7 +41,7 @@ describe('usage errors exit 2 with kubectl-style words on stderr', () => {
     expect(r.stderr.startsWith(message)).toBe(true);
   });
 
-  it('an invalid selector is the API server\'s BadRequest', () => {
+  it("an invalid selector is the API server's BadRequest", () => {
     const r = cli('get', 'pods', SEED, '-l', 'app:pod');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
@@ -60,16 +63,19 @@ describe('usage errors exit 2 with kubectl-style words on stderr', () => {
 });
 
 describe('help and version', () => {
-  it('--version prints package.json\'s version', () => {
+  it("--version prints package.json's version", () => {
     const r = cli('--version');
     expect(r).toMatchObject({ code: 0, stdout: expect.stringMatching(/^kube-traffic \d+\.\d+\.\d+\n$/) });
   });
 
-  it.each([[], ['--help'], ['-h'], ['help', 'get'], ['get', '--help'], ['trace', '-h'], ['load', '--help']])('%j prints usage and exits 0', (...argv) => {
-    const r = cli(...argv);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage:');
-  });
+  it.each([[], ['--help'], ['-h'], ['help', 'get'], ['get', '--help'], ['trace', '-h'], ['load', '--help']])(
+    '%j prints usage and exits 0',
+    (...argv) => {
+      const r = cli(...argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Usage:');
+    },
+  );
 });
 
 describe('load', () => {
@@ -106,7 +112,7 @@ describe('load', () => {
 });
 
 describe('get', () => {
-  it('services: <pending>, 9000:30000/TCP and kubectl\'s columns', () => {
+  it("services: <pending>, 9000:30000/TCP and kubectl's columns", () => {
     const r = cli('get', 'svc', SEED);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -124,13 +130,23 @@ describe('get', () => {
   it('pods -n label-practice -l type=web', () => {
     const r = cli('get', 'pods', SEED, '-n', 'label-practice', '-l', 'type=web');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(1, -1).map((l) => l.split(/\s+/)[0])).toEqual(['pod-2']);
+    expect(
+      r.stdout
+        .split('\n')
+        .slice(1, -1)
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['pod-2']);
   });
 
-  it('services -A -l filters on the Services\' own labels (kube-dns carries k8s-app=kube-dns)', () => {
+  it("services -A -l filters on the Services' own labels (kube-dns carries k8s-app=kube-dns)", () => {
     const r = cli('get', 'svc', SEED, '-A', '-l', 'k8s-app=kube-dns');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(1, -1).map((l) => l.split(/\s+/).slice(0, 2).join('/'))).toEqual(['kube-system/kube-dns']);
+    expect(
+      r.stdout
+        .split('\n')
+        .slice(1, -1)
+        .map((l) => l.split(/\s+/).slice(0, 2).join('/')),
+    ).toEqual(['kube-system/kube-dns']);
   });
 
   it('an empty result says so on stderr and exits 0', () => {

@@ -8,15 +8,29 @@ describe('built-in cluster objects (kubeadm + flannel)', () => {
 
   test('control-plane static pods run on the control plane with the node IP and their real requests', () => {
     const names = system.filter((p) => p.owner?.kind === 'Node').map((p) => p.name);
-    expect(names).toEqual(['etcd-k8s-master', 'kube-apiserver-k8s-master', 'kube-controller-manager-k8s-master', 'kube-scheduler-k8s-master']);
+    expect(names).toEqual([
+      'etcd-k8s-master',
+      'kube-apiserver-k8s-master',
+      'kube-controller-manager-k8s-master',
+      'kube-scheduler-k8s-master',
+    ]);
     const apiserver = system.find((p) => p.name === 'kube-apiserver-k8s-master')!;
-    expect(apiserver).toMatchObject({ namespace: 'kube-system', nodeName: 'k8s-master', ip: '192.168.64.30', hostNetwork: true, ready: true });
+    expect(apiserver).toMatchObject({
+      namespace: 'kube-system',
+      nodeName: 'k8s-master',
+      ip: '192.168.64.30',
+      hostNetwork: true,
+      ready: true,
+    });
     expect(apiserver.requests.cpu).toBe(250);
     expect(system.find((p) => p.name === 'etcd-k8s-master')!.requests).toEqual({ cpu: 100, memory: 100 * 1024 * 1024 });
   });
 
   test('kube-proxy and kube-flannel run on every node, on the host network', () => {
-    for (const [ns, prefix] of [['kube-system', 'kube-proxy-'], ['kube-flannel', 'kube-flannel-ds-']]) {
+    for (const [ns, prefix] of [
+      ['kube-system', 'kube-proxy-'],
+      ['kube-flannel', 'kube-flannel-ds-'],
+    ]) {
       const ds = system.filter((p) => p.namespace === ns && p.name.startsWith(prefix));
       expect(ds.map((p) => p.nodeName).sort()).toEqual(['k8s-master', 'k8s-node1', 'k8s-node2']);
       for (const p of ds) {
@@ -57,10 +71,12 @@ describe('built-in cluster objects (kubeadm + flannel)', () => {
     expect(withFolder.pods[firstUser].createdAt).toBeGreaterThan(0);
   });
 
-  test('a user Service cannot take kube-dns\'s address', () => {
+  test("a user Service cannot take kube-dns's address", () => {
     const c2 = buildCluster(load(service('dns2', { clusterIP: '10.96.0.10', selector: { a: 'b' } })), { seed: 1 });
     expect(c2.services.find((s) => s.name === 'dns2')).toBeUndefined();
-    expect(c2.diagnostics.at(-1)!.message).toBe('spec.clusterIPs: Invalid value: ["10.96.0.10"]: failed to allocate IP 10.96.0.10: provided IP is already allocated');
+    expect(c2.diagnostics.at(-1)!.message).toBe(
+      'spec.clusterIPs: Invalid value: ["10.96.0.10"]: failed to allocate IP 10.96.0.10: provided IP is already allocated',
+    );
   });
 
   test('without a control-plane node there are no static pods, and coredns schedules anywhere', () => {

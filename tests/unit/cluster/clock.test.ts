@@ -19,6 +19,12 @@ describe('clock and AGE', () => {
   test('every operation moves the clock on and stamps its events with it', () => {
     const after = cordonNode(c, 'k8s-node1');
     expect(after.clock).toBe(c.clock + OPERATION_STEP);
-    expect(after.events.at(-1)).toEqual({ time: after.clock, type: 'Normal', reason: 'NodeNotSchedulable', object: 'node/k8s-node1', message: 'Node k8s-node1 status is now: NodeNotSchedulable' });
+    expect(after.events.at(-1)).toEqual({
+      time: after.clock,
+      type: 'Normal',
+      reason: 'NodeNotSchedulable',
+      object: 'node/k8s-node1',
+      message: 'Node k8s-node1 status is now: NodeNotSchedulable',
+    });
   });
 });

@@ -19,8 +19,12 @@ describe('containers', () => {
     expect(imagePorts('registry.k8s.io/kube-scheduler:v1.30.0')).toEqual([
       { port: 10259, protocol: 'TCP', bind: { loopback: true, hostIP: false, flag: '--bind-address=127.0.0.1' } },
     ]);
-    expect(imagePorts('registry.k8s.io/kube-scheduler:v1.30.0', ['kube-scheduler', '--bind-address=0.0.0.0'])).toEqual([{ port: 10259, protocol: 'TCP' }]);
-    expect(imagePorts('registry.k8s.io/etcd:3.5.12-0', ['--listen-metrics-urls', 'http://0.0.0.0:2381'])?.find((p) => p.port === 2381)).toEqual({ port: 2381, protocol: 'TCP' });
+    expect(imagePorts('registry.k8s.io/kube-scheduler:v1.30.0', ['kube-scheduler', '--bind-address=0.0.0.0'])).toEqual([
+      { port: 10259, protocol: 'TCP' },
+    ]);
+    expect(
+      imagePorts('registry.k8s.io/etcd:3.5.12-0', ['--listen-metrics-urls', 'http://0.0.0.0:2381'])?.find((p) => p.port === 2381),
+    ).toEqual({ port: 2381, protocol: 'TCP' });
     expect(imagePorts('kubetm/p8000')).toEqual([{ port: 8000, protocol: 'TCP' }]);
     expect(imagePorts('kubetm/app:latest')).toEqual([{ port: 8080, protocol: 'TCP' }]);
     expect(imagePorts('nginx:1.27')).toEqual([{ port: 80, protocol: 'TCP' }]);
@@ -36,7 +40,15 @@ describe('containers', () => {
   });
 
   test('seed pod-1: container1 on 8000 and container2 on 8080 share the Pod network and both run', () => {
-    const c = buildCluster(load(pod('pod-1', [container('container1', 'kubetm/p8000', { ports: [8000] }), container('container2', 'kubetm/p8080', { ports: [8080] })])), { seed: 1 });
+    const c = buildCluster(
+      load(
+        pod('pod-1', [
+          container('container1', 'kubetm/p8000', { ports: [8000] }),
+          container('container2', 'kubetm/p8080', { ports: [8080] }),
+        ]),
+      ),
+      { seed: 1 },
+    );
     const p = podNamed(c, 'pod-1');
     expect(p).toMatchObject({ phase: 'Running', ready: true, status: 'Running' });
     expect(p.containers.map((x) => [x.name, x.state, x.listening.map((l) => l.port)])).toEqual([
@@ -46,7 +58,12 @@ describe('containers', () => {
   });
 
   test('two containers on one port: the later one crash-loops, the Pod runs but is not Ready (1/2)', () => {
-    const c = buildCluster(load(pod('dup', [container('container1', 'kubetm/p8080', { ports: [8080] }), container('container2', 'kubetm/app', { ports: [8080] })])), { seed: 1 });
+    const c = buildCluster(
+      load(
+        pod('dup', [container('container1', 'kubetm/p8080', { ports: [8080] }), container('container2', 'kubetm/app', { ports: [8080] })]),
+      ),
+      { seed: 1 },
+    );
     const p = podNamed(c, 'dup');
     expect(p).toMatchObject({ phase: 'Running', ready: false, status: 'CrashLoopBackOff' });
     expect(p.ip).not.toBeNull();
@@ -62,7 +79,10 @@ describe('containers', () => {
     const c = buildCluster(
       load(
         pod('img', [container('a', 'nginx'), container('b', 'httpd')]),
-        pod('proto', [container('a', 'example/dns', { ports: [{ containerPort: 53, protocol: 'UDP' }] }), container('b', 'example/dns', { ports: [{ containerPort: 53, protocol: 'TCP' }] })]),
+        pod('proto', [
+          container('a', 'example/dns', { ports: [{ containerPort: 53, protocol: 'UDP' }] }),
+          container('b', 'example/dns', { ports: [{ containerPort: 53, protocol: 'TCP' }] }),
+        ]),
       ),
       { seed: 1 },
     );
@@ -72,10 +92,18 @@ describe('containers', () => {
 
   test('a readinessProbe on a port nothing listens on keeps the Pod Running but not Ready', () => {
     const probe = { httpGet: { path: '/healthz', port: 8081 } };
-    const c = buildCluster(load(pod('p', [container('web', 'kubetm/app', { readinessProbe: probe })]), pod('ok', [container('web', 'kubetm/app', { readinessProbe: { tcpSocket: { port: 8080 } } })])), { seed: 1 });
+    const c = buildCluster(
+      load(
+        pod('p', [container('web', 'kubetm/app', { readinessProbe: probe })]),
+        pod('ok', [container('web', 'kubetm/app', { readinessProbe: { tcpSocket: { port: 8080 } } })]),
+      ),
+      { seed: 1 },
+    );
     const p = podNamed(c, 'p');
     expect(p).toMatchObject({ phase: 'Running', status: 'Running', ready: false });
-    expect(p.containers[0].message).toBe(`Readiness probe failed: Get "http://${p.ip}:8081/healthz": dial tcp ${p.ip}:8081: connect: connection refused`);
+    expect(p.containers[0].message).toBe(
+      `Readiness probe failed: Get "http://${p.ip}:8081/healthz": dial tcp ${p.ip}:8081: connect: connection refused`,
+    );
     expect(podNamed(c, 'ok').ready).toBe(true);
   });
 

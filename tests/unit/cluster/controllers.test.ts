@@ -25,7 +25,9 @@ describe('controllers', () => {
       expect(p.labels).toEqual({ app: 'web', 'pod-template-hash': w.templateHash });
     }
     expect(new Set(pods.map((p) => p.name)).size).toBe(3);
-    expect(c.events.some((e) => e.reason === 'ScalingReplicaSet' && e.message === `Scaled up replica set ${w.replicaSet} from 0 to 3`)).toBe(true);
+    expect(
+      c.events.some((e) => e.reason === 'ScalingReplicaSet' && e.message === `Scaled up replica set ${w.replicaSet} from 0 to 3`),
+    ).toBe(true);
     expect(c.events.filter((e) => e.reason === 'SuccessfulCreate' && e.object === `replicaset/${w.replicaSet}`)).toHaveLength(3);
   });
 
@@ -39,12 +41,17 @@ describe('controllers', () => {
 
   test('ReplicaSet and ReplicationController pods: <name>-<5>', () => {
     const c = buildCluster(
-      load(workload('ReplicaSet', 'rs', [container('c', 'nginx')], { replicas: 2 }), workload('ReplicationController', 'rc', [container('c', 'nginx')], { replicas: 1 })),
+      load(
+        workload('ReplicaSet', 'rs', [container('c', 'nginx')], { replicas: 2 }),
+        workload('ReplicationController', 'rc', [container('c', 'nginx')], { replicas: 1 }),
+      ),
       { seed: 1 },
     );
     const pods = userPods(c);
     expect(pods.filter((p) => p.owner?.kind === 'ReplicaSet').every((p) => new RegExp(`^rs-${SUFFIX}$`).test(p.name))).toBe(true);
-    expect(pods.filter((p) => p.owner?.kind === 'ReplicationController').map((p) => p.name)).toEqual([expect.stringMatching(new RegExp(`^rc-${SUFFIX}$`))]);
+    expect(pods.filter((p) => p.owner?.kind === 'ReplicationController').map((p) => p.name)).toEqual([
+      expect.stringMatching(new RegExp(`^rc-${SUFFIX}$`)),
+    ]);
   });
 
   test('DaemonSet: one pod per eligible node, pinned by matchFields; skips the tainted control plane', () => {
@@ -62,16 +69,25 @@ describe('controllers', () => {
 
   test('DaemonSet tolerating the control-plane taint runs there too; nodeSelector narrows it', () => {
     const everywhere = buildCluster(
-      load(workload('DaemonSet', 'agent', [container('a', 'busybox')], { tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }] })),
+      load(
+        workload('DaemonSet', 'agent', [container('a', 'busybox')], {
+          tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
+        }),
+      ),
       { seed: 1 },
     );
     expect(userPods(everywhere)).toHaveLength(3);
-    const one = buildCluster(load(workload('DaemonSet', 'agent', [container('a', 'busybox')], { nodeSelector: { 'kubernetes.io/hostname': 'k8s-node2' } })), { seed: 1 });
+    const one = buildCluster(
+      load(workload('DaemonSet', 'agent', [container('a', 'busybox')], { nodeSelector: { 'kubernetes.io/hostname': 'k8s-node2' } })),
+      { seed: 1 },
+    );
     expect(userPods(one).map((p) => p.nodeName)).toEqual(['k8s-node2']);
   });
 
   test('StatefulSet: <sts>-0..n-1 with the pod-name label, hostname and subdomain', () => {
-    const c = buildCluster(load(workload('StatefulSet', 'db', [container('db', 'redis')], { replicas: 3, serviceName: 'db' })), { seed: 1 });
+    const c = buildCluster(load(workload('StatefulSet', 'db', [container('db', 'redis')], { replicas: 3, serviceName: 'db' })), {
+      seed: 1,
+    });
     const pods = userPods(c);
     expect(pods.map((p) => p.name)).toEqual(['db-0', 'db-1', 'db-2']);
     expect(pods.map((p) => p.labels['statefulset.kubernetes.io/pod-name'])).toEqual(['db-0', 'db-1', 'db-2']);
@@ -84,7 +100,9 @@ describe('controllers', () => {
     const stuck = [container('a', 'nginx'), container('b', 'nginx')]; // both bind :80 → b crash-loops, pod never Ready
     const ordered = buildCluster(load(workload('StatefulSet', 'db', stuck, { replicas: 3 })), { seed: 1 });
     expect(userPods(ordered).map((p) => [p.name, p.ready])).toEqual([['db-0', false]]);
-    const parallel = buildCluster(load(workload('StatefulSet', 'db', stuck, { replicas: 3, podManagementPolicy: 'Parallel' })), { seed: 1 });
+    const parallel = buildCluster(load(workload('StatefulSet', 'db', stuck, { replicas: 3, podManagementPolicy: 'Parallel' })), {
+      seed: 1,
+    });
     expect(userPods(parallel).map((p) => p.name)).toEqual(['db-0', 'db-1', 'db-2']);
   });
 
@@ -111,6 +129,10 @@ describe('controllers', () => {
 
   test('Node manifests: controllers use them', () => {
     const c = buildCluster(load(node('a'), node('b'), workload('DaemonSet', 'agent', [container('a', 'busybox')])), { seed: 1 });
-    expect(userPods(c).map((p) => p.nodeName).sort()).toEqual(['a', 'b']);
+    expect(
+      userPods(c)
+        .map((p) => p.nodeName)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 });

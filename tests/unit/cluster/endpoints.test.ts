@@ -10,11 +10,27 @@ const web = (name: string, labels: Record<string, string>, extra: Parameters<typ
 describe('endpoints (EndpointSlice semantics)', () => {
   test('pods whose labels contain the selector, in the same namespace, with their IPs', () => {
     const c = buildCluster(
-      load(web('a', { app: 'pod', extra: 'x' }), web('b', { app: 'other' }), web('c', { app: 'pod' }, { namespace: 'other' }), service('s', { selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080 }] })),
+      load(
+        web('a', { app: 'pod', extra: 'x' }),
+        web('b', { app: 'other' }),
+        web('c', { app: 'pod' }, { namespace: 'other' }),
+        service('s', { selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080 }] }),
+      ),
       { seed: 1 },
     );
     const a = c.pods.find((p) => p.name === 'a')!;
-    expect(svc(c, 's').endpoints).toEqual([{ pod: 'a', namespace: 'default', ip: a.ip, node: a.nodeName, ready: true, serving: true, terminating: false, ports: [{ name: '', port: 8080, protocol: 'TCP' }] }]);
+    expect(svc(c, 's').endpoints).toEqual([
+      {
+        pod: 'a',
+        namespace: 'default',
+        ip: a.ip,
+        node: a.nodeName,
+        ready: true,
+        serving: true,
+        terminating: false,
+        ports: [{ name: '', port: 8080, protocol: 'TCP' }],
+      },
+    ]);
   });
 
   test('no selector: no managed endpoints', () => {
@@ -25,7 +41,10 @@ describe('endpoints (EndpointSlice semantics)', () => {
 
   test('a pod that is not Ready is listed with ready: false; publishNotReadyAddresses lists it as ready', () => {
     const broken = pod('dup', [container('a', 'nginx'), container('b', 'nginx')], { labels: { app: 'x' } });
-    const c = buildCluster(load(broken, service('s', { selector: { app: 'x' } }), service('p', { selector: { app: 'x' }, publishNotReadyAddresses: true })), { seed: 1 });
+    const c = buildCluster(
+      load(broken, service('s', { selector: { app: 'x' } }), service('p', { selector: { app: 'x' }, publishNotReadyAddresses: true })),
+      { seed: 1 },
+    );
     expect(svc(c, 's').endpoints.map((e) => [e.pod, e.ready, e.serving])).toEqual([['dup', false, false]]);
     expect(svc(c, 'p').endpoints.map((e) => [e.pod, e.ready, e.serving])).toEqual([['dup', true, false]]);
   });
@@ -43,16 +62,30 @@ describe('endpoints (EndpointSlice semantics)', () => {
   });
 
   test('a named targetPort resolves per pod; pods without the name are left out', () => {
-    const other = pod('alt', [container('web', 'example/app', { ports: [{ containerPort: 9090, name: 'http', protocol: 'TCP' }] })], { labels: { app: 'x' } });
+    const other = pod('alt', [container('web', 'example/app', { ports: [{ containerPort: 9090, name: 'http', protocol: 'TCP' }] })], {
+      labels: { app: 'x' },
+    });
     const unnamed = pod('plain', [container('web', 'kubetm/app', { ports: [8080] })], { labels: { app: 'x' } });
-    const c = buildCluster(load(web('a', { app: 'x' }), other, unnamed, service('s', { selector: { app: 'x' }, ports: [{ port: 80, targetPort: 'http' }] })), { seed: 1 });
+    const c = buildCluster(
+      load(web('a', { app: 'x' }), other, unnamed, service('s', { selector: { app: 'x' }, ports: [{ port: 80, targetPort: 'http' }] })),
+      { seed: 1 },
+    );
     const eps = svc(c, 's').endpoints;
     expect(Object.fromEntries(eps.map((e) => [e.pod, e.ports.map((p) => p.port)]))).toEqual({ a: [8080], alt: [9090] });
   });
 
   test('a multi-port Service: each pod lists the ports it can serve', () => {
     const c = buildCluster(
-      load(web('a', { app: 'x' }), service('s', { selector: { app: 'x' }, ports: [{ name: 'web', port: 80, targetPort: 'http' }, { name: 'metrics', port: 9100, targetPort: 'metrics' }] })),
+      load(
+        web('a', { app: 'x' }),
+        service('s', {
+          selector: { app: 'x' },
+          ports: [
+            { name: 'web', port: 80, targetPort: 'http' },
+            { name: 'metrics', port: 9100, targetPort: 'metrics' },
+          ],
+        }),
+      ),
       { seed: 1 },
     );
     expect(svc(c, 's').endpoints[0].ports).toEqual([{ name: 'web', port: 8080, protocol: 'TCP' }]);

@@ -2,8 +2,31 @@
  * Hand-built LoadedObjects, shaped as the loader hands them over (defaults applied), so the
  * cluster builder can be tested without YAML. `locate` maps each field path to a distinct fake line.
  */
-import type { Container, ContainerPort, LabelSelector, Labels, PodSpec, ServicePort, ServiceSpec, Taint, Toleration, WorkloadSpec } from '../../../src/model/k8s';
-import type { LoadResult, LoadedNode, LoadedObject, LoadedOther, LoadedPod, LoadedService, LoadedSettings, LoadedWorkload, Locator, SimulatorSettingsSpec, WorkloadKind } from '../../../src/model/objects';
+import type {
+  Container,
+  ContainerPort,
+  LabelSelector,
+  Labels,
+  PodSpec,
+  ServicePort,
+  ServiceSpec,
+  Taint,
+  Toleration,
+  WorkloadSpec,
+} from '../../../src/model/k8s';
+import type {
+  LoadResult,
+  LoadedNode,
+  LoadedObject,
+  LoadedOther,
+  LoadedPod,
+  LoadedService,
+  LoadedSettings,
+  LoadedWorkload,
+  Locator,
+  SimulatorSettingsSpec,
+  WorkloadKind,
+} from '../../../src/model/objects';
 import type { SourceRef } from '../../../src/model/source';
 
 let nextLine = 1;
@@ -129,7 +152,14 @@ export function workload(kind: WorkloadKind, name: string, containers: Container
   if (kind === 'StatefulSet') spec.podManagementPolicy = opts.podManagementPolicy ?? 'OrderedReady';
   if (opts.completions !== undefined) spec.completions = opts.completions;
   if (opts.parallelism !== undefined) spec.parallelism = opts.parallelism;
-  return { kind, apiVersion: kind === 'Job' ? 'batch/v1' : kind === 'ReplicationController' ? 'v1' : 'apps/v1', metadata: meta(name, ns, labels), spec, source: locate(''), locate };
+  return {
+    kind,
+    apiVersion: kind === 'Job' ? 'batch/v1' : kind === 'ReplicationController' ? 'v1' : 'apps/v1',
+    metadata: meta(name, ns, labels),
+    spec,
+    source: locate(''),
+    locate,
+  };
 }
 
 export interface NodeOpts {
@@ -161,7 +191,14 @@ export function node(name: string, opts: NodeOpts = {}): LoadedNode {
 
 export function settings(spec: SimulatorSettingsSpec): LoadedSettings {
   const locate = locator('cluster.yaml');
-  return { kind: 'ClusterSettings', apiVersion: 'kube-traffic.dev/v1alpha1', metadata: meta('cluster', ''), spec, source: locate(''), locate };
+  return {
+    kind: 'ClusterSettings',
+    apiVersion: 'kube-traffic.dev/v1alpha1',
+    metadata: meta('cluster', ''),
+    spec,
+    source: locate(''),
+    locate,
+  };
 }
 
 export function other(kind: string, name: string, namespace = 'default'): LoadedOther {
@@ -182,7 +219,11 @@ export function seedPractice(): LoadedObject[] {
       file: '1-pod/pod-1.yaml',
     }),
     other('Namespace', 'label-practice', ''),
-    pod('pod-2', [container('container', 'kubetm/init')], { namespace: 'label-practice', labels: { type: 'web', lo: 'dev' }, file: '2-label/pod-2.yaml' }),
+    pod('pod-2', [container('container', 'kubetm/init')], {
+      namespace: 'label-practice',
+      labels: { type: 'web', lo: 'dev' },
+      file: '2-label/pod-2.yaml',
+    }),
     service('svc-1', { namespace: 'label-practice', selector: { type: 'web' }, ports: [{ port: 8080 }], file: '2-label/svc-1.yaml' }),
     pod('pod-1', [container('container', 'kubetm/app', { ports: [8080] })], {
       labels: { app: 'pod' },
@@ -202,6 +243,11 @@ export function seedPractice(): LoadedObject[] {
       externalTrafficPolicy: 'Local',
       file: '4-nodeport/svc-2.yaml',
     }),
-    service('svc-3', { type: 'LoadBalancer', selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080 }], file: '5-loadbalancer/svc-3.yaml' }),
+    service('svc-3', {
+      type: 'LoadBalancer',
+      selector: { app: 'pod' },
+      ports: [{ port: 9000, targetPort: 8080 }],
+      file: '5-loadbalancer/svc-3.yaml',
+    }),
   ];
 }

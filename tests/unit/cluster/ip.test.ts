@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { cidrContains, formatCidr, formatIPv4, ipInCidr, nthAddress, nthSubnet, parseCidr, parseIPv4, subnetCount } from '../../../src/util/ip';
+import {
+  cidrContains,
+  formatCidr,
+  formatIPv4,
+  ipInCidr,
+  nthAddress,
+  nthSubnet,
+  parseCidr,
+  parseIPv4,
+  subnetCount,
+} from '../../../src/util/ip';
 
 describe('IPv4 helpers', () => {
   test('parse and format round-trip', () => {

@@ -35,7 +35,9 @@ describe('pod IPs (host-local IPAM, round-robin)', () => {
     expect(ipam.allocate('n')).toBe('10.244.1.4');
     expect(ipam.allocate('n')).toBe('10.244.1.5');
     expect(ipam.allocate('n')).toBeNull();
-    expect(ipam.exhaustedMessage('n')).toBe('failed to allocate for range 0: no IP addresses available in range set: 10.244.1.1-10.244.1.6');
+    expect(ipam.exhaustedMessage('n')).toBe(
+      'failed to allocate for range 0: no IP addresses available in range set: 10.244.1.1-10.244.1.6',
+    );
   });
 
   test('a full node leaves new pods in ContainerCreating with the CNI error', () => {
@@ -49,7 +51,10 @@ describe('pod IPs (host-local IPAM, round-robin)', () => {
   });
 
   test('hostNetwork pods use the node IP and take no pod address', () => {
-    const c = buildCluster(load(pod('h', [container('c', 'nginx')], { ...onNode1, hostNetwork: true }), pod('a', [container('c', 'nginx')], onNode1)), { seed: 1 });
+    const c = buildCluster(
+      load(pod('h', [container('c', 'nginx')], { ...onNode1, hostNetwork: true }), pod('a', [container('c', 'nginx')], onNode1)),
+      { seed: 1 },
+    );
     expect(c.pods.find((p) => p.name === 'h')!.ip).toBe('192.168.64.31');
     expect(c.pods.find((p) => p.name === 'a')!.ip).toBe('10.244.1.2');
   });

@@ -25,7 +25,9 @@ describe('label selector matching', () => {
     expect(matchesLabelSelector({ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }] }, labels)).toBe(true);
     expect(matchesLabelSelector({ matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }, labels)).toBe(true);
     expect(matchesLabelSelector({ matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, labels)).toBe(false);
-    expect(matchesLabelSelector({ matchLabels: { app: 'pod' }, matchExpressions: [{ key: 'lo', operator: 'In', values: ['prod'] }] }, labels)).toBe(false);
+    expect(
+      matchesLabelSelector({ matchLabels: { app: 'pod' }, matchExpressions: [{ key: 'lo', operator: 'In', values: ['prod'] }] }, labels),
+    ).toBe(false);
   });
 
   test('node selector terms: labels, Gt/Lt and matchFields metadata.name', () => {

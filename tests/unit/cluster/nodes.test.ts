@@ -12,9 +12,16 @@ describe('nodes', () => {
     ]);
     const [master, worker] = c.nodes;
     expect(master.taints).toEqual([{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }]);
-    expect(master.labels).toMatchObject({ 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' });
+    expect(master.labels).toMatchObject({
+      'node-role.kubernetes.io/control-plane': '',
+      'node.kubernetes.io/exclude-from-external-load-balancers': '',
+    });
     expect(worker.taints).toEqual([]);
-    expect(worker.labels).toMatchObject({ 'kubernetes.io/hostname': 'k8s-node1', 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' });
+    expect(worker.labels).toMatchObject({
+      'kubernetes.io/hostname': 'k8s-node1',
+      'kubernetes.io/os': 'linux',
+      'kubernetes.io/arch': 'amd64',
+    });
     for (const n of c.nodes) {
       expect(n.allocatable.cpu).toBe(2000);
       expect(n.allocatable.pods).toBe(110);
@@ -26,7 +33,15 @@ describe('nodes', () => {
 
   test('settings.nodes: roles become labels and the control-plane taint; IPs continue from .30', () => {
     const c = buildCluster(
-      load(settings({ nodes: [{ name: 'cp', roles: ['control-plane'] }, { name: 'w1', cpu: '4', memory: '8Gi', labels: { disk: 'ssd' } }, { name: 'w2', ip: '192.168.64.31' }] })),
+      load(
+        settings({
+          nodes: [
+            { name: 'cp', roles: ['control-plane'] },
+            { name: 'w1', cpu: '4', memory: '8Gi', labels: { disk: 'ssd' } },
+            { name: 'w2', ip: '192.168.64.31' },
+          ],
+        }),
+      ),
       { seed: 1 },
     );
     expect(c.nodes.map((n) => n.name)).toEqual(['cp', 'w1', 'w2']);
@@ -39,7 +54,12 @@ describe('nodes', () => {
 
   test('Node manifests win over settings; explicit podCIDRs are honoured, others fill in join order', () => {
     const c = buildCluster(
-      load(settings({ nodes: [{ name: 'ignored' }] }), node('a', { ip: '192.168.64.50' }), node('b', { podCIDR: '10.244.0.0/24' }), node('c')),
+      load(
+        settings({ nodes: [{ name: 'ignored' }] }),
+        node('a', { ip: '192.168.64.50' }),
+        node('b', { podCIDR: '10.244.0.0/24' }),
+        node('c'),
+      ),
       { seed: 1 },
     );
     expect(c.nodes.map((n) => [n.name, n.podCIDR])).toEqual([

@@ -14,7 +14,8 @@ function deepFreeze<T>(o: T): T {
 }
 
 const web = workload('Deployment', 'web', [container('web', 'kubetm/app', { ports: [8080] })], { replicas: 2 });
-const base = () => buildCluster(load(web, service('web', { selector: { app: 'web' }, ports: [{ port: 9000, targetPort: 8080 }] })), { seed: 1 });
+const base = () =>
+  buildCluster(load(web, service('web', { selector: { app: 'web' }, ports: [{ port: 9000, targetPort: 8080 }] })), { seed: 1 });
 
 describe('deletePod', () => {
   test('a Deployment pod is replaced: new name, new IP; the Service IP stays and its endpoints follow', () => {
@@ -55,8 +56,10 @@ describe('deletePod', () => {
     expect(after.pods.find((p) => p.name === 'etcd-k8s-master')).toMatchObject({ nodeName: 'k8s-master', ip: '192.168.64.30' });
   });
 
-  test('a missing pod: kubectl\'s NotFound', () => {
-    expect(() => deletePod(base(), 'default', 'nope')).toThrow(new ClusterOperationError('Error from server (NotFound): pods "nope" not found'));
+  test("a missing pod: kubectl's NotFound", () => {
+    expect(() => deletePod(base(), 'default', 'nope')).toThrow(
+      new ClusterOperationError('Error from server (NotFound): pods "nope" not found'),
+    );
   });
 
   test('the same cluster and operation give the same result', () => {
@@ -73,7 +76,9 @@ describe('scaleWorkload', () => {
     expect(userPods(up)).toHaveLength(4);
     expect(up.workloads.find((w) => w.name === 'web')!.replicas).toBe(4);
     const rs = up.workloads.find((w) => w.name === 'web')!.replicaSet;
-    expect(up.events).toContainEqual(expect.objectContaining({ reason: 'ScalingReplicaSet', message: `Scaled up replica set ${rs} from 2 to 4` }));
+    expect(up.events).toContainEqual(
+      expect.objectContaining({ reason: 'ScalingReplicaSet', message: `Scaled up replica set ${rs} from 2 to 4` }),
+    );
     const down = scaleWorkload(up, 'deploy', 'default', 'web', 1);
     expect(userPods(down)).toHaveLength(1);
     expect(down.services.find((s) => s.name === 'web')!.endpoints).toHaveLength(1);
@@ -106,7 +111,9 @@ describe('scaleWorkload', () => {
 
   test('errors as kubectl words them', () => {
     const c = base();
-    expect(() => scaleWorkload(c, 'deployment', 'default', 'nope', 1)).toThrow('Error from server (NotFound): deployments.apps "nope" not found');
+    expect(() => scaleWorkload(c, 'deployment', 'default', 'nope', 1)).toThrow(
+      'Error from server (NotFound): deployments.apps "nope" not found',
+    );
     expect(() => scaleWorkload(c, 'deployment', 'default', 'web', -1)).toThrow('--replicas=COUNT');
     expect(() => scaleWorkload(c, 'daemonset', 'kube-system', 'kube-proxy', 1)).toThrow('the server could not find the requested resource');
     expect(() => scaleWorkload(c, 'gadget', 'default', 'web', 1)).toThrow('the server doesn\'t have a resource type "gadget"');
@@ -117,7 +124,9 @@ describe('cordon, uncordon, drain', () => {
   const onNode1 = { nodeSelector: { 'kubernetes.io/hostname': 'k8s-node1' } };
 
   test('cordon: running pods stay; new pods cannot land; uncordon lets the Pending pod in', () => {
-    const c = buildCluster(load(pod('stay', [container('c', 'nginx')], onNode1), workload('Deployment', 'd', [container('c', 'nginx')])), { seed: 1 });
+    const c = buildCluster(load(pod('stay', [container('c', 'nginx')], onNode1), workload('Deployment', 'd', [container('c', 'nginx')])), {
+      seed: 1,
+    });
     const cordoned = cordonNode(cordonNode(c, 'k8s-node1'), 'k8s-node2');
     expect(cordoned.nodes.filter((n) => n.unschedulable).map((n) => n.name)).toEqual(['k8s-node1', 'k8s-node2']);
     expect(cordoned.pods.find((p) => p.name === 'stay')!.nodeName).toBe('k8s-node1');
@@ -140,7 +149,13 @@ describe('cordon, uncordon, drain', () => {
   });
 
   test('drain refuses pods no controller will re-create, unless forced', () => {
-    const c = buildCluster(load(pod('lonely', [container('c', 'nginx')], onNode1), workload('Deployment', 'd', [container('c', 'nginx')], { ...onNode1, replicas: 1 })), { seed: 1 });
+    const c = buildCluster(
+      load(
+        pod('lonely', [container('c', 'nginx')], onNode1),
+        workload('Deployment', 'd', [container('c', 'nginx')], { ...onNode1, replicas: 1 }),
+      ),
+      { seed: 1 },
+    );
     expect(() => drainNode(c, 'k8s-node1')).toThrow(
       'error: unable to drain node "k8s-node1" due to error:cannot delete Pods declare no controller (use --force to override): default/lonely, continuing command...',
     );
@@ -163,6 +178,8 @@ describe('cordon, uncordon, drain', () => {
   });
 
   test('drain without ignoring DaemonSets names the DaemonSet pods', () => {
-    expect(() => drainNode(base(), 'k8s-node2', { ignoreDaemonSets: false })).toThrow(/cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-flannel\/kube-flannel-ds-\w{5}, kube-system\/kube-proxy-\w{5}|cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-\w{5}, kube-flannel/);
+    expect(() => drainNode(base(), 'k8s-node2', { ignoreDaemonSets: false })).toThrow(
+      /cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-flannel\/kube-flannel-ds-\w{5}, kube-system\/kube-proxy-\w{5}|cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-\w{5}, kube-flannel/,
+    );
   });
 });

@@ -14,14 +14,18 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-const app = (image = 'kubetm/app', replicas = 2) => workload('Deployment', 'web', [container('web', image, { ports: [8080] })], { replicas });
-const np = (nodePort?: number) => service('web', { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 9000, targetPort: 8080, nodePort }] });
+const app = (image = 'kubetm/app', replicas = 2) =>
+  workload('Deployment', 'web', [container('web', image, { ports: [8080] })], { replicas });
+const np = (nodePort?: number) =>
+  service('web', { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 9000, targetPort: 8080, nodePort }] });
 
 describe('reconcileCluster (re-apply after an edit)', () => {
   test('nothing changed: pods, IPs, Service IP and node ports all stay', () => {
     const c = deepFreeze(buildCluster(load(app(), np()), { seed: 1 }));
     const again = reconcileCluster(c, load(app(), np()));
-    expect(userPods(again).map((p) => [p.name, p.ip, p.nodeName, p.uid])).toEqual(userPods(c).map((p) => [p.name, p.ip, p.nodeName, p.uid]));
+    expect(userPods(again).map((p) => [p.name, p.ip, p.nodeName, p.uid])).toEqual(
+      userPods(c).map((p) => [p.name, p.ip, p.nodeName, p.uid]),
+    );
     expect(svc(again, 'web').clusterIP).toBe(svc(c, 'web').clusterIP);
     expect(svc(again, 'web').ports[0].nodePort).toBe(svc(c, 'web').ports[0].nodePort);
     expect(again.clock).toBeGreaterThan(c.clock);
@@ -36,9 +40,15 @@ describe('reconcileCluster (re-apply after an edit)', () => {
     const pods = userPods(after);
     expect(pods).toHaveLength(2);
     expect(pods.every((p) => p.owner?.name === newRs && p.labels['pod-template-hash'] === newRs.slice('web-'.length))).toBe(true);
-    expect(after.events).toContainEqual(expect.objectContaining({ reason: 'ScalingReplicaSet', message: `Scaled down replica set ${oldRs} from 2 to 0` }));
+    expect(after.events).toContainEqual(
+      expect.objectContaining({ reason: 'ScalingReplicaSet', message: `Scaled down replica set ${oldRs} from 2 to 0` }),
+    );
     expect(svc(after, 'web').clusterIP).toBe(svc(c, 'web').clusterIP);
-    expect(svc(after, 'web').endpoints.map((e) => e.pod).sort()).toEqual(pods.map((p) => p.name).sort());
+    expect(
+      svc(after, 'web')
+        .endpoints.map((e) => e.pod)
+        .sort(),
+    ).toEqual(pods.map((p) => p.name).sort());
   });
 
   test('replicas changed: scaled, existing pods kept', () => {
@@ -50,7 +60,10 @@ describe('reconcileCluster (re-apply after an edit)', () => {
 
   test('a Service edit keeps its allocations unless the manifest asks for others', () => {
     const c = buildCluster(load(app(), np()), { seed: 1 });
-    const relabelled = reconcileCluster(c, load(app(), service('web', { type: 'NodePort', selector: { app: 'other' }, ports: [{ port: 9000, targetPort: 8080 }] })));
+    const relabelled = reconcileCluster(
+      c,
+      load(app(), service('web', { type: 'NodePort', selector: { app: 'other' }, ports: [{ port: 9000, targetPort: 8080 }] })),
+    );
     expect(svc(relabelled, 'web').clusterIP).toBe(svc(c, 'web').clusterIP);
     expect(svc(relabelled, 'web').ports[0].nodePort).toBe(svc(c, 'web').ports[0].nodePort);
     expect(svc(relabelled, 'web').endpoints).toEqual([]);
@@ -71,7 +84,10 @@ describe('reconcileCluster (re-apply after an edit)', () => {
   test('a bare Pod: new labels are applied in place; a new spec re-creates it with a new IP', () => {
     const v1 = pod('p', [container('c', 'kubetm/app')], { labels: { app: 'a' } });
     const c = buildCluster(load(v1, service('s', { selector: { app: 'b' } })), { seed: 1 });
-    const relabelled = reconcileCluster(c, load(pod('p', [container('c', 'kubetm/app')], { labels: { app: 'b' } }), service('s', { selector: { app: 'b' } })));
+    const relabelled = reconcileCluster(
+      c,
+      load(pod('p', [container('c', 'kubetm/app')], { labels: { app: 'b' } }), service('s', { selector: { app: 'b' } })),
+    );
     expect(relabelled.pods.find((p) => p.name === 'p')!.ip).toBe(c.pods.find((p) => p.name === 'p')!.ip);
     expect(svc(relabelled, 's').endpoints.map((e) => e.pod)).toEqual(['p']);
     const respecced = reconcileCluster(c, load(pod('p', [container('c', 'nginx')], { labels: { app: 'a' } })));

@@ -4,12 +4,16 @@ import { container, load, pod } from './fixtures';
 
 describe('scheduling', () => {
   test('nodeSelector places pods on the named node; the scheduler reports it with scores', () => {
-    const c = buildCluster(load(pod('p', [container('c', 'nginx')], { nodeSelector: { 'kubernetes.io/hostname': 'k8s-node2' } })), { seed: 1 });
+    const c = buildCluster(load(pod('p', [container('c', 'nginx')], { nodeSelector: { 'kubernetes.io/hostname': 'k8s-node2' } })), {
+      seed: 1,
+    });
     const p = c.pods.find((x) => x.name === 'p')!;
     expect(p.nodeName).toBe('k8s-node2');
     expect(p.schedule.by).toBe('scheduler');
     expect(p.schedule.rejected['k8s-node1']).toBe("node(s) didn't match Pod's node affinity/selector");
-    expect(c.events).toContainEqual(expect.objectContaining({ reason: 'Scheduled', object: 'pod/p', message: 'Successfully assigned default/p to k8s-node2' }));
+    expect(c.events).toContainEqual(
+      expect.objectContaining({ reason: 'Scheduled', object: 'pod/p', message: 'Successfully assigned default/p to k8s-node2' }),
+    );
   });
 
   test('ordinary pods never land on the tainted control plane', () => {
@@ -24,7 +28,9 @@ describe('scheduling', () => {
     expect(p).toMatchObject({ nodeName: null, ip: null, phase: 'Pending', status: 'Pending', ready: false });
     expect(p.schedule.message).toMatch(/^0\/3 nodes are available: /);
     expect(p.schedule.message).toContain('Insufficient cpu');
-    expect(c.events).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', object: 'pod/big', message: p.schedule.message }));
+    expect(c.events).toContainEqual(
+      expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', object: 'pod/big', message: p.schedule.message }),
+    );
   });
 
   test('spec.nodeName binds directly, even to the tainted control plane, with no scheduler event', () => {

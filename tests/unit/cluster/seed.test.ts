@@ -56,11 +56,14 @@ describe('the seed practice', () => {
     expect(pod(c, 'default', 'pod-2').ip).toMatch(/^10\.244\.2\./);
   });
 
-  test('ClusterIP: svc-1 forwards 9000 to both pods\' 8080', () => {
+  test("ClusterIP: svc-1 forwards 9000 to both pods' 8080", () => {
     const s = svc(c, 'default', 'svc-1');
     expect(s.type).toBe('ClusterIP');
     expect(s.ports.map((p) => [p.port, p.targetPort])).toEqual([[9000, 8080]]);
-    expect(s.endpoints.map((e) => `${e.pod} ${e.node} :${e.ports[0].port} ${e.ready}`)).toEqual(['pod-1 k8s-node1 :8080 true', 'pod-2 k8s-node2 :8080 true']);
+    expect(s.endpoints.map((e) => `${e.pod} ${e.node} :${e.ports[0].port} ${e.ready}`)).toEqual([
+      'pod-1 k8s-node1 :8080 true',
+      'pod-2 k8s-node2 :8080 true',
+    ]);
   });
 
   test('NodePort: svc-2 on 30000 with externalTrafficPolicy Local', () => {
@@ -117,7 +120,7 @@ spec:
     expect(p.containers[1].message).toContain('port 8080 is held by container1');
   });
 
-  test('the typo folder: svc-1 is left out with the loader\'s error, pod-1 still runs', () => {
+  test("the typo folder: svc-1 is left out with the loader's error, pod-1 still runs", () => {
     const typo = buildCluster(loadManifests(readFolder(`${seedDir}-typo`).files), { seed: 1 });
     expect(typo.services.some((s) => s.name === 'svc-1')).toBe(false);
     expect(typo.pods.some((p) => p.name === 'pod-1' && p.ready)).toBe(true);

@@ -43,8 +43,16 @@ describe('Service allocation', () => {
     expect(svc(c, 'first').clusterIP).toBe('10.96.5.5');
     expect(svc(c, 'second')).toBeUndefined();
     const d = c.diagnostics.find((x) => x.name === 'second')!;
-    expect(d).toMatchObject({ severity: 'error', kind: 'Service', path: 'spec.clusterIPs', file: 'second.yaml', line: second.locate('spec.clusterIP').line });
-    expect(d.message).toBe('spec.clusterIPs: Invalid value: ["10.96.5.5"]: failed to allocate IP 10.96.5.5: provided IP is already allocated');
+    expect(d).toMatchObject({
+      severity: 'error',
+      kind: 'Service',
+      path: 'spec.clusterIPs',
+      file: 'second.yaml',
+      line: second.locate('spec.clusterIP').line,
+    });
+    expect(d.message).toBe(
+      'spec.clusterIPs: Invalid value: ["10.96.5.5"]: failed to allocate IP 10.96.5.5: provided IP is already allocated',
+    );
     expect(c.objects.filter((o) => o.kind === 'Service').map((o) => o.name)).toEqual(['first']);
   });
 
@@ -64,7 +72,10 @@ describe('Service allocation', () => {
   test('NodePorts: random from the upper band, unique, explicit ones honoured, duplicates rejected', () => {
     const objs = Array.from({ length: 20 }, (_, i) => service(`np${i}`, { type: 'NodePort', selector: { app: 'x' } }));
     const dupe = service('dupe', { type: 'NodePort', ports: [{ port: 80 }, { port: 81, name: 'b', nodePort: 30000 }] });
-    const c = buildCluster(load(service('svc-2', { type: 'NodePort', ports: [{ port: 9000, targetPort: 8080, nodePort: 30000 }] }), ...objs, dupe), { seed: 1 });
+    const c = buildCluster(
+      load(service('svc-2', { type: 'NodePort', ports: [{ port: 9000, targetPort: 8080, nodePort: 30000 }] }), ...objs, dupe),
+      { seed: 1 },
+    );
     expect(svc(c, 'svc-2').ports[0].nodePort).toBe(30000);
     const ports = objs.map((o) => svc(c, o.metadata.name).ports[0].nodePort!);
     expect(new Set(ports).size).toBe(20);
@@ -77,17 +88,33 @@ describe('Service allocation', () => {
 
   test('a nodePort outside the range is rejected with the range', () => {
     const c = buildCluster(load(service('low', { type: 'NodePort', ports: [{ port: 80, nodePort: 29999 }] })), { seed: 1 });
-    expect(c.diagnostics.at(-1)!.message).toBe('spec.ports[0].nodePort: Invalid value: 29999: provided port is not in the valid range. The range of valid ports is 30000-32767');
+    expect(c.diagnostics.at(-1)!.message).toBe(
+      'spec.ports[0].nodePort: Invalid value: 29999: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    );
   });
 
   test('one port number over TCP and UDP shares one node port', () => {
-    const c = buildCluster(load(service('dns', { type: 'NodePort', ports: [{ name: 'u', port: 53, protocol: 'UDP' }, { name: 't', port: 53, protocol: 'TCP' }] })), { seed: 1 });
+    const c = buildCluster(
+      load(
+        service('dns', {
+          type: 'NodePort',
+          ports: [
+            { name: 'u', port: 53, protocol: 'UDP' },
+            { name: 't', port: 53, protocol: 'TCP' },
+          ],
+        }),
+      ),
+      { seed: 1 },
+    );
     const [u, t] = svc(c, 'dns').ports;
     expect(u.nodePort).toBe(t.nodePort);
   });
 
   test('LoadBalancer without a provider: node ports, no address, <pending> with a reason', () => {
-    const c = buildCluster(load(service('svc-3', { type: 'LoadBalancer', selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080 }] })), { seed: 1 });
+    const c = buildCluster(
+      load(service('svc-3', { type: 'LoadBalancer', selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080 }] })),
+      { seed: 1 },
+    );
     const s = svc(c, 'svc-3');
     expect(s.loadBalancerIP).toBeNull();
     expect(s.pendingReason).toMatch(/no load-balancer provider/);
@@ -103,7 +130,7 @@ describe('Service allocation', () => {
     expect(s.healthCheckNodePort).not.toBe(s.ports[0].nodePort);
   });
 
-  test('MetalLB: the pool\'s first free addresses, a requested one honoured, exhaustion stays pending', () => {
+  test("MetalLB: the pool's first free addresses, a requested one honoured, exhaustion stays pending", () => {
     const pool = settings({ loadBalancer: { provider: 'metallb', addresses: ['192.168.64.240-192.168.64.241'] } });
     const c = buildCluster(
       load(
@@ -123,17 +150,32 @@ describe('Service allocation', () => {
   });
 
   test('headless and ExternalName Services get no ClusterIP', () => {
-    const c = buildCluster(load(service('db', { clusterIP: 'None', selector: { app: 'db' } }), service('ext', { type: 'ExternalName', externalName: 'db.example.com', ports: [] })), { seed: 1 });
+    const c = buildCluster(
+      load(
+        service('db', { clusterIP: 'None', selector: { app: 'db' } }),
+        service('ext', { type: 'ExternalName', externalName: 'db.example.com', ports: [] }),
+      ),
+      { seed: 1 },
+    );
     expect(svc(c, 'db').clusterIP).toBe('None');
     expect(svc(c, 'ext')).toMatchObject({ clusterIP: null, externalName: 'db.example.com' });
     expect(svc(c, 'ext').internalTrafficPolicy).toBeUndefined();
   });
 
   test('refs point at the lines that decide traffic', () => {
-    const obj = service('svc-2', { type: 'NodePort', selector: { app: 'pod' }, externalTrafficPolicy: 'Local', ports: [{ port: 9000, targetPort: 8080, nodePort: 30000 }] });
+    const obj = service('svc-2', {
+      type: 'NodePort',
+      selector: { app: 'pod' },
+      externalTrafficPolicy: 'Local',
+      ports: [{ port: 9000, targetPort: 8080, nodePort: 30000 }],
+    });
     const c = buildCluster(load(obj), { seed: 1 });
     const s = svc(c, 'svc-2');
-    expect(s.refs.externalTrafficPolicy).toEqual({ ...obj.locate('spec.externalTrafficPolicy'), path: 'spec.externalTrafficPolicy', label: 'externalTrafficPolicy: Local' });
+    expect(s.refs.externalTrafficPolicy).toEqual({
+      ...obj.locate('spec.externalTrafficPolicy'),
+      path: 'spec.externalTrafficPolicy',
+      label: 'externalTrafficPolicy: Local',
+    });
     expect(s.refs.selector!.label).toBe('selector: app=pod');
     expect(s.refs.type!.label).toBe('type: NodePort');
     expect(s.ports[0].source).toEqual(obj.locate('spec.ports[0]'));

@@ -23,7 +23,15 @@ describe('simulator settings', () => {
 
   test('a ClusterSettings object overrides fields', () => {
     const { settings: s } = resolveSettings(
-      load(settings({ podCIDR: '10.32.0.0/12', serviceCIDR: '172.20.0.0/16', nodePortRange: '31000-31999', loadBalancer: { provider: 'metallb', addresses: ['192.168.64.240-192.168.64.250'] }, nodeNetwork: '10.0.0.0/24' })),
+      load(
+        settings({
+          podCIDR: '10.32.0.0/12',
+          serviceCIDR: '172.20.0.0/16',
+          nodePortRange: '31000-31999',
+          loadBalancer: { provider: 'metallb', addresses: ['192.168.64.240-192.168.64.250'] },
+          nodeNetwork: '10.0.0.0/24',
+        }),
+      ),
       1,
     );
     expect(s.podCIDR).toBe('10.32.0.0/12');

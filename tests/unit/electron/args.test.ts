@@ -15,16 +15,16 @@ describe('folderFromArgv', () => {
   });
 
   it('ignores switches that Electron, Chromium or a debugger add', () => {
-    expect(
-      folderFromArgv(['/x/electron', '/repo', '--inspect=9229', '--allow-file-access-from-files', 'seed'], true, '/w'),
-    ).toBe('/w/seed');
+    expect(folderFromArgv(['/x/electron', '/repo', '--inspect=9229', '--allow-file-access-from-files', 'seed'], true, '/w')).toBe(
+      '/w/seed',
+    );
     expect(folderFromArgv(['/x/electron', '/repo', '--no-sandbox'], true, '/w')).toBeNull();
   });
 
   it('finds the app path and folder even when switches come first (Playwright’s launch)', () => {
-    expect(folderFromArgv(['/x/electron', '--inspect=0', '--remote-debugging-port=0', '/repo', '/srv/seed', '--no-sandbox'], true, '/w')).toBe(
-      '/srv/seed',
-    );
+    expect(
+      folderFromArgv(['/x/electron', '--inspect=0', '--remote-debugging-port=0', '/repo', '/srv/seed', '--no-sandbox'], true, '/w'),
+    ).toBe('/srv/seed');
     expect(folderFromArgv(['/x/electron', '--inspect=0', '/repo'], true, '/w')).toBeNull();
     expect(folderFromArgv(['/opt/kt/kube-traffic', '--enable-logging', 'shop'], false, '/home/me')).toBe('/home/me/shop');
   });

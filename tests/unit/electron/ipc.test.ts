@@ -62,7 +62,9 @@ describe('isTrustedSender', () => {
     const dev = { senderFrame: { url: 'http://localhost:5173/', parent: null } };
     expect(isTrustedSender(dev, ORIGINS)).toBe(false);
     expect(isTrustedSender(dev, [...ORIGINS, 'http://localhost:5173'])).toBe(true);
-    expect(isTrustedSender({ senderFrame: { url: 'http://localhost:5174/', parent: null } }, [...ORIGINS, 'http://localhost:5173'])).toBe(false);
+    expect(isTrustedSender({ senderFrame: { url: 'http://localhost:5174/', parent: null } }, [...ORIGINS, 'http://localhost:5173'])).toBe(
+      false,
+    );
   });
 });
 

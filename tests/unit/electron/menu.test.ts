@@ -125,7 +125,9 @@ describe('buildMenuTemplate', () => {
   });
 
   it('every custom item has a unique id', () => {
-    const ids = items(buildMenuTemplate(state, 'darwin', recorder().actions)).map((i) => i.id).filter(Boolean);
+    const ids = items(buildMenuTemplate(state, 'darwin', recorder().actions))
+      .map((i) => i.id)
+      .filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -1,8 +1,10 @@
 /** The preload's bridge: exactly KubeTrafficApi, one channel per method, no IPC objects leaking out. */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../src/api/contract';
+import { CHANNELS, type KubeTrafficApi } from '../../../src/api/contract';
 
-const exposed = new Map<string, any>();
+const exposed = new Map<string, unknown>();
+/** What the preload put on `window.kubeTraffic`. */
+const bridge = (): KubeTrafficApi => exposed.get('kubeTraffic') as KubeTrafficApi;
 const invoked: unknown[][] = [];
 const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
 describe('preload', () => {
   it('exposes one object, window.kubeTraffic, with exactly the API methods', () => {
     expect([...exposed.keys()]).toEqual(['kubeTraffic']);
-    expect(Object.keys(exposed.get('kubeTraffic')).sort()).toEqual(
+    expect(Object.keys(bridge()).sort()).toEqual(
       [
         'getChoices',
         'getRecentFolders',
@@ -48,11 +50,11 @@ describe('preload', () => {
         'sendRequest',
       ].sort(),
     );
-    for (const value of Object.values(exposed.get('kubeTraffic'))) expect(typeof value).toBe('function');
+    for (const value of Object.values(bridge())) expect(typeof value).toBe('function');
   });
 
   it('each method invokes its own channel with its argument', async () => {
-    const api = exposed.get('kubeTraffic');
+    const api = bridge();
     invoked.length = 0;
     await api.getSnapshot();
     await api.sendRequest({ from: 'external', to: 'svc/svc-1:9000', count: 1 });
@@ -73,10 +75,10 @@ describe('preload', () => {
   });
 
   it('listeners get the payload only, never the IPC event, and unsubscribe really removes them', () => {
-    const api = exposed.get('kubeTraffic');
+    const api = bridge();
     const seen: unknown[][] = [];
     const off = api.onSnapshot((...args: unknown[]) => seen.push(args));
-    const offMenu = api.onMenuCommand((...args: unknown[]) => seen.push(args));
+    const offMenu = api.onMenuCommand!((...args: unknown[]) => seen.push(args));
     const fakeEvent = { sender: 'ipcRenderer itself' };
     for (const fn of listeners.get(CHANNELS.snapshot)!) fn(fakeEvent, { revision: 7 });
     for (const fn of listeners.get(CHANNELS.menuCommand)!) fn(fakeEvent, 'play-pause');
@@ -88,8 +90,8 @@ describe('preload', () => {
   });
 
   it('pathForFile gives a dropped item’s path, or "" for something that is not a file', () => {
-    const api = exposed.get('kubeTraffic');
-    expect(api.pathForFile({ fakePath: '/home/me/cluster' })).toBe('/home/me/cluster');
-    expect(api.pathForFile({})).toBe('');
+    const api = bridge();
+    expect(api.pathForFile!({ fakePath: '/home/me/cluster' })).toBe('/home/me/cluster');
+    expect(api.pathForFile!({})).toBe('');
   });
 });

@@ -11,7 +11,12 @@ class FakeContents extends EventEmitter {
 }
 
 function preventable() {
-  const event = { prevented: false, preventDefault() { event.prevented = true; } };
+  const event = {
+    prevented: false,
+    preventDefault() {
+      event.prevented = true;
+    },
+  };
   return event;
 }
 
@@ -20,8 +25,12 @@ function setup() {
   const session = {
     request: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
     check: null as null | ((...args: unknown[]) => boolean),
-    setPermissionRequestHandler(h: any) { this.request = h; },
-    setPermissionCheckHandler(h: any) { this.check = h; },
+    setPermissionRequestHandler(h: typeof this.request) {
+      this.request = h;
+    },
+    setPermissionCheckHandler(h: typeof this.check) {
+      this.check = h;
+    },
   };
   installSecurityGuards(app as never, session as never);
   const contents = new FakeContents();

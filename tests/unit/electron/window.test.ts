@@ -1,12 +1,14 @@
 /** The one window factory: the webPreferences every window really gets. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const created: { options: Record<string, any>; loaded: string[]; once: Map<string, () => void>; shown: boolean }[] = [];
+/** BrowserWindow's options as the factory passed them (webPreferences and the window's own). */
+type WindowOptions = { webPreferences: Record<string, unknown>; show?: boolean; [key: string]: unknown };
+const created: { options: WindowOptions; loaded: string[]; once: Map<string, () => void>; shown: boolean }[] = [];
 
 vi.mock('electron', () => {
   class FakeBrowserWindow {
-    record = { options: {} as Record<string, any>, loaded: [] as string[], once: new Map<string, () => void>(), shown: false };
-    constructor(options: Record<string, any>) {
+    record = { options: {} as WindowOptions, loaded: [] as string[], once: new Map<string, () => void>(), shown: false };
+    constructor(options: WindowOptions) {
       this.record.options = options;
       created.push(this.record);
     }

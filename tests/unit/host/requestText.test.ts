@@ -19,7 +19,15 @@ describe('normalizeTarget', () => {
   });
 
   it('leaves the CLI syntax and anything it does not recognise for the engine to judge', () => {
-    for (const text of ['svc/svc-1:9000', 'node/k8s-node1:30000', 'lb/svc-3:9000', '10.96.0.10:9000', 'pod/pod-practice/pod-1:8080', 'curl', 'wget 1.2.3.4']) {
+    for (const text of [
+      'svc/svc-1:9000',
+      'node/k8s-node1:30000',
+      'lb/svc-3:9000',
+      '10.96.0.10:9000',
+      'pod/pod-practice/pod-1:8080',
+      'curl',
+      'wget 1.2.3.4',
+    ]) {
       expect(normalizeTarget(text)).toBe(text);
     }
     expect(normalizeTarget('  svc/svc-1:9000 ')).toBe('svc/svc-1:9000');

@@ -53,7 +53,12 @@ describe('Session', () => {
     expect(snapshot.folder).toBe(folder);
     expect(snapshot.revision).toBe(1);
     expect(snapshot.nodes.map((n) => n.name)).toEqual(['k8s-master', 'k8s-node1', 'k8s-node2']);
-    expect(snapshot.pods.filter((p) => p.namespace === 'default').map((p) => p.name).sort()).toEqual(['pod-1', 'pod-2']);
+    expect(
+      snapshot.pods
+        .filter((p) => p.namespace === 'default')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['pod-1', 'pod-2']);
     expect(svc(snapshot, 'default', 'svc-3').externalIP).toBe('<pending>');
     expect(snapshot.settings.loadBalancer).toMatch(/^none/);
     expect(snapshot.diagnostics).toEqual([]);
@@ -111,7 +116,10 @@ describe('Session', () => {
     await open();
     const matched = await session.matchSelector('app=pod');
     expect(matched).toEqual({ ok: true, value: expect.arrayContaining(['pod/pod-1', 'pod/pod-2']) });
-    expect(await session.matchSelector('app in (')).toMatchObject({ ok: false, error: expect.stringContaining('unable to parse requirement') });
+    expect(await session.matchSelector('app in (')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unable to parse requirement'),
+    });
   });
 
   it('operations publish a new revision to listeners; refusals change nothing', async () => {
@@ -143,7 +151,7 @@ describe('Session', () => {
     expect(reset.value.revision).toBe(3);
   });
 
-  it('apply re-creates a deleted bare Pod with a new IP; the Service keeps its IP (the seed\'s lesson)', async () => {
+  it("apply re-creates a deleted bare Pod with a new IP; the Service keeps its IP (the seed's lesson)", async () => {
     const before = await open();
     const podIP = (snap: ClusterSnapshot) => snap.pods.find((p) => p.namespace === 'default' && p.name === 'pod-2')?.ip;
     await session.operate({ op: 'deletePod', namespace: 'default', name: 'pod-2' });

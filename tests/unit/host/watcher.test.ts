@@ -55,7 +55,9 @@ describe('watching the open folder', () => {
     const before = await session.getSnapshot();
     const pod1 = before.pods.find((p) => p.namespace === 'default' && p.name === 'pod-1')!;
     const svcFile = path.join(folder, '3-clusterip', 'svc-1.yaml');
-    const changed = nextSnapshot((s) => s.services.some((x) => x.name === 'svc-1' && x.namespace === 'default' && x.ports[0].port === 9100));
+    const changed = nextSnapshot((s) =>
+      s.services.some((x) => x.name === 'svc-1' && x.namespace === 'default' && x.ports[0].port === 9100),
+    );
     fs.writeFileSync(svcFile, fs.readFileSync(svcFile, 'utf8').replace('port: 9000', 'port: 9100'));
     const after = await changed;
     expect(after.revision).toBeGreaterThan(before.revision);

@@ -62,9 +62,9 @@ describe('ClusterSettings', () => {
 `),
     );
     expect(messages(r)).toEqual([
-      'spec.nodes[0].name: Invalid value: "Node_1": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')',
+      "spec.nodes[0].name: Invalid value: \"Node_1\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
       'spec.nodes[0].ip: Invalid value: "300.1.1.1": must be a valid IPv4 address',
-      "spec.nodes[0].memory: Invalid value: \"lots\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+      'spec.nodes[0].memory: Invalid value: "lots": quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'',
       'spec.proxyMode: Unsupported value: "ipvs": supported values: "iptables"',
       'spec.loadBalancer.addresses[0]: Invalid value: "192.168.64.250-192.168.64.200": must be a CIDR (192.168.64.240/28) or a range (192.168.64.200-192.168.64.250)',
       'spec.podCIDR: Invalid value: "10.244.0.0/33": must be an IPv4 CIDR, e.g. 10.244.0.0/16',

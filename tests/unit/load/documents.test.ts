@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errors, find, load, messages, warnings } from './helpers';
 
-const POD = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: nginx\n`;
+const POD = (name: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: nginx\n`;
 
 describe('documents, formats and parse errors', () => {
   it('loads every document of a multi-document file, with each object at its own line', () => {
@@ -14,7 +15,9 @@ describe('documents, formats and parse errors', () => {
   });
 
   it('reports a YAML syntax error with file, line and column and still loads the other documents', () => {
-    const r = load({ 'broken.yaml': `${POD('a')}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n  labels: [a, b\nspec: {}\n---\n${POD('c')}` });
+    const r = load({
+      'broken.yaml': `${POD('a')}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n  labels: [a, b\nspec: {}\n---\n${POD('c')}`,
+    });
     expect(r.objects.map((o) => o.metadata.name)).toEqual(['a', 'c']);
     const e = errors(r);
     expect(e).toHaveLength(1);
@@ -26,7 +29,9 @@ describe('documents, formats and parse errors', () => {
   });
 
   it('reports duplicate keys the way kubectl does, at the second key', () => {
-    const r = load(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx\n    image: busybox\n`);
+    const r = load(
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx\n    image: busybox\n`,
+    );
     expect(messages(r)).toEqual(['error converting YAML to JSON: yaml: unmarshal errors: line 9: key "image" already set in map']);
     expect(errors(r)[0]).toMatchObject({ line: 9, column: 5 });
     expect(r.objects).toHaveLength(0);
@@ -56,7 +61,9 @@ describe('documents, formats and parse errors', () => {
   });
 
   it('reads flow style', () => {
-    const r = load(`{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}}`);
+    const r = load(
+      `{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}}`,
+    );
     expect(find(r, 'Service', 'web').spec.ports[0]).toMatchObject({ port: 80, targetPort: 8080 });
   });
 
@@ -66,7 +73,9 @@ describe('documents, formats and parse errors', () => {
       null,
       2,
     );
-    const r = load({ 'svc.json': json.replace('"port": 80,', '"port": 80, "name": "a",').replace('"port": 80\n', '"port": 80, "name": "a"\n') });
+    const r = load({
+      'svc.json': json.replace('"port": 80,', '"port": 80, "name": "a",').replace('"port": 80\n', '"port": 80, "name": "a"\n'),
+    });
     const e = errors(r);
     expect(e.map((d) => d.path)).toContain('spec.ports[1].port');
     const portErr = e.find((d) => d.path === 'spec.ports[1].port')!;
@@ -132,7 +141,9 @@ items:
   });
 
   it('reads YAML 1.1 scalars as go-yaml does (yes is a boolean, 0x1F90 a number)', () => {
-    const r = load(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: h\nspec:\n  hostNetwork: yes\n  containers:\n  - name: c\n    image: x\n    ports:\n    - containerPort: 0x1F90\n`);
+    const r = load(
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: h\nspec:\n  hostNetwork: yes\n  containers:\n  - name: c\n    image: x\n    ports:\n    - containerPort: 0x1F90\n`,
+    );
     const p = find(r, 'Pod', 'h');
     expect(p.spec.hostNetwork).toBe(true);
     expect(p.spec.containers[0]!.ports[0]!.containerPort).toBe(8080);
@@ -146,13 +157,21 @@ describe('namespaces and identity', () => {
   });
 
   it('rejects the second object with the same kind, namespace and name', () => {
-    const r = load({ 'a.yaml': POD('web'), 'b.yaml': POD('web'), 'c.yaml': POD('web').replace('name: web', 'name: web\n  namespace: other') });
+    const r = load({
+      'a.yaml': POD('web'),
+      'b.yaml': POD('web'),
+      'c.yaml': POD('web').replace('name: web', 'name: web\n  namespace: other'),
+    });
     expect(errors(r).map((e) => [e.file, e.message, e.line])).toEqual([['b.yaml', 'pods "web" already exists', 4]]);
-    expect(r.objects.map((o) => `${o.metadata.namespace}/${o.metadata.name}@${o.source.file}`)).toEqual(['default/web@a.yaml', 'other/web@c.yaml']);
+    expect(r.objects.map((o) => `${o.metadata.namespace}/${o.metadata.name}@${o.source.file}`)).toEqual([
+      'default/web@a.yaml',
+      'other/web@c.yaml',
+    ]);
   });
 
   it('names the resource with its API group in the already-exists message', () => {
-    const dep = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: c, image: x}\n';
+    const dep =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: c, image: x}\n';
     const r = load({ 'a.yaml': dep, 'b.yaml': dep });
     expect(messages(r)).toEqual(['deployments.apps "web" already exists']);
   });

@@ -61,7 +61,12 @@ describe('Pod validation', () => {
 
   it('checks container ports: range, IANA names, protocol', () => {
     const r = load(
-      pod('p', containers('- name: c\n  image: x\n  ports:\n  - containerPort: 0\n  - containerPort: 80\n    name: Web_Port\n  - containerPort: 81\n    protocol: http')),
+      pod(
+        'p',
+        containers(
+          '- name: c\n  image: x\n  ports:\n  - containerPort: 0\n  - containerPort: 80\n    name: Web_Port\n  - containerPort: 81\n    protocol: http',
+        ),
+      ),
     );
     expect(messages(r)).toEqual([
       'spec.containers[0].ports[0].containerPort: Required value',
@@ -72,7 +77,9 @@ describe('Pod validation', () => {
 
   it('rejects requests above limits in the API server words', () => {
     const r = load(pod('p', containers('- name: c\n  image: x\n  resources:\n    requests: {cpu: "2"}\n    limits: {cpu: 1500m}')));
-    expect(messages(r)).toEqual(['spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1500m']);
+    expect(messages(r)).toEqual([
+      'spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1500m',
+    ]);
     expect(errors(r)[0]).toMatchObject({ line: 10 });
   });
 
@@ -115,7 +122,14 @@ describe('Pod validation', () => {
   });
 
   it('rejects duplicate host ports', () => {
-    const r = load(pod('p', containers('- name: a\n  image: x\n  ports:\n  - {containerPort: 80, hostPort: 8080}\n- name: b\n  image: x\n  ports:\n  - {containerPort: 81, hostPort: 8080}')));
+    const r = load(
+      pod(
+        'p',
+        containers(
+          '- name: a\n  image: x\n  ports:\n  - {containerPort: 80, hostPort: 8080}\n- name: b\n  image: x\n  ports:\n  - {containerPort: 81, hostPort: 8080}',
+        ),
+      ),
+    );
     expect(messages(r)).toEqual(['spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//8080"']);
   });
 
@@ -137,7 +151,12 @@ describe('Pod validation', () => {
 describe('Pod warnings (pkg/api/pod/warnings.go)', () => {
   it('warns about the same containerPort in two containers and still loads the Pod', () => {
     const r = load(
-      pod('dup', containers('- name: nginx1\n  image: nginx\n  ports:\n  - containerPort: 80\n- name: nginx2\n  image: nginx\n  ports:\n  - containerPort: 80')),
+      pod(
+        'dup',
+        containers(
+          '- name: nginx1\n  image: nginx\n  ports:\n  - containerPort: 80\n- name: nginx2\n  image: nginx\n  ports:\n  - containerPort: 80',
+        ),
+      ),
     );
     expect(errors(r)).toEqual([]);
     expect(warnings(r).map((w) => [w.message, w.line, w.path])).toEqual([
@@ -148,7 +167,12 @@ describe('Pod warnings (pkg/api/pod/warnings.go)', () => {
 
   it('does not warn for the same port number on different protocols', () => {
     const r = load(
-      pod('dns', containers('- name: a\n  image: x\n  ports:\n  - {containerPort: 53, protocol: UDP}\n- name: b\n  image: x\n  ports:\n  - {containerPort: 53, protocol: TCP}')),
+      pod(
+        'dns',
+        containers(
+          '- name: a\n  image: x\n  ports:\n  - {containerPort: 53, protocol: UDP}\n- name: b\n  image: x\n  ports:\n  - {containerPort: 53, protocol: TCP}',
+        ),
+      ),
     );
     expect(r.diagnostics).toEqual([]);
   });

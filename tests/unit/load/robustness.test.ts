@@ -22,7 +22,10 @@ const manifest = fc
   .tuple(
     fc.constantFrom(...KINDS),
     fc.anything({ maxDepth: 3 }),
-    fc.dictionary(fc.constantFrom('ports', 'containers', 'selector', 'template', 'type', 'replicas', 'nodes', 'taints'), fc.anything({ maxDepth: 4 })),
+    fc.dictionary(
+      fc.constantFrom('ports', 'containers', 'selector', 'template', 'type', 'replicas', 'nodes', 'taints'),
+      fc.anything({ maxDepth: 4 }),
+    ),
   )
   .map(([[apiVersion, kind], meta, spec]) => ({ apiVersion, kind, metadata: meta, spec }));
 
@@ -87,7 +90,13 @@ describe('cost', () => {
     };
     let best = { bare: Infinity, load: Infinity };
     for (let round = 0; round < 3; round++) {
-      best = { bare: Math.min(best.bare, time(bare)), load: Math.min(best.load, time(() => loadManifests(files))) };
+      best = {
+        bare: Math.min(best.bare, time(bare)),
+        load: Math.min(
+          best.load,
+          time(() => loadManifests(files)),
+        ),
+      };
     }
     expect(loadManifests(files).objects).toHaveLength(750);
     expect(best.load / best.bare).toBeLessThan(3);

@@ -38,7 +38,15 @@ describe('the seed note', () => {
     const errs = r.diagnostics.filter((d) => d.severity === 'error');
     expect(errs).toHaveLength(1);
     const e = errs[0]!;
-    expect(e).toMatchObject({ file: 'svc-1.yaml', line: 9, column: 11, path: 'spec.ports[0].port', kind: 'Service', name: 'svc-1', namespace: 'default' });
+    expect(e).toMatchObject({
+      file: 'svc-1.yaml',
+      line: 9,
+      column: 11,
+      path: 'spec.ports[0].port',
+      kind: 'Service',
+      name: 'svc-1',
+      namespace: 'default',
+    });
     expect(e.message).toContain('spec.ports[0].port: Invalid value: "9000 // 9000번으로 들어오는 port 를 8080으로 엮어준다."');
     expect(e.message).toContain('must be an integer');
     expect(e.message).toContain('cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32');

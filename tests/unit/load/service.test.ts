@@ -132,7 +132,9 @@ describe('Service validation (ValidateService)', () => {
   });
 
   it('only allows healthCheckNodePort on LoadBalancer + Local', () => {
-    expect(only('type: NodePort\nexternalTrafficPolicy: Local\nhealthCheckNodePort: 32000\nports:\n- port: 80').errs.map((e) => e.message)).toEqual([
+    expect(
+      only('type: NodePort\nexternalTrafficPolicy: Local\nhealthCheckNodePort: 32000\nports:\n- port: 80').errs.map((e) => e.message),
+    ).toEqual([
       "spec.healthCheckNodePort: Invalid value: 32000: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
     ]);
     const ok = load(service('lb', 'type: LoadBalancer\nexternalTrafficPolicy: Local\nhealthCheckNodePort: 32000\nports:\n- port: 80'));
@@ -141,7 +143,9 @@ describe('Service validation (ValidateService)', () => {
 
   it('bounds the ClientIP affinity timeout to 0 < t ≤ 86400', () => {
     const at = (t: number) =>
-      only(`sessionAffinity: ClientIP\nsessionAffinityConfig:\n  clientIP:\n    timeoutSeconds: ${t}\nports:\n- port: 80`).errs.map((e) => e.message);
+      only(`sessionAffinity: ClientIP\nsessionAffinityConfig:\n  clientIP:\n    timeoutSeconds: ${t}\nports:\n- port: 80`).errs.map(
+        (e) => e.message,
+      );
     expect(at(86400)).toEqual([]);
     expect(at(86401)).toEqual([
       'spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: 86401: must be greater than 0 and less than 86400',

@@ -65,7 +65,9 @@ describe('workload validation (apps/v1, batch/v1)', () => {
 
   it('rejects a selector that does not match the template labels', () => {
     const r = load(deployment(`  selector:\n    matchLabels: {app: api}\n${TEMPLATE}`));
-    expect(messages(r)).toEqual(['spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`']);
+    expect(messages(r)).toEqual([
+      'spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
+    ]);
     expect(errors(r)[0]!.line).toBe(10);
     expect(r.objects).toHaveLength(0);
   });
@@ -79,11 +81,17 @@ describe('workload validation (apps/v1, batch/v1)', () => {
     const never = load(deployment(`  selector:\n    matchLabels: {app: web}\n${TEMPLATE}      restartPolicy: Never\n`));
     expect(messages(never)).toEqual(['spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"']);
     const job = load(deployment('  template:\n    spec:\n      containers:\n      - name: pi\n        image: perl\n', 'batch/v1', 'Job'));
-    expect(messages(job)).toEqual(['spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"']);
+    expect(messages(job)).toEqual([
+      'spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"',
+    ]);
   });
 
   it('requires template containers and validates them with the template path', () => {
-    const r = load(deployment('  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: []\n'));
+    const r = load(
+      deployment(
+        '  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: []\n',
+      ),
+    );
     expect(messages(r)).toEqual(['spec.template.spec.containers: Required value']);
   });
 

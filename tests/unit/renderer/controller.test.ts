@@ -116,7 +116,15 @@ describe('PlaybackController', () => {
     const { env, advance } = fakeEnv();
     const tasks: (() => void)[] = [];
     const c = new PlaybackController({ ...env, defer: (cb) => void tasks.push(cb) });
-    c.load(buildTimeline(packet('f0-req', 0, Array.from({ length: 60 }, (_, i) => [`node/n${i}`, i * 10, i * 10] as [string, number, number]))));
+    c.load(
+      buildTimeline(
+        packet(
+          'f0-req',
+          0,
+          Array.from({ length: 60 }, (_, i) => [`node/n${i}`, i * 10, i * 10] as [string, number, number]),
+        ),
+      ),
+    );
     let coarse = 0;
     const slow: string[] = [];
     c.subscribe(() => coarse++);

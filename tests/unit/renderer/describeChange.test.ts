@@ -3,7 +3,10 @@ import { describeChange, isStrandedBarePod, replacementOf } from '../../../rende
 import { pod, service, snapshot } from './snapshots';
 
 const before = snapshot({
-  pods: [pod('pod-1', 'k8s-node1', { ip: '10.244.1.2' }), pod('web-5d8f6c7b9-aaaaa', 'k8s-node2', { ip: '10.244.2.7', owner: 'ReplicaSet/web-5d8f6c7b9', labels: { app: 'web' } })],
+  pods: [
+    pod('pod-1', 'k8s-node1', { ip: '10.244.1.2' }),
+    pod('web-5d8f6c7b9-aaaaa', 'k8s-node2', { ip: '10.244.2.7', owner: 'ReplicaSet/web-5d8f6c7b9', labels: { app: 'web' } }),
+  ],
   services: [service('svc-1', { clusterIP: '10.100.158.89' })],
 });
 
@@ -17,7 +20,13 @@ describe('describeChange', () => {
   });
 
   it('names the replacement when a controller creates a Pod with a new name', () => {
-    const after = { ...before, pods: [before.pods[0]!, pod('web-5d8f6c7b9-bbbbb', 'k8s-node1', { ip: '10.244.1.9', owner: 'ReplicaSet/web-5d8f6c7b9', labels: { app: 'web' } })] };
+    const after = {
+      ...before,
+      pods: [
+        before.pods[0]!,
+        pod('web-5d8f6c7b9-bbbbb', 'k8s-node1', { ip: '10.244.1.9', owner: 'ReplicaSet/web-5d8f6c7b9', labels: { app: 'web' } }),
+      ],
+    };
     const lines = describeChange({ op: 'deletePod', namespace: 'default', name: 'web-5d8f6c7b9-aaaaa' }, before, after);
     expect(lines).toContain('Replaced by web-5d8f6c7b9-bbbbb (10.244.1.9 on k8s-node1)');
     expect(lines.some((l) => l.startsWith('Service svc-1'))).toBe(false); // svc-1 selects app=pod, not web
@@ -66,6 +75,8 @@ describe('describeChange', () => {
       "New IP 10.244.1.7 (was 10.244.1.2): a Pod's IP is volatile",
       'Service svc-1 keeps 10.100.158.89',
     ]);
-    expect(describeChange({ op: 'apply' }, back, back)).toEqual(['Nothing to create: the cluster already has everything the folder declares']);
+    expect(describeChange({ op: 'apply' }, back, back)).toEqual([
+      'Nothing to create: the cluster already has everything the folder declares',
+    ]);
   });
 });

@@ -30,7 +30,17 @@ export function hop(partial: EventText): PacketEvent {
 export function packet(packetId: string, flowId: number, hops: [string, number, number, Partial<PacketEvent>?][]): PacketEvent[] {
   let from: string | undefined;
   return hops.map(([at, arrive, time, extra], hopIndex) => {
-    const e = hop({ packetId, flowId, hopIndex, at, arrive, time, from, direction: packetId.endsWith('resp') ? 'response' : 'request', ...extra });
+    const e = hop({
+      packetId,
+      flowId,
+      hopIndex,
+      at,
+      arrive,
+      time,
+      from,
+      direction: packetId.endsWith('resp') ? 'response' : 'request',
+      ...extra,
+    });
     from = at;
     return e;
   });

@@ -13,7 +13,12 @@ describe('frameAt', () => {
   const tl = buildTimeline(request);
 
   it('shows nothing before the first packet leaves', () => {
-    const tl2 = buildTimeline(packet('f0-req', 0, [['client', 50, 60], ['node/k8s-node1', 100, 100]]));
+    const tl2 = buildTimeline(
+      packet('f0-req', 0, [
+        ['client', 50, 60],
+        ['node/k8s-node1', 100, 100],
+      ]),
+    );
     expect(frameAt(tl2, 10).sprites).toEqual([]);
   });
 

@@ -6,9 +6,21 @@ import { service } from './snapshots';
 
 describe('what the view prints', () => {
   it('labels a NAT hop with the field it rewrote and the new value', () => {
-    const dnat = hop({ at: 'svc/svc-1', arrive: 0, action: 'dnat', changed: ['dst'], packet: { src: '10.244.2.3:47514', dst: '10.244.1.3:8080', protocol: 'TCP' } });
+    const dnat = hop({
+      at: 'svc/svc-1',
+      arrive: 0,
+      action: 'dnat',
+      changed: ['dst'],
+      packet: { src: '10.244.2.3:47514', dst: '10.244.1.3:8080', protocol: 'TCP' },
+    });
     expect(natLabel(dnat)).toBe('DNAT dst → 10.244.1.3:8080');
-    const snat = hop({ at: 'node/k8s-node1', arrive: 0, action: 'snat', changed: ['src'], packet: { src: '10.244.1.0:61000', dst: '10.244.2.3:8080', protocol: 'TCP' } });
+    const snat = hop({
+      at: 'node/k8s-node1',
+      arrive: 0,
+      action: 'snat',
+      changed: ['src'],
+      packet: { src: '10.244.1.0:61000', dst: '10.244.2.3:8080', protocol: 'TCP' },
+    });
     expect(natLabel(snat)).toBe('SNAT src → 10.244.1.0:61000');
     expect(natLabel(hop({ at: 'client', arrive: 0 }))).toBeNull();
   });

@@ -13,8 +13,17 @@ function inside(inner: Rect, outer: Rect): boolean {
 }
 
 const seed = snapshot({
-  pods: [pod('pod-1', 'k8s-node1'), pod('pod-2', 'k8s-node2'), pod('pod-1', 'k8s-node2', { namespace: 'pod-practice' }), pod('pod-2', 'k8s-node1', { namespace: 'label-practice' })],
-  services: [service('svc-1'), service('svc-2', { type: 'NodePort', ports: [{ port: 9000, targetPort: 8080, nodePort: 30000, protocol: 'TCP' }] }), service('svc-3', { type: 'LoadBalancer', externalIP: '<pending>' })],
+  pods: [
+    pod('pod-1', 'k8s-node1'),
+    pod('pod-2', 'k8s-node2'),
+    pod('pod-1', 'k8s-node2', { namespace: 'pod-practice' }),
+    pod('pod-2', 'k8s-node1', { namespace: 'label-practice' }),
+  ],
+  services: [
+    service('svc-1'),
+    service('svc-2', { type: 'NodePort', ports: [{ port: 9000, targetPort: 8080, nodePort: 30000, protocol: 'TCP' }] }),
+    service('svc-3', { type: 'LoadBalancer', externalIP: '<pending>' }),
+  ],
 });
 
 describe('layoutTopology', () => {
@@ -39,7 +48,10 @@ describe('layoutTopology', () => {
 
   it('keeps everything else in place when a Pod is re-created with a new IP', () => {
     const before = layoutTopology(seed);
-    const after = layoutTopology({ ...seed, pods: seed.pods.map((p) => (p.name === 'pod-1' && p.namespace === 'default' ? { ...p, ip: '10.244.1.99' } : p)) });
+    const after = layoutTopology({
+      ...seed,
+      pods: seed.pods.map((p) => (p.name === 'pod-1' && p.namespace === 'default' ? { ...p, ip: '10.244.1.99' } : p)),
+    });
     expect(after).toEqual(before);
   });
 

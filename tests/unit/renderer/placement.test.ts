@@ -7,7 +7,9 @@ describe('Why here? says who placed the Pod (schedule.by)', () => {
     const base = { node: 'k8s-node1', rejected: {}, scores: {} };
     expect(placementText({ ...base, by: 'nodeName' })).toMatch(/^spec\.nodeName binds it to k8s-node1: .*kube-scheduler never sees it/);
     expect(placementText({ ...base, by: 'daemonset' })).toMatch(/^The DaemonSet controller .* pinned this one to k8s-node1/);
-    expect(placementText({ ...base, by: 'scheduler' })).toBe('kube-scheduler filtered the nodes, scored the feasible ones, and picked k8s-node1.');
+    expect(placementText({ ...base, by: 'scheduler' })).toBe(
+      'kube-scheduler filtered the nodes, scored the feasible ones, and picked k8s-node1.',
+    );
     expect(placementText({ ...base, node: null })).toBeNull();
   });
 });

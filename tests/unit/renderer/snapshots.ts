@@ -5,7 +5,15 @@ type Pod = ClusterSnapshot['pods'][number];
 type Service = ClusterSnapshot['services'][number];
 
 export function node(name: string, i: number): ClusterSnapshot['nodes'][number] {
-  return { name, ip: `192.168.64.${30 + i}`, podCIDR: `10.244.${i}.0/24`, roles: i === 0 ? ['control-plane'] : [], labels: {}, allocatable: { cpu: 2000, memory: 2 ** 31 }, taints: [] };
+  return {
+    name,
+    ip: `192.168.64.${30 + i}`,
+    podCIDR: `10.244.${i}.0/24`,
+    roles: i === 0 ? ['control-plane'] : [],
+    labels: {},
+    allocatable: { cpu: 2000, memory: 2 ** 31 },
+    taints: [],
+  };
 }
 
 export function pod(name: string, nodeName: string | null, extra: Partial<Pod> = {}): Pod {
@@ -49,7 +57,14 @@ export function snapshot(parts: Partial<ClusterSnapshot>): ClusterSnapshot {
     revision: 1,
     folder: '/tmp/x',
     clock: 0,
-    settings: { podCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12', proxyMode: 'iptables', loadBalancer: 'none', seed: 1, externalClientIP: '192.168.64.1' },
+    settings: {
+      podCIDR: '10.244.0.0/16',
+      serviceCIDR: '10.96.0.0/12',
+      proxyMode: 'iptables',
+      loadBalancer: 'none',
+      seed: 1,
+      externalClientIP: '192.168.64.1',
+    },
     events: [],
     ...parts,
   };

@@ -5,7 +5,12 @@ import { packet } from './events';
 const nodePort = packet('f0-req', 0, [
   ['client', 0, 5],
   ['node/k8s-node1', 400, 410],
-  ['svc/svc-2', 410, 420, { action: 'dnat', changed: ['dst'], packet: { src: '192.168.64.1:40000', dst: '10.244.1.2:8080', protocol: 'TCP' } }],
+  [
+    'svc/svc-2',
+    410,
+    420,
+    { action: 'dnat', changed: ['dst'], packet: { src: '192.168.64.1:40000', dst: '10.244.1.2:8080', protocol: 'TCP' } },
+  ],
   ['pod/pod-1', 426, 456, { action: 'deliver' }],
 ]);
 

@@ -28,7 +28,8 @@ describe('addPod / removePod', () => {
 
   it('releases a hostPort when its pod goes away', () => {
     const cache = newSchedulerCache([node('a')]);
-    const hp = (n: string) => pod(n, { containers: [container('c', {}, { ports: [{ containerPort: 80, hostPort: 80, protocol: 'TCP' }] })] });
+    const hp = (n: string) =>
+      pod(n, { containers: [container('c', {}, { ports: [{ containerPort: 80, hostPort: 80, protocol: 'TCP' }] })] });
     const first = bound(hp('one'), 'a');
     addPod(cache, first);
     expect(schedulePod(cache, hp('two'), rng()).node).toBeNull();

@@ -75,7 +75,12 @@ describe('NodeAffinity filter', () => {
           requiredDuringSchedulingIgnoredDuringExecution: {
             nodeSelectorTerms: [
               { matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] },
-              { matchExpressions: [{ key: 'gen', operator: 'Gt', values: ['4'] }, { key: 'disk', operator: 'NotIn', values: ['ssd'] }] },
+              {
+                matchExpressions: [
+                  { key: 'gen', operator: 'Gt', values: ['4'] },
+                  { key: 'disk', operator: 'NotIn', values: ['ssd'] },
+                ],
+              },
             ],
           },
         },
@@ -128,7 +133,8 @@ describe('NodePorts', () => {
 
   it('counts a hostNetwork pod’s containerPorts as host ports', () => {
     const cache = newSchedulerCache([node('a'), node('b')]);
-    const hostNet = (n: string) => pod(n, { hostNetwork: true, containers: [container('c', {}, { ports: [{ containerPort: 53, protocol: 'UDP' }] })] });
+    const hostNet = (n: string) =>
+      pod(n, { hostNetwork: true, containers: [container('c', {}, { ports: [{ containerPort: 53, protocol: 'UDP' }] })] });
     addPod(cache, bound(hostNet('one'), 'a'));
     expect(schedulePod(cache, hostNet('two'), rng()).node).toBe('b');
   });
@@ -155,7 +161,10 @@ describe('NodeResourcesFit filter', () => {
   it('uses max(sum of containers, largest init container)', () => {
     const cache = newSchedulerCache([node('a', { cpu: 1000 })]);
     // containers 300 + 300 = 600, init 900: effective 900 fits 1000; init 1100 does not.
-    const fits = pod('ok', { containers: [container('a', { cpu: 300 }), container('b', { cpu: 300 })], initContainers: [container('i', { cpu: 900 })] });
+    const fits = pod('ok', {
+      containers: [container('a', { cpu: 300 }), container('b', { cpu: 300 })],
+      initContainers: [container('i', { cpu: 900 })],
+    });
     const tooBig = pod('no', { containers: [container('a', { cpu: 300 })], initContainers: [container('i', { cpu: 1100 })] });
     expect(schedulePod(cache, fits, rng()).node).toBe('a');
     expect(schedulePod(cache, tooBig, rng()).rejected.a).toBe('Insufficient cpu');
@@ -191,7 +200,12 @@ describe('PodTopologySpread filter (DoNotSchedule)', () => {
       name,
       {
         topologySpreadConstraints: [
-          { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } },
+          {
+            maxSkew: 1,
+            topologyKey: 'topology.kubernetes.io/zone',
+            whenUnsatisfiable: 'DoNotSchedule',
+            labelSelector: { matchLabels: { app: 'web' } },
+          },
         ],
       },
       { labels: { app: 'web' } },

@@ -72,7 +72,13 @@ describe('InterPodAffinity score', () => {
     const dnsAffinity = {
       podAntiAffinity: {
         preferredDuringSchedulingIgnoredDuringExecution: [
-          { weight: 100, podAffinityTerm: { labelSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }] }, topologyKey: HOST } },
+          {
+            weight: 100,
+            podAffinityTerm: {
+              labelSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }] },
+              topologyKey: HOST,
+            },
+          },
         ],
       },
     };
@@ -89,7 +95,9 @@ describe('InterPodAffinity score', () => {
 
   it('adds weight 1 for an existing pod whose required affinity the incoming pod matches', () => {
     const cache = newSchedulerCache([node('a'), node('b'), node('c')]);
-    const follower = pod('follower', { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term('web', HOST)] } } });
+    const follower = pod('follower', {
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term('web', HOST)] } },
+    });
     addPod(cache, bound(follower, 'a'));
     const r = schedulePod(cache, web('web-0'), rng());
     // raw a = 1, b = c = 0 → a 100, b 0, c 0

@@ -78,7 +78,11 @@ describe('TaintToleration score', () => {
 
 describe('NodeAffinity score', () => {
   it('sums matching preferred weights and scales to the best node', () => {
-    const cache = newSchedulerCache([node('both', { labels: { disk: 'ssd', zone: 'x' } }), node('one', { labels: { zone: 'x' } }), node('none')]);
+    const cache = newSchedulerCache([
+      node('both', { labels: { disk: 'ssd', zone: 'x' } }),
+      node('one', { labels: { zone: 'x' } }),
+      node('none'),
+    ]);
     const p = pod('p', {
       affinity: {
         nodeAffinity: {
@@ -91,7 +95,9 @@ describe('NodeAffinity score', () => {
     });
     const r = schedulePod(cache, p, rng());
     // raw: both 100, one 20, none 0 → 100·raw/100
-    expect([r.scores.both.plugins.NodeAffinity, r.scores.one.plugins.NodeAffinity, r.scores.none.plugins.NodeAffinity]).toEqual([100, 20, 0]);
+    expect([r.scores.both.plugins.NodeAffinity, r.scores.one.plugins.NodeAffinity, r.scores.none.plugins.NodeAffinity]).toEqual([
+      100, 20, 0,
+    ]);
     expect(r.node).toBe('both');
   });
 

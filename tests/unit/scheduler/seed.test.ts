@@ -60,7 +60,10 @@ describe('determinism', () => {
     const rng = new Rng(seedState(seed));
     const out: (string | null)[] = [];
     for (let i = 0; i < 12; i++) {
-      const p = sized('p' + i, 100 + (i % 3) * 100, 128 * 1024 * 1024, { owner: { kind: 'ReplicaSet', name: 'web-abc' }, labels: { app: 'web' } });
+      const p = sized('p' + i, 100 + (i % 3) * 100, 128 * 1024 * 1024, {
+        owner: { kind: 'ReplicaSet', name: 'web-abc' },
+        labels: { app: 'web' },
+      });
       const r = schedulePod(cache, p, rng);
       out.push(r.node);
       if (r.node) addPod(cache, bound(p, r.node));

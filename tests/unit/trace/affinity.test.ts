@@ -5,10 +5,26 @@ import { cluster, pod, seedNodes, service } from './fixtures';
 
 function sticky(timeoutSeconds?: number) {
   const pods = [1, 2].flatMap((n) =>
-    [0, 1].map((i) => pod({ name: `s${n}-${i}`, node: `k8s-node${n}`, ip: `10.244.${n}.${20 + i}`, labels: { app: 's' }, containers: [{ name: 'c', ports: [80] }] })),
+    [0, 1].map((i) =>
+      pod({
+        name: `s${n}-${i}`,
+        node: `k8s-node${n}`,
+        ip: `10.244.${n}.${20 + i}`,
+        labels: { app: 's' },
+        containers: [{ name: 'c', ports: [80] }],
+      }),
+    ),
   );
   const svc = service(
-    { name: 'sticky', type: 'NodePort', clusterIP: '10.100.3.1', selector: { app: 's' }, ports: [{ port: 80, nodePort: 30500 }], sessionAffinity: 'ClientIP', sessionAffinityTimeoutSeconds: timeoutSeconds },
+    {
+      name: 'sticky',
+      type: 'NodePort',
+      clusterIP: '10.100.3.1',
+      selector: { app: 's' },
+      ports: [{ port: 80, nodePort: 30500 }],
+      sessionAffinity: 'ClientIP',
+      sessionAffinityTimeoutSeconds: timeoutSeconds,
+    },
     pods,
   );
   return cluster(seedNodes(), pods, [svc]);

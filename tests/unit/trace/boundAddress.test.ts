@@ -25,7 +25,10 @@ describe('sockets bound to loopback only', () => {
   });
 
   it('but answers the node itself on 127.0.0.1', () => {
-    expect(trace1(seed, 'node/k8s-master', '127.0.0.1:10257')).toMatchObject({ outcome: 'delivered', container: 'kube-controller-manager' });
+    expect(trace1(seed, 'node/k8s-master', '127.0.0.1:10257')).toMatchObject({
+      outcome: 'delivered',
+      container: 'kube-controller-manager',
+    });
     expect(trace1(seed, 'node/k8s-master', '127.0.0.1:10259')).toMatchObject({ outcome: 'delivered', container: 'kube-scheduler' });
   });
 
@@ -35,7 +38,7 @@ describe('sockets bound to loopback only', () => {
     expect(t.reason).toContain(`not on ${masterIP}`);
   });
 
-  it('the kubelet\'s healthz (10248) answers only on 127.0.0.1, its API (10250) on every address', () => {
+  it("the kubelet's healthz (10248) answers only on 127.0.0.1, its API (10250) on every address", () => {
     expect(trace1(seed, 'node/k8s-node1', '127.0.0.1:10248').outcome).toBe('delivered');
     const t = trace1(seed, 'external', 'node/k8s-node1:10248');
     expect(t.outcome).toBe('refused');
@@ -84,7 +87,7 @@ spec:
     expect(trace1(c, 'node/k8s-master', 'pod/kube-system/my-scheduler:10259').outcome).toBe('delivered');
   });
 
-  it('without it, the image keeps kubeadm\'s loopback bind and the Pod IP is refused by the Pod\'s kernel', () => {
+  it("without it, the image keeps kubeadm's loopback bind and the Pod IP is refused by the Pod's kernel", () => {
     const c = buildCluster(loadManifests([file(pod('--leader-elect=false'))]), { seed: 1 });
     const t = trace1(c, 'node/k8s-master', 'pod/kube-system/my-scheduler:10259');
     expect(t.outcome).toBe('refused');

@@ -52,7 +52,9 @@ describe('no ready endpoints', () => {
       ],
       status: 'CrashLoopBackOff',
     });
-    const svc = service({ name: 'web', clusterIP: '10.100.0.8', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }, [crashing]);
+    const svc = service({ name: 'web', clusterIP: '10.100.0.8', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }, [
+      crashing,
+    ]);
     const c = cluster(seedNodes(), [pod1(), crashing], [svc]);
     const t = trace1(c, 'pod/pod-1', 'svc/web:80');
     expect(t.outcome).toBe('refused');
@@ -67,7 +69,10 @@ describe('no ready endpoints', () => {
 describe('nothing listening behind the Service', () => {
   it('a wrong targetPort reaches the Pod, whose kernel answers RST: refused, with the way back', () => {
     const pods = [pod1()];
-    const wrong = service({ name: 'svc-w', clusterIP: '10.100.0.9', selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8081 }] }, pods);
+    const wrong = service(
+      { name: 'svc-w', clusterIP: '10.100.0.9', selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8081 }] },
+      pods,
+    );
     const t = trace1(cluster(seedNodes(), pods, [wrong]), 'node/k8s-node2', 'svc/svc-w:9000');
     expect(t.outcome).toBe('refused');
     expect(lastHop(t)).toMatchObject({ at: 'pod/pod-1', action: 'rst', dst: '10.244.1.2:8081' });
@@ -79,9 +84,24 @@ describe('nothing listening behind the Service', () => {
   });
 
   it('a named targetPort resolves per Pod', () => {
-    const a = pod({ name: 'a', node: 'k8s-node1', ip: '10.244.1.7', labels: { app: 'n' }, containers: [{ name: 'c', ports: [{ containerPort: 8080, name: 'http' }] }] });
-    const b = pod({ name: 'b', node: 'k8s-node2', ip: '10.244.2.7', labels: { app: 'n' }, containers: [{ name: 'c', ports: [{ containerPort: 9090, name: 'http' }] }] });
-    const svc = service({ name: 'named', clusterIP: '10.100.0.10', selector: { app: 'n' }, ports: [{ port: 80, targetPort: 'http' }] }, [a, b]);
+    const a = pod({
+      name: 'a',
+      node: 'k8s-node1',
+      ip: '10.244.1.7',
+      labels: { app: 'n' },
+      containers: [{ name: 'c', ports: [{ containerPort: 8080, name: 'http' }] }],
+    });
+    const b = pod({
+      name: 'b',
+      node: 'k8s-node2',
+      ip: '10.244.2.7',
+      labels: { app: 'n' },
+      containers: [{ name: 'c', ports: [{ containerPort: 9090, name: 'http' }] }],
+    });
+    const svc = service({ name: 'named', clusterIP: '10.100.0.10', selector: { app: 'n' }, ports: [{ port: 80, targetPort: 'http' }] }, [
+      a,
+      b,
+    ]);
     const c = cluster(seedNodes(), [a, b], [svc]);
     expect(lastHop(traceWhere(c, 'node/k8s-master', 'svc/named:80', (t) => t.pod === 'a')).dst).toBe('10.244.1.7:8080');
     expect(lastHop(traceWhere(c, 'node/k8s-master', 'svc/named:80', (t) => t.pod === 'b')).dst).toBe('10.244.2.7:9090');
@@ -90,8 +110,21 @@ describe('nothing listening behind the Service', () => {
 
 describe('internalTrafficPolicy: Local', () => {
   const pods = [pod1()];
-  const itp = service({ name: 'local-only', clusterIP: '10.100.0.11', selector: { app: 'pod' }, ports: [{ port: 80, targetPort: 8080 }], internalTrafficPolicy: 'Local' }, pods);
-  const c = cluster(seedNodes(), [...pods, pod({ name: 'client', node: 'k8s-node2', ip: '10.244.2.9', containers: [{ name: 'sh' }] })], [itp]);
+  const itp = service(
+    {
+      name: 'local-only',
+      clusterIP: '10.100.0.11',
+      selector: { app: 'pod' },
+      ports: [{ port: 80, targetPort: 8080 }],
+      internalTrafficPolicy: 'Local',
+    },
+    pods,
+  );
+  const c = cluster(
+    seedNodes(),
+    [...pods, pod({ name: 'client', node: 'k8s-node2', ip: '10.244.2.9', containers: [{ name: 'sh' }] })],
+    [itp],
+  );
 
   it('drops ClusterIP traffic from a node without a local endpoint', () => {
     const t = trace1(c, 'pod/client', 'svc/local-only:80');
@@ -101,14 +134,16 @@ describe('internalTrafficPolicy: Local', () => {
     expect(t.refs?.some((r) => r.label === 'internalTrafficPolicy: Local')).toBe(true);
   });
 
-  it('serves from the local endpoint on the endpoint\'s node', () => {
+  it("serves from the local endpoint on the endpoint's node", () => {
     expect(trace1(c, 'node/k8s-node1', 'svc/local-only:80')).toMatchObject({ outcome: 'delivered', pod: 'pod-1' });
   });
 });
 
 describe('endpoint choice', () => {
   it('follows statistic --mode random: each of n endpoints about 1/n of new connections', () => {
-    const pods = [0, 1, 2].map((i) => pod({ name: `p${i}`, node: 'k8s-node1', ip: `10.244.1.${10 + i}`, labels: { app: 'r' }, containers: [{ name: 'c', ports: [80] }] }));
+    const pods = [0, 1, 2].map((i) =>
+      pod({ name: `p${i}`, node: 'k8s-node1', ip: `10.244.1.${10 + i}`, labels: { app: 'r' }, containers: [{ name: 'c', ports: [80] }] }),
+    );
     const svc = service({ name: 'r', clusterIP: '10.100.0.12', selector: { app: 'r' }, ports: [{ port: 80 }] }, pods);
     const run = traceRequests(cluster(seedNodes(), pods, [svc]), { from: 'node/k8s-node2', to: 'svc/r:80', count: 3000 }).run;
     const counts = new Map<string, number>();
@@ -117,7 +152,7 @@ describe('endpoint choice', () => {
     for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(120);
   });
 
-  it('hairpin: a Pod that picks itself through its Service is masqueraded to its node\'s cni0 address', () => {
+  it("hairpin: a Pod that picks itself through its Service is masqueraded to its node's cni0 address", () => {
     const c = seedCluster();
     const t = traceWhere(c, 'pod/pod-1', 'svc/svc-1:9000', (x) => x.pod === 'pod-1');
     const snat = t.hops.find((h) => h.action === 'snat')!;
@@ -132,8 +167,13 @@ describe('endpoint choice', () => {
 
   it('falls back to serving+terminating endpoints when none is Ready', () => {
     const pods = [pod1(), pod2()];
-    const svc = service({ name: 'svc-t', clusterIP: '10.100.0.13', selector: { app: 'pod' }, ports: [{ port: 80, targetPort: 8080 }] }, pods);
-    svc.endpoints = svc.endpoints.map((e) => (e.pod === 'pod-1' ? { ...e, ready: false, serving: true, terminating: true } : { ...e, ready: false, serving: false }));
+    const svc = service(
+      { name: 'svc-t', clusterIP: '10.100.0.13', selector: { app: 'pod' }, ports: [{ port: 80, targetPort: 8080 }] },
+      pods,
+    );
+    svc.endpoints = svc.endpoints.map((e) =>
+      e.pod === 'pod-1' ? { ...e, ready: false, serving: true, terminating: true } : { ...e, ready: false, serving: false },
+    );
     const t = trace1(cluster(seedNodes(), pods, [svc]), 'node/k8s-node2', 'svc/svc-t:80');
     expect(t).toMatchObject({ outcome: 'delivered', pod: 'pod-1' });
     expect(t.hops.find((h) => h.action === 'dnat')!.note).toContain('terminating');

@@ -31,7 +31,9 @@ describe('packet events', () => {
     const ev = run.events.filter((e) => e.direction === 'request');
     const gap = (i: number) => ev[i].arrive - ev[i - 1].time;
     expect(gap(1)).toBeGreaterThanOrEqual(500); // client → k8s-master
-    const cross = ev.findIndex((e, i) => i > 0 && e.node !== ev[i - 1].node && e.at.startsWith('node/') && ev[i - 1].at.startsWith('node/'));
+    const cross = ev.findIndex(
+      (e, i) => i > 0 && e.node !== ev[i - 1].node && e.at.startsWith('node/') && ev[i - 1].at.startsWith('node/'),
+    );
     expect(gap(cross)).toBeGreaterThanOrEqual(100);
     expect(gap(cross)).toBeLessThan(1000);
     const toPod = ev.length - 1;

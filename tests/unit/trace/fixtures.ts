@@ -85,10 +85,13 @@ export function pod(o: PodOpts): PodState {
   const file = o.file ?? `${o.name}.yaml`;
   const containers: ContainerStatus[] = o.containers.map((c, i) => {
     const ports = (c.ports ?? []).map((p) =>
-      typeof p === 'number' ? { containerPort: p, protocol: 'TCP' as Protocol } : { containerPort: p.containerPort, name: p.name, protocol: p.protocol ?? ('TCP' as Protocol) },
+      typeof p === 'number'
+        ? { containerPort: p, protocol: 'TCP' as Protocol }
+        : { containerPort: p.containerPort, name: p.name, protocol: p.protocol ?? ('TCP' as Protocol) },
     );
     const state = c.state ?? 'running';
-    const listening = state === 'running' ? (c.listens ?? ports.map((p) => p.containerPort)).map((port) => ({ port, protocol: 'TCP' as Protocol })) : [];
+    const listening =
+      state === 'running' ? (c.listens ?? ports.map((p) => p.containerPort)).map((port) => ({ port, protocol: 'TCP' as Protocol })) : [];
     return {
       name: c.name,
       image: c.image ?? 'kubetm/app',
@@ -114,7 +117,7 @@ export function pod(o: PodOpts): PodState {
     ip: o.ip,
     phase,
     ready,
-    status: o.status ?? (containers.find((c) => c.reason)?.reason ?? phase),
+    status: o.status ?? containers.find((c) => c.reason)?.reason ?? phase,
     owner: null,
     containers,
     hostNetwork: o.hostNetwork ?? false,
@@ -193,16 +196,33 @@ export function service(o: ServiceOpts, pods: PodState[]): ServiceState {
         if (num !== undefined) epPorts.push({ name: sp.name ?? '', port: num, protocol: sp.protocol });
       }
       if (epPorts.length === 0) continue;
-      endpoints.push({ pod: p.name, namespace: ns, ip: p.ip, node: p.nodeName, ready: p.ready, serving: p.ready, terminating: false, ports: epPorts });
+      endpoints.push({
+        pod: p.name,
+        namespace: ns,
+        ip: p.ip,
+        node: p.nodeName,
+        ready: p.ready,
+        serving: p.ready,
+        terminating: false,
+        ports: epPorts,
+      });
     }
   }
   const etp = type === 'NodePort' || type === 'LoadBalancer' ? (o.externalTrafficPolicy ?? 'Cluster') : undefined;
   const ref = (line: number, path: string, label: string) => ({ file, line, column: 3, path, label });
   const refs: ServiceState['refs'] = {};
-  if (selector) refs.selector = ref(5, 'spec.selector', `selector: ${Object.entries(selector).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+  if (selector)
+    refs.selector = ref(
+      5,
+      'spec.selector',
+      `selector: ${Object.entries(selector)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')}`,
+    );
   refs.type = ref(7, 'spec.type', `type: ${type}`);
   if (etp) refs.externalTrafficPolicy = ref(12, 'spec.externalTrafficPolicy', `externalTrafficPolicy: ${etp}`);
-  if (o.internalTrafficPolicy) refs.internalTrafficPolicy = ref(13, 'spec.internalTrafficPolicy', `internalTrafficPolicy: ${o.internalTrafficPolicy}`);
+  if (o.internalTrafficPolicy)
+    refs.internalTrafficPolicy = ref(13, 'spec.internalTrafficPolicy', `internalTrafficPolicy: ${o.internalTrafficPolicy}`);
   if (o.sessionAffinity === 'ClientIP') refs.sessionAffinity = ref(14, 'spec.sessionAffinity', 'sessionAffinity: ClientIP');
   return {
     uid: `uid-${o.name}`,
@@ -231,7 +251,20 @@ export function service(o: ServiceOpts, pods: PodState[]): ServiceState {
 }
 
 export function cluster(nodes: NodeState[], pods: PodState[], services: ServiceState[], over: Partial<ClusterSettings> = {}): Cluster {
-  return { settings: settings(over), nodes, pods, services, workloads: [], objects: [], diagnostics: [], events: [], clock: 0, rngState: 1, ipam: {}, serial: 0 };
+  return {
+    settings: settings(over),
+    nodes,
+    pods,
+    services,
+    workloads: [],
+    objects: [],
+    diagnostics: [],
+    events: [],
+    clock: 0,
+    rngState: 1,
+    ipam: {},
+    serial: 0,
+  };
 }
 
 export const seedNodes = (): NodeState[] => [node('k8s-master', 0, { controlPlane: true }), node('k8s-node1', 1), node('k8s-node2', 2)];
@@ -251,7 +284,13 @@ export const pod1 = (): PodState =>
 
 /** pod-2 from the NodePort practice, on k8s-node2. */
 export const pod2 = (): PodState =>
-  pod({ name: 'pod-2', node: 'k8s-node2', ip: '10.244.2.2', labels: { app: 'pod' }, containers: [{ name: 'container', image: 'kubetm/app', ports: [8080] }] });
+  pod({
+    name: 'pod-2',
+    node: 'k8s-node2',
+    ip: '10.244.2.2',
+    labels: { app: 'pod' },
+    containers: [{ name: 'container', image: 'kubetm/app', ports: [8080] }],
+  });
 
 export const SVC1_IP = '10.104.23.155';
 export const SVC2_IP = '10.99.46.4';
@@ -261,11 +300,27 @@ export const svc1 = (pods: PodState[]): ServiceState =>
   service({ name: 'svc-1', clusterIP: SVC1_IP, selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080 }] }, pods);
 export const svc2 = (pods: PodState[]): ServiceState =>
   service(
-    { name: 'svc-2', type: 'NodePort', clusterIP: SVC2_IP, selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080, nodePort: 30000 }], externalTrafficPolicy: 'Local' },
+    {
+      name: 'svc-2',
+      type: 'NodePort',
+      clusterIP: SVC2_IP,
+      selector: { app: 'pod' },
+      ports: [{ port: 9000, targetPort: 8080, nodePort: 30000 }],
+      externalTrafficPolicy: 'Local',
+    },
     pods,
   );
 export const svc3 = (pods: PodState[]): ServiceState =>
-  service({ name: 'svc-3', type: 'LoadBalancer', clusterIP: SVC3_IP, selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080, nodePort: 31547 }] }, pods);
+  service(
+    {
+      name: 'svc-3',
+      type: 'LoadBalancer',
+      clusterIP: SVC3_IP,
+      selector: { app: 'pod' },
+      ports: [{ port: 9000, targetPort: 8080, nodePort: 31547 }],
+    },
+    pods,
+  );
 
 /** The seed cluster: pod-1 on k8s-node1, pod-2 on k8s-node2 (unless left out), svc-1, svc-2 (NodePort 30000, Local), svc-3 (LB, <pending>). */
 export function seedCluster(opts: { withoutPod2?: boolean } = {}): Cluster {

@@ -92,7 +92,16 @@ describe('LoadBalancer with MetalLB', () => {
 describe('LoadBalancer without a provider', () => {
   it('is <pending>: unreachable at once, with no packet on the wire and no timeout', () => {
     const pods = [pod1()];
-    const svc = service({ name: 'web', type: 'LoadBalancer', clusterIP: '10.100.2.2', selector: { app: 'pod' }, ports: [{ port: 80, targetPort: 8080, nodePort: 31001 }] }, pods);
+    const svc = service(
+      {
+        name: 'web',
+        type: 'LoadBalancer',
+        clusterIP: '10.100.2.2',
+        selector: { app: 'pod' },
+        ports: [{ port: 80, targetPort: 8080, nodePort: 31001 }],
+      },
+      pods,
+    );
     const run = traceRequests(cluster(seedNodes(), pods, [svc]), { from: 'external', to: 'lb/web:80' }).run;
     expect(run.traces[0].outcome).toBe('unreachable');
     expect(run.traces[0].hops[1].dst).toBe('<pending>:80');

@@ -7,7 +7,13 @@ import { ipOf, lastHop, path, trace1, traceWhere } from './helpers';
 /** svc-c: like the seed's svc-2 but externalTrafficPolicy: Cluster, nodePort 30080. */
 function clusterPolicy(pods = [pod1(), pod2()]) {
   const svc = service(
-    { name: 'svc-c', type: 'NodePort', clusterIP: '10.100.1.1', selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080, nodePort: 30080 }] },
+    {
+      name: 'svc-c',
+      type: 'NodePort',
+      clusterIP: '10.100.1.1',
+      selector: { app: 'pod' },
+      ports: [{ port: 9000, targetPort: 8080, nodePort: 30080 }],
+    },
     pods,
   );
   return cluster(seedNodes(), pods, [svc]);
@@ -25,7 +31,14 @@ describe('NodePort, externalTrafficPolicy: Cluster', () => {
 
   it('masquerades to flannel.1 (10.244.N.0) when the backend is on another node', () => {
     const t = traceWhere(clusterPolicy(), 'external', 'node/k8s-node1:30080', (x) => x.pod === 'pod-2');
-    expect(path(t)).toEqual(['send@client', 'dnat@svc/svc-c', 'snat@node/k8s-node1', 'forward@node/k8s-node1', 'forward@node/k8s-node2', 'deliver@pod/pod-2']);
+    expect(path(t)).toEqual([
+      'send@client',
+      'dnat@svc/svc-c',
+      'snat@node/k8s-node1',
+      'forward@node/k8s-node1',
+      'forward@node/k8s-node2',
+      'deliver@pod/pod-2',
+    ]);
     const snat = t.hops[2];
     expect(snat.changed).toEqual(['src']);
     expect(ipOf(snat.src)).toBe('10.244.1.0');
@@ -57,7 +70,7 @@ describe('NodePort, externalTrafficPolicy: Cluster', () => {
 });
 
 describe('a node port nobody uses', () => {
-  it('is refused by the node kernel\'s RST', () => {
+  it("is refused by the node kernel's RST", () => {
     const t = trace1(seedCluster(), 'external', 'node/k8s-node1:30001');
     expect(t.outcome).toBe('refused');
     expect(lastHop(t)).toMatchObject({ at: 'node/k8s-node1', action: 'rst' });
@@ -71,7 +84,7 @@ describe('a node port nobody uses', () => {
 });
 
 describe('externalTrafficPolicy: Local exceptions', () => {
-  it('a Pod calling its own node\'s node port short-circuits to any endpoint, without SNAT', () => {
+  it("a Pod calling its own node's node port short-circuits to any endpoint, without SNAT", () => {
     const c = seedCluster({ withoutPod2: false });
     const t = traceWhere(c, 'pod/pod-1', '192.168.64.31:30000', (x) => x.pod === 'pod-2');
     expect(t.outcome).toBe('delivered');
@@ -88,7 +101,7 @@ describe('externalTrafficPolicy: Local exceptions', () => {
     expect(trace1(seedCluster(), 'node/k8s-master', 'node/k8s-master:30000').outcome).toBe('delivered');
   });
 
-  it('a Pod calling another node\'s port is masqueraded by flannel and treated as external there (CNI-dependent)', () => {
+  it("a Pod calling another node's port is masqueraded by flannel and treated as external there (CNI-dependent)", () => {
     const client = pod({ name: 'client', node: 'k8s-node1', ip: '10.244.1.9', containers: [{ name: 'sh' }] });
     const c = seedCluster({ withoutPod2: true });
     c.pods.push(client);
@@ -101,21 +114,27 @@ describe('externalTrafficPolicy: Local exceptions', () => {
     expect(t.reason).toContain('CNI-dependent');
   });
 
-  it('external traffic to the control plane\'s node port is dropped (no local endpoint)', () => {
+  it("external traffic to the control plane's node port is dropped (no local endpoint)", () => {
     expect(trace1(seedCluster(), 'external', 'node/k8s-master:30000').outcome).toBe('dropped');
   });
 });
 
 describe('hostNetwork', () => {
-  it('a hostNetwork Pod lives at its node\'s IP', () => {
-    const agent = pod({ name: 'agent', node: 'k8s-node2', ip: '192.168.64.32', hostNetwork: true, containers: [{ name: 'exporter', ports: [9100] }] });
+  it("a hostNetwork Pod lives at its node's IP", () => {
+    const agent = pod({
+      name: 'agent',
+      node: 'k8s-node2',
+      ip: '192.168.64.32',
+      hostNetwork: true,
+      containers: [{ name: 'exporter', ports: [9100] }],
+    });
     const c = cluster(seedNodes(), [agent], []);
     const t = trace1(c, 'external', '192.168.64.32:9100');
     expect(t).toMatchObject({ outcome: 'delivered', pod: 'agent', container: 'exporter', node: 'k8s-node2' });
     expect(lastHop(t).at).toBe('pod/agent');
   });
 
-  it('a hostNetwork Pod sends from its node\'s address', () => {
+  it("a hostNetwork Pod sends from its node's address", () => {
     const agent = pod({ name: 'agent', node: 'k8s-node2', ip: '192.168.64.32', hostNetwork: true, containers: [{ name: 'x' }] });
     const c = seedCluster();
     c.pods.push(agent);
@@ -126,7 +145,7 @@ describe('hostNetwork', () => {
 });
 
 describe('traffic from a node to a Pod', () => {
-  it('uses cni0\'s address for a Pod on the same node', () => {
+  it("uses cni0's address for a Pod on the same node", () => {
     const t = trace1(seedCluster(), 'node/k8s-node1', 'pod/pod-1:8080');
     expect(ipOf(t.hops[0].src)).toBe('10.244.1.1');
     expect(path(t)).toEqual(['send@node/k8s-node1', 'deliver@pod/pod-1']);

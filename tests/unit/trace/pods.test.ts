@@ -14,7 +14,13 @@ describe('direct Pod IPs', () => {
   });
 
   it('a not-Ready Pod still answers on its IP when its container runs', () => {
-    const slow = pod({ name: 'slow', node: 'k8s-node2', ip: '10.244.2.5', ready: false, containers: [{ name: 'app', ports: [8080], ready: false }] });
+    const slow = pod({
+      name: 'slow',
+      node: 'k8s-node2',
+      ip: '10.244.2.5',
+      ready: false,
+      containers: [{ name: 'app', ports: [8080], ready: false }],
+    });
     const t = trace1(cluster(seedNodes(), [pod1(), slow], []), 'pod/pod-1', 'pod/slow:8080');
     expect(t).toMatchObject({ outcome: 'delivered', pod: 'slow', container: 'app' });
   });
@@ -32,7 +38,7 @@ describe('direct Pod IPs', () => {
     expect(t.reason).toContain('CrashLoopBackOff');
   });
 
-  it('an address in a node\'s podCIDR that no Pod has times out (ARP gets no answer)', () => {
+  it("an address in a node's podCIDR that no Pod has times out (ARP gets no answer)", () => {
     const run = traceRequests(seedCluster(), { from: 'node/k8s-master', to: '10.244.2.77:8080' }).run;
     const t = run.traces[0];
     expect(t.outcome).toBe('timeout');
@@ -59,6 +65,10 @@ describe('direct Pod IPs', () => {
   });
 
   it('127.0.0.1 inside a Pod is the Pod itself', () => {
-    expect(trace1(seedCluster(), 'pod/pod-1', '127.0.0.1:8000')).toMatchObject({ outcome: 'delivered', pod: 'pod-1', container: 'container1' });
+    expect(trace1(seedCluster(), 'pod/pod-1', '127.0.0.1:8000')).toMatchObject({
+      outcome: 'delivered',
+      pod: 'pod-1',
+      container: 'container1',
+    });
   });
 });

@@ -11,7 +11,14 @@ import { ipOf, lastHop, path, trace1, traceWhere } from './helpers';
 function nodePortCluster(etp: 'Cluster' | 'Local' = 'Cluster') {
   const pods = [pod1(), pod2()];
   const svc = service(
-    { name: 'np', type: 'NodePort', clusterIP: '10.100.9.1', selector: { app: 'pod' }, ports: [{ port: 9000, targetPort: 8080, nodePort: 30080 }], externalTrafficPolicy: etp },
+    {
+      name: 'np',
+      type: 'NodePort',
+      clusterIP: '10.100.9.1',
+      selector: { app: 'pod' },
+      ports: [{ port: 9000, targetPort: 8080, nodePort: 30080 }],
+      externalTrafficPolicy: etp,
+    },
     pods,
   );
   return cluster(seedNodes(), pods, [svc]);
@@ -48,7 +55,7 @@ describe('Pod loopback', () => {
     expect(path(t)).toEqual(['send@pod/pod-1', 'deliver@pod/pod-1']);
   });
 
-  it("a Pod calling its own IP stays on lo (no cni0, no node rules)", () => {
+  it('a Pod calling its own IP stays on lo (no cni0, no node rules)', () => {
     const t = trace1(seedCluster(), 'pod/pod-1', '10.244.1.2:8080');
     expect(t).toMatchObject({ outcome: 'delivered', container: 'container2' });
     expect(path(t)).toEqual(['send@pod/pod-1', 'deliver@pod/pod-1']);
@@ -62,14 +69,36 @@ describe('Pod loopback', () => {
   });
 });
 
-describe('Service names resolve through the calling Pod\'s DNS search path', () => {
+describe("Service names resolve through the calling Pod's DNS search path", () => {
   function twoNamespaces() {
-    const shopPod = pod({ name: 'cart', namespace: 'shop', node: 'k8s-node2', ip: '10.244.2.7', labels: { app: 'web' }, containers: [{ name: 'c', ports: [8080] }] });
-    const webPod = pod({ name: 'web-1', node: 'k8s-node1', ip: '10.244.1.7', labels: { app: 'web' }, containers: [{ name: 'c', ports: [8080] }] });
+    const shopPod = pod({
+      name: 'cart',
+      namespace: 'shop',
+      node: 'k8s-node2',
+      ip: '10.244.2.7',
+      labels: { app: 'web' },
+      containers: [{ name: 'c', ports: [8080] }],
+    });
+    const webPod = pod({
+      name: 'web-1',
+      node: 'k8s-node1',
+      ip: '10.244.1.7',
+      labels: { app: 'web' },
+      containers: [{ name: 'c', ports: [8080] }],
+    });
     const pods = [shopPod, webPod];
-    const inShop = service({ name: 'web', namespace: 'shop', clusterIP: '10.100.7.1', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }, pods);
-    const inDefault = service({ name: 'web', clusterIP: '10.100.7.2', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }, pods);
-    const onlyDefault = service({ name: 'api', clusterIP: '10.100.7.3', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }, pods);
+    const inShop = service(
+      { name: 'web', namespace: 'shop', clusterIP: '10.100.7.1', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
+      pods,
+    );
+    const inDefault = service(
+      { name: 'web', clusterIP: '10.100.7.2', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
+      pods,
+    );
+    const onlyDefault = service(
+      { name: 'api', clusterIP: '10.100.7.3', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
+      pods,
+    );
     return cluster(seedNodes(), pods, [inShop, inDefault, onlyDefault]);
   }
 
@@ -131,7 +160,9 @@ describe('headless Services (clusterIP: None)', () => {
 
 describe('UDP replies', () => {
   it('a DNS answer is not a "connection"', () => {
-    const pods = [pod({ name: 'dns', node: 'k8s-node2', ip: '10.244.2.8', labels: { k: 'dns' }, containers: [{ name: 'coredns', ports: [53] }] })];
+    const pods = [
+      pod({ name: 'dns', node: 'k8s-node2', ip: '10.244.2.8', labels: { k: 'dns' }, containers: [{ name: 'coredns', ports: [53] }] }),
+    ];
     pods[0].containers[0].listening = [{ port: 53, protocol: 'UDP' }];
     const svc = service({ name: 'dns', clusterIP: '10.96.0.10', selector: { k: 'dns' }, ports: [{ port: 53, protocol: 'UDP' }] }, pods);
     pods.push(pod1());
@@ -171,7 +202,7 @@ describe('the chains a node-port packet walks', () => {
   });
 });
 
-describe('hostPort (the portmap plugin in flannel\'s CNI chain)', () => {
+describe("hostPort (the portmap plugin in flannel's CNI chain)", () => {
   function withHostPort() {
     const ingress = pod({ name: 'ingress', node: 'k8s-node1', ip: '10.244.1.5', containers: [{ name: 'nginx', ports: [80] }] });
     ingress.spec.containers[0].ports[0].hostPort = 8081;
@@ -179,7 +210,7 @@ describe('hostPort (the portmap plugin in flannel\'s CNI chain)', () => {
     return cluster(seedNodes(), [ingress, client], []);
   }
 
-  it('node:hostPort on the Pod\'s node is DNATed to podIP:containerPort, and the Pod sees the real client', () => {
+  it("node:hostPort on the Pod's node is DNATed to podIP:containerPort, and the Pod sees the real client", () => {
     const t = trace1(withHostPort(), 'external', 'node/k8s-node1:8081');
     expect(t).toMatchObject({ outcome: 'delivered', pod: 'ingress', container: 'nginx' });
     expect(t.hops[1]).toMatchObject({ at: 'node/k8s-node1', action: 'dnat', rule: 'CNI-HOSTPORT-DNAT', dst: '10.244.1.5:80' });
@@ -215,8 +246,20 @@ describe('objects the folder has but the network does not use', () => {
 
   it('a Service the API server rejected is named with its error, not just "not found"', () => {
     const c = seedCluster();
-    c.diagnostics.push({ severity: 'error', file: 'svc-9.yaml', line: 9, column: 11, path: 'spec.ports[0].port', message: 'spec.ports[0].port: Invalid value: "9000 // x": must be an integer', kind: 'Service', name: 'svc-9', namespace: 'default' });
-    expect(() => traceRequests(c, { from: 'pod/pod-1', to: 'svc/svc-9:9000' })).toThrow(/svc-9\.yaml:9 was rejected — spec\.ports\[0\]\.port/);
+    c.diagnostics.push({
+      severity: 'error',
+      file: 'svc-9.yaml',
+      line: 9,
+      column: 11,
+      path: 'spec.ports[0].port',
+      message: 'spec.ports[0].port: Invalid value: "9000 // x": must be an integer',
+      kind: 'Service',
+      name: 'svc-9',
+      namespace: 'default',
+    });
+    expect(() => traceRequests(c, { from: 'pod/pod-1', to: 'svc/svc-9:9000' })).toThrow(
+      /svc-9\.yaml:9 was rejected — spec\.ports\[0\]\.port/,
+    );
   });
 });
 

@@ -35,7 +35,7 @@ describe('seed: Pod practice', () => {
 });
 
 describe('seed: svc-1 (ClusterIP 9000 → 8080)', () => {
-  it('DNATs the ClusterIP on the client pod\'s node and reaches a pod on 8080', () => {
+  it("DNATs the ClusterIP on the client pod's node and reaches a pod on 8080", () => {
     // pod-2 is itself an endpoint; pick a seed that lands on pod-1 (hairpin is tested on its own).
     const c = seedCluster();
     let t = one(c, 'pod/pod-2', 'svc/svc-1:9000');

@@ -21,7 +21,7 @@ const c = seed();
 const podIP = (ns: string, name: string) => c.pods.find((p) => p.namespace === ns && p.name === name)!.ip!;
 
 describe('seed practice on the built cluster', () => {
-  it('Pod: curl from k8s-master to pod-1\'s IP on 8080 reaches container2', () => {
+  it("Pod: curl from k8s-master to pod-1's IP on 8080 reaches container2", () => {
     const ip = podIP('pod-practice', 'pod-1');
     const t = trace1(c, 'node/k8s-master', `curl ${ip}:8080`);
     expect(t).toMatchObject({ outcome: 'delivered', pod: 'pod-1', container: 'container2' });
@@ -29,7 +29,7 @@ describe('seed practice on the built cluster', () => {
     expect(t.refs?.some((r) => r.file === '1-pod/pod-1.yaml' && r.label.includes('containerPort: 8080'))).toBe(true);
   });
 
-  it('ClusterIP: svc-1 forwards its ClusterIP:9000 to a Pod\'s 8080', () => {
+  it("ClusterIP: svc-1 forwards its ClusterIP:9000 to a Pod's 8080", () => {
     const svc = c.services.find((s) => s.namespace === 'default' && s.name === 'svc-1')!;
     const t = trace1(c, 'pod/pod-2', 'svc/svc-1:9000');
     expect(t.outcome).toBe('delivered');
@@ -40,7 +40,10 @@ describe('seed practice on the built cluster', () => {
   });
 
   it('NodePort + Local: each worker serves its own Pod and keeps the client IP', () => {
-    for (const [n, p] of [['k8s-node1', 'pod-1'], ['k8s-node2', 'pod-2']]) {
+    for (const [n, p] of [
+      ['k8s-node1', 'pod-1'],
+      ['k8s-node2', 'pod-2'],
+    ]) {
       const t = trace1(c, 'external', `node/${n}:30000`);
       expect(t).toMatchObject({ outcome: 'delivered', pod: p, node: n });
       expect(ipOf(lastHop(t).src)).toBe(c.settings.externalClientIP);
@@ -73,7 +76,7 @@ describe('seed practice on the built cluster', () => {
     expect(t.pod?.startsWith('coredns-')).toBe(true);
   });
 
-  it('the kubernetes Service reaches the API server on the control plane\'s 6443', () => {
+  it("the kubernetes Service reaches the API server on the control plane's 6443", () => {
     const t = trace1(c, 'pod/pod-1', 'svc/kubernetes:443');
     expect(t.outcome).toBe('delivered');
     expect(lastHop(t).dst).toBe(`${c.nodes.find((n) => n.name === 'k8s-master')!.ip}:6443`);

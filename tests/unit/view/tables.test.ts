@@ -18,8 +18,18 @@ const lines = (...l: string[]): string => l.join('\n') + '\n';
 
 describe('tabwriter layout', () => {
   it('pads every column but the last to its widest cell + 3 spaces, at least 6 wide', () => {
-    expect(formatTable([['NAME', 'AGE', 'X'], ['a', 'b', 'ccccccc']])).toBe('NAME   AGE   X\na      b     ccccccc\n');
-    expect(formatTable([['IP', 'Z'], ['x', 'y']])).toBe('IP    Z\nx     y\n');
+    expect(
+      formatTable([
+        ['NAME', 'AGE', 'X'],
+        ['a', 'b', 'ccccccc'],
+      ]),
+    ).toBe('NAME   AGE   X\na      b     ccccccc\n');
+    expect(
+      formatTable([
+        ['IP', 'Z'],
+        ['x', 'y'],
+      ]),
+    ).toBe('IP    Z\nx     y\n');
   });
 });
 
@@ -28,9 +38,24 @@ describe('kubectl get services', () => {
   const c = cluster({
     clock: 10 * DAY,
     services: [
-      service('kubernetes', { clusterIP: '10.96.0.1', selector: null, builtIn: true, ports: [{ protocol: 'TCP', port: 443, targetPort: 6443, source: { file: '', line: 0, column: 0 } }] }),
-      service('web', { type: 'LoadBalancer', clusterIP: '10.101.27.153', createdAt: 10 * DAY - 12, ports: [{ protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 31547, source: { file: 'web.yaml', line: 9, column: 5 } }] }),
-      service('web-np', { type: 'NodePort', clusterIP: '10.99.46.4', createdAt: 10 * DAY - 38, ports: [{ protocol: 'TCP', port: 8000, targetPort: 8080, nodePort: 32557, source: { file: 'np.yaml', line: 9, column: 5 } }] }),
+      service('kubernetes', {
+        clusterIP: '10.96.0.1',
+        selector: null,
+        builtIn: true,
+        ports: [{ protocol: 'TCP', port: 443, targetPort: 6443, source: { file: '', line: 0, column: 0 } }],
+      }),
+      service('web', {
+        type: 'LoadBalancer',
+        clusterIP: '10.101.27.153',
+        createdAt: 10 * DAY - 12,
+        ports: [{ protocol: 'TCP', port: 80, targetPort: 8080, nodePort: 31547, source: { file: 'web.yaml', line: 9, column: 5 } }],
+      }),
+      service('web-np', {
+        type: 'NodePort',
+        clusterIP: '10.99.46.4',
+        createdAt: 10 * DAY - 38,
+        ports: [{ protocol: 'TCP', port: 8000, targetPort: 8080, nodePort: 32557, source: { file: 'np.yaml', line: 9, column: 5 } }],
+      }),
     ],
   });
 
@@ -66,10 +91,16 @@ describe('kubectl get services', () => {
             { protocol: 'TCP', port: 9153, targetPort: 9153, source: { file: '', line: 0, column: 0 } },
           ],
         }),
-        service('lb', { type: 'LoadBalancer', loadBalancerIP: '192.168.64.200', ports: [{ protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30080, source: { file: '', line: 0, column: 0 } }] }),
+        service('lb', {
+          type: 'LoadBalancer',
+          loadBalancerIP: '192.168.64.200',
+          ports: [{ protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30080, source: { file: '', line: 0, column: 0 } }],
+        }),
       ],
     });
-    const rows = table(c2, 'svc').split('\n').map((l) => l.split(/\s{3,}/));
+    const rows = table(c2, 'svc')
+      .split('\n')
+      .map((l) => l.split(/\s{3,}/));
     expect(rows[1]).toEqual(['db', 'ClusterIP', 'None', '<none>', '<none>', '0s']);
     expect(rows[2]).toEqual(['dns', 'ClusterIP', '10.96.0.10', '192.168.64.50', '53/UDP,53/TCP,9153/TCP', '0s']);
     expect(rows[3]).toEqual(['ext', 'ExternalName', '<none>', 'db.example.com', '<none>', '0s']);
@@ -90,7 +121,13 @@ describe('kubectl get pods', () => {
         status: 'CrashLoopBackOff',
         containers: [
           container('app'),
-          container('sidecar', { state: 'waiting', reason: 'CrashLoopBackOff', ready: false, restartCount: 4, lastTerminatedAt: 1000 - 20 }),
+          container('sidecar', {
+            state: 'waiting',
+            reason: 'CrashLoopBackOff',
+            ready: false,
+            restartCount: 4,
+            lastTerminatedAt: 1000 - 20,
+          }),
         ],
       }),
     ],
@@ -119,7 +156,10 @@ describe('kubectl get pods', () => {
       ],
     });
     expect(table(c2, 'po', { namespace: 'kube-system' })).toBe(
-      lines('NAME                       READY   STATUS    RESTARTS       AGE', 'coredns-7db6d8ff4d-7kb9x   1/1     Running   2 (131m ago)   4d21h'),
+      lines(
+        'NAME                       READY   STATUS    RESTARTS       AGE',
+        'coredns-7db6d8ff4d-7kb9x   1/1     Running   2 (131m ago)   4d21h',
+      ),
     );
   });
 
@@ -130,7 +170,9 @@ describe('kubectl get pods', () => {
         pod('old', { terminating: true, ip: '10.244.1.9', nodeName: 'n1' }),
       ],
     });
-    const rows = table(c2, 'pods', { wide: true }).split('\n').map((l) => l.split(/\s{3,}/));
+    const rows = table(c2, 'pods', { wide: true })
+      .split('\n')
+      .map((l) => l.split(/\s{3,}/));
     expect(rows[1]).toEqual(['big', '0/1', 'Pending', '0', '0s', '<none>', '<none>', '<none>', '<none>']);
     expect(rows[2][2]).toBe('Terminating');
   });
@@ -147,11 +189,16 @@ describe('kubectl get pods', () => {
     const c2 = cluster({ pods: [pod('p1', { labels: { app: 'pod' } }), pod('p2', { labels: { app: 'web' } })] });
     expect(kubectlGet(c2, 'pods', { selector: 'app=pod' })).toMatchObject({ ok: true, stdout: expect.stringMatching(/\np1 /) });
     expect(kubectlGet(c2, 'pods', { selector: 'app!=pod' })).toMatchObject({ ok: true, stdout: expect.not.stringMatching(/p1/) });
-    expect(kubectlGet(c2, 'pods', { selector: 'app=none' })).toEqual({ ok: true, stdout: '', stderr: 'No resources found in default namespace.\n', notFound: [] });
+    expect(kubectlGet(c2, 'pods', { selector: 'app=none' })).toEqual({
+      ok: true,
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+      notFound: [],
+    });
     expect(kubectlGet(c2, 'pods', { selector: 'app=none', allNamespaces: true })).toMatchObject({ stderr: 'No resources found\n' });
   });
 
-  it('an invalid selector is the API server\'s BadRequest', () => {
+  it("an invalid selector is the API server's BadRequest", () => {
     expect(kubectlGet(cluster(), 'pods', { selector: 'app:monolith' })).toEqual({
       ok: false,
       error: expect.stringMatching(
@@ -191,7 +238,18 @@ describe('kubectl get nodes', () => {
 
   it('-o wide adds the node addresses and system info; -A adds no NAMESPACE for nodes', () => {
     const out = table(c, 'no', { wide: true, allNamespaces: true }).split('\n');
-    expect(out[0].split(/\s{3,}/)).toEqual(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME']);
+    expect(out[0].split(/\s{3,}/)).toEqual([
+      'NAME',
+      'STATUS',
+      'ROLES',
+      'AGE',
+      'VERSION',
+      'INTERNAL-IP',
+      'EXTERNAL-IP',
+      'OS-IMAGE',
+      'KERNEL-VERSION',
+      'CONTAINER-RUNTIME',
+    ]);
     expect(out[2].split(/\s{3,}/).slice(5, 7)).toEqual(['192.168.64.31', '<none>']);
   });
 });
@@ -227,11 +285,19 @@ describe('kubectl get endpoints', () => {
       services: [
         service('kubernetes', { selector: null, builtIn: true }),
         service('manual', { selector: null }),
-        service('svc-1', { endpoints: [endpoint('a', '10.244.1.2', 'n1'), endpoint('b', '10.244.2.2', 'n2', { ready: false }), endpoint('c', '10.244.2.3', 'n2', { terminating: true, ready: false })] }),
+        service('svc-1', {
+          endpoints: [
+            endpoint('a', '10.244.1.2', 'n1'),
+            endpoint('b', '10.244.2.2', 'n2', { ready: false }),
+            endpoint('c', '10.244.2.3', 'n2', { terminating: true, ready: false }),
+          ],
+        }),
         service('svc-2'),
       ],
     });
-    const rows = table(c, 'endpoints').split('\n').map((l) => l.split(/\s{3,}/));
+    const rows = table(c, 'endpoints')
+      .split('\n')
+      .map((l) => l.split(/\s{3,}/));
     expect(rows.slice(1, -1)).toEqual([
       ['kubernetes', '192.168.64.30:6443', '0s'],
       ['svc-1', '10.244.1.2:8080', '0s'],
@@ -241,9 +307,17 @@ describe('kubectl get endpoints', () => {
 });
 
 describe('resource names', () => {
-  it('accepts kubectl\'s plural, singular and short names', () => {
+  it("accepts kubectl's plural, singular and short names", () => {
     expect(['pods', 'pod', 'po', 'svc', 'service', 'no', 'nodes', 'ep', 'endpoints'].map(resolveGetKind)).toEqual([
-      'pods', 'pods', 'pods', 'services', 'services', 'nodes', 'nodes', 'endpoints', 'endpoints',
+      'pods',
+      'pods',
+      'pods',
+      'services',
+      'services',
+      'nodes',
+      'nodes',
+      'endpoints',
+      'endpoints',
     ]);
     expect(resolveGetKind('deployments')).toBeUndefined();
   });

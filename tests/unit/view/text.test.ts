@@ -79,8 +79,8 @@ describe('load summary', () => {
     expect(out).toContain('svc-1.yaml:12:11: error: spec.ports[0].port: Invalid value: "9000 // x"\n');
     expect(formatDiagnostic(c.diagnostics[1])).toBe('notes.yaml:1:1: warning: not a Kubernetes object (no apiVersion/kind); skipped');
     // A message that already starts with its path is not given the path twice.
-    expect(formatDiagnostic({ severity: 'error', file: 'a.yaml', line: 2, column: 3, path: 'spec.x', message: 'spec.x: Required value' })).toBe(
-      'a.yaml:2:3: error: spec.x: Required value',
-    );
+    expect(
+      formatDiagnostic({ severity: 'error', file: 'a.yaml', line: 2, column: 3, path: 'spec.x', message: 'spec.x: Required value' }),
+    ).toBe('a.yaml:2:3: error: spec.x: Required value');
   });
 });

@@ -49,7 +49,10 @@ describe('createHttpApi', () => {
   it('turns a 400 into a refusal for Result methods and an exception for the others', async () => {
     const { fetchImpl } = fakeFetch(() => ({ status: 400, body: { error: 'request.count: Invalid value: 0' } }));
     const api = createHttpApi({ fetch: fetchImpl, EventSource: FakeEventSource as never });
-    await expect(api.sendRequest({ from: 'a', to: 'b', count: 0 })).resolves.toEqual({ ok: false, error: 'request.count: Invalid value: 0' });
+    await expect(api.sendRequest({ from: 'a', to: 'b', count: 0 })).resolves.toEqual({
+      ok: false,
+      error: 'request.count: Invalid value: 0',
+    });
     await expect(api.getChoices()).rejects.toThrow('request.count: Invalid value: 0');
   });
 
