@@ -29,6 +29,7 @@ import { createPod } from './pods';
 import { allocateServices } from './serviceAlloc';
 import { resolveSettings } from './settings';
 import { podKey, Sim, workloadKey } from './sim';
+import { namespacesOf, networkPoliciesOf } from './policies';
 
 /** Create a Pod object as written (bare, or a kubelet's mirror of a static pod). */
 export function createDesiredPod(sim: Sim, d: DesiredPod): void {
@@ -90,6 +91,8 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
   sim.diagnostics.push(...services.diagnostics);
   sim.setServices(services.services);
   sim.objects = withoutRejectedServices(sim.objects, desired.services, services.services);
+  sim.networkPolicies = networkPoliciesOf(load);
+  sim.namespaces = namespacesOf(load);
 
   // t = 0: kubeadm init, the flannel manifest and the nodes joining.
   for (const d of desired.pods) if (d.builtIn) createDesiredPod(sim, d);

@@ -27,6 +27,7 @@ import { deletePodNow, retryPending } from './pods';
 import { allocateServices, serviceKey } from './serviceAlloc';
 import { resolveSettings } from './settings';
 import { podKey, Sim, workloadKey } from './sim';
+import { namespacesOf, networkPoliciesOf } from './policies';
 
 function topology(nodes: NodeState[]): string {
   return canonicalJson(nodes.map((n) => [n.name, n.ip, n.podCIDR, n.labels, n.taints, n.capacity, n.allocatable]));
@@ -140,6 +141,8 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
   const settings = resolved.settings;
   const desired = collectDesired(load, sim.nodes, new ClusterIPAllocator(settings.serviceCIDR));
   sim.objects = desired.objects;
+  sim.networkPolicies = networkPoliciesOf(load);
+  sim.namespaces = namespacesOf(load);
 
   const previous = new Map(prev.services.map((s) => [serviceKey(s.namespace, s.name), s]));
   const inputs = desired.services.map((s) => (s.builtIn ? s : { ...s, createdAt: sim.clock }));

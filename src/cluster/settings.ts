@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Omit<ClusterSettings, 'seed'> = {
   nodeNetwork: '192.168.64.0/24',
   externalClientIP: '192.168.64.1',
   clusterDomain: 'cluster.local',
+  cni: 'flannel',
 };
 
 export interface ResolvedSettings {
@@ -108,6 +109,10 @@ export function resolveSettings(load: LoadResult, seed: number): ResolvedSetting
     } else if (lb.provider !== 'none') {
       fail('spec.loadBalancer.provider', lb.provider, 'supported values: "none", "metallb"');
     }
+  }
+  if (spec.cni !== undefined) {
+    if (spec.cni === 'flannel' || spec.cni === 'canal') settings.cni = spec.cni;
+    else fail('spec.cni', spec.cni, 'supported values: "flannel", "canal"');
   }
   const nodes = spec.nodes && spec.nodes.length > 0 ? spec.nodes : undefined;
   return { settings, nodes, object, diagnostics };

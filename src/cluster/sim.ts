@@ -13,6 +13,7 @@ import type {
   ServiceState,
   WorkloadState,
 } from '../model/cluster';
+import type { NamespaceState, NetworkPolicyState } from '../model/policy';
 import type { Diagnostic } from '../model/source';
 import { addPod, newSchedulerCache, setServiceSelectors, updateNode, type SchedulerCache } from '../scheduler';
 import { Rng } from '../util/rng';
@@ -47,6 +48,8 @@ export interface SimInit {
   ipam?: Record<string, number>;
   serial?: number;
   schedulerStartIndex?: number;
+  networkPolicies?: NetworkPolicyState[];
+  namespaces?: NamespaceState[];
 }
 
 export class Sim {
@@ -57,6 +60,9 @@ export class Sim {
   services: ServiceState[];
   readonly workloads = new Map<string, WorkloadState>();
   objects: ObjectSummary[];
+  /** Desired state only: policies and namespaces are applied as they are, no controller changes them. */
+  networkPolicies: NetworkPolicyState[];
+  namespaces: NamespaceState[];
   diagnostics: Diagnostic[];
   events: ClusterEvent[];
   clock: number;
@@ -79,6 +85,8 @@ export class Sim {
     this.services = [...(init.services ?? [])];
     for (const w of init.workloads ?? []) this.workloads.set(workloadKey(w.kind, w.namespace, w.name), w);
     this.objects = [...(init.objects ?? [])];
+    this.networkPolicies = init.networkPolicies ?? [];
+    this.namespaces = init.namespaces ?? [];
     this.diagnostics = [...(init.diagnostics ?? [])];
     this.events = [...(init.events ?? [])];
     this.clock = init.clock;
@@ -199,6 +207,8 @@ export class Sim {
       ipam: this.ipam.snapshot(),
       serial: this.serial,
       schedulerStartIndex: this.schedulerCache ? this.schedulerCache.nextStartNodeIndex : this.schedulerStartIndex,
+      ...(this.networkPolicies.length > 0 ? { networkPolicies: this.networkPolicies } : {}),
+      ...(this.namespaces.length > 0 ? { namespaces: this.namespaces } : {}),
     };
   }
 }

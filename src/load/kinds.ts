@@ -17,6 +17,7 @@ export const SIMULATED: Record<string, string> = {
   DaemonSet: 'apps/v1',
   StatefulSet: 'apps/v1',
   Job: 'batch/v1',
+  NetworkPolicy: 'networking.k8s.io/v1',
   ClusterSettings: SETTINGS_API_VERSION,
 };
 

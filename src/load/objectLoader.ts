@@ -10,6 +10,7 @@ import { formatPath, type FieldPath } from './fieldPath';
 import { isNamespaced, nameValidator, noMatchMessage, removedVersion, SIMULATED } from './kinds';
 import { makeLocator, nodeStart, positionOf, type SourceNode } from './locate';
 import { decodeObjectMeta, generatedNameSuffix, validateObjectMeta } from './meta';
+import { decodeNetworkPolicy } from './networkPolicy';
 import { decodeNode } from './node';
 import { Problems, type FieldWarning } from './problems';
 import { decodeServiceSpec, SERVICE_SPEC_FIELDS } from './service/serviceSpec';
@@ -108,6 +109,8 @@ function decodeKind(
       return { ...base, kind, ...decodeNode(top, p) };
     case 'ClusterSettings':
       return { ...base, kind, spec: decodeSettings(top, p) };
+    case 'NetworkPolicy':
+      return { ...base, kind, spec: decodeNetworkPolicy(top, p) };
     default:
       if ((WORKLOAD_KINDS as readonly string[]).includes(kind))
         return { ...base, kind: kind as WorkloadKind, spec: decodeWorkload(kind as WorkloadKind, top, meta, p) };

@@ -16,6 +16,7 @@
  *     loadBalancer: { provider: metallb, addresses: [192.168.64.200-192.168.64.250] }   # default: none
  *     nodeNetwork: 192.168.64.0/24
  *     externalClientIP: 192.168.64.1
+ *     cni: flannel                   # or canal: Calico enforces NetworkPolicy on flannel's datapath
  */
 import type { SettingsNode, SimulatorSettingsSpec } from '../model/objects';
 import type { Taint } from '../model/k8s';
@@ -40,6 +41,7 @@ const SPEC_FIELDS = fieldSet(
   'loadBalancer',
   'nodeNetwork',
   'externalClientIP',
+  'cni',
 );
 const NODE_FIELDS = fieldSet('name', 'ip', 'roles', 'labels', 'cpu', 'memory', 'pods', 'taints', 'unschedulable');
 
@@ -49,7 +51,7 @@ export function decodeSettings(top: Reader, p: Problems): SimulatorSettingsSpec 
   if (!s) return spec;
   const nodes = s.list('nodes', 'SettingsNode', NODE_FIELDS);
   if (nodes) spec.nodes = nodes.map((n) => decodeNode(n, p));
-  for (const key of ['podCIDR', 'serviceCIDR', 'nodePortRange', 'nodeNetwork', 'externalClientIP'] as const) {
+  for (const key of ['podCIDR', 'serviceCIDR', 'nodePortRange', 'nodeNetwork', 'externalClientIP', 'cni'] as const) {
     const v = s.str(key);
     if (v !== undefined) spec[key] = v;
   }

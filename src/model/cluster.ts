@@ -1,4 +1,5 @@
 import type { Diagnostic, LabelledRef, SourceRef } from './source';
+import type { NamespaceState, NetworkPolicyState } from './policy';
 import type { Labels, PodSpec, Protocol, ServiceType, Taint, WorkloadSpec } from './k8s';
 import type { WorkloadKind } from './objects';
 
@@ -14,6 +15,8 @@ export interface ClusterSettings {
   nodeNetwork: string;
   externalClientIP: string;
   clusterDomain: string;
+  /** `flannel`: VXLAN, NetworkPolicy not enforced (the seed). `canal`: the same datapath, Calico enforces NetworkPolicy. */
+  cni: 'flannel' | 'canal';
 }
 
 export interface Resources {
@@ -260,4 +263,8 @@ export interface Cluster {
    * looking, so an operation continues where the last one stopped (absent: 0).
    */
   schedulerStartIndex?: number;
+  /** The folder's NetworkPolicies (absent: none). Enforced only when `settings.cni` is `canal`. */
+  networkPolicies?: NetworkPolicyState[];
+  /** Namespaces the folder declares, with their labels (absent: none; others have only the automatic label). */
+  namespaces?: NamespaceState[];
 }

@@ -1,5 +1,6 @@
 import type { SourceRef } from './source';
-import type { NodeSpecK8s, NodeStatusK8s, ObjectMeta, PodSpec, ServiceSpec, WorkloadSpec } from './k8s';
+import type { LabelSelector, NodeSpecK8s, NodeStatusK8s, ObjectMeta, PodSpec, ServiceSpec, WorkloadSpec } from './k8s';
+import type { PolicyDirection, PolicyPeer, PolicyPort } from './policy';
 
 /** Maps an API field path (`spec.ports[0].targetPort`) to where it is written; falls back to the nearest ancestor. */
 export type Locator = (path: string) => SourceRef;
@@ -44,13 +45,24 @@ export interface LoadedSettings extends LoadedBase {
   kind: 'ClusterSettings';
   spec: SimulatorSettingsSpec;
 }
+/** A NetworkPolicy's spec as decoded, with `policyTypes` defaulted. */
+export interface NetworkPolicySpec {
+  podSelector: LabelSelector;
+  policyTypes: PolicyDirection[];
+  ingress: { peers: PolicyPeer[] | null; ports: PolicyPort[] | null }[];
+  egress: { peers: PolicyPeer[] | null; ports: PolicyPort[] | null }[];
+}
+export interface LoadedNetworkPolicy extends LoadedBase {
+  kind: 'NetworkPolicy';
+  spec: NetworkPolicySpec;
+}
 /** Anything else (ConfigMap, Ingress, CRDs…): kept and listed, not simulated. */
 export interface LoadedOther extends LoadedBase {
   kind: string;
   raw: Record<string, unknown>;
 }
 
-export type LoadedObject = LoadedPod | LoadedService | LoadedNode | LoadedWorkload | LoadedSettings | LoadedOther;
+export type LoadedObject = LoadedPod | LoadedService | LoadedNode | LoadedWorkload | LoadedSettings | LoadedNetworkPolicy | LoadedOther;
 
 /**
  * The simulator settings object (`apiVersion: kube-traffic.dev/v1alpha1`, `kind: ClusterSettings`),
@@ -75,6 +87,8 @@ export interface SimulatorSettingsSpec {
   nodeNetwork?: string;
   /** The external client's address, default 192.168.64.1. */
   externalClientIP?: string;
+  /** `flannel` (default: NetworkPolicy listed, not enforced) or `canal` (flannel's datapath, Calico's policy). */
+  cni?: string;
 }
 
 export interface SettingsNode {
