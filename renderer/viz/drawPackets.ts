@@ -46,6 +46,7 @@ const MARKER_TEXT: Record<MarkerKind, { glyph: string; text: string; tone: 'dang
   reject: { glyph: '⊘', text: 'rejected', tone: 'danger' },
   timeout: { glyph: '⏱', text: 'timed out', tone: 'warn' },
   unreachable: { glyph: '✕', text: 'unreachable', tone: 'danger' },
+  unresolved: { glyph: '?', text: 'unresolved', tone: 'warn' },
 };
 
 export function flowColor(style: PacketStyle, flowId: number): string {

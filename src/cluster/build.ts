@@ -29,7 +29,7 @@ import { createPod } from './pods';
 import { allocateServices } from './serviceAlloc';
 import { resolveSettings } from './settings';
 import { podKey, Sim, workloadKey } from './sim';
-import { namespacesOf, networkPoliciesOf } from './policies';
+import { namespacesOf, networkPoliciesOf, policyWarnings } from './policies';
 
 /** Create a Pod object as written (bare, or a kubelet's mirror of a static pod). */
 export function createDesiredPod(sim: Sim, d: DesiredPod): void {
@@ -115,6 +115,7 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
     else if (isWorkload(o)) createDesiredWorkload(sim, { object: o, builtIn: false });
   }
   updateEndpoints(sim);
+  sim.diagnostics.push(...policyWarnings(load, [...sim.pods.values()]));
   sim.clock = FIRST_LOOK_AT;
   return sim.toCluster();
 }

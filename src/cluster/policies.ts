@@ -3,9 +3,13 @@
  * written on, and each namespace's labels with the automatic `kubernetes.io/metadata.name` (set by the
  * API server since v1.21, so namespaceSelectors can name a namespace).
  */
+import type { PodState } from '../model/cluster';
 import type { LabelSelector } from '../model/k8s';
 import type { LoadedNetworkPolicy, LoadResult } from '../model/objects';
 import type { NamespaceState, NetworkPolicyState, PolicyRule } from '../model/policy';
+import type { Diagnostic } from '../model/source';
+import { matchesLabelSelector } from '../util/labels';
+import { objectDiagnostic } from './diagnostics';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -56,6 +60,49 @@ export function namespacesOf(load: LoadResult): NamespaceState[] {
   for (const o of load.objects) {
     if (o.kind !== 'Namespace') continue;
     out.push({ name: o.metadata.name, labels: { ...(o.metadata.labels ?? {}), [NAMESPACE_NAME_LABEL]: o.metadata.name } });
+  }
+  return out;
+}
+
+/**
+ * What a policy author most likely got wrong, said at the line (the API server accepts all of it):
+ * a podSelector that selects no Pod, and a named port that no Pod the rule could reach declares.
+ */
+export function policyWarnings(load: LoadResult, pods: readonly PodState[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const portNames = new Set<string>();
+  for (const p of pods) for (const c of p.spec.containers) for (const cp of c.ports ?? []) if (cp.name) portNames.add(cp.name);
+  for (const o of load.objects) {
+    if (o.kind !== 'NetworkPolicy') continue;
+    const np = o as LoadedNetworkPolicy;
+    const ns = np.metadata.namespace;
+    const selected = pods.some((p) => p.namespace === ns && matchesLabelSelector(np.spec.podSelector, p.labels));
+    if (!selected) {
+      out.push(
+        objectDiagnostic(
+          np,
+          'warning',
+          'spec.podSelector',
+          `spec.podSelector: ${selectorText(np.spec.podSelector)} selects no Pod in namespace "${ns}", so this policy isolates nothing`,
+        ),
+      );
+    }
+    for (const key of ['ingress', 'egress'] as const) {
+      np.spec[key].forEach((rule, i) =>
+        (rule.ports ?? []).forEach((port, j) => {
+          if (typeof port.port !== 'string' || portNames.has(port.port)) return;
+          const path = `spec.${key}[${i}].ports[${j}].port`;
+          out.push(
+            objectDiagnostic(
+              np,
+              'warning',
+              path,
+              `${path}: no Pod declares a containerPort named "${port.port}", so this port matches nothing`,
+            ),
+          );
+        }),
+      );
+    }
   }
   return out;
 }

@@ -27,7 +27,7 @@ import { deletePodNow, retryPending } from './pods';
 import { allocateServices, serviceKey } from './serviceAlloc';
 import { resolveSettings } from './settings';
 import { podKey, Sim, workloadKey } from './sim';
-import { namespacesOf, networkPoliciesOf } from './policies';
+import { namespacesOf, networkPoliciesOf, policyWarnings } from './policies';
 
 function topology(nodes: NodeState[]): string {
   return canonicalJson(nodes.map((n) => [n.name, n.ip, n.podCIDR, n.labels, n.taints, n.capacity, n.allocatable]));
@@ -155,5 +155,6 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
   reconcileBarePods(sim, desired.pods);
   retryPending(sim);
   updateEndpoints(sim);
+  sim.diagnostics.push(...policyWarnings(load, [...sim.pods.values()]));
   return sim.toCluster();
 }

@@ -1,14 +1,28 @@
 import type { ComponentId } from './componentId';
 import type { LabelledRef } from './source';
 
-export type Outcome = 'delivered' | 'refused' | 'dropped' | 'timeout' | 'unreachable';
+export type Outcome = 'delivered' | 'refused' | 'dropped' | 'timeout' | 'unreachable' | 'unresolved';
 
 /**
  * Hop actions. The CLI contract fixes "send", "dnat", "snat", "forward", "deliver", "drop", "reject";
  * the others name what kube-proxy / the kernel / flannel did.
  */
 export type HopAction =
-  'send' | 'dnat' | 'snat' | 'forward' | 'encap' | 'decap' | 'deliver' | 'drop' | 'reject' | 'rst' | 'un-nat' | 'lb' | 'timeout' | 'reply';
+  | 'send'
+  | 'dnat'
+  | 'snat'
+  | 'forward'
+  | 'encap'
+  | 'decap'
+  | 'deliver'
+  | 'drop'
+  | 'reject'
+  | 'rst'
+  | 'un-nat'
+  | 'lb'
+  | 'timeout'
+  | 'reply'
+  | 'allow';
 
 /** Where a hop happens or a packet is: see componentId.ts (`client`, `node/NAME`, `svc/NAME`, `pod/NS/NAME`…). */
 export type { ComponentId } from './componentId';

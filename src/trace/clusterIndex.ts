@@ -8,6 +8,7 @@ import type { Cluster, NodeState, ObjectSummary, PodState, ServiceState } from '
 import { type Cidr, parseCidr } from '../util/ip';
 import { buildBackendSet } from './backends';
 import { servicePortName } from './chains';
+import { PolicyIndex } from './policyIndex';
 import { portKey } from './portKey';
 import { TraceTexts } from './texts';
 import type { BackendSet, HostPortMapping, Listener, NodeInterface, PodListen, PortEntry, Source, Target, VipEntry } from './types';
@@ -59,8 +60,10 @@ export class ClusterIndex {
   readonly networkPolicies = new Map<string, ObjectSummary[]>();
   /** node → portKey → hostPort mappings of the pod-network Pods running there (CNI-HOSTPORT-DNAT). */
   readonly hostPorts = new Map<string, Map<number, HostPortMapping[]>>();
-  /** Every text the trace reuses (ids, refs, link and DNAT notes, listeners). */
+  /** Every text the trace reuses (refs, link and DNAT notes, listeners). */
   readonly texts = new TraceTexts();
+  /** The folder's NetworkPolicies, indexed for Calico's checks. */
+  readonly policies: PolicyIndex;
   readonly parsedSources = new ParseMemo<Source>();
   readonly parsedTargets = new ParseMemo<Target>();
   private readonly backendSets = new Map<PortEntry, BackendSet>();
@@ -68,6 +71,7 @@ export class ClusterIndex {
   constructor(readonly cluster: Cluster) {
     this.clusterCidr = parseCidr(cluster.settings.podCIDR);
     this.serviceCidr = parseCidr(cluster.settings.serviceCIDR);
+    this.policies = new PolicyIndex(cluster);
     indexNodes(this, cluster);
     indexPods(this, cluster);
     indexServices(this, cluster);

@@ -10,6 +10,7 @@ import type { ClusterIndex } from './clusterIndex';
 import { egressOf, deliverToPod } from './fabric';
 import { displayName, lbId, podId, svcId } from './ids';
 import { atNode, fromOutside } from './netfilter';
+import { dnsGate } from './policyGate';
 import type { NetSession } from './netState';
 import { serviceRef, uniqueRefs } from './refs';
 import type { Source, Target } from './types';
@@ -62,6 +63,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
       atNode(w, n, 'host');
     } else {
       const pod = source.pod;
+      if (target.dnsName !== undefined && !dnsGate(w, pod, target.dnsName)) return connection(w, ix, source, target, dns);
       // Loopback and the Pod's own address are local to its network namespace: lo, never the veth.
       const loopback = w.dstIP.startsWith('127.');
       const self = loopback || w.dstIP === pod.ip;
@@ -72,9 +74,17 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
       const asked = dns ? `${dns.note}; ` : '';
       w.hop(source.id, 'send', `${asked}${pod.name} ${verb} ${w.dst} from ${w.src}${route}`, source.node.name, dns?.refs);
       if (self) deliverToPod(w, pod);
-      else atNode(w, source.node, 'pod', dns ? undefined : target.vip);
+      else {
+        if (ix.policies.enforced) w.egressFrom = pod;
+        atNode(w, source.node, 'pod', dns ? undefined : target.vip);
+      }
     }
   }
+  return connection(w, ix, source, target, dns);
+}
+
+/** The trace of a walked connection, with its way back and every YAML line it cites. */
+function connection(w: Walk, ix: ClusterIndex, source: Source, target: Target, dns: DnsAnswer | null): Connection {
   const v = w.verdict;
   if (!v) throw new Error(`trace of ${target.text} ended without a verdict`);
   // Keys in the CLI contract's order, so `--json` output reads like the documented shape; every key is
@@ -94,7 +104,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   if (v.outcome === 'delivered' || (v.outcome === 'refused' && last.action === 'rst')) {
     trace.response = { hops: responseHops(w, v.outcome === 'delivered') };
   }
-  const unenforced = v.outcome === 'delivered' ? networkPolicies(ix, source, v.pod) : [];
+  const unenforced = v.outcome === 'delivered' && !ix.policies.enforced ? networkPolicies(ix, source, v.pod) : [];
   if (unenforced.length > 0) {
     const names = unenforced.map((o) => (o.namespace === 'default' ? o.name : `${o.namespace}/${o.name}`)).join(', ');
     trace.reason += ` — NetworkPolicy ${names} is not enforced: flannel alone does not implement NetworkPolicy, so nothing filters this connection`;

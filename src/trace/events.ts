@@ -36,6 +36,7 @@ function dwell(action: Hop['action']): number {
     case 'reply':
       return 60;
     case 'lb':
+    case 'allow':
     case 'rst':
     case 'reject':
     case 'drop':
@@ -106,10 +107,20 @@ function packetIdOf(flowId: number, dir: 'req' | 'resp'): string {
 
 const SYN_TIMEOUT =
   'no answer ever comes: Linux retransmits the SYN 6 times (about 127 s) before curl reports "Connection timed out" — the wait is compressed here';
+const DNS_TIMEOUT =
+  'no DNS answer ever comes: the resolver retries (timeout 5 s, 2 attempts by default) and curl reports "Could not resolve host" — the wait is compressed here';
 const UDP_TIMEOUT = 'no answer ever comes: the client gives up after its own timeout — the wait is compressed here';
 
 /** The client giving up, drawn where its request started, after the last packet; same keys as every event. */
-function timeoutEvent(packetId: string, flowId: number, hopIndex: number, first: Hop, when: number, protocol: 'TCP' | 'UDP'): PacketEvent {
+function timeoutEvent(
+  packetId: string,
+  flowId: number,
+  hopIndex: number,
+  first: Hop,
+  when: number,
+  protocol: 'TCP' | 'UDP',
+  explanation: string,
+): PacketEvent {
   const tcp = protocol === 'TCP';
   return {
     seq: 0,
@@ -123,7 +134,7 @@ function timeoutEvent(packetId: string, flowId: number, hopIndex: number, first:
     action: 'timeout',
     packet: packetAt(first, protocol, tcp ? 'SYN' : undefined),
     changed: NO_CHANGE,
-    explanation: tcp ? SYN_TIMEOUT : UDP_TIMEOUT,
+    explanation,
     refs: NO_REFS,
     from: undefined,
     node: first.node,
@@ -133,7 +144,7 @@ function timeoutEvent(packetId: string, flowId: number, hopIndex: number, first:
 }
 
 /** Outcomes the client only learns by waiting. */
-const WAITS: ReadonlySet<Outcome> = new Set<Outcome>(['dropped', 'timeout', 'unreachable']);
+const WAITS: ReadonlySet<Outcome> = new Set<Outcome>(['dropped', 'timeout', 'unreachable', 'unresolved']);
 
 const NO_HOPS: readonly Hop[] = [];
 
@@ -171,7 +182,8 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
   const respFlags = tcp ? (trace.outcome === 'delivered' ? 'SYN,ACK' : 'RST,ACK') : undefined;
   t = emit(out, trace.response?.hops ?? NO_HOPS, respId, flowId, 'response', protocol, respFlags, t);
   if (WAITS.has(trace.outcome) && !immediate && trace.hops.length > 0) {
-    out.push(timeoutEvent(reqId, flowId, trace.hops.length, trace.hops[0], t + TIMEOUT_DRAWN_US, protocol));
+    const explanation = trace.outcome === 'unresolved' ? DNS_TIMEOUT : tcp ? SYN_TIMEOUT : UDP_TIMEOUT;
+    out.push(timeoutEvent(reqId, flowId, trace.hops.length, trace.hops[0], t + TIMEOUT_DRAWN_US, protocol, explanation));
   }
   out[out.length - 1].outcome = trace.outcome;
   return out;

@@ -9,6 +9,7 @@ import type { ComponentId } from '../model/componentId';
 import { inCidr, podCidrOwner } from './addresses';
 import { type ClusterIndex, isTerminal } from './clusterIndex';
 import { portKey } from './portKey';
+import { egressGate, ingressGate } from './policyGate';
 import { deliveredReason, refusedByPodReason, silentPodReason } from './reasons';
 import type { HopMeta } from './texts';
 import type { Walk } from './walk';
@@ -69,6 +70,7 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
  * `arriveByWire` handles a packet that reaches another node's own address (eth0, or cni0 / flannel.1 through the tunnel): that node runs its own rules.
  */
 export function routeOnward(w: Walk, n: NodeState, arriveByWire: (w: Walk, m: NodeState) => void): void {
+  if (w.egressFrom !== null && !egressGate(w)) return;
   const e = egressOf(w.ix, n, w.dstIP);
   postrouting(w, n, e);
   switch (e.kind) {
@@ -115,6 +117,7 @@ function toPodOn(w: Walk, n: NodeState): void {
 
 export function deliverToPod(w: Walk, pod: PodState): void {
   const ix = w.ix;
+  if (!ingressGate(w, pod)) return;
   const listen = ix.podListener(pod, w.dstPort, w.protocol);
   const node = pod.nodeName ?? undefined;
   // The Service's own refs (selector, targetPort…) are on its DNAT hop; the trace collects every hop's refs.

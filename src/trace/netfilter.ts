@@ -9,6 +9,7 @@ import { hostPortOf, vipOf } from './clusterIndex';
 import { deliverToHost, routeOnward } from './fabric';
 import { displayName, lbId, nodeId } from './ids';
 import { type Origin, serviceRules } from './kubeProxy';
+import { egressGate } from './policyGate';
 import { portKey } from './portKey';
 import { serviceRef } from './refs';
 import type { HostPortMapping } from './types';
@@ -29,6 +30,7 @@ export function atNode(w: Walk, n: NodeState, origin: Origin, vip = vipOf(w.ix, 
     // kube-proxy prepends KUBE-SERVICES to PREROUTING/OUTPUT; the portmap plugin's CNI-HOSTPORT-DNAT comes after it.
     const hp = hostPortOf(ix, n, w.dstIP, w.dstPort, w.protocol);
     if (hp) return hostPortDnat(w, n, hp);
+    if (w.egressFrom !== null && !egressGate(w)) return;
     return deliverToHost(w, n);
   }
   const svc = ix.clusterIPs.get(w.dstIP) ?? ix.lbIPs.get(w.dstIP) ?? ix.externalIPs.get(w.dstIP);

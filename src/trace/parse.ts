@@ -175,7 +175,7 @@ function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string): Tar
   if (!kind) {
     const dnsName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(head);
     const svc = dnsName ? resolveServiceDns(ix, head, dnsNamespace) : null;
-    if (svc) return serviceTarget(ix, svc, port, protocol, suffix);
+    if (svc) return { ...serviceTarget(ix, svc, port, protocol, suffix), dnsName: head };
     throw (dnsName ? unresolvedName(ix, s, head, dnsNamespace) : null) ?? new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
   }
   const ref = head.slice(slash + 1);

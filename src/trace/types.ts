@@ -100,6 +100,8 @@ export interface Target {
   readonly named?: { kind: 'svc' | 'lb' | 'pod' | 'node'; svc?: ServiceState; pod?: PodState; node?: NodeState };
   /** The Service port at `ip:port`, if any (resolved when the target is parsed). */
   readonly vip: VipEntry | undefined;
+  /** The DNS name the target was given as (`svc-1`, `web.shop`), when it was one. */
+  readonly dnsName?: string;
 }
 
 /** How the packet matched the Service: its ClusterIP, a NodePort on a local address, an LB IP, an externalIP. */

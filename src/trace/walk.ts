@@ -75,6 +75,8 @@ export class Walk {
   /** Set when the path depends on CNI behaviour the reference marks as such. */
   cniNote: string | null = null;
   verdict: Verdict | null = null;
+  /** A Pod whose egress policies the packet has yet to pass (canal), checked as it leaves the Pod's node's rules. */
+  egressFrom: PodState | null = null;
 
   constructor(
     readonly ix: ClusterIndex,

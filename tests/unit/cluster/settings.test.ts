@@ -17,6 +17,7 @@ describe('simulator settings', () => {
       nodeNetwork: '192.168.64.0/24',
       externalClientIP: '192.168.64.1',
       clusterDomain: 'cluster.local',
+      cni: 'flannel',
     });
     expect(diagnostics).toEqual([]);
   });
@@ -30,6 +31,7 @@ describe('simulator settings', () => {
           nodePortRange: '31000-31999',
           loadBalancer: { provider: 'metallb', addresses: ['192.168.64.240-192.168.64.250'] },
           nodeNetwork: '10.0.0.0/24',
+          cni: 'canal',
         }),
       ),
       1,
@@ -39,14 +41,16 @@ describe('simulator settings', () => {
     expect(s.nodePortRange).toEqual({ min: 31000, max: 31999 });
     expect(s.loadBalancer).toEqual({ provider: 'metallb', addresses: ['192.168.64.240-192.168.64.250'] });
     expect(s.externalClientIP).toBe('10.0.0.1');
+    expect(s.cni).toBe('canal');
   });
 
   test('an invalid field keeps its default and reports where it is written', () => {
-    const obj = settings({ serviceCIDR: '10.96.0.0/40', nodePortRange: '32767-30000' });
+    const obj = settings({ serviceCIDR: '10.96.0.0/40', nodePortRange: '32767-30000', cni: 'calico' });
     const { settings: s, diagnostics } = resolveSettings(load(obj), 1);
     expect(s.serviceCIDR).toBe('10.96.0.0/12');
     expect(s.nodePortRange).toEqual({ min: 30000, max: 32767 });
-    expect(diagnostics.map((d) => d.path)).toEqual(['spec.serviceCIDR', 'spec.nodePortRange']);
+    expect(s.cni).toBe('flannel');
+    expect(diagnostics.map((d) => d.path)).toEqual(['spec.serviceCIDR', 'spec.nodePortRange', 'spec.cni']);
     expect(diagnostics[0]).toMatchObject({ severity: 'error', file: 'cluster.yaml', line: obj.locate('spec.serviceCIDR').line });
     expect(diagnostics[0].message).toContain('spec.serviceCIDR: Invalid value: "10.96.0.0/40"');
   });
