@@ -175,7 +175,7 @@ function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string): Tar
   if (!kind) {
     const dnsName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(head);
     const svc = dnsName ? resolveServiceDns(ix, head, dnsNamespace) : null;
-    if (svc) return { ...serviceTarget(ix, svc, port, protocol, suffix), dnsName: head };
+    if (svc) return serviceTarget(ix, svc, port, protocol, suffix, head);
     throw (dnsName ? unresolvedName(ix, s, head, dnsNamespace) : null) ?? new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
   }
   const ref = head.slice(slash + 1);
@@ -202,13 +202,29 @@ function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string): Tar
   return serviceTarget(ix, svc, port, protocol, suffix);
 }
 
-function serviceTarget(ix: ClusterIndex, svc: ServiceState, port: number, protocol: 'TCP' | 'UDP', suffix: string): Target {
+function serviceTarget(
+  ix: ClusterIndex,
+  svc: ServiceState,
+  port: number,
+  protocol: 'TCP' | 'UDP',
+  suffix: string,
+  dnsName?: string,
+): Target {
   const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : null;
-  return target(ix, `${svcId(svc)}:${port}${suffix}`, ip, port, protocol, { kind: 'svc', svc });
+  return target(ix, `${svcId(svc)}:${port}${suffix}`, ip, port, protocol, { kind: 'svc', svc }, dnsName);
 }
 
 /** A target with its first destination text and the Service port at that address, if any. */
-function target(ix: ClusterIndex, text: string, ip: string | null, port: number, protocol: 'TCP' | 'UDP', named: Target['named']): Target {
+function target(
+  ix: ClusterIndex,
+  text: string,
+  ip: string | null,
+  port: number,
+  protocol: 'TCP' | 'UDP',
+  named: Target['named'],
+  dnsName?: string,
+): Target {
   const vip: VipEntry | undefined = ip === null ? undefined : vipOf(ix, ip, port, protocol);
-  return { text, ip, port, addr: ip === null ? null : addr(ip, port), protocol, named, vip };
+  // Every key on every target: one object shape.
+  return { text, ip, port, addr: ip === null ? null : addr(ip, port), protocol, named, vip, dnsName };
 }
