@@ -43,4 +43,7 @@ export { matchPods } from './matchPods';
 export { reachMatrix, type ReachMatrix, type ReachRequest, type ReachResult } from './reach';
 export { parseReachPort, reachSources, reachTargets, type Checked, type ReachPort } from './reachSubjects';
 export { TRACE_OUTCOMES, isTraceOutcome, type TraceOutcome } from './outcomes';
+export { parseExpectations, type Expectation, type ExpectationProblem, type ParsedExpectations, type Position } from './expectationsFile';
+export { checkExpectations, runExpectations, type ExpectationResult, type ExpectationsRun } from './expectations';
 export { formatReach, OUTCOME_LETTERS } from '../view/reachText';
+export { describeExpectation, failureMessage, formatExpectationProblem, formatExpectationResults } from '../view/expectationsText';
