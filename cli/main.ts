@@ -6,6 +6,8 @@
 import { processIo, type CliIo } from './io';
 import { getCommand } from './commands/get';
 import { loadCommand } from './commands/load';
+import { reachCommand } from './commands/reach';
+import { testCommand } from './commands/test';
 import { traceCommand } from './commands/trace';
 import { packageVersion } from './version';
 import { ROOT_HELP, UsageError } from './usage';
@@ -14,10 +16,25 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   load: loadCommand,
   get: getCommand,
   trace: traceCommand,
+  reach: reachCommand,
+  test: testCommand,
 };
 
 /** Flags that take a value, so a flag given before the command does not swallow it as the command. */
-const VALUE_FLAGS = new Set(['--seed', '-n', '--namespace', '-l', '--selector', '-o', '--output', '--from', '--to', '--count']);
+const VALUE_FLAGS = new Set([
+  '--seed',
+  '-n',
+  '--namespace',
+  '-l',
+  '--selector',
+  '-o',
+  '--output',
+  '--from',
+  '--to',
+  '--count',
+  '--port',
+  '--junit',
+]);
 
 /** Leading flags before the command (`kube-traffic --seed 3 get pods DIR`) move after it. */
 function splitCommand(argv: readonly string[]): { command?: string; rest: string[] } {
@@ -50,7 +67,7 @@ export function run(argv: readonly string[], io: CliIo): number {
         io.stdout(ROOT_HELP);
         return 0;
       }
-      if (command === undefined) throw new UsageError('a command is required: load, get or trace');
+      if (command === undefined) throw new UsageError('a command is required: load, get, trace, reach or test');
       if (command === 'help') {
         const topic = split.rest.find((a) => !a.startsWith('-'));
         return topic && topic in COMMANDS ? COMMANDS[topic](['--help'], io) : (io.stdout(ROOT_HELP), 0);

@@ -21,11 +21,15 @@ Usage:
   kube-traffic load DIR [--json] [--seed N]
   kube-traffic get KIND DIR [NAME...] [-o wide] [-l SELECTOR] [-n NAMESPACE | -A] [--seed N]
   kube-traffic trace DIR --from SOURCE --to TARGET [--count N] [--seed N] [--json]
+  kube-traffic reach DIR [--from SELECTOR] [--to SELECTOR] [--port PORT[/PROTO]] [--seed N] [--json]
+  kube-traffic test DIR EXPECTATIONS.yaml [--junit FILE] [--seed N]
 
 Commands:
   load    The whole cluster: nodes, pods, services, objects and diagnostics
   get     The table 'kubectl get' prints (pods, services, nodes, endpoints)
   trace   Send requests and show every hop, NAT rewrite, verdict and the way back
+  reach   The reachability matrix: every Pod against every Service port (or Pod port), one request each
+  test    Check connectivity expectations from a YAML file, for CI (exit 1 when one fails)
 
 Flags:
   -h, --help      Help for kube-traffic or a command
@@ -33,7 +37,7 @@ Flags:
       --seed N    Seed for every random choice (IPs, names, endpoint picks); default 1
 
 Exit status: 0 when the command ran (manifest errors are data), 2 for a usage error,
-1 for an internal failure. Same folder and seed, same output, byte for byte.
+1 for an internal failure (and for 'test', when an expectation fails). Same folder and seed, same output, byte for byte.
 Use "kube-traffic COMMAND --help" for more about a command.
 `;
 
@@ -93,4 +97,64 @@ Flags:
       --json          Print JSON instead of tables
       --seed N        Seed for every random choice; default 1
   -h, --help          Help for trace
+`;
+
+export const REACH_HELP = `Show which Pods can reach which Services (or Pods): one traced request per pair.
+
+Usage:
+  kube-traffic reach DIR [--from SELECTOR] [--to SELECTOR] [--port PORT[/PROTO]] [--seed N] [--json]
+
+Rows are the sources: running Pods with an IP that --from picks (a label selector, in every
+namespace), or without it every such Pod outside kube-system. Columns are the targets: without
+--port, every port of every Service outside kube-system; with --port, the Pods --to picks
+(without --to, every Pod outside kube-system) on that port. Ids always carry the namespace:
+pod/NS/NAME, svc/NS/NAME:PORT, pod/NS/NAME:PORT (and :PORT/UDP for UDP).
+
+Each pair is traced as 'kube-traffic trace --from SOURCE --to TARGET --seed N' would trace it,
+on its own (no state carries from one pair to the next), so the same folder and seed give the
+same matrix, and a cell can be explained with trace.
+
+Without --json, the grid marks each pair with its outcome, as the upstream NetworkPolicy e2e
+truth tables do:
+  . delivered   R refused   X dropped   T timeout   U unreachable   N unresolved
+With --json: {"sources": [...], "targets": [...], "outcomes": [[...], ...]} (rows = sources).
+
+Examples:
+  kube-traffic reach DIR
+  kube-traffic reach DIR --from app=web --json
+  kube-traffic reach DIR --to 'app in (db,cache)' --port 5432
+  kube-traffic reach DIR --port 53/udp
+
+Flags:
+      --from SELECTOR      Label selector for the source Pods (all namespaces)
+      --to SELECTOR        Label selector for the target Pods (all namespaces; needs --port)
+      --port PORT[/PROTO]  Target Pods on this port (PROTO: TCP, the default, or UDP)
+      --json               Print JSON instead of the grid
+      --seed N             Seed for every random choice; default 1
+  -h, --help               Help for reach
+`;
+
+export const TEST_HELP = `Check connectivity expectations against the simulated cluster, for CI.
+
+Usage:
+  kube-traffic test DIR EXPECTATIONS.yaml [--junit FILE] [--seed N]
+
+EXPECTATIONS.yaml is a list of entries (at the top level or under "expectations:"):
+  - name: web reaches the database     # optional
+    from: pod/shop/web-0               # as trace --from takes it
+    to: svc/shop/db:5432               # as trace --to takes it
+    expect: delivered                  # delivered, refused, dropped, timeout, unreachable, unresolved
+
+Each entry is traced once, on its own, as 'kube-traffic trace' would. The output is TAP:
+'ok N - …' for each that holds, 'not ok N - …' with the outcome, the trace's reason and the
+entry's FILE:LINE:COL for each that does not.
+
+Exit status: 0 when every expectation holds, 1 when one fails, 2 for a usage error (missing
+file, bad YAML, an unknown field or expect value, a from/to the engine cannot read: each
+reported as FILE:LINE:COL).
+
+Flags:
+      --junit FILE   Also write a JUnit XML report to FILE
+      --seed N       Seed for every random choice; default 1
+  -h, --help         Help for test
 `;

@@ -4,7 +4,8 @@
  * BadRequest for an invalid selector). Pure: returns the text for stdout and stderr.
  */
 import type { Cluster } from '../../model/cluster';
-import { matchesSelector, parseSelector, SelectorParseError, type Requirement } from '../../util/selector';
+import { matchesSelector, type Requirement } from '../../util/selector';
+import { parseListSelector } from './listSelector';
 import { byCodeUnit, byNamespaceAndName } from './common';
 import { ENDPOINTS_COLUMNS, endpointsRow, hasEndpointsObject } from './endpoints';
 import { NODE_COLUMNS, NODE_WIDE_COLUMNS, nodeRow } from './nodes';
@@ -92,9 +93,6 @@ function header(kind: GetKind, wide: boolean): string[] {
   }
 }
 
-/** The resource as the API server names it in errors: `"/v1, Resource=pods"`. */
-const resourceRef = (kind: GetKind): string => `"/v1, Resource=${kind}"`;
-
 export function kubectlGet(cluster: Cluster, kind: GetKind, opts: GetOptions = {}): GetResult {
   const wide = opts.wide ?? false;
   const namespaced = kind !== 'nodes';
@@ -108,15 +106,9 @@ export function kubectlGet(cluster: Cluster, kind: GetKind, opts: GetOptions = {
   let selector: Requirement[] = [];
   if (opts.selector !== undefined && opts.selector !== '') {
     if (names.length > 0) return { ok: false, error: 'error: name cannot be provided when a selector is specified' };
-    try {
-      selector = parseSelector(opts.selector);
-    } catch (e) {
-      if (!(e instanceof SelectorParseError)) throw e;
-      return {
-        ok: false,
-        error: `Error from server (BadRequest): Unable to find ${resourceRef(kind)} that match label selector ${JSON.stringify(opts.selector)}, field selector "": ${e.message}`,
-      };
-    }
+    const parsed = parseListSelector(kind, opts.selector);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    selector = parsed.requirements;
   }
 
   const inScope = listObjects(cluster, kind).filter((o) => !namespaced || all || o.namespace === namespace);
