@@ -115,3 +115,43 @@ function writeChunks(dir: string, docs: string[], perFile: number): number {
   }
   return files;
 }
+
+/**
+ * A canal cluster for the reachability bench: `pods` bare Pods over 10 namespaces (labels app and
+ * tier), each serving 80, and `policies` NetworkPolicies mixing default-deny, namespace and Pod
+ * selectors, ports and ipBlocks — what a real multi-team cluster carries.
+ */
+export function writePolicyFolder(dir: string, pods: number, policies: number): { files: number; objects: number } {
+  mkdirSync(dir, { recursive: true });
+  const nodes = Math.max(3, Math.ceil(pods / 100));
+  const docs: string[] = [
+    `apiVersion: kube-traffic.dev/v1alpha1\nkind: ClusterSettings\nmetadata:\n  name: cluster\nspec:\n  cni: canal\n`,
+  ];
+  for (let i = 0; i < nodes; i++) docs.push(node(i));
+  const namespaces = 10;
+  for (let n = 0; n < namespaces; n++) {
+    docs.push(
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-${n}\n  labels:\n    team: t${n}\n    tier: ${n % 2 ? 'backend' : 'frontend'}\n`,
+    );
+  }
+  for (let i = 0; i < pods; i++) {
+    const ns = `team-${i % namespaces}`;
+    docs.push(
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p-${i}\n  namespace: ${ns}\n  labels:\n    app: a${i % 7}\n    tier: ${i % 3 ? 'web' : 'db'}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports:\n    - { name: http, containerPort: 80 }\n`,
+    );
+  }
+  for (let j = 0; j < policies; j++) {
+    const ns = `team-${j % namespaces}`;
+    const kinds = [
+      `  podSelector: {}`,
+      `  podSelector: { matchLabels: { tier: db } }\n  ingress:\n  - from:\n    - podSelector: { matchLabels: { tier: web } }\n    ports:\n    - port: http`,
+      `  podSelector: { matchLabels: { app: a${j % 7} } }\n  ingress:\n  - from:\n    - namespaceSelector: { matchLabels: { tier: frontend } }`,
+      `  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to:\n    - namespaceSelector: { matchLabels: { team: t${(j + 1) % namespaces} } }\n      podSelector: { matchExpressions: [{ key: app, operator: In, values: [a1, a2, a3] }] }\n  - to:\n    - ipBlock: { cidr: 10.244.0.0/16, except: [10.244.1.0/24] }`,
+      `  podSelector: { matchLabels: { tier: web } }\n  ingress:\n  - ports:\n    - { port: 80, endPort: 90 }`,
+    ];
+    docs.push(
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np-${j}\n  namespace: ${ns}\nspec:\n${kinds[j % kinds.length]}\n`,
+    );
+  }
+  return { files: writeChunks(dir, docs, 100), objects: docs.length };
+}

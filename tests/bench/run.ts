@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeAppFolder, writeScaleFolder } from './generate';
+import { writeAppFolder, writePolicyFolder, writeScaleFolder } from './generate';
 
 type Row = Record<string, number | string>;
 
@@ -63,6 +63,16 @@ function main(): void {
         `trace: ${median} requests/s on one core from a cold start (median of 3 runs, ${rates[0]}–${rates[2]}) for a ${r.pods}-pod cluster ` +
           `(${r.requests} requests, ${r.events} events each) ${median > 100000 ? '(target > 100,000/s: met)' : '(target > 100,000/s: MISSED)'}; ` +
           `warmed up (the next ${r.requests}): ${warm[1]} requests/s; peak ${Math.max(...runs.map((x) => Number(x.maxRssMB)))} MB`,
+      );
+    }
+    if (!only || only === 'reach') {
+      const dir = join(base, 'reach');
+      writePolicyFolder(dir, 1000, 50);
+      const r = scenario('reach', dir);
+      const s = Number(r.ms) / 1000;
+      console.log(
+        `reach: ${r.cells} traces (every Pod × every Pod on port 80, ${r.policies} NetworkPolicies, canal) in ${s.toFixed(1)} s ` +
+          `(${r.perSecond}/s, ${r.delivered} delivered) ${s < 30 ? '(target < 30 s: met)' : '(target < 30 s: MISSED)'}; peak ${r.maxRssMB} MB`,
       );
     }
     if (!only || only === 'renderer') {

@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { readFolder } from '../../src/load/fsFolder';
 import { loadManifests } from '../../src/load/index';
 import { buildCluster } from '../../src/cluster/index';
+import { reachMatrix } from '../../src/engine/index';
 import { newNetState, traceRequests } from '../../src/trace/index';
 
 function now(): number {
@@ -38,6 +39,16 @@ function run(kind: string, dir: string, extra: string | undefined): Record<strin
       pods: cluster.pods.length,
       scheduled,
     };
+  }
+  if (kind === 'reach') {
+    // The reachability matrix every Pod × every Pod on port 80 (`kube-traffic reach DIR --port 80`).
+    const t = now();
+    const r = reachMatrix(cluster, { port: '80' });
+    const ms = now() - t;
+    if (!r.ok) throw new Error(r.error);
+    const cells = r.value.sources.length * r.value.targets.length;
+    const delivered = r.value.outcomes.flat().filter((o) => o === 'delivered').length;
+    return { ms, cells, delivered, perSecond: Math.round((cells / ms) * 1000), policies: cluster.networkPolicies?.length ?? 0 };
   }
   // trace: many requests from Pods to Services, round robin over both, events generated but not printed.
   // The request texts are written before the clock starts, as a client holds them; each request is
