@@ -1,0 +1,48 @@
+/**
+ * networking.k8s.io/v1 Ingress and IngressClass as the engine routes them, with the line of every
+ * rule and path so an L7 verdict can cite it.
+ */
+import type { LabelledRef, SourceRef } from './source';
+
+export type PathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+
+/** `service.name` + `service.port.number` or `.name`; a `resource` backend is listed, never routed. */
+export interface IngressBackend {
+  service?: { name: string; port: number | string };
+  resource?: { kind: string; name: string };
+}
+
+export interface IngressPath {
+  path: string;
+  pathType: PathType;
+  backend: IngressBackend;
+  ref: LabelledRef;
+}
+
+export interface IngressRule {
+  /** Absent: every host. `*.example.com`: one label in front of example.com. */
+  host?: string;
+  paths: IngressPath[];
+}
+
+export interface IngressState {
+  name: string;
+  namespace: string;
+  source: SourceRef;
+  /** spec.ingressClassName, or the one the default IngressClass gives (resolved at load). */
+  ingressClassName?: string;
+  defaultBackend?: { backend: IngressBackend; ref: LabelledRef };
+  rules: IngressRule[];
+  /** Hosts with TLS and the Secret that holds their certificate. */
+  tls: { hosts: string[]; secretName?: string }[];
+  annotations: Record<string, string>;
+}
+
+export interface IngressClassState {
+  name: string;
+  /** e.g. `k8s.io/ingress-nginx`. */
+  controller: string;
+  /** `ingressclass.kubernetes.io/is-default-class: "true"`. */
+  isDefault: boolean;
+  source: SourceRef;
+}
