@@ -29,6 +29,7 @@ import { createPod } from './pods';
 import { allocateServices } from './serviceAlloc';
 import { resolveSettings } from './settings';
 import { podKey, Sim, workloadKey } from './sim';
+import { addonObjects } from './addons';
 import { namespacesOf, networkPoliciesOf, policyWarnings } from './policies';
 
 /** Create a Pod object as written (bare, or a kubelet's mirror of a static pod). */
@@ -76,7 +77,8 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
   const resolved = resolveSettings(load, opts.seed);
   const built = buildNodes(load, resolved);
   const settings = resolved.settings;
-  const desired = collectDesired(load, built.nodes, new ClusterIPAllocator(settings.serviceCIDR));
+  const addons = addonObjects(settings);
+  const desired = collectDesired(load, built.nodes, new ClusterIPAllocator(settings.serviceCIDR), addons);
   const sim = new Sim({
     settings,
     nodes: built.nodes,
@@ -96,7 +98,9 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
 
   // t = 0: kubeadm init, the flannel manifest and the nodes joining.
   for (const d of desired.pods) if (d.builtIn) createDesiredPod(sim, d);
-  const builtInWorkloads = desired.workloads.filter((d) => d.builtIn);
+  // Add-ons are enabled once every node has joined (`minikube addons enable` runs on a working cluster).
+  const isAddon = (d: { object: unknown }): boolean => (addons.workloads as unknown[]).includes(d.object);
+  const builtInWorkloads = desired.workloads.filter((d) => d.builtIn && !isAddon(d));
   for (const d of builtInWorkloads) if (d.object.kind === 'DaemonSet') createDesiredWorkload(sim, d);
   const controlPlane = sim.nodes.filter(isControlPlane);
   if (controlPlane.length > 0) {
@@ -107,6 +111,7 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
   }
   for (const d of builtInWorkloads) if (d.object.kind !== 'DaemonSet') createDesiredWorkload(sim, d);
   sim.schedulingCache = null;
+  for (const d of desired.workloads) if (isAddon(d)) createDesiredWorkload(sim, d);
 
   // t = 600: kubectl apply -f DIR, object by object in file order.
   sim.clock = FOLDER_APPLIED_AT;

@@ -17,7 +17,7 @@ const SYSTEM_CLUSTER_CRITICAL = 2000000000;
 
 const locate = () => BUILT_IN_SOURCE;
 
-function container(
+export function container(
   name: string,
   image: string,
   opts: { cpu?: number; memory?: number; ports?: ContainerPort[]; readinessProbe?: unknown } = {},
@@ -30,7 +30,7 @@ function container(
   return c;
 }
 
-function podSpec(containers: Container[], extra: Partial<PodSpec> = {}): PodSpec {
+export function podSpec(containers: Container[], extra: Partial<PodSpec> = {}): PodSpec {
   return {
     containers,
     initContainers: [],
@@ -80,7 +80,7 @@ export function staticPods(node: NodeState): LoadedPod[] {
   }));
 }
 
-function workload(
+export function workload(
   kind: LoadedWorkload['kind'],
   name: string,
   namespace: string,
@@ -98,7 +98,7 @@ function workload(
   };
 }
 
-const linux: Labels = { 'kubernetes.io/os': 'linux' };
+export const linux: Labels = { 'kubernetes.io/os': 'linux' };
 
 /** kube-proxy (kubeadm addon) and kube-flannel-ds (kube-flannel.yml): host network, on every node. */
 export function builtInDaemonSets(): LoadedWorkload[] {
@@ -191,7 +191,7 @@ export function coreDns(): LoadedWorkload {
   });
 }
 
-function service(
+export function service(
   name: string,
   namespace: string,
   labels: Labels,

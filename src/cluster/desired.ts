@@ -13,6 +13,7 @@ import {
   type LoadedWorkload,
   type WorkloadKind,
 } from '../model/objects';
+import type { AddonObjects } from './addons';
 import type { ClusterIPAllocator } from './allocators';
 import { builtInDaemonSets, builtInServices, coreDns, staticPods } from './builtins';
 import { CLUSTER_CREATED_AT, FOLDER_APPLIED_AT } from './clock';
@@ -39,6 +40,8 @@ export interface Desired {
 
 const SIMULATED = new Set<string>(['Pod', 'Service', 'Node', 'ClusterSettings', 'NetworkPolicy', ...WORKLOAD_KINDS]);
 
+const NO_ADDONS: AddonObjects = { workloads: [], services: [] };
+
 export function isWorkload(o: LoadedObject): o is LoadedWorkload {
   return (WORKLOAD_KINDS as readonly string[]).includes(o.kind);
 }
@@ -59,15 +62,17 @@ export function serviceInputOf(s: LoadedService): ServiceInput {
   };
 }
 
-export function collectDesired(load: LoadResult, nodes: NodeState[], ips: ClusterIPAllocator): Desired {
+export function collectDesired(load: LoadResult, nodes: NodeState[], ips: ClusterIPAllocator, addons: AddonObjects = NO_ADDONS): Desired {
   const folderKeys = new Set(load.objects.map((o) => key(o.kind, o.metadata.namespace, o.metadata.name)));
   const keep = (o: { kind: string; metadata: { namespace: string; name: string } }) =>
     !folderKeys.has(key(o.kind, o.metadata.namespace, o.metadata.name));
 
   const pods: DesiredPod[] = [];
   for (const node of nodes.filter(isControlPlane)) for (const p of staticPods(node)) if (keep(p)) pods.push({ object: p, builtIn: true });
-  const workloads: DesiredWorkload[] = [...builtInDaemonSets(), coreDns()].filter(keep).map((object) => ({ object, builtIn: true }));
-  const services: ServiceInput[] = builtInServices(ips.indexed(1), ips.indexed(10))
+  const workloads: DesiredWorkload[] = [...builtInDaemonSets(), coreDns(), ...addons.workloads]
+    .filter(keep)
+    .map((object) => ({ object, builtIn: true }));
+  const services: ServiceInput[] = [...builtInServices(ips.indexed(1), ips.indexed(10)), ...addons.services]
     .filter(keep)
     .map((s) => ({ ...s, createdAt: CLUSTER_CREATED_AT }));
 

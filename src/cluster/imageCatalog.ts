@@ -18,6 +18,7 @@
  * | cluster components: coredns 53/UDP+TCP, 8080, 8181, 9153; etcd 2379 (127.0.0.1 and the node),
  * |   2380 (the node), 2381 (127.0.0.1); kube-apiserver 6443; kube-controller-manager 10257 (127.0.0.1);
  * |   kube-scheduler 10259 (127.0.0.1); kube-proxy 10249 (127.0.0.1), 10256 |
+ * | registry.k8s.io/ingress-nginx/controller | 80, 443, 8443 (webhook), 10254 (healthz), 8181 (default backend) |
  * | busybox, alpine, ubuntu, debian, curlimages/curl, flannel: nothing |
  *
  * The bound addresses are kubeadm's defaults (cmd/kubeadm/app/phases/controlplane/manifests.go and
@@ -64,6 +65,9 @@ const CATALOG: Record<string, ListenPort[]> = {
   'mccutchen/go-httpbin': tcp(8080),
   tomcat: tcp(8080),
   'jenkins/jenkins': tcp(8080),
+  // nginx's http/https, the admission webhook, /healthz and metrics (--healthz-port), the default backend (--default-backend-port).
+  'registry.k8s.io/ingress-nginx/controller': tcp(80, 443, 8443, 10254, 8181),
+  'k8s.gcr.io/ingress-nginx/controller': tcp(80, 443, 8443, 10254, 8181),
   'registry.k8s.io/coredns/coredns': [{ port: 53, protocol: 'UDP' }, ...tcp(53, 8080, 8181, 9153)],
   'coredns/coredns': [{ port: 53, protocol: 'UDP' }, ...tcp(53, 8080, 8181, 9153)],
   'registry.k8s.io/etcd': [

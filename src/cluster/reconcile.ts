@@ -27,6 +27,7 @@ import { deletePodNow, retryPending } from './pods';
 import { allocateServices, serviceKey } from './serviceAlloc';
 import { resolveSettings } from './settings';
 import { podKey, Sim, workloadKey } from './sim';
+import { addonObjects } from './addons';
 import { namespacesOf, networkPoliciesOf, policyWarnings } from './policies';
 
 function topology(nodes: NodeState[]): string {
@@ -139,7 +140,7 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
   }
   sim.diagnostics = [...load.diagnostics, ...resolved.diagnostics, ...built.diagnostics];
   const settings = resolved.settings;
-  const desired = collectDesired(load, sim.nodes, new ClusterIPAllocator(settings.serviceCIDR));
+  const desired = collectDesired(load, sim.nodes, new ClusterIPAllocator(settings.serviceCIDR), addonObjects(settings));
   sim.objects = desired.objects;
   sim.networkPolicies = networkPoliciesOf(load);
   sim.namespaces = namespacesOf(load);

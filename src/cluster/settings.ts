@@ -19,6 +19,7 @@ export const DEFAULT_SETTINGS: Omit<ClusterSettings, 'seed'> = {
   externalClientIP: '192.168.64.1',
   clusterDomain: 'cluster.local',
   cni: 'flannel',
+  addons: [],
 };
 
 export interface ResolvedSettings {
@@ -114,6 +115,11 @@ export function resolveSettings(load: LoadResult, seed: number): ResolvedSetting
     if (spec.cni === 'flannel' || spec.cni === 'canal') settings.cni = spec.cni;
     else fail('spec.cni', spec.cni, 'supported values: "flannel", "canal"');
   }
+  (spec.addons ?? []).forEach((a, i) => {
+    if (a === 'ingress-nginx') {
+      if (!settings.addons.includes(a)) settings.addons = [...settings.addons, a];
+    } else fail(`spec.addons[${i}]`, a, 'supported values: "ingress-nginx"');
+  });
   const nodes = spec.nodes && spec.nodes.length > 0 ? spec.nodes : undefined;
   return { settings, nodes, object, diagnostics };
 }

@@ -17,6 +17,7 @@
  *     nodeNetwork: 192.168.64.0/24
  *     externalClientIP: 192.168.64.1
  *     cni: flannel                   # or canal: Calico enforces NetworkPolicy on flannel's datapath
+ *     addons: [ingress-nginx]        # as `minikube addons enable ingress`
  */
 import type { SettingsNode, SimulatorSettingsSpec } from '../model/objects';
 import type { Taint } from '../model/k8s';
@@ -42,6 +43,7 @@ const SPEC_FIELDS = fieldSet(
   'nodeNetwork',
   'externalClientIP',
   'cni',
+  'addons',
 );
 const NODE_FIELDS = fieldSet('name', 'ip', 'roles', 'labels', 'cpu', 'memory', 'pods', 'taints', 'unschedulable');
 
@@ -55,6 +57,8 @@ export function decodeSettings(top: Reader, p: Problems): SimulatorSettingsSpec 
     const v = s.str(key);
     if (v !== undefined) spec[key] = v;
   }
+  const addons = s.strList('addons');
+  if (addons) spec.addons = addons;
   const mask = s.int('nodeCIDRMaskSize');
   if (mask !== undefined) spec.nodeCIDRMaskSize = mask;
   const proxyMode = s.str('proxyMode');

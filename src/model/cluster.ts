@@ -17,7 +17,11 @@ export interface ClusterSettings {
   clusterDomain: string;
   /** `flannel`: VXLAN, NetworkPolicy not enforced (the seed). `canal`: the same datapath, Calico enforces NetworkPolicy. */
   cni: 'flannel' | 'canal';
+  /** Add-ons installed with the cluster (`ingress-nginx`). */
+  addons: ClusterAddon[];
 }
+
+export type ClusterAddon = 'ingress-nginx';
 
 export interface Resources {
   /** millicores */

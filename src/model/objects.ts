@@ -89,6 +89,8 @@ export interface SimulatorSettingsSpec {
   externalClientIP?: string;
   /** `flannel` (default: NetworkPolicy listed, not enforced) or `canal` (flannel's datapath, Calico's policy). */
   cni?: string;
+  /** Cluster add-ons to install, as `minikube addons enable` would: `ingress-nginx`. */
+  addons?: string[];
 }
 
 export interface SettingsNode {

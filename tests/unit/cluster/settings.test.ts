@@ -18,6 +18,7 @@ describe('simulator settings', () => {
       externalClientIP: '192.168.64.1',
       clusterDomain: 'cluster.local',
       cni: 'flannel',
+      addons: [],
     });
     expect(diagnostics).toEqual([]);
   });
