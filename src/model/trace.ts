@@ -66,6 +66,8 @@ export interface TraceRequest {
   to: string;
   count?: number;
   seed?: number;
+  /** Request headers (`Host: shop.example.com`), as curl's -H, for an L7 proxy on the way. */
+  headers?: string[];
 }
 
 /**

@@ -7,6 +7,7 @@ import type { NodeState, PodState, ServiceState } from '../model/cluster';
 import { CLIENT_ID } from '../model/componentId';
 import { isIPv4 } from '../util/ip';
 import { type ClusterIndex, isTerminal, vipOf } from './clusterIndex';
+import { parseCurl, parseUrl } from './httpRequest';
 import { TraceUsageError } from './errors';
 import { addr, lbId, nodeId, podId, svcId } from './ids';
 import type { Source, Target, VipEntry } from './types';
@@ -77,10 +78,13 @@ export function parseSource(s: string, ix: ClusterIndex): Source {
  * `dnsNamespace`: the namespace of the Pod that resolves a bare Service name. Its resolv.conf searches
  * `<ns>.svc.cluster.local` first, so `web` from a Pod in `shop` means `web.shop`, never `web.default`.
  */
-export function parseTarget(s: string, ix: ClusterIndex, dnsNamespace = 'default'): Target {
-  const k = dnsNamespace === 'default' ? s : `${dnsNamespace}\u0000${s}`;
-  return ix.parsedTargets.get(k) ?? ix.parsedTargets.remember(k, parseTargetText(s, ix, dnsNamespace));
+export function parseTarget(s: string, ix: ClusterIndex, dnsNamespace = 'default', headers: readonly string[] = NO_HEADERS): Target {
+  const ns = dnsNamespace === 'default' ? s : `${dnsNamespace}\u0000${s}`;
+  const k = headers.length === 0 ? ns : `${ns}\u0000${headers.join('\n')}`;
+  return ix.parsedTargets.get(k) ?? ix.parsedTargets.remember(k, parseTargetText(s, ix, dnsNamespace, headers));
 }
+
+const NO_HEADERS: readonly string[] = [];
 
 function parseSourceText(s: string, ix: ClusterIndex): Source {
   const text = s.trim();
@@ -115,20 +119,6 @@ function parsePort(text: string, original: string): number {
   return n;
 }
 
-/** `curl -v http://10.0.0.1:8080/path` → `10.0.0.1:8080` (scheme default ports 80 / 443). */
-function fromCurl(text: string): string {
-  const args = text
-    .split(/\s+/)
-    .slice(1)
-    .filter((a) => !a.startsWith('-'));
-  const url = args[args.length - 1];
-  if (!url) throw new TraceUsageError(`invalid target "${text}": curl needs a URL`);
-  const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?(?:[/?#].*)?$/i.exec(url);
-  if (!m) throw new TraceUsageError(`invalid target "${text}": ${TARGET_SYNTAX}`);
-  const port = m[3] ?? (m[1]?.toLowerCase() === 'https' ? '443' : '80');
-  return `${m[2]}:${port}`;
-}
-
 /** Service DNS: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` (the search path of a Pod in `podNs`). */
 function resolveServiceDns(ix: ClusterIndex, host: string, podNs: string): ServiceState | null {
   const domain = `.svc.${ix.cluster.settings.clusterDomain}`;
@@ -153,9 +143,18 @@ function unresolvedName(ix: ClusterIndex, s: string, host: string, podNs: string
   );
 }
 
-function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string): Target {
-  let text = s.trim();
-  if (/^curl(\s|$)/.test(text)) text = fromCurl(text);
+function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string, headers: readonly string[]): Target {
+  const text = s.trim();
+  if (/^curl(\s|$)/.test(text) || /^https?:\/\//i.test(text) || headers.length > 0) {
+    const parsed = /^curl(\s|$)/.test(text) ? parseCurl(text, headers) : parseUrl(text, headers);
+    return { ...parseAddress(parsed.address, s, ix, dnsNamespace), http: parsed.http };
+  }
+  return parseAddress(text, s, ix, dnsNamespace);
+}
+
+/** `IP:PORT`, `KIND/NAME:PORT` or `NAME:PORT` (a DNS name), with an optional `/udp`. */
+function parseAddress(address: string, s: string, ix: ClusterIndex, dnsNamespace: string): Target {
+  let text = address;
   let protocol: 'TCP' | 'UDP' = 'TCP';
   const proto = /\/(tcp|udp)$/i.exec(text);
   if (proto) {
@@ -226,5 +225,5 @@ function target(
 ): Target {
   const vip: VipEntry | undefined = ip === null ? undefined : vipOf(ix, ip, port, protocol);
   // Every key on every target: one object shape.
-  return { text, ip, port, addr: ip === null ? null : addr(ip, port), protocol, named, vip, dnsName };
+  return { text, ip, port, addr: ip === null ? null : addr(ip, port), protocol, named, vip, dnsName, http: undefined };
 }

@@ -19,7 +19,7 @@ export function traceRequests(c: Cluster, req: TraceRequest, state: NetState = n
   const ix = clusterIndex(c);
   const source = parseSource(req.from, ix);
   // A Pod resolves bare Service names in its own namespace (resolv.conf search path).
-  const target = parseTarget(req.to, ix, source.kind === 'pod' && !source.pod.hostNetwork ? source.pod.namespace : 'default');
+  const target = parseTarget(req.to, ix, source.kind === 'pod' && !source.pod.hostNetwork ? source.pod.namespace : 'default', req.headers);
   const count = req.count ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new TraceUsageError(`invalid count ${String(count)}: must be a positive integer`);
   const seed = req.seed ?? 1;

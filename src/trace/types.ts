@@ -6,6 +6,7 @@ import type { ContainerStatus, EndpointState, ListenBind, NodeState, PodState, S
 import type { ComponentId } from '../model/componentId';
 import type { LabelledRef } from '../model/source';
 import type { ServiceChains } from './chains';
+import type { HttpRequest } from './httpRequest';
 
 export type NodeInterface = 'eth0' | 'cni0' | 'flannel.1';
 
@@ -102,6 +103,8 @@ export interface Target {
   readonly vip: VipEntry | undefined;
   /** The DNS name the target was given as (`svc-1`, `web.shop`), when it was one. */
   readonly dnsName?: string;
+  /** The HTTP request, when the target was a URL or a curl command line. */
+  readonly http?: HttpRequest;
 }
 
 /** How the packet matched the Service: its ClusterIP, a NodePort on a local address, an LB IP, an externalIP. */
