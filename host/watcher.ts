@@ -9,6 +9,7 @@
  * instead. A folder that vanishes or becomes a file is reported, then polled for until it is back.
  */
 import * as fs from 'node:fs';
+import { type TreeWatch, watchTree } from './treeWatch';
 
 export interface WatcherOptions {
   /** Quiet time after the last event before `onEvent('changed')` runs. */
@@ -33,7 +34,7 @@ function look(dir: string): Look {
 }
 
 export class FolderWatcher {
-  private watcher: fs.FSWatcher | null = null;
+  private watcher: TreeWatch | null = null;
   /** The identity of the folder `watcher` watches. */
   private identity: string | null = null;
   private debounce: NodeJS.Timeout | null = null;
@@ -71,19 +72,19 @@ export class FolderWatcher {
     this.identity = identity;
     this.setPoll(() => this.verify(false));
     try {
-      // Recursive watching is native on macOS/Windows and emulated by Node ≥ 20 on Linux.
-      const watcher = fs.watch(this.dir, { recursive: true, persistent: false }, () => this.schedule());
-      // A watch that breaks or closes by itself (its folder deleted) is checked, not trusted.
-      const broken = (): void => {
-        if (watcher !== this.watcher) return;
-        this.watcher = null;
-        this.schedule();
-      };
-      watcher.on('error', broken);
-      watcher.on('close', broken);
+      const watcher: TreeWatch = watchTree(this.dir, {
+        changed: () => this.schedule(),
+        // A watch that breaks or closes by itself (its folder deleted) is checked, not trusted.
+        broken: () => {
+          if (watcher !== this.watcher) return;
+          this.watcher = null;
+          this.schedule();
+        },
+      });
       this.watcher = watcher;
     } catch {
-      this.schedule();
+      // Cannot watch (out of inotify watches, say): the identity check retries every pollMs, and
+      // each retry reloads, which publishes only what changed. Polling, in effect.
     }
   }
 
