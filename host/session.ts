@@ -82,6 +82,8 @@ export class Session implements Api {
   private readonly seed: number;
   private readonly engine: EngineThread;
   private readonly queue = new JobQueue();
+  /** Counts openFolder calls, so an open that finishes looking at its path after a later one started yields. */
+  private opens = 0;
   /** The generation a watcher reload is already queued for: one queued reload covers any number of events. */
   private reloadQueuedFor: number | null = null;
 
@@ -127,6 +129,7 @@ export class Session implements Api {
   /** Opens a folder (a file opens the folder it is in, so dropping a manifest works too). */
   async openFolder(folderPath?: string): Promise<Result<ClusterSnapshot>> {
     if (folderPath === undefined) return { ok: false, error: 'No folder given: type the path of a folder of manifests' };
+    const open = ++this.opens;
     let folder = path.resolve(folderPath);
     let stat: fs.Stats;
     try {
@@ -136,6 +139,7 @@ export class Session implements Api {
       return { ok: false, error: `The folder ${folder} does not exist` };
     }
     if (!stat.isDirectory()) folder = path.dirname(folder);
+    if (open !== this.opens) return cancelled(folder);
     // A new open supersedes whatever the engine was doing for the folder before.
     this.queue.nextGeneration();
     this.engine.cancel();

@@ -120,6 +120,14 @@ describe('the engine worker', () => {
     expect(await s.getRecentFolders()).toEqual([SEED]);
   });
 
+  it('of two opens made at once, the later one wins', async () => {
+    const s = start();
+    const [first, second] = await Promise.all([s.openFolder(big), s.openFolder(SEED)]);
+    expect(first).toEqual({ ok: false, error: `Loading ${big} was cancelled: another folder was opened` });
+    expect(second).toMatchObject({ ok: true, value: { folder: SEED } });
+    expect(s.folder).toBe(SEED);
+  });
+
   it('a cluster operation waits for the reload in flight instead of being overwritten by it', async () => {
     const s = start();
     await openSeed(s);
