@@ -1,8 +1,9 @@
 /**
- * electron-vite: main (electron/main.ts → out/main/index.js), preload (electron/preload.ts →
- * out/preload/index.js, CommonJS because sandboxed preloads cannot be ES modules) and the renderer
- * (renderer/index.html → out/renderer). Main and preload bundle everything but electron and Node's
- * built-ins, so the packaged app needs no node_modules at run time. Works without the Electron binary.
+ * electron-vite: main (electron/main.ts → out/main/index.js, and the engine worker host/engineWorker.ts
+ * → out/main/engineWorker.js), preload (electron/preload.ts → out/preload/index.js, CommonJS because
+ * sandboxed preloads cannot be ES modules) and the renderer (renderer/index.html → out/renderer). Main
+ * and preload bundle everything but electron and Node's built-ins, so the packaged app needs no
+ * node_modules at run time. Works without the Electron binary.
  */
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'electron-vite';
@@ -16,7 +17,8 @@ const config = {
       outDir: 'out/main',
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'electron/main.ts') },
+        // The engine worker is its own entry: the main process starts it with new Worker(out/main/engineWorker.js).
+        input: { index: resolve(__dirname, 'electron/main.ts'), engineWorker: resolve(__dirname, 'host/engineWorker.ts') },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

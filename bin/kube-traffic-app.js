@@ -21,7 +21,7 @@ try {
   process.exit(1);
 }
 
-buildIfStale(['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']);
+buildIfStale(['out/main/index.js', 'out/main/engineWorker.js', 'out/preload/index.js', 'out/renderer/index.html']);
 
 // Folder arguments are resolved here, against the caller's directory (npm's INIT_CWD under `npm start -- DIR`),
 // not Electron's.

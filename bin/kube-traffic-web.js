@@ -7,7 +7,7 @@
 const path = require('node:path');
 const { buildIfStale, root } = require('./build-if-stale');
 
-buildIfStale(['out/node/web/main.js', 'out/renderer/index.html']);
+buildIfStale(['out/node/web/main.js', 'out/node/host/engineWorker.js', 'out/renderer/index.html']);
 const { main } = require(path.join(root, 'out', 'node', 'web', 'main.js'));
 main(process.argv.slice(2)).catch((error) => {
   process.stderr.write(`internal error: ${error && error.stack ? error.stack : error}\n`);

@@ -53,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     installSecurityGuards(app, electronSession.defaultSession);
     handleAppProtocol(protocol, paths.renderer);
-    const host = new Session({ configDir: app.getPath('userData') });
+    const host = new Session({ configDir: app.getPath('userData'), engineWorker: paths.engineWorker });
     app.on('will-quit', () => host.close());
     controller = new AppController(host, {
       paths,

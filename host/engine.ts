@@ -1,48 +1,14 @@
 /**
- * What the host adds around the engine facade: a folder read with its content identity, the API's
- * operations mapped onto the facade's functions, and traces seeded and wrapped as Results. Facade
- * functions that need no such glue (newNetState, matchPods) are called by their own names.
+ * What the host adds around the engine facade in its own process: the API's operations mapped onto
+ * the facade's functions, and traces seeded and wrapped as Results. Both are cheap and bounded (a
+ * scale is capped at LIMITS.maxReplicas, a trace at LIMITS.maxCount), so they stay on the main
+ * thread; reading and simulating a folder is host/folderJob.ts's, in the engine worker.
+ * Facade functions that need no glue (newNetState, matchPods) are called by their own names.
  */
 import type { ClusterOperation, Result } from '../src/api/contract';
 import type { Cluster } from '../src/model/cluster';
 import type { TraceRun } from '../src/model/trace';
-import { readFolder } from '../src/load/fsFolder';
-import {
-  cordonNode,
-  deletePod,
-  drainNode,
-  loadCluster,
-  type NetState,
-  reloadCluster,
-  scaleWorkload,
-  traceRequests,
-  uncordonNode,
-} from '../src/engine/index';
-
-export interface FolderRead {
-  /** Identity of the folder's content: equal keys mean nothing on disk changed. */
-  key: string;
-  files: ReturnType<typeof readFolder>['files'];
-  diagnostics: ReturnType<typeof readFolder>['diagnostics'];
-}
-
-export function readClusterFolder(dir: string): FolderRead {
-  const folder = readFolder(dir);
-  const key = JSON.stringify([folder.files, folder.diagnostics]);
-  return { key, files: folder.files, diagnostics: folder.diagnostics };
-}
-
-export function buildFromFolder(read: FolderRead, seed: number): Cluster {
-  return loadCluster(read.files, read.diagnostics, { seed });
-}
-
-/**
- * Re-loads an edited folder, keeping what the previous cluster can keep (Pod names, IPs, node
- * ports), as `kubectl apply -f DIR` would. The seed stays the previous cluster's.
- */
-export function rebuildFromFolder(previous: Cluster, read: FolderRead): Cluster {
-  return reloadCluster(previous, read.files, read.diagnostics);
-}
+import { cordonNode, deletePod, drainNode, type NetState, scaleWorkload, traceRequests, uncordonNode } from '../src/engine/index';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -5,6 +5,9 @@
  * Any page on the user's machine can reach 127.0.0.1, so requests must also prove they come from
  * this origin: the Host header must name it (defeats DNS rebinding), a present Origin must be it,
  * and API calls must be `application/json` (a cross-site form or no-cors fetch cannot send that).
+ * Every response carries `Cross-Origin-Resource-Policy: same-origin`, so no other site can embed it.
+ * Nothing a request sends can stall the server: bodies are capped (413), event streams are capped
+ * (503), and opening a folder runs in the host's engine worker.
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -19,6 +22,8 @@ export interface WebServerOptions {
   rendererDir: string;
   /** 0 or absent: any free port. */
   port?: number;
+  /** Event streams open at once (default 16: one per tab, and a page shares one among its views). */
+  maxEventStreams?: number;
 }
 
 export interface WebServer {
@@ -28,6 +33,9 @@ export interface WebServer {
 }
 
 const MAX_BODY_BYTES = 1 << 20;
+/** After a 413, how much more of the body is read into nothing before the socket is closed anyway. */
+const MAX_DRAIN_BYTES = 16 << 20;
+const MAX_EVENT_STREAMS = 16;
 const HEARTBEAT_MS = 15_000;
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -41,22 +49,45 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(text);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** The body as text, or null once it is over MAX_BODY_BYTES (the rest is left unread). */
+function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      resolve(null);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.off('data', onData);
+      req.off('end', onEnd);
+      resolve(null);
+    };
+    const onEnd = (): void => resolve(Buffer.concat(chunks).toString('utf8'));
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
   });
+}
+
+/**
+ * 413, then the rest of the body is read into nothing: a socket closed with unread data resets the
+ * connection, and the client would see the reset instead of the answer. A client that keeps
+ * sending past MAX_DRAIN_BYTES is cut off.
+ */
+function refuseLargeBody(req: http.IncomingMessage, res: http.ServerResponse): void {
+  send(res, 413, { error: `Request body larger than ${MAX_BODY_BYTES} bytes` }, { Connection: 'close' });
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN_BYTES) req.destroy();
+  });
+  req.resume();
 }
 
 /** The names this server answers to; anything else in Host or Origin is another site. */
@@ -78,11 +109,15 @@ async function handleApiCall(api: HostApi, method: string, req: http.IncomingMes
     send(res, 415, { error: 'Content-Type must be application/json' });
     return;
   }
-  let body: string;
+  let body: string | null;
   try {
     body = await readBody(req);
   } catch {
-    send(res, 413, { error: `Request body larger than ${MAX_BODY_BYTES} bytes` });
+    // The client went away mid-body: there is no one to answer.
+    return;
+  }
+  if (body === null) {
+    refuseLargeBody(req, res);
     return;
   }
   let args: unknown;
@@ -101,7 +136,7 @@ async function handleApiCall(api: HostApi, method: string, req: http.IncomingMes
   }
 }
 
-function handleEvents(api: WebServerOptions['api'], req: http.IncomingMessage, res: http.ServerResponse): void {
+function handleEvents(api: WebServerOptions['api'], req: http.IncomingMessage, res: http.ServerResponse, done: () => void): void {
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': 'text/event-stream; charset=utf-8',
@@ -120,6 +155,7 @@ function handleEvents(api: WebServerOptions['api'], req: http.IncomingMessage, r
   req.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    done();
   });
 }
 
@@ -154,6 +190,8 @@ function handleStatic(rendererDir: string, urlPath: string, req: http.IncomingMe
 
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const sockets = new Set<import('node:net').Socket>();
+  const maxEventStreams = options.maxEventStreams ?? MAX_EVENT_STREAMS;
+  let eventStreams = 0;
   let port = 0;
   const server = http.createServer((req, res) => {
     if (!isLocalRequest(req, port)) {
@@ -163,7 +201,18 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') send(res, 405, { error: 'Use GET' }, { Allow: 'GET' });
-      else handleEvents(options.api, req, res);
+      else if (eventStreams >= maxEventStreams) {
+        // Each stream holds a socket and a listener for good: a page that opens them in a loop is refused.
+        send(
+          res,
+          503,
+          { error: `Too many event streams open (${maxEventStreams}): close other Kube Traffic tabs` },
+          { 'Retry-After': '10' },
+        );
+      } else {
+        eventStreams += 1;
+        handleEvents(options.api, req, res, () => (eventStreams -= 1));
+      }
       return;
     }
     if (url.pathname.startsWith('/api/')) {
@@ -176,6 +225,13 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return;
     }
     handleStatic(options.rendererDir, url.pathname, req, res);
+  });
+  // Node answers unparseable requests itself; give those answers the same headers as ours.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const headers = Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`);
+    socket.end(`HTTP/1.1 ${status}\r\n${headers.join('')}Connection: close\r\n\r\n`);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: engine benchmarks (load, schedule, trace) and the renderer benchmark.
+ * `npm run bench`: engine benchmarks (load, schedule, trace, the engine worker's cost) and the renderer benchmark.
  * Prints a table with the targets from the issues. Not a test: numbers vary by machine.
  */
 import { execFileSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeAppFolder, writePolicyFolder, writeScaleFolder } from './generate';
+import { workerCost } from './workerCost';
 
 type Row = Record<string, number | string>;
 
@@ -21,7 +22,7 @@ function fmt(n: number | string): string {
   return typeof n === 'number' ? (Number.isInteger(n) ? String(n) : n.toFixed(0)) : n;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const only = process.argv[2];
   const base = mkdtempSync(join(tmpdir(), 'kube-traffic-bench-'));
   try {
@@ -75,6 +76,14 @@ function main(): void {
           `(${r.perSecond}/s, ${r.delivered} delivered) ${s < 30 ? '(target < 30 s: met)' : '(target < 30 s: MISSED)'}; peak ${r.maxRssMB} MB`,
       );
     }
+    if (!only || only === 'worker') {
+      const apps = join(base, 'worker-apps');
+      writeAppFolder(apps, 3000);
+      console.log(await workerCost('engine worker, 3,000 objects', apps));
+      const scale = join(base, 'worker-scale');
+      writeScaleFolder(scale, 500, 20000);
+      console.log(await workerCost('engine worker, 500 nodes', scale));
+    }
     if (!only || only === 'renderer') {
       const renderer = join(__dirname, 'renderer.js');
       if (existsSync(renderer)) execFileSync(process.execPath, [renderer], { stdio: 'inherit' });
@@ -85,4 +94,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

@@ -32,6 +32,17 @@ function nextSnapshot(test: (s: ClusterSnapshot) => boolean = () => true, timeou
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+function edit(file: string, from: string, to: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  fs.writeFileSync(file, text.replace(from, to));
+}
+
+const service = (s: ClusterSnapshot, name: string) => s.services.find((x) => x.namespace === 'default' && x.name === name);
+const svcPort = (s: ClusterSnapshot, name: string) => service(s, name)?.ports[0].port;
+/** What a reload must not change for objects whose files it did not touch. */
+const podFacts = (s: ClusterSnapshot) => s.pods.map((p) => [p.namespace, p.name, p.node, p.ip, p.status]);
+
 beforeEach(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kt-watch-'));
   folder = path.join(tmp, 'cluster');
@@ -68,17 +79,102 @@ describe('watching the open folder', () => {
     expect([pod1After.node, pod1After.ip]).toEqual([pod1.node, pod1.ip]);
   });
 
-  it('a half-written file shows as a problem while every other manifest still loads, then recovers', async () => {
-    const file = path.join(folder, '5-loadbalancer', 'svc-3.yaml');
-    const original = fs.readFileSync(file, 'utf8');
-    const broken = nextSnapshot((s) => s.diagnostics.some((d) => d.file.endsWith('svc-3.yaml')));
-    fs.writeFileSync(file, original.slice(0, Math.floor(original.length / 2)) + '\n  ports: [ {');
-    const withProblem = await broken;
-    expect(withProblem.services.some((s) => s.name === 'svc-1')).toBe(true);
-    expect(withProblem.services.some((s) => s.name === 'svc-3')).toBe(false);
+  it('an edit of one file changes only what it touches', async () => {
+    const before = await session.getSnapshot();
+    const changed = nextSnapshot((s) => svcPort(s, 'svc-1') === 9100);
+    edit(path.join(folder, '3-clusterip', 'svc-1.yaml'), 'port: 9000', 'port: 9100');
+    const after = await changed;
+    expect(podFacts(after)).toEqual(podFacts(before));
+    expect(service(after, 'svc-1')!.clusterIP).toBe(service(before, 'svc-1')!.clusterIP);
+    const others = (s: ClusterSnapshot) => s.services.filter((x) => !(x.namespace === 'default' && x.name === 'svc-1'));
+    expect(others(after)).toEqual(others(before));
+  });
+
+  it('a half-written file keeps its last good objects, Pod IPs and node ports, and shows the problem until it parses', async () => {
+    const before = await session.getSnapshot();
+    const pod1 = before.pods.find((p) => p.namespace === 'default' && p.name === 'pod-1')!;
+    const svc3 = service(before, 'svc-3')!;
+    const podFile = path.join(folder, '3-clusterip', 'pod-1.yaml');
+    const svcFile = path.join(folder, '5-loadbalancer', 'svc-3.yaml');
+    const [podText, svcText] = [fs.readFileSync(podFile, 'utf8'), fs.readFileSync(svcFile, 'utf8')];
+
+    // Cut mid-way with an unclosed flow sequence: a YAML syntax error.
+    const broken = nextSnapshot((s) => s.diagnostics.some((d) => d.file === '3-clusterip/pod-1.yaml'));
+    fs.writeFileSync(podFile, podText.slice(0, Math.floor(podText.length / 2)) + '\n  ports: [ {');
+    const withBrokenPod = await broken;
+    const podProblems = withBrokenPod.diagnostics.filter((d) => d.file === '3-clusterip/pod-1.yaml');
+    expect(podProblems).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^error converting YAML to JSON/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('its objects stay as its last version that parsed'),
+      }),
+    ]);
+    expect(podFacts(withBrokenPod)).toEqual(podFacts(before));
+
+    // An editor's truncate before it writes: the file is empty for a moment.
+    const emptied = nextSnapshot((s) => s.diagnostics.some((d) => d.file === '5-loadbalancer/svc-3.yaml'));
+    fs.writeFileSync(svcFile, '');
+    const withEmptyService = await emptied;
+    expect(withEmptyService.diagnostics.find((d) => d.file === '5-loadbalancer/svc-3.yaml')!.message).toMatch(/^this file is empty/);
+    expect(service(withEmptyService, 'svc-3')).toEqual(svc3);
+
     const fixed = nextSnapshot((s) => s.diagnostics.length === 0);
-    fs.writeFileSync(file, original);
-    expect((await fixed).services.some((s) => s.name === 'svc-3')).toBe(true);
+    fs.writeFileSync(podFile, podText);
+    fs.writeFileSync(svcFile, svcText);
+    const after = await fixed;
+    expect(after.pods.find((p) => p.namespace === 'default' && p.name === 'pod-1')).toMatchObject({ ip: pod1.ip, node: pod1.node });
+    expect(podFacts(after)).toEqual(podFacts(before));
+    expect(service(after, 'svc-3')).toEqual(svc3);
+  });
+
+  it('a folder deleted and re-created within the debounce is read again and still watched', async () => {
+    const recreated = nextSnapshot((s) => svcPort(s, 'svc-1') === 9100);
+    fs.rmSync(folder, { recursive: true });
+    fs.cpSync(SEED, folder, { recursive: true });
+    edit(path.join(folder, '3-clusterip', 'svc-1.yaml'), 'port: 9000', 'port: 9100');
+    await recreated;
+    // The new folder is the one watched now.
+    const edited = nextSnapshot((s) => svcPort(s, 'svc-2') === 9200);
+    edit(path.join(folder, '4-nodeport', 'svc-2.yaml'), 'port: 9000', 'port: 9200');
+    expect(svcPort(await edited, 'svc-1')).toBe(9100);
+  });
+
+  it('a folder swapped by a rename is read again and the new one watched', async () => {
+    const next = path.join(tmp, 'next');
+    fs.cpSync(SEED, next, { recursive: true });
+    edit(path.join(next, '3-clusterip', 'svc-1.yaml'), 'port: 9000', 'port: 9100');
+    const swapped = nextSnapshot((s) => svcPort(s, 'svc-1') === 9100);
+    fs.renameSync(folder, path.join(tmp, 'previous'));
+    fs.renameSync(next, folder);
+    await swapped;
+    const edited = nextSnapshot((s) => svcPort(s, 'svc-2') === 9200);
+    edit(path.join(folder, '4-nodeport', 'svc-2.yaml'), 'port: 9000', 'port: 9200');
+    await edited;
+    // A file created at the top of the new folder is seen too (the old watch saw only known paths).
+    const added = nextSnapshot((s) => s.services.some((x) => x.name === 'svc-new'));
+    fs.writeFileSync(
+      path.join(folder, 'svc-new.yaml'),
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-new\nspec:\n  ports:\n  - port: 80\n',
+    );
+    await added;
+  });
+
+  it('a folder replaced by a file is a problem, not a cluster, until a folder is back', async () => {
+    const problem = nextSnapshot((s) => s.diagnostics.some((d) => /was replaced by a file/.test(d.message)));
+    fs.rmSync(folder, { recursive: true });
+    fs.writeFileSync(folder, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: from-a-file\nspec:\n  ports:\n  - port: 80\n');
+    const shown = await problem;
+    expect(shown.services.some((s) => s.name === 'from-a-file')).toBe(false);
+    expect(shown.nodes).toHaveLength(3);
+    expect(service(shown, 'svc-1')).toBeDefined();
+    const back = nextSnapshot((s) => s.diagnostics.length === 0);
+    fs.rmSync(folder);
+    fs.cpSync(SEED, folder, { recursive: true });
+    await back;
+    const edited = nextSnapshot((s) => svcPort(s, 'svc-2') === 9200);
+    edit(path.join(folder, '4-nodeport', 'svc-2.yaml'), 'port: 9000', 'port: 9200');
+    await edited;
   });
 
   it('a save that changes nothing publishes nothing', async () => {

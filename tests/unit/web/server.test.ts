@@ -1,6 +1,7 @@
 /** Browser mode's server: local-only, validated API, event stream, static renderer with CSP. */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,34 @@ function request(
     );
     req.on('error', reject);
     req.end(options.body);
+  });
+}
+
+/** Opens an event stream and resolves once the server answered (200 and streaming, or a refusal). */
+function openStream(
+  server: WebServer,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Promise<string>; close(): void }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      const ended = new Promise<string>((done) => res.on('end', () => done(body)));
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: ended, close: () => req.destroy() });
+    });
+    req.on('error', reject);
+  });
+}
+
+/** Sends raw bytes and resolves with everything the server wrote back before closing. */
+function rawRequest(server: WebServer, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1', () => socket.write(text));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (reply += chunk));
+    socket.on('end', () => resolve(reply));
+    socket.on('error', reject);
   });
 }
 
@@ -193,6 +222,76 @@ describe('startWebServer', () => {
     req.destroy();
     await new Promise((r) => setTimeout(r, 50));
     expect(api.listenerCount()).toBe(0);
+  });
+
+  it('answers a body over 1 MiB with 413, not a connection reset, whether its length is announced or not', async () => {
+    const big = JSON.stringify(['x'.repeat(2 << 20)]);
+    const announced = await post(server, 'matchSelector', big);
+    expect(announced.status).toBe(413);
+    expect(JSON.parse(announced.body).error).toMatch(/larger than 1048576 bytes/);
+    const chunked = await new Promise<Reply>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/matchSelector',
+          headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 24; i++) req.write('x'.repeat(64 * 1024));
+      req.end();
+    });
+    expect(chunked.status).toBe(413);
+    // The server is fine afterwards.
+    expect((await post(server, 'getRecentFolders', '[]')).status).toBe(200);
+  });
+
+  it('caps the event streams open at once with a clear 503, and frees a slot when a stream closes', async () => {
+    const capped = await startWebServer({ api: fakeApi(), rendererDir, port: 0, maxEventStreams: 2 });
+    try {
+      const first = await openStream(capped);
+      const second = await openStream(capped);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      const third = await openStream(capped);
+      expect(third.status).toBe(503);
+      expect(third.headers['retry-after']).toBe('10');
+      expect(JSON.parse(await third.body).error).toBe('Too many event streams open (2): close other Kube Traffic tabs');
+      first.close();
+      await expect.poll(async () => (await openStream(capped)).status, { timeout: 5000 }).toBe(200);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('sends Cross-Origin-Resource-Policy: same-origin on every response', async () => {
+    const replies = [
+      await request(server, { path: '/' }),
+      await request(server, { path: '/nope.js' }),
+      await request(server, { path: '/favicon.ico' }),
+      await request(server, { method: 'DELETE', path: '/' }),
+      await request(server, { path: '/', headers: { Host: 'evil.example' } }),
+      await post(server, 'getRecentFolders', '[]'),
+      await post(server, 'getRecentFolders', '{not json'),
+      await post(server, 'matchSelector', JSON.stringify(['x'.repeat(2 << 20)])),
+      await request(server, { method: 'POST', path: '/api/getSnapshot', body: '[]', headers: { 'Content-Type': 'text/plain' } }),
+    ];
+    expect(replies.map((r) => r.status)).toEqual([200, 404, 204, 405, 403, 200, 400, 413, 415]);
+    for (const reply of replies) expect(reply.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const stream = await openStream(server);
+    stream.close();
+    expect(stream.headers['cross-origin-resource-policy']).toBe('same-origin');
+    // Even Node's own answer to a request it cannot parse.
+    const garbage = await rawRequest(server, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(garbage).toContain('Cross-Origin-Resource-Policy: same-origin\r\n');
   });
 
   it('only accepts the methods each route expects', async () => {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterSnapshot } from '../../../src/api/contract';
 import { parseWebArgs, type RunningWeb, startWeb, StartError, UsageError } from '../../../web/main';
+import { writeAppFolder } from '../../bench/generate';
 
 const SEED = path.resolve(__dirname, '../../../assets/examples/seed');
 
@@ -100,6 +101,31 @@ describe('startWeb', () => {
     expect(received[0].services.find((s) => s.name === 'svc-2')!.ports[0].nodePort).toBe(30000);
     expect(after.revision).toBeGreaterThan(received[0].revision);
     expect(after.folder).toBe(folder);
+  });
+
+  it('answers other requests while a big folder loads, and the next open cancels that load', async () => {
+    const big = path.join(tmp, 'big');
+    writeAppFolder(big, 9000); // 9,000 Pods: seconds of simulation
+    const post = (method: string, args: unknown[]) =>
+      fetch(`${running.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+    let settled = false;
+    const opening = post('openFolder', [big]).then(async (reply) => {
+      settled = true;
+      return reply.json();
+    });
+    // The open has no progress event to wait for: give it time to reach the engine worker.
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    // The page (404 where the renderer is not built: an answer all the same).
+    expect([200, 404]).toContain((await fetch(running.url)).status);
+    expect((await (await post('getSnapshot', [])).json()).folder).toBe(folder);
+    const sent = await (await post('sendRequest', [{ from: 'external', to: 'node/k8s-node1:30000', count: 1 }])).json();
+    expect(sent.ok).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(settled).toBe(false);
+    const back = await (await post('openFolder', [folder])).json();
+    expect(back).toMatchObject({ ok: true, value: { folder } });
+    expect(await opening).toEqual({ ok: false, error: `Loading ${big} was cancelled: another folder was opened` });
   });
 
   it('refuses a missing folder as a usage error', async () => {
