@@ -1,4 +1,5 @@
 import type { Diagnostic, LabelledRef, SourceRef } from './source';
+import type { IngressClassState, IngressState } from './ingress';
 import type { NamespaceState, NetworkPolicyState } from './policy';
 import type { Labels, PodSpec, Protocol, ServiceType, Taint, WorkloadSpec } from './k8s';
 import type { WorkloadKind } from './objects';
@@ -271,4 +272,8 @@ export interface Cluster {
   networkPolicies?: NetworkPolicyState[];
   /** Namespaces the folder declares, with their labels (absent: none; others have only the automatic label). */
   namespaces?: NamespaceState[];
+  /** The folder's Ingresses (absent: none); an ingress-nginx controller routes those of its classes. */
+  ingresses?: IngressState[];
+  /** The folder's IngressClasses (absent: none); add-ons bring their own (cluster/addons.ts). */
+  ingressClasses?: IngressClassState[];
 }

@@ -22,7 +22,8 @@ export type HopAction =
   | 'lb'
   | 'timeout'
   | 'reply'
-  | 'allow';
+  | 'allow'
+  | 'proxy';
 
 /** Where a hop happens or a packet is: see componentId.ts (`client`, `node/NAME`, `svc/NAME`, `pod/NS/NAME`…). */
 export type { ComponentId } from './componentId';
@@ -57,6 +58,8 @@ export interface Trace {
   refs?: LabelledRef[];
   /** Protocol of the request. */
   protocol?: 'TCP' | 'UDP';
+  /** Where an L7 proxy (an Ingress controller) answered: the request it read and the status it answered with. */
+  http?: { host: string; path: string; status: number };
 }
 
 export interface TraceRequest {

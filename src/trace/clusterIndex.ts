@@ -8,6 +8,7 @@ import type { Cluster, NodeState, ObjectSummary, PodState, ServiceState } from '
 import { type Cidr, parseCidr } from '../util/ip';
 import { buildBackendSet } from './backends';
 import { servicePortName } from './chains';
+import { IngressIndex } from './ingressIndex';
 import { PolicyIndex } from './policyIndex';
 import { portKey } from './portKey';
 import { TraceTexts } from './texts';
@@ -64,6 +65,8 @@ export class ClusterIndex {
   readonly texts = new TraceTexts();
   /** The folder's NetworkPolicies, indexed for Calico's checks. */
   readonly policies: PolicyIndex;
+  /** ingress-nginx controllers and the Ingresses each routes. */
+  readonly ingress: IngressIndex;
   readonly parsedSources = new ParseMemo<Source>();
   readonly parsedTargets = new ParseMemo<Target>();
   private readonly backendSets = new Map<PortEntry, BackendSet>();
@@ -72,6 +75,7 @@ export class ClusterIndex {
     this.clusterCidr = parseCidr(cluster.settings.podCIDR);
     this.serviceCidr = parseCidr(cluster.settings.serviceCIDR);
     this.policies = new PolicyIndex(cluster);
+    this.ingress = new IngressIndex(cluster);
     indexNodes(this, cluster);
     indexPods(this, cluster);
     indexServices(this, cluster);

@@ -4,7 +4,7 @@
  */
 import type { NodeState, ObjectSummary, PodState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
-import type { Trace } from '../model/trace';
+import type { Hop, Trace } from '../model/trace';
 import { CLIENT_ID } from '../model/componentId';
 import type { ClusterIndex } from './clusterIndex';
 import { egressOf, deliverToPod } from './fabric';
@@ -14,7 +14,8 @@ import { dnsGate } from './policyGate';
 import type { NetSession } from './netState';
 import { serviceRef, uniqueRefs } from './refs';
 import type { Source, Target } from './types';
-import { responseHops } from './response';
+import { proxyRequest, controllerAt, type ProxyResult } from './ingressProxy';
+import { replyPath, responseHops } from './response';
 import { Walk } from './walk';
 
 /** The source address a host socket gets: the preferred source of the route to the destination. */
@@ -80,11 +81,19 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
       }
     }
   }
-  return connection(w, ix, source, target, dns);
+  const ctl = w.verdict?.outcome === 'delivered' ? controllerAt(w, w.verdict.pod) : null;
+  return connection(w, ix, source, target, dns, ctl ? proxyRequest(w, ctl, target.http) : null);
 }
 
 /** The trace of a walked connection, with its way back and every YAML line it cites. */
-function connection(w: Walk, ix: ClusterIndex, source: Source, target: Target, dns: DnsAnswer | null): Connection {
+function connection(
+  w: Walk,
+  ix: ClusterIndex,
+  source: Source,
+  target: Target,
+  dns: DnsAnswer | null,
+  proxy: ProxyResult | null = null,
+): Connection {
   const v = w.verdict;
   if (!v) throw new Error(`trace of ${target.text} ended without a verdict`);
   // Keys in the CLI contract's order, so `--json` output reads like the documented shape; every key is
@@ -99,9 +108,11 @@ function connection(w: Walk, ix: ClusterIndex, source: Source, target: Target, d
     response: undefined,
     refs: undefined,
     protocol: undefined,
+    http: undefined,
   };
   const last = w.hops[w.hops.length - 1];
-  if (v.outcome === 'delivered' || (v.outcome === 'refused' && last.action === 'rst')) {
+  if (proxy !== null) trace.response = { hops: proxiedResponse(w, proxy) };
+  else if (v.outcome === 'delivered' || (v.outcome === 'refused' && last.action === 'rst')) {
     trace.response = { hops: responseHops(w, v.outcome === 'delivered') };
   }
   const unenforced = v.outcome === 'delivered' && !ix.policies.enforced ? networkPolicies(ix, source, v.pod) : [];
@@ -114,7 +125,20 @@ function connection(w: Walk, ix: ClusterIndex, source: Source, target: Target, d
   const refs = uniqueRefs(lists);
   if (refs.length > 0) trace.refs = refs;
   trace.protocol = target.protocol;
+  if (proxy !== null) trace.http = proxy.http;
   return { trace, immediate: v.immediate === true };
+}
+
+/**
+ * Through an L7 proxy the answer comes back in two connections: the backend's reply to the controller
+ * (when the upstream connection got one), then the controller's HTTP answer to the client.
+ */
+function proxiedResponse(w: Walk, proxy: ProxyResult): Hop[] {
+  const toClient = replyPath(w.hops.slice(0, proxy.front), w.meta.slice(0, proxy.front), w.protocol, true);
+  const up = proxy.upstream;
+  const upLast = up?.hops[up.hops.length - 1];
+  if (!up || !upLast || !(up.verdict?.outcome === 'delivered' || upLast.action === 'rst')) return toClient;
+  return [...responseHops(up, up.verdict?.outcome === 'delivered'), ...toClient];
 }
 
 /**

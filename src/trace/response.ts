@@ -4,14 +4,18 @@
  */
 import type { ComponentId } from '../model/componentId';
 import type { Hop, HopAction } from '../model/trace';
-import type { Walk } from './walk';
+import type { HopMeta, Walk } from './walk';
 
 /** Shared, never written (events and printers only read `changed`). */
 const SRC: ('src' | 'dst')[] = ['src'];
 const DST: ('src' | 'dst')[] = ['dst'];
 
 export function responseHops(w: Walk, delivered: boolean): Hop[] {
-  const req = w.hops;
+  return replyPath(w.hops, w.meta, w.protocol, delivered);
+}
+
+/** The way back over the hops of one connection (`req`, with the facts `metas` kept beside them). */
+export function replyPath(req: readonly Hop[], metas: readonly HopMeta[], protocol: 'TCP' | 'UDP', delivered: boolean): Hop[] {
   const last = req[req.length - 1];
   let src = last.dst;
   let dst = last.src;
@@ -27,11 +31,11 @@ export function responseHops(w: Walk, delivered: boolean): Hop[] {
   ): void => {
     out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined });
   };
-  const what = delivered ? (w.protocol === 'TCP' ? 'SYN-ACK' : 'reply') : 'RST';
+  const what = delivered ? (protocol === 'TCP' ? 'SYN-ACK' : 'reply') : 'RST';
   push(last.at, 'reply', last.node, delivered ? `the ${what} leaves ${src} for ${dst}` : `the kernel's RST leaves ${src} for ${dst}`);
   for (let i = req.length - 2; i >= 0; i--) {
     const h = req[i];
-    const m = w.meta[i];
+    const m = metas[i];
     const node = h.node;
     switch (h.action) {
       case 'forward':
@@ -73,7 +77,7 @@ export function responseHops(w: Walk, delivered: boolean): Hop[] {
           'deliver',
           node,
           delivered
-            ? w.protocol === 'TCP'
+            ? protocol === 'TCP'
               ? `the ${what} from ${src} reaches the client: connected`
               : `the ${what} from ${src} reaches the client, from the address it sent to`
             : `the RST from ${src} reaches the client: "Connection refused"`,
