@@ -8,17 +8,18 @@ import { UsageError } from './usage';
 export interface FlagSpec {
   name: string;
   short?: string;
-  kind: 'bool' | 'string' | 'int';
+  /** `strings`: a string flag that may repeat (`--header A --header B`), collected in order. */
+  kind: 'bool' | 'string' | 'int' | 'strings';
 }
 
 export interface ParsedArgs {
   positional: string[];
   /** Flag name → value (true for booleans, string for string flags, number for ints). */
-  flags: Record<string, string | number | boolean>;
+  flags: Record<string, string | number | boolean | string[]>;
 }
 
 function parseValue(spec: FlagSpec, raw: string, shown: string): string | number | boolean {
-  if (spec.kind === 'string') return raw;
+  if (spec.kind === 'string' || spec.kind === 'strings') return raw;
   if (spec.kind === 'int') {
     if (!/^[+-]?\d+$/.test(raw)) {
       throw new UsageError(
@@ -41,6 +42,12 @@ function parseValue(spec: FlagSpec, raw: string, shown: string): string | number
   );
 }
 
+/** A repeatable flag collects its values; any other keeps the last. */
+function set(out: ParsedArgs, spec: FlagSpec, value: string | number | boolean): void {
+  if (spec.kind !== 'strings') out.flags[spec.name] = value;
+  else out.flags[spec.name] = [...((out.flags[spec.name] as string[] | undefined) ?? []), String(value)];
+}
+
 export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): ParsedArgs {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short as string, s]));
@@ -57,9 +64,9 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
       const spec = byName.get(name);
       if (!spec) throw new UsageError(`unknown flag: --${name}`);
       const shown = `--${name}`;
-      if (eq >= 0) out.flags[name] = parseValue(spec, arg.slice(eq + 1), shown);
+      if (eq >= 0) set(out, spec, parseValue(spec, arg.slice(eq + 1), shown));
       else if (spec.kind === 'bool') out.flags[name] = true;
-      else if (i + 1 < argv.length) out.flags[name] = parseValue(spec, argv[++i], shown);
+      else if (i + 1 < argv.length) set(out, spec, parseValue(spec, argv[++i], shown));
       else throw new UsageError(`flag needs an argument: ${shown}`);
       continue;
     }
@@ -72,7 +79,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
         const shown = `--${spec.name}`;
         if (spec.kind === 'bool') {
           if (arg[j + 1] === '=') {
-            out.flags[spec.name] = parseValue(spec, arg.slice(j + 2), shown);
+            set(out, spec, parseValue(spec, arg.slice(j + 2), shown));
             break;
           }
           out.flags[spec.name] = true;
@@ -84,7 +91,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
           if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: '${c}' in -${c}`);
           rest = argv[++i];
         }
-        out.flags[spec.name] = parseValue(spec, rest, shown);
+        set(out, spec, parseValue(spec, rest, shown));
         break;
       }
       continue;

@@ -22,6 +22,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
 
 /** Flags that take a value, so a flag given before the command does not swallow it as the command. */
 const VALUE_FLAGS = new Set([
+  '--header',
+  '-H',
   '--seed',
   '-n',
   '--namespace',

@@ -81,19 +81,22 @@ Flags:
 export const TRACE_HELP = `Send requests through the simulated cluster and show each hop.
 
 Usage:
-  kube-traffic trace DIR --from SOURCE --to TARGET [--count N] [--seed N] [--json]
+  kube-traffic trace DIR --from SOURCE --to TARGET [--count N] [--header H] [--seed N] [--json]
 
 SOURCE: external | node/NAME | pod/NAME | pod/NAMESPACE/NAME
-TARGET: IP:PORT | svc/NAME:PORT | node/NAME:PORT | pod/NAME:PORT | lb/NAME:PORT
-        (the service port for svc/ and lb/, the node port for node/)
+TARGET: IP:PORT | svc/NAME:PORT | node/NAME:PORT | pod/NAME:PORT | lb/NAME:PORT | NAME:PORT
+        | http://HOST[:PORT]/PATH | 'curl -H "Host: NAME" http://HOST[:PORT]/PATH'
+        (the service port for svc/ and lb/, the node port for node/; a /udp suffix for UDP)
 
 Each hop shows the packet's addresses as they leave it, so DNAT and SNAT are visible, then the
-outcome (delivered, refused, dropped, timeout, unreachable), its reason, and the response path.
+outcome (delivered, refused, dropped, timeout, unreachable, unresolved), its reason, and the
+response path. Through an Ingress controller the trace also shows the HTTP request and status.
 
 Flags:
       --from SOURCE   Where the request starts
       --to TARGET     Where it is sent
       --count N       Send N requests in order from the same client (JSON: {"traces": [...]})
+  -H, --header H      A request header, as curl's -H (e.g. 'Host: shop.example.com'); may repeat
       --json          Print JSON instead of tables
       --seed N        Seed for every random choice; default 1
   -h, --help          Help for trace

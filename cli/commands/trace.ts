@@ -1,4 +1,4 @@
-/** `kube-traffic trace DIR --from S --to T [--count N] [--json]`. */
+/** `kube-traffic trace DIR --from S --to T [--count N] [--header 'Host: x'] [--json]`. */
 import { parseArgs, type FlagSpec } from '../args';
 import { clusterFromFolder, problemsNote } from '../folder';
 import type { CliIo } from '../io';
@@ -13,6 +13,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'from', kind: 'string' },
   { name: 'to', kind: 'string' },
   { name: 'count', kind: 'int' },
+  { name: 'header', short: 'H', kind: 'strings' },
   { name: 'json', kind: 'bool' },
 ];
 
@@ -35,7 +36,8 @@ export function traceCommand(argv: readonly string[], io: CliIo): number {
   const cluster = clusterFromFolder(dir, seed, 'trace');
   let run;
   try {
-    run = traceRequests(cluster, { from: from as string, to: to as string, count: count ?? 1, seed }, newNetState()).run;
+    const headers = (args.flags.header as string[] | undefined) ?? [];
+    run = traceRequests(cluster, { from: from as string, to: to as string, count: count ?? 1, seed, headers }, newNetState()).run;
   } catch (e) {
     if (e instanceof TraceUsageError) throw new UsageError(e.message, 'trace');
     throw e;
