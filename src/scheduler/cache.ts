@@ -6,7 +6,7 @@
 import type { NodeState, PodState } from '../model/cluster';
 import type { Labels, PodSpec, Taint } from '../model/k8s';
 import type { PodResourceRequest } from './resources';
-import { portKey, type HostPort } from './hostPorts';
+import { portKey, type HostPort, type UsedPorts } from './hostPorts';
 import { countPod, labelSetId, newPodIndex, type PodIndex } from './podIndex';
 import { newScoreBuffers, type ScoreBuffers } from './scoring';
 import { podAffinityOf, podHostPortsOf, podRequestOf, type ServiceMemo } from './podInfo';
@@ -32,8 +32,7 @@ export interface NodeEntry {
   /** NoSchedule / NoExecute taints in node order (what the TaintToleration filter checks). */
   hardTaints: Taint[];
   preferTaints: Taint[];
-  /** "TCP/8080" → host IP → pods using it. */
-  usedPorts: Map<string, Map<string, number>>;
+  usedPorts: UsedPorts;
   /** uids of the pods bound here (for preemption's victim search). */
   pods: Set<string>;
   /** priority → pods at that priority (tells at once whether lower-priority pods exist). */
