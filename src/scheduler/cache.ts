@@ -9,7 +9,8 @@ import type { PodResourceRequest } from './resources';
 import { portKey, type HostPort, type UsedPorts } from './hostPorts';
 import { countPod, labelSetId, newPodIndex, type PodIndex } from './podIndex';
 import { newScoreBuffers, type ScoreBuffers } from './scoring';
-import { podAffinityOf, podHostPortsOf, podRequestOf, type ServiceMemo } from './podInfo';
+import type { ServiceMemo } from './podInfo';
+import { podAffinityOf, podHostPortsOf, podRequestOf } from './podSpecInfo';
 
 export interface NodeEntry {
   /** Position in `SchedulerCache.nodes` (the order nodes were given: the scheduler's node list). */

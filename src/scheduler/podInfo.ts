@@ -1,18 +1,10 @@
 /** Everything about the pod being scheduled that the plugins need, computed once per cycle. */
-import type { Labels, NodeSelectorTerm, PodSpec, Toleration } from '../model/k8s';
+import type { Labels, PodSpec } from '../model/k8s';
 import type { SchedulerCache } from './cache';
-import { hostPortsOf, type HostPort } from './hostPorts';
 import { labelKey, type SpreadSelector } from './podIndex';
-import { parsePodAffinity, type PodAffinitySpec } from './podAffinityTerms';
-import { computePodRequest, requestsNothing, type PodResourceRequest } from './resources';
-import {
-  labelsContain,
-  matchesLabelSelector,
-  preferredTerms,
-  requiredNodeAffinity,
-  type RequiredNodeAffinity,
-} from './selectors';
-import { preferNoScheduleTolerations, tolerationsTolerateTaint, UNSCHEDULABLE_TAINT } from './tolerations';
+import type { PodAffinitySpec } from './podAffinityTerms';
+import { podAffinityOf, specInfo, type SpecInfo } from './podSpecInfo';
+import { labelsContain, matchesLabelSelector } from './selectors';
 
 export interface PodToSchedule {
   name: string;
@@ -32,20 +24,8 @@ export interface SpreadConstraint {
   selfMatch: boolean;
 }
 
-export interface PodInfo {
+export interface PodInfo extends SpecInfo {
   pod: PodToSchedule;
-  req: PodResourceRequest;
-  /** Requests nothing: Fit only checks the pod count, BalancedAllocation skips the pod. */
-  requestsNothing: boolean;
-  ports: HostPort[];
-  tolerations: Toleration[];
-  toleratesUnschedulable: boolean;
-  preferTolerations: Toleration[];
-  affinity: RequiredNodeAffinity | null;
-  preferred: { weight: number; term: NodeSelectorTerm }[];
-  priority: number;
-  /** Normalised image names of init containers then containers (ImageLocality). */
-  images: string[];
   /** ScheduleAnyway constraints (or the system defaults) for scoring. */
   soft: SpreadConstraint[];
   /** Soft constraints are the user's own: nodes must carry every key to be scored. */
@@ -64,11 +44,6 @@ const SYSTEM_DEFAULTS = [
   { topologyKey: 'kubernetes.io/hostname', maxSkew: 3 },
   { topologyKey: 'topology.kubernetes.io/zone', maxSkew: 5 },
 ];
-
-/** imagelocality normalizedImageName: a reference without a tag gets ":latest". */
-export function normalizedImageName(name: string): string {
-  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? name + ':latest' : name;
-}
 
 const NO_LABELS: Labels = Object.freeze({}) as Labels;
 
@@ -173,70 +148,6 @@ function constraintsFor(
   // System defaults are all ScheduleAnyway, so they never filter.
   if (action === 'DoNotSchedule') return [];
   return defaultConstraints(cache, pod);
-}
-
-/** The parts of PodInfo that depend on the PodSpec alone. */
-interface SpecInfo
-  extends Pick<
-    PodInfo,
-    'req' | 'requestsNothing' | 'ports' | 'tolerations' | 'toleratesUnschedulable' | 'preferTolerations' | 'affinity' | 'preferred' | 'priority' | 'images'
-  > {
-  /** parsePodAffinity for the namespace it was last asked for. */
-  podAffinityNamespace: string | null;
-  podAffinity: PodAffinitySpec | null;
-}
-
-/**
- * Replicas share their template's PodSpec object, and specs are never mutated (a changed pod gets a
- * new spec): what a spec implies is worked out once. The results are shared and read-only.
- */
-const specInfos = new WeakMap<PodSpec, SpecInfo>();
-
-function specInfo(spec: PodSpec): SpecInfo {
-  let s = specInfos.get(spec);
-  if (s === undefined) {
-    const req = computePodRequest(spec);
-    const tolerations = spec.tolerations ?? [];
-    const images: string[] = [];
-    for (const c of spec.initContainers ?? []) images.push(normalizedImageName(c.image));
-    for (const c of spec.containers) images.push(normalizedImageName(c.image));
-    s = {
-      req,
-      requestsNothing: requestsNothing(req),
-      ports: hostPortsOf(spec),
-      tolerations,
-      toleratesUnschedulable: tolerationsTolerateTaint(tolerations, UNSCHEDULABLE_TAINT),
-      preferTolerations: preferNoScheduleTolerations(tolerations),
-      affinity: requiredNodeAffinity(spec),
-      preferred: preferredTerms(spec),
-      priority: spec.priority ?? 0,
-      images,
-      podAffinityNamespace: null,
-      podAffinity: null,
-    };
-    specInfos.set(spec, s);
-  }
-  return s;
-}
-
-/** A pod's resource requests (shared, read-only). */
-export function podRequestOf(spec: PodSpec): PodResourceRequest {
-  return specInfo(spec).req;
-}
-
-/** The host ports a pod takes (shared, read-only). */
-export function podHostPortsOf(spec: PodSpec): HostPort[] {
-  return specInfo(spec).ports;
-}
-
-/** parsePodAffinity, remembered per spec for the namespace its pods live in (shared, read-only). */
-export function podAffinityOf(spec: PodSpec, namespace: string): PodAffinitySpec | null {
-  const s = specInfo(spec);
-  if (s.podAffinityNamespace !== namespace) {
-    s.podAffinity = parsePodAffinity(spec, namespace);
-    s.podAffinityNamespace = namespace;
-  }
-  return s.podAffinity;
 }
 
 export function buildPodInfo(cache: SchedulerCache, pod: PodToSchedule): PodInfo {
