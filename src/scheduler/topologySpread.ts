@@ -4,10 +4,11 @@
  */
 import type { Labels } from '../model/k8s';
 import { domainIndex, FLAG_HOSTNAME, nodesWithKey, type NodeEntry, type SchedulerCache } from './cache';
-import type { PodInfo, SpreadConstraint } from './podInfo';
+import type { PodInfo } from './podInfo';
 import { countByDomain, countOnNode, HOSTNAME_KEY, matchingSets, perNodeCounts, trackKey } from './podIndex';
 import { idiv } from './resources';
 import { matchesRequiredAffinity } from './selectors';
+import type { SpreadConstraint } from './spreadConstraints';
 
 export const SPREAD_REASON = "node(s) didn't match pod topology spread constraints";
 export const SPREAD_MISSING_LABEL_REASON = SPREAD_REASON + ' (missing required label)';
