@@ -8,7 +8,6 @@ import type { Labels, PodSpec, Taint } from '../model/k8s';
 import type { PodResourceRequest } from './resources';
 import { portKey, type HostPort, type UsedPorts } from './hostPorts';
 import { countPod, labelSetId, newPodIndex, type PodIndex } from './podIndex';
-import { newScoreBuffers, type ScoreBuffers } from './scoring';
 import { podAffinityOf, podHostPortsOf, podRequestOf } from './podSpecInfo';
 import { knownServices, type KnownServices, type ServiceSelector } from './spreadConstraints';
 
@@ -76,8 +75,6 @@ export interface SchedulerCache {
   index: PodIndex;
   /** The Services' selectors, for the system-default spreading selector. */
   services: KnownServices;
-  /** Reused score arrays (not state: contents are meaningless between cycles). */
-  scratch: ScoreBuffers;
   /** label key → how many nodes carry it (memo, cleared when a node changes). */
   keyCounts: Map<string, number>;
   /** label key → each node's value as a small integer (memo, cleared when a node changes). */
@@ -290,7 +287,6 @@ export function newSchedulerCache(nodes: NodeState[]): SchedulerCache {
     images: new Map(),
     index: newPodIndex(),
     services: knownServices([]),
-    scratch: newScoreBuffers(),
     keyCounts: new Map(),
     domains: new Map(),
     arrays: newNodeArrays(nodes.length),

@@ -11,4 +11,4 @@ export { newSchedulerCache, addPod, removePod, updateNode, setServiceSelectors }
 export { schedulePod } from './schedule';
 export { podRequests } from './resources';
 export { kubeletAdmission } from './kubeletAdmission';
-export { SCORE_WEIGHTS } from './scoring';
+export { SCORE_WEIGHTS } from './scorePlugins';
