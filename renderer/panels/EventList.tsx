@@ -4,7 +4,7 @@ import type { PacketEvent } from '../../src/model/trace';
 import { componentLabel } from '../../src/model/componentId';
 import type { PlaybackController } from '../playback/controller';
 import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
-import { markerKind } from '../playback/frame';
+import { markerKind } from '../playback/markers';
 
 /** Every row has this height (CSS pins it), so long runs can render only the rows in view. */
 export const ROW_HEIGHT = 26;

@@ -9,7 +9,8 @@
  * Outcome markers (drop, reject, timeout, delivered…) appear where and when they happen and stay
  * until the end of the run, so a paused frame still says how each request ended.
  */
-import type { ComponentId, Outcome, PacketEvent } from '../../src/model/trace';
+import type { ComponentId, PacketEvent } from '../../src/model/trace';
+import { markerKind, type MarkerKind } from './markers';
 import type { Timeline } from './timeline';
 
 export interface PacketSprite {
@@ -28,8 +29,6 @@ export interface PacketSprite {
   dwelling: boolean;
 }
 
-export type MarkerKind = Outcome | 'drop' | 'reject';
-
 export interface Marker {
   at: ComponentId;
   node?: string;
@@ -42,19 +41,6 @@ export interface Frame {
   time: number;
   sprites: PacketSprite[];
   markers: Marker[];
-}
-
-const FAILURE_ACTIONS: Partial<Record<PacketEvent['action'], MarkerKind>> = {
-  drop: 'drop',
-  reject: 'reject',
-  rst: 'refused',
-  timeout: 'timeout',
-};
-
-/** The marker an event leaves behind, if any. */
-export function markerKind(e: PacketEvent): MarkerKind | undefined {
-  if (e.outcome) return e.outcome;
-  return FAILURE_ACTIONS[e.action];
 }
 
 /** Index of the last event of `events` with arrive <= t (events sorted by hop order, so by arrival). */

@@ -8,7 +8,7 @@
  * time (see frame.ts).
  */
 import type { PacketEvent } from '../../src/model/trace';
-import { markerKind } from './frame';
+import { markerKind } from './markers';
 
 export interface PacketTrack {
   packetId: string;

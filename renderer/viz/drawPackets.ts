@@ -12,7 +12,8 @@
  *    packet positions go into a reused buffer, so a frame makes next to no garbage.
  */
 import type { PacketEvent } from '../../src/model/trace';
-import type { Frame, Marker, MarkerKind } from '../playback/frame';
+import type { Frame, Marker } from '../playback/frame';
+import type { MarkerKind } from '../playback/markers';
 import { cachedAnchor } from './anchors';
 import type { Point, TopologyLayout } from './layout';
 

@@ -8,7 +8,7 @@ import type { NodeState } from '../model/cluster';
 import type { Container, ContainerPort, Labels, PodSpec, Toleration, WorkloadSpec } from '../model/k8s';
 import type { LoadedPod, LoadedWorkload } from '../model/objects';
 import { BUILT_IN_SOURCE } from './diagnostics';
-import type { ServiceInput } from './serviceAlloc';
+import type { ServiceInput } from './serviceInput';
 
 const K8S_VERSION = 'v1.30.2';
 const MI = 1024 * 1024;

@@ -18,7 +18,7 @@ import type { ClusterIPAllocator } from './allocators';
 import { builtInDaemonSets, builtInServices, coreDns, staticPods } from './builtins';
 import { CLUSTER_CREATED_AT, FOLDER_APPLIED_AT } from './clock';
 import { isControlPlane } from './nodes';
-import type { ServiceInput } from './serviceAlloc';
+import type { ServiceInput } from './serviceInput';
 
 export interface DesiredPod {
   object: LoadedPod;

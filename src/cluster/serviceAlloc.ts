@@ -8,24 +8,13 @@
  * ask for, then random ones from per-Service random streams (adding a Service does not move others).
  */
 import type { ClusterSettings, ServiceState } from '../model/cluster';
-import type { Labels, ServiceSpec } from '../model/k8s';
-import type { Locator } from '../model/objects';
-import type { Diagnostic, SourceRef } from '../model/source';
+import type { ServiceSpec } from '../model/k8s';
+import type { Diagnostic } from '../model/source';
 import { ClusterIPAllocator, LoadBalancerPool, NodePortAllocator, type AllocError } from './allocators';
 import { objectDiagnostic } from './diagnostics';
 import { streamRng } from './naming';
+import type { ServiceInput } from './serviceInput';
 import { serviceState } from './serviceState';
-
-export interface ServiceInput {
-  kind: 'Service';
-  metadata: { name: string; namespace: string; labels: Labels; annotations: Record<string, string> };
-  spec: ServiceSpec;
-  source: SourceRef;
-  locate: Locator;
-  builtIn: boolean;
-  /** When the Service was created (defaults to AllocateOptions.createdAt). */
-  createdAt?: number;
-}
 
 export interface ServiceAllocation {
   services: ServiceState[];

@@ -7,7 +7,7 @@ import type { ServicePortState, ServiceState } from '../model/cluster';
 import type { Labels } from '../model/k8s';
 import type { LabelledRef, SourceRef } from '../model/source';
 import { streamRng, uid } from './naming';
-import type { ServiceInput } from './serviceAlloc';
+import type { ServiceInput } from './serviceInput';
 
 const DEFAULT_AFFINITY_TIMEOUT = 10800;
 

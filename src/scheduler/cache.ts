@@ -6,10 +6,10 @@
 import type { NodeState, PodState } from '../model/cluster';
 import type { Labels, PodSpec, Taint } from '../model/k8s';
 import type { PodResourceRequest } from './resources';
-import { portKey, type HostPort } from './hostPorts';
+import { portKey, type HostPort, type UsedPorts } from './hostPorts';
 import { countPod, labelSetId, newPodIndex, type PodIndex } from './podIndex';
-import { newScoreBuffers, type ScoreBuffers } from './scoring';
-import { podAffinityOf, podHostPortsOf, podRequestOf, type ServiceMemo } from './podInfo';
+import { podAffinityOf, podHostPortsOf, podRequestOf } from './podSpecInfo';
+import { knownServices, type KnownServices, type ServiceSelector } from './spreadConstraints';
 
 export interface NodeEntry {
   /** Position in `SchedulerCache.nodes` (the order nodes were given: the scheduler's node list). */
@@ -32,8 +32,7 @@ export interface NodeEntry {
   /** NoSchedule / NoExecute taints in node order (what the TaintToleration filter checks). */
   hardTaints: Taint[];
   preferTaints: Taint[];
-  /** "TCP/8080" → host IP → pods using it. */
-  usedPorts: Map<string, Map<string, number>>;
+  usedPorts: UsedPorts;
   /** uids of the pods bound here (for preemption's victim search). */
   pods: Set<string>;
   /** priority → pods at that priority (tells at once whether lower-priority pods exist). */
@@ -62,11 +61,6 @@ export interface ImageSummary {
   numNodes: number;
 }
 
-export interface ServiceSelector {
-  namespace: string;
-  selector: Labels | null;
-}
-
 export interface SchedulerCache {
   nodes: NodeEntry[];
   byName: Map<string, NodeEntry>;
@@ -79,16 +73,8 @@ export interface SchedulerCache {
   /** Image name → size and how many nodes have it (NodeInfo.ImageStates). */
   images: Map<string, ImageSummary>;
   index: PodIndex;
-  /** Service selectors, for the system-default spreading selector. */
-  services: ServiceSelector[];
-  /** namespace + pod labels → merged selectors of the Services selecting such a pod (and their constraints). */
-  serviceMemo: Map<string, ServiceMemo>;
-  /** namespace + a selector's first pair → positions in `services` (built on first use). */
-  serviceIndex: Map<string, number[]> | null;
-  /** The last serviceMemo answer, by the pod's namespace and labels object. */
-  lastServiceMemo: { namespace: string; labels: Labels; memo: ServiceMemo } | null;
-  /** Reused score arrays (not state: contents are meaningless between cycles). */
-  scratch: ScoreBuffers;
+  /** The Services' selectors, for the system-default spreading selector. */
+  services: KnownServices;
   /** label key → how many nodes carry it (memo, cleared when a node changes). */
   keyCounts: Map<string, number>;
   /** label key → each node's value as a small integer (memo, cleared when a node changes). */
@@ -300,11 +286,7 @@ export function newSchedulerCache(nodes: NodeState[]): SchedulerCache {
     pods: new Map(),
     images: new Map(),
     index: newPodIndex(),
-    services: [],
-    serviceMemo: new Map(),
-    serviceIndex: null,
-    lastServiceMemo: null,
-    scratch: newScoreBuffers(),
+    services: knownServices([]),
     keyCounts: new Map(),
     domains: new Map(),
     arrays: newNodeArrays(nodes.length),
@@ -405,8 +387,5 @@ export function updateNode(cache: SchedulerCache, node: NodeState): void {
 
 /** Tell the scheduler which Services exist, so system-default spreading uses their selectors. */
 export function setServiceSelectors(cache: SchedulerCache, services: ServiceSelector[]): void {
-  cache.services = services.map((s) => ({ namespace: s.namespace, selector: s.selector ? { ...s.selector } : null }));
-  cache.serviceMemo.clear();
-  cache.serviceIndex = null;
-  cache.lastServiceMemo = null;
+  cache.services = knownServices(services);
 }

@@ -102,7 +102,7 @@ export function passesFilters(
   for (let i = 0; i < taints.length; i++) if (!tolerationsTolerateTaint(info.tolerations, taints[i])) return false;
   if (info.affinity !== null && !matchesRequiredAffinity(info.affinity, e.name, e.labels)) return false;
   const ports = info.ports;
-  for (let i = 0; i < ports.length; i++) if (portConflicts(e, ports[i])) return false;
+  for (let i = 0; i < ports.length; i++) if (portConflicts(e.usedPorts, ports[i])) return false;
   if (!fits(info, e)) return false;
   if (spread !== null && spreadFilter(spread, e) !== null) return false;
   if (interPod !== null && interPodFilter(interPod, e) !== null) return false;
@@ -132,7 +132,7 @@ export function runFilters(
     return { plugin: 'NodeAffinity', unresolvable: true, reasons: [AFFINITY_REASON] };
   }
   for (const p of info.ports) {
-    if (portConflicts(e, p)) return { plugin: 'NodePorts', unresolvable: false, reasons: [PORTS_REASON] };
+    if (portConflicts(e.usedPorts, p)) return { plugin: 'NodePorts', unresolvable: false, reasons: [PORTS_REASON] };
   }
   if (!fits(info, e)) {
     return { plugin: 'NodeResourcesFit', unresolvable: false, reasons: insufficientResources(info, e, usageOf(e)) };

@@ -1,6 +1,5 @@
 /** Host ports (NodePorts plugin, HostPortInfo): which a pod takes and whether they clash on a node. */
 import type { PodSpec } from '../model/k8s';
-import type { NodeEntry } from './cache';
 
 export interface HostPort {
   /** '0.0.0.0' when the pod did not pin hostIP. */
@@ -8,6 +7,9 @@ export interface HostPort {
   protocol: string;
   port: number;
 }
+
+/** A node's host ports in use: "TCP/8080" → host IP → pods using it. */
+export type UsedPorts = Map<string, Map<string, number>>;
 
 export function portKey(protocol: string, port: number): string {
   return protocol + '/' + port;
@@ -28,8 +30,8 @@ export function hostPortsOf(spec: PodSpec): HostPort[] {
 }
 
 /** HostPortInfo.CheckConflict: 0.0.0.0 clashes with any IP on the same protocol/port. */
-export function portConflicts(node: NodeEntry, want: HostPort): boolean {
-  const ips = node.usedPorts.get(portKey(want.protocol, want.port));
+export function portConflicts(used: UsedPorts, want: HostPort): boolean {
+  const ips = used.get(portKey(want.protocol, want.port));
   if (!ips) return false;
   if (want.ip === '0.0.0.0') return ips.size > 0;
   return ips.has('0.0.0.0') || ips.has(want.ip);

@@ -49,7 +49,7 @@ export function kubeletAdmission(cache: SchedulerCache, pod: PodToSchedule, node
     if (want > alloc - used) return outOf(name, want, used, alloc);
   }
   if (!matchesRequiredAffinity(info.affinity, e.name, e.labels)) return rejection('NodeAffinity', 'Predicate NodeAffinity failed');
-  for (const p of info.ports) if (portConflicts(e, p)) return rejection('NodePorts', 'Predicate NodePorts failed');
+  for (const p of info.ports) if (portConflicts(e.usedPorts, p)) return rejection('NodePorts', 'Predicate NodePorts failed');
   for (const t of e.state.taints) {
     if (t.effect === 'NoExecute' && !tolerationsTolerateTaint(info.tolerations, t)) {
       return rejection('TaintToleration', 'Predicate TaintToleration failed');

@@ -24,7 +24,7 @@ function samePort(a: HostPort, b: HostPort): boolean {
 /** Port check with `removed` pods gone: a conflict stays if some remaining pod still holds the port. */
 function portsBlocked(cache: SchedulerCache, info: PodInfo, e: NodeEntry, removed: Set<string>): boolean {
   for (const want of info.ports) {
-    if (!portConflicts(e, want)) continue;
+    if (!portConflicts(e.usedPorts, want)) continue;
     for (const uid of e.pods) {
       if (removed.has(uid)) continue;
       if (cache.pods.get(uid)!.ports.some((p) => samePort(p, want))) return true;

@@ -10,7 +10,8 @@ import { passesFilters, runFilters, type NodeStatus } from './filters';
 import { countReasons, fitErrorMessage, NO_NODES_MESSAGE, PREEMPTION_NOT_HELPFUL, preemptionMessage } from './messages';
 import { buildPodInfo, type PodInfo, type PodToSchedule } from './podInfo';
 import { preempt } from './preemption';
-import { ensureScoreBuffers, scoreNodes, scoreRecordAt, type ScoreTable } from './scoring';
+import { scoreRecordAt } from './scoreRecords';
+import { newScoreBuffers, scoreNodes, type ScoreBuffers, type ScoreTable } from './scoring';
 import { preFilterNodeNames } from './selectors';
 import { numFeasibleNodesToFind, selectHost } from './selectHost';
 import { interPodPreFilter } from './interPodAffinity';
@@ -101,6 +102,31 @@ function recordScores(
     out[nodes[nodeIndex[i]].name] = scoreRecordAt(table, i);
   }
   return out;
+}
+
+/**
+ * A cycle's working memory, kept between cycles so a cycle over 500 nodes allocates (almost)
+ * nothing; contents mean nothing between cycles. One per cache, held weakly so it goes with it.
+ */
+interface CycleScratch {
+  /** The feasible nodes' indices in `cache.nodes`, in evaluation order (only the first entries are this cycle's). */
+  nodeIndex: Int32Array;
+  /** The rejected nodes, in evaluation order (only the first entries are this cycle's). */
+  rejectedNodes: NodeEntry[];
+  scores: ScoreBuffers;
+}
+
+const scratchByCache = new WeakMap<SchedulerCache, CycleScratch>();
+
+/** The cache's scratch, with room for `count` feasible nodes. */
+function scratchFor(cache: SchedulerCache, count: number): CycleScratch {
+  let scratch = scratchByCache.get(cache);
+  if (scratch === undefined) {
+    scratch = { nodeIndex: new Int32Array(0), rejectedNodes: [], scores: newScoreBuffers() };
+    scratchByCache.set(cache, scratch);
+  }
+  if (scratch.nodeIndex.length < count) scratch.nodeIndex = new Int32Array(Math.max(count, 2 * scratch.nodeIndex.length, 16));
+  return scratch;
 }
 
 /** Why the PreFilter left a node out (NodeAffinity narrowed the pod to named nodes). */
@@ -210,8 +236,7 @@ export function schedulePod(
 
   // Filter, starting where the previous cycle stopped, until enough feasible nodes are found.
   const numToFind = numFeasibleNodesToFind(opts.percentageOfNodesToScore, candidates.length);
-  const scratch = cache.scratch;
-  ensureScoreBuffers(scratch, numToFind);
+  const scratch = scratchFor(cache, numToFind);
   // Scratch lists are overwritten in place, never truncated (truncating frees their storage).
   const nodeIndex = scratch.nodeIndex;
   const rejectedNodes = scratch.rejectedNodes;
@@ -279,7 +304,7 @@ export function schedulePod(
 
   // Score every feasible node (upstream skips scoring for a single node; the scores still explain it).
   const count = found;
-  const table = scoreNodes(cache, info, count, scratch);
+  const table = scoreNodes(cache, info, nodeIndex, count, scratch.scores);
   const chosen = count === 1 ? 0 : selectHost(table.totals, count, rng);
   const node = allNodes[nodeIndex[chosen]].name;
   const scores = recordScores(allNodes, nodeIndex, table, count, chosen, limit, large);

@@ -4,10 +4,11 @@
  */
 import type { Labels } from '../model/k8s';
 import { domainIndex, FLAG_HOSTNAME, nodesWithKey, type NodeEntry, type SchedulerCache } from './cache';
-import type { PodInfo, SpreadConstraint } from './podInfo';
+import type { PodInfo } from './podInfo';
 import { countByDomain, countOnNode, HOSTNAME_KEY, matchingSets, perNodeCounts, trackKey } from './podIndex';
 import { idiv } from './resources';
 import { matchesRequiredAffinity } from './selectors';
+import type { SpreadConstraint } from './spreadConstraints';
 
 export const SPREAD_REASON = "node(s) didn't match pod topology spread constraints";
 export const SPREAD_MISSING_LABEL_REASON = SPREAD_REASON + ' (missing required label)';
@@ -84,9 +85,12 @@ export function spreadFilter(state: SpreadFilterState, e: NodeEntry): SpreadReje
 // ---------------------------------------------------------------------------------------------
 // Score
 
+/** Widest raw-score range of a cycle normalised through a table (wider ones divide per node). */
+const SPREAD_TABLE_LIMIT = 4096;
+
 /**
  * PreScore state for one cycle: per constraint its weight ln(size + 2), its maxSkew − 1 offset and
- * where counts come from; `fill` gives the nodes' un-normalised scores. One instance is reused
+ * where counts come from; `score` gives the nodes' normalised scores. One instance is reused
  * cycle after cycle (`prepare` overwrites it), so scoring allocates nothing per pod.
  */
 export class SpreadScorer {
@@ -110,6 +114,9 @@ export class SpreadScorer {
   /** See `scatter`: all zero outside a cycle. */
   private scatterBuffer = new Int32Array(0);
   private scattered: Map<number, number> | null = null;
+  /** Per node, the constraints' sum before rounding (see `fill`); NormalizeScore's table (see `normalize`). */
+  private sums = new Float64Array(0);
+  private normalized = new Int32Array(64);
 
   constructor(cache: SchedulerCache) {
     this.cache = cache;
@@ -208,16 +215,22 @@ export class SpreadScorer {
   }
 
   /** Smallest non-negative and largest raw score of the last `fill` (Infinity / 0 when none). */
-  rawMin = Infinity;
-  rawMax = 0;
+  private rawMin = Infinity;
+  private rawMax = 0;
+
+  /** The normalised scores (0–100) of the first `count` feasible nodes into `out`. */
+  score(nodeIndex: Int32Array, count: number, out: Int32Array): void {
+    this.fill(nodeIndex, count, out);
+    this.normalize(out, count);
+  }
 
   /**
    * Scores before normalisation of the first `count` feasible nodes (`nodeIndex[j]` is the j-th
    * one's index) into `out`: Σ count × weight + (maxSkew − 1) over the constraints, rounded; −1 for
    * an ignored node. Also sets rawMin / rawMax. Each node's sum is added up in constraint order, as
-   * upstream does, so the floating-point result is the same; `acc` is scratch.
+   * upstream does, so the floating-point result is the same.
    */
-  fill(nodeIndex: Int32Array, count: number, out: Int32Array, acc: Float64Array): void {
+  private fill(nodeIndex: Int32Array, count: number, out: Int32Array): void {
     const flags = this.cache.arrays.flags;
     const nc0 = this.nodeCounts[0];
     if (this.n === 2 && this.ignored === null && this.isHost[0] && nc0 instanceof Int32Array && !this.isHost[1] && this.domainIds[1] !== null) {
@@ -246,6 +259,8 @@ export class SpreadScorer {
       this.unscatter();
       return;
     }
+    if (this.sums.length < count) this.sums = new Float64Array(Math.max(count, 2 * this.sums.length));
+    const acc = this.sums;
     acc.fill(0, 0, count);
     for (let i = 0; i < this.n; i++) {
       const w = this.weights[i];
@@ -287,6 +302,29 @@ export class SpreadScorer {
   }
 
   /**
+   * NormalizeScore of the raw scores in `out`, as a table over [rawMin, rawMax]: the raw scores of a
+   * cycle span a few dozen values, so a handful of divisions instead of one per node (a range wider
+   * than SPREAD_TABLE_LIMIT divides per node).
+   */
+  private normalize(out: Int32Array, count: number): void {
+    const min = this.rawMin;
+    const max = this.rawMax;
+    if (min === Infinity || max - min >= SPREAD_TABLE_LIMIT) {
+      for (let j = 0; j < count; j++) out[j] = normalizeSpread(out[j], min, max);
+      return;
+    }
+    const base = min | 0;
+    const size = max - base + 1;
+    if (this.normalized.length < size) this.normalized = new Int32Array(Math.max(size, 2 * this.normalized.length));
+    const table = this.normalized;
+    for (let r = 0; r < size; r++) table[r] = normalizeSpread(base + r, min, max);
+    for (let j = 0; j < count; j++) {
+      const raw = out[j];
+      out[j] = raw < 0 ? 0 : table[raw - base];
+    }
+  }
+
+  /**
    * A small label set keeps its per-node counts in a Map: for one cycle they are copied into a
    * zeroed per-node array (a handful of writes), so the scoring pass reads an array either way.
    */
@@ -308,18 +346,4 @@ export class SpreadScorer {
 export function normalizeSpread(raw: number, min: number, max: number): number {
   if (raw < 0) return 0;
   return max === 0 ? 100 : idiv(100 * (max + min - raw), max);
-}
-
-/** PreScore: null when the plugin is skipped (no soft constraints: no controller or Service to spread by). */
-export function prepareSpread(
-  cache: SchedulerCache,
-  info: PodInfo,
-  nodeIndex: Int32Array,
-  count: number,
-  reuse: SpreadScorer | null,
-): SpreadScorer | null {
-  if (info.soft.length === 0 || cache.nodes.length === 0) return null;
-  const scorer = reuse ?? new SpreadScorer(cache);
-  scorer.prepare(cache, info, nodeIndex, count);
-  return scorer;
 }
