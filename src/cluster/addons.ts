@@ -10,7 +10,7 @@ import type { IngressClassState } from '../model/ingress';
 import type { LoadedWorkload } from '../model/objects';
 import { container, linux, podSpec, service, workload } from './builtins';
 import { BUILT_IN_SOURCE } from './diagnostics';
-import type { ServiceInput } from './serviceAlloc';
+import type { ServiceInput } from './serviceInput';
 
 export const INGRESS_NGINX_NAMESPACE = 'ingress-nginx';
 export const INGRESS_NGINX_CONTROLLER = 'k8s.io/ingress-nginx';

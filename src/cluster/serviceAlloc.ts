@@ -97,7 +97,10 @@ class Allocation {
 
   portError(d: Draft, path: string, port: number, err: AllocError): void {
     const { min, max } = this.settings.nodePortRange;
-    const why = err === 'allocated' ? 'provided port is already allocated' : `provided port is not in the valid range. The range of valid ports is ${min}-${max}`;
+    const why =
+      err === 'allocated'
+        ? 'provided port is already allocated'
+        : `provided port is not in the valid range. The range of valid ports is ${min}-${max}`;
     this.reject(d, path, path, `${path}: Invalid value: ${port}: ${why}`);
   }
 
@@ -109,7 +112,11 @@ class Allocation {
   release(d: Draft): void {
     if (d.clusterIP) this.ips.release(d.clusterIP);
     const seen = new Set<number>();
-    for (const p of d.nodePorts) if (p !== undefined && !seen.has(p)) (seen.add(p), this.ports.release(p));
+    for (const p of d.nodePorts) {
+      if (p === undefined || seen.has(p)) continue;
+      seen.add(p);
+      this.ports.release(p);
+    }
     if (d.healthCheckNodePort !== undefined) this.ports.release(d.healthCheckNodePort);
   }
 }
@@ -219,7 +226,8 @@ function assignLoadBalancer(a: Allocation, d: Draft): void {
   if (ip) {
     const holder = a.pool.holder(ip);
     if (!a.pool.contains(ip)) d.pendingReason = `MetalLB: Failed to allocate IP for "${key}": ${ip} is not in any configured address pool`;
-    else if (holder && holder !== key) d.pendingReason = `MetalLB: Failed to allocate IP for "${key}": ${ip} is already in use by ${holder}`;
+    else if (holder && holder !== key)
+      d.pendingReason = `MetalLB: Failed to allocate IP for "${key}": ${ip} is already in use by ${holder}`;
     else {
       a.pool.take(ip, key);
       d.lbIP = ip;

@@ -48,7 +48,12 @@ export function serviceState(input: ServiceInput, d: Allocated, rngState: number
   const selector = spec.selector && Object.keys(spec.selector).length > 0 ? { ...spec.selector } : null;
   const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
   const ports: ServicePortState[] = spec.ports.map((p, i) => {
-    const out: ServicePortState = { protocol: p.protocol, port: p.port, targetPort: p.targetPort, source: input.locate(`spec.ports[${i}]`) };
+    const out: ServicePortState = {
+      protocol: p.protocol,
+      port: p.port,
+      targetPort: p.targetPort,
+      source: input.locate(`spec.ports[${i}]`),
+    };
     const fieldSources: ServicePortState['fieldSources'] = {};
     for (const field of ['port', 'targetPort', 'nodePort'] as const) {
       const at = written(input, `spec.ports[${i}].${field}`);
@@ -90,12 +95,17 @@ export function serviceState(input: ServiceInput, d: Allocated, rngState: number
   if (d.healthCheckNodePort !== undefined) state.healthCheckNodePort = d.healthCheckNodePort;
   if (input.builtIn) state.builtIn = true;
 
-  state.refs.selector = ref(input, 'spec.selector', selector ? `selector: ${selectorText(selector)}` : 'no selector: endpoints are not managed by Kubernetes');
+  state.refs.selector = ref(
+    input,
+    'spec.selector',
+    selector ? `selector: ${selectorText(selector)}` : 'no selector: endpoints are not managed by Kubernetes',
+  );
   state.refs.type = ref(input, 'spec.type', `type: ${spec.type}`);
   if (clusterIP) state.refs.clusterIP = ref(input, 'spec.clusterIP', `clusterIP: ${clusterIP}`);
-  if (state.externalTrafficPolicy) state.refs.externalTrafficPolicy = ref(input, 'spec.externalTrafficPolicy', `externalTrafficPolicy: ${state.externalTrafficPolicy}`);
-  if (state.internalTrafficPolicy) state.refs.internalTrafficPolicy = ref(input, 'spec.internalTrafficPolicy', `internalTrafficPolicy: ${state.internalTrafficPolicy}`);
+  if (state.externalTrafficPolicy)
+    state.refs.externalTrafficPolicy = ref(input, 'spec.externalTrafficPolicy', `externalTrafficPolicy: ${state.externalTrafficPolicy}`);
+  if (state.internalTrafficPolicy)
+    state.refs.internalTrafficPolicy = ref(input, 'spec.internalTrafficPolicy', `internalTrafficPolicy: ${state.internalTrafficPolicy}`);
   state.refs.sessionAffinity = ref(input, 'spec.sessionAffinity', `sessionAffinity: ${state.sessionAffinity}`);
   return state;
 }
-

@@ -4,7 +4,7 @@
  * exact. Every decision reads these aggregates; nothing scans all pods.
  */
 import type { NodeState, PodState } from '../model/cluster';
-import type { Labels, PodSpec, Taint } from '../model/k8s';
+import type { Labels, Taint } from '../model/k8s';
 import type { PodResourceRequest } from './resources';
 import { portKey, type HostPort, type UsedPorts } from './hostPorts';
 import { countPod, labelSetId, newPodIndex, type PodIndex } from './podIndex';

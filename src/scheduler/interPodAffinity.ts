@@ -169,13 +169,15 @@ export function interPodTopologyScore(cache: SchedulerCache, pod: IncomingPod): 
   };
   // The incoming pod's preferred terms, against every existing pod.
   for (const t of pod.affinity?.preferredAffinity ?? []) add(t.topologyKey, termCounts(cache, setsFor(cache, t), t.topologyKey), t.weight);
-  for (const t of pod.affinity?.preferredAntiAffinity ?? []) add(t.topologyKey, termCounts(cache, setsFor(cache, t), t.topologyKey), -t.weight);
+  for (const t of pod.affinity?.preferredAntiAffinity ?? [])
+    add(t.topologyKey, termCounts(cache, setsFor(cache, t), t.topologyKey), -t.weight);
   // Existing pods' terms that the incoming pod matches.
   for (const id of cache.index.affinitySets) {
     const set = cache.index.sets[id];
     const a = set.affinity!;
     const matching = (t: AffinityTerm): boolean => termMatches(t, pod.namespace, pod.labels);
-    for (const t of a.requiredAffinity) if (matching(t)) add(t.topologyKey, setDomainCounts(cache, set, t.topologyKey), HARD_POD_AFFINITY_WEIGHT);
+    for (const t of a.requiredAffinity)
+      if (matching(t)) add(t.topologyKey, setDomainCounts(cache, set, t.topologyKey), HARD_POD_AFFINITY_WEIGHT);
     for (const t of a.preferredAffinity) if (matching(t)) add(t.topologyKey, setDomainCounts(cache, set, t.topologyKey), t.weight);
     for (const t of a.preferredAntiAffinity) if (matching(t)) add(t.topologyKey, setDomainCounts(cache, set, t.topologyKey), -t.weight);
   }

@@ -16,7 +16,10 @@ function byteOrder(a: string, b: string): number {
 
 /** "1 node(s) had untolerated taint {…}, 2 Insufficient cpu" */
 export function histogramText(counts: Map<string, number>): string {
-  return [...counts].map(([reason, n]) => `${n} ${reason}`).sort(byteOrder).join(', ');
+  return [...counts]
+    .map(([reason, n]) => `${n} ${reason}`)
+    .sort(byteOrder)
+    .join(', ');
 }
 
 export function fitErrorMessage(

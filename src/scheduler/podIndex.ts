@@ -103,7 +103,8 @@ export function labelSetId(
 ): number {
   // Replicas arrive one after another with the same label and affinity objects: remember the last.
   const last = index.last;
-  if (last !== null && last.labels === labels && last.affinity === affinity && last.namespace === namespace && last.owner === owner) return last.id;
+  if (last !== null && last.labels === labels && last.affinity === affinity && last.namespace === namespace && last.owner === owner)
+    return last.id;
   const id = labelSetIdByKey(index, namespace, owner, labels, affinity);
   index.last = { namespace, owner, labels, affinity, id };
   return id;

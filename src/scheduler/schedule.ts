@@ -186,12 +186,7 @@ function namedNodes(cache: SchedulerCache, names: ReadonlySet<string>): NodeEntr
   return out.sort((a, b) => a.index - b.index);
 }
 
-export function schedulePod(
-  cache: SchedulerCache,
-  pod: PodToSchedule,
-  rng: Rng,
-  opts: ScheduleOptions = {},
-): SchedulerResult {
+export function schedulePod(cache: SchedulerCache, pod: PodToSchedule, rng: Rng, opts: ScheduleOptions = {}): SchedulerResult {
   const spec = pod.spec;
   if (spec.nodeName) return { node: spec.nodeName, rejected: {}, scores: {}, by: 'nodeName' };
   // Another scheduler's pod: kube-scheduler never looks at it, so no event either.
@@ -211,7 +206,8 @@ export function schedulePod(
   let absentCount = 0;
   const names = preFilterNodeNames(spec);
   if (names !== null) {
-    if (names.size === 0) return { ...preFilterFailure(allNodes.length, 'pod affinity terms conflict'), rejected: nodeRecord<string>(large) };
+    if (names.size === 0)
+      return { ...preFilterFailure(allNodes.length, 'pod affinity terms conflict'), rejected: nodeRecord<string>(large) };
     candidates = namedNodes(cache, names);
     absentCount = allNodes.length - candidates.length;
     // Nodes outside the PreFilter result are never filtered but count as rejected in the message;
@@ -252,7 +248,12 @@ export function schedulePod(
   // NoSchedule/NoExecute taint, room for a pod and enough cpu/memory/ephemeral storage passes every
   // filter. Any other node takes the full chain.
   const simple =
-    info.affinity === null && info.ports.length === 0 && info.req.scalar.length === 0 && spread === null && interPod === null && !spec.nodeName;
+    info.affinity === null &&
+    info.ports.length === 0 &&
+    info.req.scalar.length === 0 &&
+    spread === null &&
+    interPod === null &&
+    !spec.nodeName;
   const { flags, freeCpu, freeMemory, freeEphemeral } = cache.arrays;
   const blocking = FLAG_UNSCHEDULABLE | FLAG_HARD_TAINTS | FLAG_FULL;
   const req = info.req;

@@ -2,13 +2,7 @@
  * Label and node selectors, as apimachinery (labels) and component-helpers
  * (scheduling/corev1/nodeaffinity) evaluate them.
  */
-import type {
-  Labels,
-  LabelSelector,
-  NodeSelectorRequirement,
-  NodeSelectorTerm,
-  PodSpec,
-} from '../model/k8s';
+import type { Labels, LabelSelector, NodeSelectorRequirement, NodeSelectorTerm, PodSpec } from '../model/k8s';
 
 const INT64 = /^[+-]?\d+$/;
 
@@ -64,7 +58,7 @@ export interface RequiredNodeAffinity {
 export function requiredNodeAffinity(spec: PodSpec): RequiredNodeAffinity | null {
   const nodeSelector = Object.entries(spec.nodeSelector ?? {});
   const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  const terms = required ? required.nodeSelectorTerms ?? [] : null;
+  const terms = required ? (required.nodeSelectorTerms ?? []) : null;
   if (nodeSelector.length === 0 && terms === null) return null;
   return { nodeSelector, terms };
 }

@@ -133,7 +133,13 @@ function defaultConstraints(services: KnownServices, pod: SpreadingPod): SpreadC
   let constraints = memo.constraints.get(owner ?? '');
   if (constraints === undefined) {
     const selector: SpreadSelector = { kind: 'default', namespace: pod.namespace, serviceLabels, owner };
-    constraints = SYSTEM_DEFAULTS.map((d) => ({ topologyKey: d.topologyKey, maxSkew: d.maxSkew, minDomains: 1, selector, selfMatch: true }));
+    constraints = SYSTEM_DEFAULTS.map((d) => ({
+      topologyKey: d.topologyKey,
+      maxSkew: d.maxSkew,
+      minDomains: 1,
+      selector,
+      selfMatch: true,
+    }));
     memo.constraints.set(owner ?? '', constraints);
   }
   return constraints;

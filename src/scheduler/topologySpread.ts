@@ -233,7 +233,14 @@ export class SpreadScorer {
   private fill(nodeIndex: Int32Array, count: number, out: Int32Array): void {
     const flags = this.cache.arrays.flags;
     const nc0 = this.nodeCounts[0];
-    if (this.n === 2 && this.ignored === null && this.isHost[0] && nc0 instanceof Int32Array && !this.isHost[1] && this.domainIds[1] !== null) {
+    if (
+      this.n === 2 &&
+      this.ignored === null &&
+      this.isHost[0] &&
+      nc0 instanceof Int32Array &&
+      !this.isHost[1] &&
+      this.domainIds[1] !== null
+    ) {
       // The system defaults (hostname, then zone) for one label set: one fused pass.
       const w0 = this.weights[0];
       const off0 = this.offsets[0];
