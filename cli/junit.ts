@@ -4,7 +4,7 @@
  * No timestamps or durations, so the report is as deterministic as the run.
  */
 import type { ExpectationResult } from '../src/engine/expectations';
-import { describeExpectation, failureMessage } from '../src/view/expectationsText';
+import { describeExpectation, failureMessage } from '../src/engine/expectationsText';
 
 /** XML 1.0's Char production: most control characters and lone surrogates cannot appear at all, even escaped. */
 function isXmlChar(code: number): boolean {

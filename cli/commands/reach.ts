@@ -3,7 +3,7 @@ import { parseArgs, type FlagSpec } from '../args';
 import { clusterFromFolder, problemsNote } from '../folder';
 import type { CliIo } from '../io';
 import { reachMatrix } from '../../src/engine/reach';
-import { formatReach } from '../../src/view/reachText';
+import { formatReach } from '../../src/engine/reachText';
 import { REACH_HELP, UsageError } from '../usage';
 import { COMMON_FLAGS, onlyDir, seedOf, toJson } from './common';
 

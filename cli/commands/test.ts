@@ -5,7 +5,7 @@ import { clusterFromFolder, problemsNote } from '../folder';
 import type { CliIo } from '../io';
 import { junitXml } from '../junit';
 import { checkExpectations } from '../../src/engine/expectations';
-import { formatExpectationProblem, formatExpectationResults } from '../../src/view/expectationsText';
+import { formatExpectationProblem, formatExpectationResults } from '../../src/engine/expectationsText';
 import { TEST_HELP, UsageError } from '../usage';
 import { COMMON_FLAGS, seedOf } from './common';
 

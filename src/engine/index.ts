@@ -45,5 +45,5 @@ export { parseReachPort, reachSources, reachTargets, type Checked, type ReachPor
 export { TRACE_OUTCOMES, isTraceOutcome, type TraceOutcome } from './outcomes';
 export { parseExpectations, type Expectation, type ExpectationProblem, type ParsedExpectations, type Position } from './expectationsFile';
 export { checkExpectations, runExpectations, type ExpectationResult, type ExpectationsRun } from './expectations';
-export { formatReach, OUTCOME_LETTERS } from '../view/reachText';
-export { describeExpectation, failureMessage, formatExpectationProblem, formatExpectationResults } from '../view/expectationsText';
+export { formatReach, OUTCOME_LETTERS } from './reachText';
+export { describeExpectation, failureMessage, formatExpectationProblem, formatExpectationResults } from './expectationsText';

@@ -3,8 +3,8 @@
  * harness read it: a plan line, `ok N - …` / `not ok N - …` per expectation, and for each failure the
  * outcome, the trace's reason and where the expectation is written, as `#` diagnostic lines.
  */
-import type { ExpectationResult } from '../engine/expectations';
-import type { Expectation, ExpectationProblem } from '../engine/expectationsFile';
+import type { ExpectationResult } from './expectations';
+import type { Expectation, ExpectationProblem } from './expectationsFile';
 
 /** What the expectation claims: `pod/a → svc/b:80 delivered`, after its name when it has one. */
 export function describeExpectation(e: Expectation): string {

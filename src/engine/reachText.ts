@@ -3,9 +3,9 @@
  * truth tables (test/e2e/network/netpol/truthtable.go: `.` for allowed, `X` for blocked), with a letter
  * for each other outcome. Targets are numbered above the grid so that long ids do not widen it.
  */
-import type { ReachMatrix } from '../engine/reach';
-import type { TraceOutcome } from '../engine/outcomes';
-import { TRACE_OUTCOMES } from '../engine/outcomes';
+import type { ReachMatrix } from './reach';
+import type { TraceOutcome } from './outcomes';
+import { TRACE_OUTCOMES } from './outcomes';
 
 export const OUTCOME_LETTERS: Readonly<Record<TraceOutcome, string>> = {
   delivered: '.',
