@@ -35,6 +35,9 @@ function dwell(action: Hop['action']): number {
       return 10;
     case 'reply':
       return 60;
+    case 'proxy':
+      // nginx reads the request and opens the upstream connection.
+      return 80;
     case 'lb':
     case 'allow':
     case 'rst':
