@@ -4,6 +4,11 @@
  */
 import type { LabelledRef, SourceRef } from './source';
 
+/** The deprecated annotation that named the class before spec.ingressClassName (v1.18). */
+export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+/** networkingv1.AnnotationIsDefaultIngressClass: `"true"` makes an IngressClass the default. */
+export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+
 export type PathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
 
 /** `service.name` + `service.port.number` or `.name`; a `resource` backend is listed, never routed. */
@@ -29,8 +34,13 @@ export interface IngressState {
   name: string;
   namespace: string;
   source: SourceRef;
-  /** spec.ingressClassName, or the one the default IngressClass gives (resolved at load). */
+  /** spec.ingressClassName, else the annotation's class, else the default IngressClass's (resolved at load). */
   ingressClassName?: string;
+  /**
+   * Where the class came from: the field, the deprecated `kubernetes.io/ingress.class` annotation
+   * (which ingress-nginx still reads), or the default IngressClass at creation. Absent with the class.
+   */
+  classFrom?: 'spec' | 'annotation' | 'default';
   defaultBackend?: { backend: IngressBackend; ref: LabelledRef };
   rules: IngressRule[];
   /** Hosts with TLS and the Secret that holds their certificate. */
