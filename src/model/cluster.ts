@@ -1,4 +1,5 @@
 import type { Diagnostic, LabelledRef, SourceRef } from './source';
+import type { IngressClassState, IngressState } from './ingress';
 import type { NamespaceState, NetworkPolicyState } from './policy';
 import type { Labels, PodSpec, Protocol, ServiceType, Taint, WorkloadSpec } from './k8s';
 import type { WorkloadKind } from './objects';
@@ -267,4 +268,8 @@ export interface Cluster {
   networkPolicies?: NetworkPolicyState[];
   /** Namespaces the folder declares, with their labels (absent: none; others have only the automatic label). */
   namespaces?: NamespaceState[];
+  /** The folder's Ingresses in apply order, each with its resolved class (absent: none). */
+  ingresses?: IngressState[];
+  /** The folder's IngressClasses (absent: none; a kubeadm cluster has no ingress controller of its own). */
+  ingressClasses?: IngressClassState[];
 }
