@@ -95,7 +95,7 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
   sim.objects = withoutRejectedServices(sim.objects, desired.services, services.services);
   sim.networkPolicies = networkPoliciesOf(load);
   sim.namespaces = namespacesOf(load);
-  sim.ingresses = ingressesOf(load);
+  sim.ingresses = ingressesOf(load, FOLDER_APPLIED_AT);
   sim.ingressClasses = ingressClassesOf(load);
 
   // t = 0: kubeadm init, the flannel manifest and the nodes joining.

@@ -30,13 +30,19 @@ export function isDefaultClass(o: LoadedIngressClass): boolean {
   return o.metadata.annotations[DEFAULT_CLASS_ANNOTATION] === 'true';
 }
 
-/** Ingresses in apply order, each with the class it has once created. */
-export function ingressesOf(load: LoadResult): IngressState[] {
+/**
+ * Ingresses in apply order, each with the class it has once created. New ones are created at
+ * `createdAt`; one that `previous` already holds (a re-apply) keeps its creation time.
+ */
+export function ingressesOf(load: LoadResult, createdAt: number, previous: readonly IngressState[] = []): IngressState[] {
+  const created = new Map(previous.map((i) => [`${i.namespace}/${i.name}`, i.createdAt]));
   const out: IngressState[] = [];
   const defaults: string[] = [];
   for (const o of load.objects) {
     if (o.kind === 'IngressClass' && isDefaultClass(o as LoadedIngressClass)) defaults.push(o.metadata.name);
-    if (o.kind === 'Ingress') out.push(ingressStateOf(o as LoadedIngress, defaultClassName(defaults)));
+    if (o.kind !== 'Ingress') continue;
+    const state = ingressStateOf(o as LoadedIngress, defaultClassName(defaults));
+    out.push({ ...state, createdAt: created.get(`${state.namespace}/${state.name}`) ?? createdAt });
   }
   return out;
 }
@@ -83,6 +89,7 @@ function ingressStateOf(o: LoadedIngress, defaultClass: string | undefined): Ing
     rules,
     tls: o.spec.tls.map((t) => (t.secretName === '' ? { hosts: [...t.hosts] } : { hosts: [...t.hosts], secretName: t.secretName })),
     annotations: { ...o.metadata.annotations },
+    labels: { ...o.metadata.labels },
   };
   if (o.spec.defaultBackend) {
     const backend = backendOf(o.spec.defaultBackend);

@@ -145,7 +145,7 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
   sim.objects = desired.objects;
   sim.networkPolicies = networkPoliciesOf(load);
   sim.namespaces = namespacesOf(load);
-  sim.ingresses = ingressesOf(load);
+  sim.ingresses = ingressesOf(load, sim.clock, prev.ingresses);
   sim.ingressClasses = ingressClassesOf(load);
 
   const previous = new Map(prev.services.map((s) => [serviceKey(s.namespace, s.name), s]));

@@ -2,6 +2,7 @@
  * networking.k8s.io/v1 Ingress and IngressClass as the engine routes them, with the line of every
  * rule and path so an L7 verdict can cite it.
  */
+import type { Labels } from './k8s';
 import type { LabelledRef, SourceRef } from './source';
 
 /** The deprecated annotation that named the class before spec.ingressClassName (v1.18). */
@@ -46,6 +47,10 @@ export interface IngressState {
   /** Hosts with TLS and the Secret that holds their certificate. */
   tls: { hosts: string[]; secretName?: string }[];
   annotations: Record<string, string>;
+  /** metadata.labels (what `kubectl get ingress -l` filters on). */
+  labels?: Labels;
+  /** Simulated seconds when it was created (AGE). */
+  createdAt?: number;
 }
 
 export interface IngressClassState {

@@ -132,6 +132,8 @@ describe('Ingress state', () => {
           'nginx.ingress.kubernetes.io/ssl-redirect': 'false',
           'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS',
         },
+        labels: {},
+        createdAt: 600,
       },
     ]);
   });
