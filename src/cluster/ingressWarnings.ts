@@ -4,7 +4,7 @@
  * Ingress's namespace, or a Service without the port the backend asks for.
  */
 import type { ServiceState } from '../model/cluster';
-import { DEFAULT_CLASS_ANNOTATION, INGRESS_CLASS_ANNOTATION } from '../model/ingress';
+import { DEFAULT_CLASS_ANNOTATION, INGRESS_CLASS_ANNOTATION, type IngressClassState } from '../model/ingress';
 import type { IngressBackendSpec, LoadedIngress, LoadedIngressClass, LoadResult } from '../model/objects';
 import type { Diagnostic } from '../model/source';
 import { objectDiagnostic } from './diagnostics';
@@ -14,8 +14,13 @@ const UNSERVED = 'so no ingress controller serves this Ingress';
 /** An upstream without endpoints: nginx answers 503 Service Temporarily Unavailable. */
 const ANSWERS_503 = 'so ingress-nginx answers 503';
 
-export function ingressWarnings(load: LoadResult, services: readonly ServiceState[]): Diagnostic[] {
-  const classes = new Set<string>();
+/** `builtInClasses`: the cluster's own IngressClasses (an add-on's), there before the folder. */
+export function ingressWarnings(
+  load: LoadResult,
+  services: readonly ServiceState[],
+  builtInClasses: readonly IngressClassState[] = [],
+): Diagnostic[] {
+  const classes = new Set<string>(builtInClasses.map((k) => k.name));
   const defaults: { name: string; index: number }[] = [];
   load.objects.forEach((o, index) => {
     if (o.kind !== 'IngressClass') return;
@@ -28,7 +33,7 @@ export function ingressWarnings(load: LoadResult, services: readonly ServiceStat
     if (o.kind !== 'Ingress') return;
     const ing = o as LoadedIngress;
     const earlier = defaults.filter((d) => d.index < index).map((d) => d.name);
-    out.push(...classWarnings(ing, classes, earlier, defaults[0]?.name));
+    out.push(...classWarnings(ing, classes, defaultClassName(earlier, builtInClasses), defaults[0]?.name));
     const check = (backend: IngressBackendSpec, at: string) => out.push(...backendWarnings(ing, backend, at, byKey));
     if (ing.spec.defaultBackend) check(ing.spec.defaultBackend, 'spec.defaultBackend');
     (ing.spec.rules ?? []).forEach((rule, i) =>
@@ -38,18 +43,25 @@ export function ingressWarnings(load: LoadResult, services: readonly ServiceStat
   return out;
 }
 
-function classWarnings(ing: LoadedIngress, classes: ReadonlySet<string>, earlierDefaults: string[], anyDefault?: string): Diagnostic[] {
-  const { ingressClassName, classFrom } = classOf(ing, defaultClassName(earlierDefaults));
+function classWarnings(ing: LoadedIngress, classes: ReadonlySet<string>, defaultClass?: string, laterDefault?: string): Diagnostic[] {
+  const { ingressClassName, classFrom } = classOf(ing, defaultClass);
   if (classFrom === 'default' || (ingressClassName !== undefined && classes.has(ingressClassName))) return [];
   if (ingressClassName !== undefined) {
     const path = classFrom === 'spec' ? 'spec.ingressClassName' : `metadata.annotations[${INGRESS_CLASS_ANNOTATION}]`;
     return [objectDiagnostic(ing, 'warning', path, `${path}: no IngressClass named "${ingressClassName}", ${UNSERVED}`)];
   }
   const path = 'spec.ingressClassName';
-  const why = anyDefault
-    ? `IngressClass "${anyDefault}" is the default but is created after this Ingress in apply order, so the DefaultIngressClass admission plugin gave it none`
+  const why = laterDefault
+    ? `IngressClass "${laterDefault}" is the default but is created after this Ingress in apply order, so the DefaultIngressClass admission plugin gave it none`
     : `no IngressClass is the default (${DEFAULT_CLASS_ANNOTATION}: "true")`;
-  return [objectDiagnostic(ing, 'warning', path, `${path}: not set and ${why}; ingress-nginx ignores an Ingress without a class`)];
+  return [
+    objectDiagnostic(
+      ing,
+      'warning',
+      path,
+      `${path}: not set and ${why}; ingress-nginx serves an Ingress without a class only with --watch-ingress-without-class`,
+    ),
+  ];
 }
 
 function backendWarnings(

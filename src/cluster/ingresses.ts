@@ -33,26 +33,35 @@ export function isDefaultClass(o: LoadedIngressClass): boolean {
 /**
  * Ingresses in apply order, each with the class it has once created. New ones are created at
  * `createdAt`; one that `previous` already holds (a re-apply) keeps its creation time.
+ * `builtInClasses` are the cluster's own (an add-on's), there before the folder is applied.
  */
-export function ingressesOf(load: LoadResult, createdAt: number, previous: readonly IngressState[] = []): IngressState[] {
+export function ingressesOf(
+  load: LoadResult,
+  createdAt: number,
+  previous: readonly IngressState[] = [],
+  builtInClasses: readonly IngressClassState[] = [],
+): IngressState[] {
   const created = new Map(previous.map((i) => [`${i.namespace}/${i.name}`, i.createdAt]));
   const out: IngressState[] = [];
   const defaults: string[] = [];
   for (const o of load.objects) {
     if (o.kind === 'IngressClass' && isDefaultClass(o as LoadedIngressClass)) defaults.push(o.metadata.name);
     if (o.kind !== 'Ingress') continue;
-    const state = ingressStateOf(o as LoadedIngress, defaultClassName(defaults));
+    const state = ingressStateOf(o as LoadedIngress, defaultClassName(defaults, builtInClasses));
     out.push({ ...state, createdAt: created.get(`${state.namespace}/${state.name}`) ?? createdAt });
   }
   return out;
 }
 
 /**
- * The admission plugin sees only classes that exist when the Ingress is created (earlier in apply
- * order). Of several defaults it takes the newest; created in the same second, the first by name.
+ * The class the DefaultIngressClass admission plugin writes into a new Ingress. It sees only classes
+ * that exist by then: the folder's default IngressClasses applied before it, and the cluster's own.
+ * Of several it takes the newest (the folder's are newer than the cluster's); of those created in the
+ * same second, the first by name.
  */
-export function defaultClassName(defaults: readonly string[]): string | undefined {
-  return [...defaults].sort()[0];
+export function defaultClassName(folderDefaults: readonly string[], builtInClasses: readonly IngressClassState[] = []): string | undefined {
+  const first = (names: readonly string[]): string | undefined => [...names].sort()[0];
+  return first(folderDefaults) ?? first(builtInClasses.filter((k) => k.isDefault).map((k) => k.name));
 }
 
 /** The class an Ingress has and where it came from; an annotated Ingress is left alone by admission. */

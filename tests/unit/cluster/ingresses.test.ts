@@ -1,6 +1,9 @@
 /** Ingresses and IngressClasses in the cluster: every path's line, the class each Ingress ends up with, and the warnings a user needs. */
 import { describe, expect, it } from 'vitest';
 import { buildCluster, cordonNode, reconcileCluster } from '../../../src/cluster';
+import { ingressesOf } from '../../../src/cluster/ingresses';
+import { ingressWarnings as warningsFor } from '../../../src/cluster/ingressWarnings';
+import type { IngressClassState } from '../../../src/model/ingress';
 import type { Cluster } from '../../../src/model/cluster';
 import { load } from '../load/helpers';
 
@@ -182,11 +185,28 @@ describe('the class an Ingress ends up with', () => {
     expect(classOf(build(defaultClass('zeta') + defaultClass('alpha') + simple('plain')))).toEqual([['plain', 'alpha', 'default']]);
   });
 
+  it('takes the cluster’s own default class (an add-on’s) unless the folder made a newer default before it', () => {
+    const addon: IngressClassState = {
+      name: 'nginx',
+      controller: 'k8s.io/ingress-nginx',
+      isDefault: true,
+      source: { file: '', line: 0, column: 0 },
+    };
+    const files = { 'a.yaml': simple('first'), 'b.yaml': defaultClass('mine') + simple('second') };
+    const states = ingressesOf(load(files), 600, [], [addon]);
+    expect(states.map((i) => [i.name, i.ingressClassName, i.classFrom])).toEqual([
+      ['first', 'nginx', 'default'],
+      ['second', 'mine', 'default'],
+    ]);
+    const named = load(simple('named').replace('spec:\n', 'spec:\n  ingressClassName: nginx\n'));
+    expect(warningsFor(named, buildCluster(named, { seed: 1 }).services, [addon])).toEqual([]);
+  });
+
   it('gets no default from an IngressClass created after it in apply order, and says so', () => {
     const c = build({ 'a-ingress.yaml': simple('early'), 'b-class.yaml': defaultClass('main') });
     expect(classOf(c)).toEqual([['early', undefined, undefined]]);
     expect(ingressWarnings(c)).toEqual([
-      'a-ingress.yaml:5: spec.ingressClassName: not set and IngressClass "main" is the default but is created after this Ingress in apply order, so the DefaultIngressClass admission plugin gave it none; ingress-nginx ignores an Ingress without a class',
+      'a-ingress.yaml:5: spec.ingressClassName: not set and IngressClass "main" is the default but is created after this Ingress in apply order, so the DefaultIngressClass admission plugin gave it none; ingress-nginx serves an Ingress without a class only with --watch-ingress-without-class',
     ]);
   });
 });
@@ -208,10 +228,10 @@ describe('Ingress warnings', () => {
       'shop.yaml:11: spec.ingressClassName: no IngressClass named "nginx", so no ingress controller serves this Ingress',
       'shop.yaml:31: spec.rules[1].http.paths[0].backend.service.port.name: service "api" has no port named "metrics" (its ports: web 8080/TCP, grpc 9090/TCP), so ingress-nginx answers 503',
       'x.yaml:5: metadata.annotations[kubernetes.io/ingress.class]: no IngressClass named "traefik", so no ingress controller serves this Ingress',
-      'x.yaml:13: spec.ingressClassName: not set and no IngressClass is the default (ingressclass.kubernetes.io/is-default-class: "true"); ingress-nginx ignores an Ingress without a class',
-      'x.yaml:20: spec.ingressClassName: not set and no IngressClass is the default (ingressclass.kubernetes.io/is-default-class: "true"); ingress-nginx ignores an Ingress without a class',
+      'x.yaml:13: spec.ingressClassName: not set and no IngressClass is the default (ingressclass.kubernetes.io/is-default-class: "true"); ingress-nginx serves an Ingress without a class only with --watch-ingress-without-class',
+      'x.yaml:20: spec.ingressClassName: not set and no IngressClass is the default (ingressclass.kubernetes.io/is-default-class: "true"); ingress-nginx serves an Ingress without a class only with --watch-ingress-without-class',
       'x.yaml:21: spec.defaultBackend.service.port.number: service "kubernetes" has no port 80 (its ports: https 443/TCP), so ingress-nginx answers 503',
-      'x.yaml:28: spec.ingressClassName: not set and no IngressClass is the default (ingressclass.kubernetes.io/is-default-class: "true"); ingress-nginx ignores an Ingress without a class',
+      'x.yaml:28: spec.ingressClassName: not set and no IngressClass is the default (ingressclass.kubernetes.io/is-default-class: "true"); ingress-nginx serves an Ingress without a class only with --watch-ingress-without-class',
       'x.yaml:29: spec.defaultBackend.service.name: services "kubernetes" not found in namespace "store", so ingress-nginx answers 503',
     ]);
   });
