@@ -37,7 +37,16 @@ export interface Desired {
   objects: ObjectSummary[];
 }
 
-const SIMULATED = new Set<string>(['Pod', 'Service', 'Node', 'ClusterSettings', 'NetworkPolicy', 'Ingress', 'IngressClass', ...WORKLOAD_KINDS]);
+const SIMULATED = new Set<string>([
+  'Pod',
+  'Service',
+  'Node',
+  'ClusterSettings',
+  'NetworkPolicy',
+  'Ingress',
+  'IngressClass',
+  ...WORKLOAD_KINDS,
+]);
 
 export function isWorkload(o: LoadedObject): o is LoadedWorkload {
   return (WORKLOAD_KINDS as readonly string[]).includes(o.kind);
