@@ -29,7 +29,9 @@ import { createPod } from './pods';
 import { allocateServices } from './serviceAlloc';
 import { resolveSettings } from './settings';
 import { podKey, Sim, workloadKey } from './sim';
-import { addonObjects } from './addons';
+import { addonIngressClasses, addonObjects } from './addons';
+import { ingressClassesOf, ingressesOf } from './ingresses';
+import { ingressWarnings } from './ingressWarnings';
 import { namespacesOf, networkPoliciesOf, policyWarnings } from './policies';
 
 /** Create a Pod object as written (bare, or a kubelet's mirror of a static pod). */
@@ -95,6 +97,8 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
   sim.objects = withoutRejectedServices(sim.objects, desired.services, services.services);
   sim.networkPolicies = networkPoliciesOf(load);
   sim.namespaces = namespacesOf(load);
+  sim.ingresses = ingressesOf(load, FOLDER_APPLIED_AT, undefined, addonIngressClasses(settings));
+  sim.ingressClasses = ingressClassesOf(load);
 
   // t = 0: kubeadm init, the flannel manifest and the nodes joining.
   for (const d of desired.pods) if (d.builtIn) createDesiredPod(sim, d);
@@ -121,6 +125,7 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
   }
   updateEndpoints(sim);
   sim.diagnostics.push(...policyWarnings(load, [...sim.pods.values()]));
+  sim.diagnostics.push(...ingressWarnings(load, sim.services, addonIngressClasses(settings)));
   sim.clock = FIRST_LOOK_AT;
   return sim.toCluster();
 }

@@ -38,7 +38,16 @@ export interface Desired {
   objects: ObjectSummary[];
 }
 
-const SIMULATED = new Set<string>(['Pod', 'Service', 'Node', 'ClusterSettings', 'NetworkPolicy', ...WORKLOAD_KINDS]);
+const SIMULATED = new Set<string>([
+  'Pod',
+  'Service',
+  'Node',
+  'ClusterSettings',
+  'NetworkPolicy',
+  'Ingress',
+  'IngressClass',
+  ...WORKLOAD_KINDS,
+]);
 
 const NO_ADDONS: AddonObjects = { workloads: [], services: [] };
 

@@ -27,7 +27,9 @@ import { deletePodNow, retryPending } from './pods';
 import { allocateServices, serviceKey } from './serviceAlloc';
 import { resolveSettings } from './settings';
 import { podKey, Sim, workloadKey } from './sim';
-import { addonObjects } from './addons';
+import { addonIngressClasses, addonObjects } from './addons';
+import { ingressClassesOf, ingressesOf } from './ingresses';
+import { ingressWarnings } from './ingressWarnings';
 import { namespacesOf, networkPoliciesOf, policyWarnings } from './policies';
 
 function topology(nodes: NodeState[]): string {
@@ -144,6 +146,8 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
   sim.objects = desired.objects;
   sim.networkPolicies = networkPoliciesOf(load);
   sim.namespaces = namespacesOf(load);
+  sim.ingresses = ingressesOf(load, sim.clock, prev.ingresses, addonIngressClasses(settings));
+  sim.ingressClasses = ingressClassesOf(load);
 
   const previous = new Map(prev.services.map((s) => [serviceKey(s.namespace, s.name), s]));
   const inputs = desired.services.map((s) => (s.builtIn ? s : { ...s, createdAt: sim.clock }));
@@ -157,5 +161,6 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
   retryPending(sim);
   updateEndpoints(sim);
   sim.diagnostics.push(...policyWarnings(load, [...sim.pods.values()]));
+  sim.diagnostics.push(...ingressWarnings(load, sim.services, addonIngressClasses(settings)));
   return sim.toCluster();
 }

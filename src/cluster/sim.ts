@@ -13,6 +13,7 @@ import type {
   ServiceState,
   WorkloadState,
 } from '../model/cluster';
+import type { IngressClassState, IngressState } from '../model/ingress';
 import type { NamespaceState, NetworkPolicyState } from '../model/policy';
 import type { Diagnostic } from '../model/source';
 import { addPod, newSchedulerCache, setServiceSelectors, updateNode, type SchedulerCache } from '../scheduler';
@@ -50,6 +51,8 @@ export interface SimInit {
   schedulerStartIndex?: number;
   networkPolicies?: NetworkPolicyState[];
   namespaces?: NamespaceState[];
+  ingresses?: IngressState[];
+  ingressClasses?: IngressClassState[];
 }
 
 export class Sim {
@@ -63,6 +66,9 @@ export class Sim {
   /** Desired state only: policies and namespaces are applied as they are, no controller changes them. */
   networkPolicies: NetworkPolicyState[];
   namespaces: NamespaceState[];
+  /** Desired state only, like policies: the ingress controller reads them, nothing changes them. */
+  ingresses: IngressState[];
+  ingressClasses: IngressClassState[];
   diagnostics: Diagnostic[];
   events: ClusterEvent[];
   clock: number;
@@ -87,6 +93,8 @@ export class Sim {
     this.objects = [...(init.objects ?? [])];
     this.networkPolicies = init.networkPolicies ?? [];
     this.namespaces = init.namespaces ?? [];
+    this.ingresses = init.ingresses ?? [];
+    this.ingressClasses = init.ingressClasses ?? [];
     this.diagnostics = [...(init.diagnostics ?? [])];
     this.events = [...(init.events ?? [])];
     this.clock = init.clock;
@@ -209,6 +217,8 @@ export class Sim {
       schedulerStartIndex: this.schedulerCache ? this.schedulerCache.nextStartNodeIndex : this.schedulerStartIndex,
       ...(this.networkPolicies.length > 0 ? { networkPolicies: this.networkPolicies } : {}),
       ...(this.namespaces.length > 0 ? { namespaces: this.namespaces } : {}),
+      ...(this.ingresses.length > 0 ? { ingresses: this.ingresses } : {}),
+      ...(this.ingressClasses.length > 0 ? { ingressClasses: this.ingressClasses } : {}),
     };
   }
 }

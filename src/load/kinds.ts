@@ -18,6 +18,8 @@ export const SIMULATED: Record<string, string> = {
   StatefulSet: 'apps/v1',
   Job: 'batch/v1',
   NetworkPolicy: 'networking.k8s.io/v1',
+  Ingress: 'networking.k8s.io/v1',
+  IngressClass: 'networking.k8s.io/v1',
   ClusterSettings: SETTINGS_API_VERSION,
 };
 

@@ -7,6 +7,8 @@ import { WORKLOAD_KINDS, type LoadedObject, type WorkloadKind } from '../model/o
 import { DecodeError, fieldSet, Reader, type Obj } from './decode';
 import type { FieldError } from './fieldErrors';
 import { formatPath, type FieldPath } from './fieldPath';
+import { decodeIngress } from './ingress';
+import { decodeIngressClass } from './ingressClass';
 import { isNamespaced, nameValidator, noMatchMessage, removedVersion, SIMULATED } from './kinds';
 import { makeLocator, nodeStart, positionOf, type SourceNode } from './locate';
 import { decodeObjectMeta, generatedNameSuffix, validateObjectMeta } from './meta';
@@ -111,6 +113,10 @@ function decodeKind(
       return { ...base, kind, spec: decodeSettings(top, p) };
     case 'NetworkPolicy':
       return { ...base, kind, spec: decodeNetworkPolicy(top, p) };
+    case 'Ingress':
+      return { ...base, kind, spec: decodeIngress(top, meta, p) };
+    case 'IngressClass':
+      return { ...base, kind, spec: decodeIngressClass(top, p) };
     default:
       if ((WORKLOAD_KINDS as readonly string[]).includes(kind))
         return { ...base, kind: kind as WorkloadKind, spec: decodeWorkload(kind as WorkloadKind, top, meta, p) };

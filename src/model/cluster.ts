@@ -272,7 +272,7 @@ export interface Cluster {
   networkPolicies?: NetworkPolicyState[];
   /** Namespaces the folder declares, with their labels (absent: none; others have only the automatic label). */
   namespaces?: NamespaceState[];
-  /** The folder's Ingresses (absent: none); an ingress-nginx controller routes those of its classes. */
+  /** The folder's Ingresses in apply order, each with its resolved class (absent: none); an ingress-nginx controller routes those of its classes. */
   ingresses?: IngressState[];
   /** The folder's IngressClasses (absent: none); add-ons bring their own (cluster/addons.ts). */
   ingressClasses?: IngressClassState[];

@@ -56,13 +56,53 @@ export interface LoadedNetworkPolicy extends LoadedBase {
   kind: 'NetworkPolicy';
   spec: NetworkPolicySpec;
 }
-/** Anything else (ConfigMap, Ingress, CRDs…): kept and listed, not simulated. */
+/** A backend as written: `port.name` and `port.number` both decoded so validation can refuse both. */
+export interface IngressBackendSpec {
+  service?: { name: string; port: { name: string; number: number } };
+  resource?: { apiGroup?: string; kind: string; name: string };
+}
+export interface HTTPIngressPathSpec {
+  path: string;
+  /** No default in networking.k8s.io/v1: absent is refused ("pathType must be specified"). */
+  pathType?: string;
+  backend: IngressBackendSpec;
+}
+/** An Ingress's spec as decoded (Go's zero values where a field is absent; `rules` null when absent). */
+export interface IngressSpec {
+  ingressClassName?: string;
+  defaultBackend?: IngressBackendSpec;
+  rules: { host: string; http?: { paths: HTTPIngressPathSpec[] } }[] | null;
+  tls: { hosts: string[]; secretName: string }[];
+}
+export interface LoadedIngress extends LoadedBase {
+  kind: 'Ingress';
+  spec: IngressSpec;
+}
+export interface IngressClassSpec {
+  controller: string;
+  /** Accepted and validated, never acted on; `scope` defaulted to Cluster as the API server does. */
+  parameters?: { apiGroup?: string; kind: string; name: string; scope: string; namespace?: string };
+}
+export interface LoadedIngressClass extends LoadedBase {
+  kind: 'IngressClass';
+  spec: IngressClassSpec;
+}
+/** Anything else (ConfigMap, Secret, CRDs…): kept and listed, not simulated. */
 export interface LoadedOther extends LoadedBase {
   kind: string;
   raw: Record<string, unknown>;
 }
 
-export type LoadedObject = LoadedPod | LoadedService | LoadedNode | LoadedWorkload | LoadedSettings | LoadedNetworkPolicy | LoadedOther;
+export type LoadedObject =
+  | LoadedPod
+  | LoadedService
+  | LoadedNode
+  | LoadedWorkload
+  | LoadedSettings
+  | LoadedNetworkPolicy
+  | LoadedIngress
+  | LoadedIngressClass
+  | LoadedOther;
 
 /**
  * The simulator settings object (`apiVersion: kube-traffic.dev/v1alpha1`, `kind: ClusterSettings`),

@@ -48,12 +48,11 @@ export class IngressIndex {
     const annotationClass = flag('ingress-class') ?? 'nginx';
     const withoutClass = args.includes('--watch-ingress-without-class') || flag('watch-ingress-without-class') === 'true';
     const served = new Set(this.classes.filter((k) => k.controller === controllerClass).map((k) => k.name));
-    const defaultClass = this.classes.find((k) => k.isDefault)?.name;
     const ingresses = (this.c.ingresses ?? []).filter((ing) => {
       const annotated = ing.annotations[CLASS_ANNOTATION];
       if (annotated !== undefined) return annotated === annotationClass;
-      const cls = ing.ingressClassName ?? defaultClass;
-      return cls !== undefined ? served.has(cls) : withoutClass;
+      // The loader already resolved the class as the DefaultIngressClass admission plugin would.
+      return ing.ingressClassName !== undefined ? served.has(ing.ingressClassName) : withoutClass;
     });
     const port = (name: string, fallback: number): number => spec.ports.find((p) => p.name === name)?.containerPort ?? fallback;
     return { pod, ingresses, httpPort: port('http', 80), httpsPort: port('https', 443) };

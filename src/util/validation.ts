@@ -13,6 +13,8 @@ const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
 const dns1123LabelRe = new RegExp(`^${DNS1123_LABEL_FMT}$`);
 const dns1123SubdomainRe = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
 const dns1035LabelRe = new RegExp(`^${DNS1035_LABEL_FMT}$`);
+const WILDCARD_DNS1123_SUBDOMAIN_FMT = `\\*\\.${DNS1123_SUBDOMAIN_FMT}`;
+const wildcardDns1123SubdomainRe = new RegExp(`^${WILDCARD_DNS1123_SUBDOMAIN_FMT}$`);
 const labelKeyNameRe = new RegExp(`^${LABEL_KEY_FMT}$`);
 
 export function maxLenError(n: number): string {
@@ -58,6 +60,29 @@ export function isDNS1123Subdomain(value: string): string[] {
         'example.com',
       ),
     );
+  return errs;
+}
+
+/** `*.example.com`: one wildcard label, then a DNS-1123 subdomain (RFC 1034 section 4.3.3). */
+export function isWildcardDNS1123Subdomain(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLenError(253));
+  if (!wildcardDns1123SubdomainRe.test(value))
+    errs.push(
+      regexError(
+        "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character",
+        WILDCARD_DNS1123_SUBDOMAIN_FMT,
+        '*.example.com',
+      ),
+    );
+  return errs;
+}
+
+/** content.IsPathSegmentName: a name that can sit in a URL path segment. */
+export function isPathSegmentName(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  const errs: string[] = [];
+  for (const bad of ['/', '%']) if (name.includes(bad)) errs.push(`may not contain '${bad}'`);
   return errs;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `kubectl get pods|services|nodes|endpoints`: resource aliases, namespace and label filtering,
+ * `kubectl get pods|services|nodes|endpoints|ingresses`: resource aliases, namespace and label filtering,
  * the tables and kubectl's messages ("No resources found in default namespace.", NotFound,
  * BadRequest for an invalid selector). Pure: returns the text for stdout and stderr.
  */
@@ -8,14 +8,15 @@ import { matchesSelector, type Requirement } from '../../util/selector';
 import { parseListSelector } from './listSelector';
 import { byCodeUnit, byNamespaceAndName } from './common';
 import { ENDPOINTS_COLUMNS, endpointsRow, hasEndpointsObject } from './endpoints';
+import { INGRESS_COLUMNS, ingressRow } from './ingresses';
 import { NODE_COLUMNS, NODE_WIDE_COLUMNS, nodeRow } from './nodes';
 import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './pods';
 import { SERVICE_COLUMNS, SERVICE_WIDE_COLUMNS, serviceRow } from './services';
 import { formatTable } from './tabwriter';
 
-export type GetKind = 'pods' | 'services' | 'nodes' | 'endpoints';
+export type GetKind = 'pods' | 'services' | 'nodes' | 'endpoints' | 'ingresses';
 
-/** kubectl's names and short names for the four resources. */
+/** kubectl's names and short names for the resources. */
 const ALIASES: Record<string, GetKind> = {
   pods: 'pods',
   pod: 'pods',
@@ -28,6 +29,18 @@ const ALIASES: Record<string, GetKind> = {
   no: 'nodes',
   endpoints: 'endpoints',
   ep: 'endpoints',
+  ingresses: 'ingresses',
+  ingress: 'ingresses',
+  ing: 'ingresses',
+};
+
+/** How the API server names the resource in NotFound and BadRequest messages. */
+const RESOURCE: Record<GetKind, { name: string; groupVersion: string }> = {
+  pods: { name: 'pods', groupVersion: '/v1' },
+  services: { name: 'services', groupVersion: '/v1' },
+  nodes: { name: 'nodes', groupVersion: '/v1' },
+  endpoints: { name: 'endpoints', groupVersion: '/v1' },
+  ingresses: { name: 'ingresses.networking.k8s.io', groupVersion: 'networking.k8s.io/v1' },
 };
 
 export function resolveGetKind(arg: string): GetKind | undefined {
@@ -77,6 +90,13 @@ function listObjects(cluster: Cluster, kind: GetKind): Listed[] {
         .map((s) => ({ namespace: s.namespace, name: s.name, labels: s.labels, row: () => endpointsRow(cluster, s) }));
     case 'nodes':
       return cluster.nodes.map((n) => ({ namespace: '', name: n.name, labels: n.labels, row: (w) => nodeRow(cluster, n, w) }));
+    case 'ingresses':
+      return (cluster.ingresses ?? []).map((i) => ({
+        namespace: i.namespace,
+        name: i.name,
+        labels: i.labels ?? {},
+        row: () => ingressRow(cluster, i),
+      }));
   }
 }
 
@@ -90,6 +110,8 @@ function header(kind: GetKind, wide: boolean): string[] {
       return wide ? [...NODE_COLUMNS, ...NODE_WIDE_COLUMNS] : NODE_COLUMNS;
     case 'endpoints':
       return ENDPOINTS_COLUMNS;
+    case 'ingresses':
+      return INGRESS_COLUMNS;
   }
 }
 
@@ -106,7 +128,7 @@ export function kubectlGet(cluster: Cluster, kind: GetKind, opts: GetOptions = {
   let selector: Requirement[] = [];
   if (opts.selector !== undefined && opts.selector !== '') {
     if (names.length > 0) return { ok: false, error: 'error: name cannot be provided when a selector is specified' };
-    const parsed = parseListSelector(kind, opts.selector);
+    const parsed = parseListSelector(kind, opts.selector, RESOURCE[kind].groupVersion);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     selector = parsed.requirements;
   }
@@ -128,7 +150,7 @@ export function kubectlGet(cluster: Cluster, kind: GetKind, opts: GetOptions = {
       .sort(namespaced ? byNamespaceAndName : (a, b) => byCodeUnit(a.name, b.name));
   }
 
-  let stderr = notFound.map((n) => `Error from server (NotFound): ${kind} ${JSON.stringify(n)} not found\n`).join('');
+  let stderr = notFound.map((n) => `Error from server (NotFound): ${RESOURCE[kind].name} ${JSON.stringify(n)} not found\n`).join('');
   if (shown.length === 0) {
     if (notFound.length === 0) stderr += all ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`;
     return { ok: true, stdout: '', stderr, notFound };

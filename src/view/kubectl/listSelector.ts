@@ -6,15 +6,15 @@ import { parseSelector, SelectorParseError, type Requirement } from '../../util/
 
 export type ListSelector = { ok: true; requirements: Requirement[] } | { ok: false; error: string };
 
-/** `resource`: the plural the API server names in its message (`pods`, `services`). */
-export function parseListSelector(resource: string, text: string): ListSelector {
+/** `resource`: the plural the API server names in its message (`pods`, `services`), in `groupVersion`. */
+export function parseListSelector(resource: string, text: string, groupVersion = '/v1'): ListSelector {
   try {
     return { ok: true, requirements: parseSelector(text) };
   } catch (e) {
     if (!(e instanceof SelectorParseError)) throw e;
     return {
       ok: false,
-      error: `Error from server (BadRequest): Unable to find "/v1, Resource=${resource}" that match label selector ${JSON.stringify(text)}, field selector "": ${e.message}`,
+      error: `Error from server (BadRequest): Unable to find "${groupVersion}, Resource=${resource}" that match label selector ${JSON.stringify(text)}, field selector "": ${e.message}`,
     };
   }
 }
