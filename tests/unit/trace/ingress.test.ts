@@ -84,3 +84,23 @@ describe('ingress-nginx (the add-on)', () => {
     expect(delivers[1]).toBe('client');
   });
 });
+
+describe('ingress-nginx brought by the folder (its own deploy.yaml)', () => {
+  const deploy = readFolder('tests/fixtures/corpus/kubernetes__ingress-nginx/deploy/static/provider/baremetal').files;
+  const app = FOLDER.filter((f) => f.path === 'shop.yaml');
+
+  it('is recognised by its image and IngressClass, and routes like the add-on', () => {
+    const c = buildCluster(loadManifests([...deploy, ...app]), { seed: 1 });
+    expect(c.settings.addons).toEqual([]);
+    const t = curl(c, 'shop.example.com', '/api');
+    expect(t.http).toEqual({ host: 'shop.example.com', path: '/api', status: 200 });
+    expect(t.pod).toMatch(/^api-/);
+  });
+
+  it('without any controller an Ingress routes nothing: the node port is not there', () => {
+    const c = buildCluster(loadManifests(app), { seed: 1 });
+    const t = traceRequests(c, { from: 'external', to: "curl -H 'Host: shop.example.com' http://192.168.64.31:30080/api" }).run.traces[0];
+    expect(t.outcome).toBe('refused');
+    expect(t.http).toBeUndefined();
+  });
+});
