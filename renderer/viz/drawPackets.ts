@@ -12,9 +12,11 @@
  *    packet positions go into a reused buffer, so a frame makes next to no garbage.
  */
 import type { PacketEvent } from '../../src/model/trace';
+import { policyVerdict } from '../model/policies';
 import type { Frame, Marker, MarkerKind } from '../playback/frame';
 import { cachedAnchor } from './anchors';
 import type { Point, TopologyLayout } from './layout';
+import { SHIELD_PATH } from './PolicyShields';
 
 export interface View {
   k: number;
@@ -60,14 +62,24 @@ export function natLabel(e: PacketEvent): string | null {
   return `${e.action.toUpperCase()} ${parts.join(', ')}`;
 }
 
-const natLabels = new WeakMap<PacketEvent, string | null>();
-function cachedNatLabel(e: PacketEvent): string | null {
-  let t = natLabels.get(e);
-  if (t === undefined) {
-    t = natLabel(e);
-    natLabels.set(e, t);
+/** "✓ NetworkPolicy allows (ingress)": a policy's allow hop, for the label next to the packet at the shield. */
+export function allowLabel(e: PacketEvent): string | null {
+  const v = policyVerdict(e);
+  return v?.allowed ? `✓ NetworkPolicy allows (${v.direction})` : null;
+}
+
+/** The label a dwelling packet shows, and its accent: what NAT rewrote, or a policy's allow. */
+type HopLabel = { text: string; accent: 'nat' | 'ok' } | null;
+const hopLabels = new WeakMap<PacketEvent, HopLabel>();
+function cachedHopLabel(e: PacketEvent): HopLabel {
+  let l = hopLabels.get(e);
+  if (l === undefined) {
+    const nat = natLabel(e);
+    const allow = nat ? null : allowLabel(e);
+    l = nat ? { text: nat, accent: 'nat' } : allow ? { text: allow, accent: 'ok' } : null;
+    hopLabels.set(e, l);
   }
-  return t;
+  return l;
 }
 
 type Sprite = { image: CanvasImageSource; w: number; h: number; ox: number; oy: number };
@@ -231,6 +243,72 @@ function markerSprite(style: PacketStyle, dpr: number, kind: MarkerKind, count: 
   );
 }
 
+/** A policy's drop: the shield itself, in the danger colour and crossed out. Centred at (cx, cy), `h` tall. */
+function paintDeniedShield(ctx: Ctx2D, style: PacketStyle, cx: number, cy: number, h: number): void {
+  const s = h / 16;
+  ctx.save();
+  ctx.translate(cx, cy - h / 2);
+  ctx.scale(s, s);
+  const shield = new Path2D(SHIELD_PATH);
+  ctx.fillStyle = style.danger;
+  ctx.fill(shield);
+  ctx.lineWidth = 1.5 / s;
+  ctx.strokeStyle = style.labelBg;
+  ctx.stroke(shield);
+  ctx.beginPath();
+  ctx.moveTo(-3, 4.5);
+  ctx.lineTo(3, 10.5);
+  ctx.moveTo(3, 4.5);
+  ctx.lineTo(-3, 10.5);
+  ctx.lineWidth = 2 / s;
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = '#fff';
+  ctx.stroke();
+  ctx.restore();
+}
+
+const DENIED_TEXT = 'dropped by NetworkPolicy';
+const DENIED_H = 22;
+
+/**
+ * Where a policy dropped the packet: the crossed-out shield over the card's own shield (both sit at
+ * the Pod's anchor), the words beside it on the side `side` ("dropped by NetworkPolicy ×2").
+ * Anchored at the shield's centre.
+ */
+function deniedSprite(style: PacketStyle, dpr: number, count: number, side: 'left' | 'right' | 'none'): Sprite {
+  const text = count > 1 ? `${DENIED_TEXT} ×${count}` : DENIED_TEXT;
+  const font = `12px ${style.fontFamily}`;
+  const badge = 20;
+  return sprite(
+    style,
+    dpr,
+    `denied:${count}:${side}`,
+    (measure) => {
+      const tw = side === 'none' ? 0 : Math.ceil(measure(font, text)) + 10;
+      const w = badge + (tw > 0 ? tw + 4 : 0);
+      return { w, h: DENIED_H, ox: side === 'left' ? w - badge / 2 : badge / 2, oy: DENIED_H / 2 };
+    },
+    (ctx, w) => {
+      const bx = side === 'left' ? w - badge / 2 : badge / 2;
+      paintDeniedShield(ctx, style, bx, DENIED_H / 2, DENIED_H - 2);
+      if (side === 'none') return;
+      const tw = w - badge - 4;
+      const x = side === 'left' ? 0 : badge + 4;
+      ctx.fillStyle = style.labelBg;
+      ctx.strokeStyle = style.danger;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.roundRect(x + 0.5, 2.5, tw - 1, DENIED_H - 5, 4);
+      ctx.fill();
+      ctx.stroke();
+      ctx.font = font;
+      ctx.fillStyle = style.danger;
+      ctx.textBaseline = 'middle';
+      ctx.fillText(text, x + 5, DENIED_H / 2 + 0.5);
+    },
+  );
+}
+
 /** Below this zoom, outcome markers are badges without words (as the cards drop their details). */
 export const MARKER_WORDS_ZOOM = 0.45;
 
@@ -260,15 +338,31 @@ function toScreen(v: View, p: Point): Point {
   return { x: p.x * v.k + v.x, y: p.y * v.k + v.y };
 }
 
+/** Policy drops per anchor, counted: drawn on the Pod's shield rather than below it. */
+function drawDenied(ctx: CanvasRenderingContext2D, v: View, style: PacketStyle, denied: Map<Point, number>, words: boolean): void {
+  for (const [p, count] of denied) {
+    const x = p.x * v.k + v.x;
+    const y = p.y * v.k + v.y;
+    // Words to the right (off the card) when they fit in the view, else to the left over it.
+    const side = !words ? 'none' : x + 190 < v.width ? 'right' : 'left';
+    stamp(ctx, deniedSprite(style, v.dpr, count, side), x, y);
+  }
+}
+
 function drawMarkers(ctx: CanvasRenderingContext2D, layout: TopologyLayout, v: View, style: PacketStyle, markers: Marker[]): void {
   if (markers.length === 0) return;
   // Group by place and kind so five timed-out requests read "timed out ×5", not five stacked icons.
   // Places are keyed by x, then y (two hops may name one place differently).
   const places = new Map<number, Map<number, { p: Point; kinds: Map<MarkerKind, number> }>>();
   const groups: { p: Point; kinds: Map<MarkerKind, number> }[] = [];
+  const denied = new Map<Point, number>();
   for (const m of markers) {
     const a = cachedAnchor(layout, m.at, m.node);
     if (!a) continue;
+    if (m.kind === 'drop' && policyVerdict(m.event)) {
+      denied.set(a, (denied.get(a) ?? 0) + 1);
+      continue;
+    }
     const kind = m.kind === 'drop' ? 'dropped' : m.kind;
     let column = places.get(a.x);
     if (!column) places.set(a.x, (column = new Map()));
@@ -282,6 +376,7 @@ function drawMarkers(ctx: CanvasRenderingContext2D, layout: TopologyLayout, v: V
   }
   // Zoomed far out (hundreds of Pods), the words would cover the neighbouring cards: badges only.
   const words = v.k >= MARKER_WORDS_ZOOM;
+  drawDenied(ctx, v, style, denied, words);
   for (const { p, kinds } of groups) {
     const x = p.x * v.k + v.x - (words ? 22 : 8);
     let y = p.y * v.k + v.y + (words ? 16 : 8);
@@ -382,12 +477,13 @@ export function drawFrame(
     stamp(ctx, dotSprite(style, v.dpr, sp.flowId % colours, sp.direction), buf[o + 2]!, buf[o + 3]!);
   }
 
-  // What a NAT hop rewrote, next to the packets dwelling there, on top of everything.
+  // What a NAT hop rewrote, or that a policy let the packet in or out, next to the packets dwelling
+  // there, on top of everything.
   for (let i = 0; i < n; i++) {
     const sp = sprites[i]!;
     const o = i * 4;
     if (!sp.dwelling || Number.isNaN(buf[o + 2]!)) continue;
-    const text = cachedNatLabel(sp.event);
-    if (text) drawLabel(ctx, style, v, buf[o + 2]!, buf[o + 3]!, text, style.nat);
+    const label = cachedHopLabel(sp.event);
+    if (label) drawLabel(ctx, style, v, buf[o + 2]!, buf[o + 3]!, label.text, style[label.accent]);
   }
 }
