@@ -268,43 +268,52 @@ function paintDeniedShield(ctx: Ctx2D, style: PacketStyle, cx: number, cy: numbe
 }
 
 const DENIED_TEXT = 'dropped by NetworkPolicy';
-const DENIED_H = 22;
+
+/**
+ * The crossed-out shield's height on screen: a little over the card's own shield (16 units tall,
+ * scaled by the zoom) so it covers it, and never smaller than a packet. Even pixels, so few sprites.
+ */
+export function deniedShieldHeight(k: number): number {
+  return 2 * Math.round(Math.min(44, Math.max(22, 16 * k * 1.3)) / 2);
+}
 
 /**
  * Where a policy dropped the packet: the crossed-out shield over the card's own shield (both sit at
  * the Pod's anchor), the words beside it on the side `side` ("dropped by NetworkPolicy ×2").
  * Anchored at the shield's centre.
  */
-function deniedSprite(style: PacketStyle, dpr: number, count: number, side: 'left' | 'right' | 'none'): Sprite {
+function deniedSprite(style: PacketStyle, dpr: number, count: number, side: 'left' | 'right' | 'none', h: number): Sprite {
   const text = count > 1 ? `${DENIED_TEXT} ×${count}` : DENIED_TEXT;
   const font = `12px ${style.fontFamily}`;
-  const badge = 20;
+  const badge = Math.ceil(h * 0.95);
+  const H = h + 2;
   return sprite(
     style,
     dpr,
-    `denied:${count}:${side}`,
+    `denied:${count}:${side}:${h}`,
     (measure) => {
       const tw = side === 'none' ? 0 : Math.ceil(measure(font, text)) + 10;
       const w = badge + (tw > 0 ? tw + 4 : 0);
-      return { w, h: DENIED_H, ox: side === 'left' ? w - badge / 2 : badge / 2, oy: DENIED_H / 2 };
+      return { w, h: H, ox: side === 'left' ? w - badge / 2 : badge / 2, oy: H / 2 };
     },
     (ctx, w) => {
       const bx = side === 'left' ? w - badge / 2 : badge / 2;
-      paintDeniedShield(ctx, style, bx, DENIED_H / 2, DENIED_H - 2);
+      paintDeniedShield(ctx, style, bx, H / 2, h);
       if (side === 'none') return;
       const tw = w - badge - 4;
       const x = side === 'left' ? 0 : badge + 4;
+      const y = H / 2 - 9;
       ctx.fillStyle = style.labelBg;
       ctx.strokeStyle = style.danger;
       ctx.lineWidth = 1;
       ctx.beginPath();
-      ctx.roundRect(x + 0.5, 2.5, tw - 1, DENIED_H - 5, 4);
+      ctx.roundRect(x + 0.5, y + 0.5, tw - 1, 17, 4);
       ctx.fill();
       ctx.stroke();
       ctx.font = font;
       ctx.fillStyle = style.danger;
       ctx.textBaseline = 'middle';
-      ctx.fillText(text, x + 5, DENIED_H / 2 + 0.5);
+      ctx.fillText(text, x + 5, H / 2 + 0.5);
     },
   );
 }
@@ -338,24 +347,36 @@ function toScreen(v: View, p: Point): Point {
   return { x: p.x * v.k + v.x, y: p.y * v.k + v.y };
 }
 
-/** Policy drops per anchor, counted: drawn on the Pod's shield rather than below it. */
-function drawDenied(ctx: CanvasRenderingContext2D, v: View, style: PacketStyle, denied: Map<Point, number>, words: boolean): void {
+/**
+ * Policy drops per anchor, counted: drawn on the Pod's shield rather than below it, and over the
+ * packets, so a denied packet is seen to hit the shield and go no further.
+ */
+function drawDenied(ctx: CanvasRenderingContext2D, v: View, style: PacketStyle, denied: Map<Point, number>): void {
+  const words = v.k >= MARKER_WORDS_ZOOM;
+  const h = deniedShieldHeight(v.k);
   for (const [p, count] of denied) {
     const x = p.x * v.k + v.x;
     const y = p.y * v.k + v.y;
     // Words to the right (off the card) when they fit in the view, else to the left over it.
-    const side = !words ? 'none' : x + 190 < v.width ? 'right' : 'left';
-    stamp(ctx, deniedSprite(style, v.dpr, count, side), x, y);
+    const side = !words ? 'none' : x + h + 170 < v.width ? 'right' : 'left';
+    stamp(ctx, deniedSprite(style, v.dpr, count, side, h), x, y);
   }
 }
 
-function drawMarkers(ctx: CanvasRenderingContext2D, layout: TopologyLayout, v: View, style: PacketStyle, markers: Marker[]): void {
+/** Draws the outcome markers; a policy's drops are counted into `denied` instead, for drawDenied. */
+function drawMarkers(
+  ctx: CanvasRenderingContext2D,
+  layout: TopologyLayout,
+  v: View,
+  style: PacketStyle,
+  markers: Marker[],
+  denied: Map<Point, number>,
+): void {
   if (markers.length === 0) return;
   // Group by place and kind so five timed-out requests read "timed out ×5", not five stacked icons.
   // Places are keyed by x, then y (two hops may name one place differently).
   const places = new Map<number, Map<number, { p: Point; kinds: Map<MarkerKind, number> }>>();
   const groups: { p: Point; kinds: Map<MarkerKind, number> }[] = [];
-  const denied = new Map<Point, number>();
   for (const m of markers) {
     const a = cachedAnchor(layout, m.at, m.node);
     if (!a) continue;
@@ -376,7 +397,6 @@ function drawMarkers(ctx: CanvasRenderingContext2D, layout: TopologyLayout, v: V
   }
   // Zoomed far out (hundreds of Pods), the words would cover the neighbouring cards: badges only.
   const words = v.k >= MARKER_WORDS_ZOOM;
-  drawDenied(ctx, v, style, denied, words);
   for (const { p, kinds } of groups) {
     const x = p.x * v.k + v.x - (words ? 22 : 8);
     let y = p.y * v.k + v.y + (words ? 16 : 8);
@@ -389,6 +409,8 @@ function drawMarkers(ctx: CanvasRenderingContext2D, layout: TopologyLayout, v: V
 
 /** Screen positions of this frame's packets, reused from frame to frame (no per-frame garbage). */
 let buf = new Float64Array(0);
+/** This frame's policy drops per anchor, likewise reused. */
+const deniedBuf = new Map<Point, number>();
 
 /** Draw one frame. `current` is the event in the inspector: its hop gets a halo. */
 export function drawFrame(
@@ -414,7 +436,9 @@ export function drawFrame(
     }
   }
 
-  drawMarkers(ctx, layout, v, style, frame.markers);
+  const denied = deniedBuf;
+  denied.clear();
+  drawMarkers(ctx, layout, v, style, frame.markers, denied);
 
   // Per packet: trail start (x0, y0), position (x, y); NaN x0 = dwelling, NaN x = not drawable.
   const sprites = frame.sprites;
@@ -476,6 +500,8 @@ export function drawFrame(
     const sp = sprites[i]!;
     stamp(ctx, dotSprite(style, v.dpr, sp.flowId % colours, sp.direction), buf[o + 2]!, buf[o + 3]!);
   }
+
+  drawDenied(ctx, v, style, denied);
 
   // What a NAT hop rewrote, or that a policy let the packet in or out, next to the packets dwelling
   // there, on top of everything.
