@@ -2,7 +2,7 @@
  * The window: request bar on top, the cluster in the middle with the inspector beside it, playback
  * and the event list below. App wires state together; every piece of logic lives in its own module.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TraceRun } from '../src/model/trace';
 import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
@@ -62,6 +62,12 @@ export function App() {
 
   useEffect(() => () => controller.dispose(), [controller]);
 
+  // Playback keys act on the map's run; while the Reachability view covers the map they do nothing.
+  const mapShown = useRef(true);
+  useLayoutEffect(() => {
+    mapShown.current = view === 'map';
+  }, [view]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
@@ -74,7 +80,7 @@ export function App() {
         ctrlKey: e.ctrlKey,
         metaKey: e.metaKey,
       });
-      if (!cmd || controller.getState().timeline.events.length === 0) return;
+      if (!cmd || !mapShown.current || controller.getState().timeline.events.length === 0) return;
       e.preventDefault();
       runCommand(controller, cmd);
     };

@@ -155,11 +155,14 @@ export const ReachHeatmap = memo(function ReachHeatmap(props: ReachHeatmapProps)
       PageDown: [last.r, c],
     };
     const to = moves[e.key];
+    // The grid's keys are its own: the window's playback keys (Space, arrows, Home/End) must not also fire.
     if (to) {
       e.preventDefault();
+      e.stopPropagation();
       moveFocus(to[0], to[1]);
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
+      e.stopPropagation();
       onActivate({ row: view.rows[r]!, col: view.cols[c]! });
     }
   };
