@@ -83,6 +83,7 @@ export class AppController {
       getChoices: () => session.getChoices(),
       sendRequest: (req) => session.sendRequest(req),
       matchSelector: (selector) => session.matchSelector(selector),
+      getReachability: (req) => session.getReachability(req),
       operate: (op) => session.operate(op),
       getRecentFolders: () => session.getRecentFolders(),
       openFolder: async (folder) => {

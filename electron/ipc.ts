@@ -21,7 +21,13 @@ export interface IpcMainLike {
 const CHANNEL_PREFIX = 'kube-traffic:';
 
 /** Methods whose answer is a Result: bad arguments come back as `{ ok: false }`, like any refusal. */
-const RESULT_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['sendRequest', 'matchSelector', 'operate', 'openFolder']);
+const RESULT_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'sendRequest',
+  'matchSelector',
+  'getReachability',
+  'operate',
+  'openFolder',
+]);
 
 /**
  * Whether an invoke comes from the main frame of a page we serve. Origins are compared after

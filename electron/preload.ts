@@ -21,6 +21,7 @@ const api: KubeTrafficApi = {
   getChoices: () => ipcRenderer.invoke(CHANNELS.getChoices),
   sendRequest: (req) => ipcRenderer.invoke(CHANNELS.sendRequest, req),
   matchSelector: (selector) => ipcRenderer.invoke(CHANNELS.matchSelector, selector),
+  getReachability: (req) => ipcRenderer.invoke(CHANNELS.getReachability, req),
   operate: (op) => ipcRenderer.invoke(CHANNELS.operate, op),
   openFolder: (path) => ipcRenderer.invoke(CHANNELS.openFolder, path),
   getRecentFolders: () => ipcRenderer.invoke(CHANNELS.getRecentFolders),

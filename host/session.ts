@@ -10,7 +10,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClusterOperation, ClusterSnapshot, KubeTrafficApi, RequestChoices, Result } from '../src/api/contract';
+import type {
+  ClusterOperation,
+  ClusterSnapshot,
+  KubeTrafficApi,
+  Reachability,
+  ReachabilityRequest,
+  RequestChoices,
+  Result,
+} from '../src/api/contract';
 import type { Cluster } from '../src/model/cluster';
 import type { Diagnostic } from '../src/model/source';
 import type { TraceRun } from '../src/model/trace';
@@ -23,6 +31,7 @@ import type { FolderJobResult } from './folderJob';
 import { JobQueue, SUPERSEDED } from './jobQueue';
 import type { LastGood } from './lastGood';
 import { addRecent, readRecentFolders, removeRecent, writeRecentFolders } from './recent';
+import { reachability } from './reach';
 import { normalizeSource, normalizeTarget } from './requestText';
 import { emptySnapshot, folderDiagnostic, snapshotOf } from './snapshot';
 import { FolderWatcher, type WatchEvent } from './watcher';
@@ -119,6 +128,11 @@ export class Session implements Api {
   async matchSelector(selector: string): Promise<Result<string[]>> {
     if (!this.loaded) return { ok: true, value: [] };
     return matchPods(this.loaded.cluster, selector);
+  }
+
+  async getReachability(req: ReachabilityRequest): Promise<Result<Reachability>> {
+    if (!this.loaded) return { ok: false, error: 'No cluster is loaded: open a folder first' };
+    return reachability(this.loaded.cluster, req);
   }
 
   async operate(op: ClusterOperation): Promise<Result<ClusterSnapshot>> {

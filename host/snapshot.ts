@@ -3,6 +3,7 @@ import type { ClusterSnapshot } from '../src/api/contract';
 import type { Cluster, ClusterSettings } from '../src/model/cluster';
 import type { Diagnostic } from '../src/model/source';
 import { toLoadJson } from '../src/engine/index';
+import { policySnapshot } from './policySnapshot';
 
 /** How many recent Kubernetes events travel with each snapshot (the view lists the latest). */
 const MAX_EVENTS = 200;
@@ -15,6 +16,7 @@ function loadBalancerText(settings: ClusterSettings): string {
 
 export function snapshotOf(cluster: Cluster, folder: string, revision: number, extra: Diagnostic[] = []): ClusterSnapshot {
   const json = toLoadJson(cluster);
+  const policies = policySnapshot(cluster);
   return {
     ...json,
     diagnostics: [...extra, ...json.diagnostics],
@@ -28,8 +30,12 @@ export function snapshotOf(cluster: Cluster, folder: string, revision: number, e
       loadBalancer: loadBalancerText(cluster.settings),
       seed: cluster.settings.seed,
       externalClientIP: cluster.settings.externalClientIP,
+      cni: cluster.settings.cni,
+      networkPolicyEnforced: policies.networkPolicyEnforced,
     },
     events: cluster.events.slice(-MAX_EVENTS),
+    networkPolicies: policies.networkPolicies,
+    podPolicies: policies.podPolicies,
   };
 }
 
@@ -44,8 +50,19 @@ export function emptySnapshot(revision: number, folder = '', diagnostics: Diagno
     revision,
     folder,
     clock: 0,
-    settings: { podCIDR: '', serviceCIDR: '', proxyMode: 'iptables', loadBalancer: 'none', seed: 1, externalClientIP: '' },
+    settings: {
+      podCIDR: '',
+      serviceCIDR: '',
+      proxyMode: 'iptables',
+      loadBalancer: 'none',
+      seed: 1,
+      externalClientIP: '',
+      cni: 'flannel',
+      networkPolicyEnforced: false,
+    },
     events: [],
+    networkPolicies: [],
+    podPolicies: {},
   };
 }
 

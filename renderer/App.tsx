@@ -2,7 +2,7 @@
  * The window: request bar on top, the cluster in the middle with the inspector beside it, playback
  * and the event list below. App wires state together; every piece of logic lives in its own module.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TraceRun } from '../src/model/trace';
 import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
@@ -16,8 +16,9 @@ import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RequestBar } from './panels/RequestBar';
 import { runCommand } from './panels/runCommand';
 import { SelectorBox } from './panels/SelectorBox';
+import { ReachabilityView } from './panels/ReachabilityView';
 import { StatusBar } from './panels/StatusBar';
-import { TitleBar } from './panels/TitleBar';
+import { type AppView, TitleBar } from './panels/TitleBar';
 import { Toasts, useToasts } from './panels/Toasts';
 import { PlaybackController } from './playback/controller';
 import { buildTimeline } from './playback/timeline';
@@ -56,8 +57,16 @@ export function App() {
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [matches, setMatches] = useState<Set<string> | null>(null);
   const [showSystemPods, setShowSystemPods] = useState(false);
+  const [view, setView] = useState<AppView>('map');
+  const [shownRequest, setShownRequest] = useState<{ from: string; to: string } | null>(null);
 
   useEffect(() => () => controller.dispose(), [controller]);
+
+  // Playback keys act on the map's run; while the Reachability view covers the map they do nothing.
+  const mapShown = useRef(true);
+  useLayoutEffect(() => {
+    mapShown.current = view === 'map';
+  }, [view]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -71,7 +80,7 @@ export function App() {
         ctrlKey: e.ctrlKey,
         metaKey: e.metaKey,
       });
-      if (!cmd || controller.getState().timeline.events.length === 0) return;
+      if (!cmd || !mapShown.current || controller.getState().timeline.events.length === 0) return;
       e.preventDefault();
       runCommand(controller, cmd);
     };
@@ -91,8 +100,9 @@ export function App() {
 
   const layout = useMemo(() => (snapshot ? layoutTopology(snapshot, { showSystemPods }) : null), [snapshot, showSystemPods]);
 
+  /** Sends a request and loads its run for playback; true when it was traced. */
   const send = useCallback(
-    async (req: { from: string; to: string; count: number }) => {
+    async (req: { from: string; to: string; count: number }): Promise<boolean> => {
       setBusy(true);
       setSendError(null);
       try {
@@ -100,14 +110,27 @@ export function App() {
         if (r.ok) {
           setRun(r.value);
           controller.load(buildTimeline(r.value.events));
-        } else setSendError(r.error);
+          return true;
+        }
+        setSendError(r.error);
       } catch (e) {
         setSendError(e instanceof Error ? e.message : String(e));
       } finally {
         setBusy(false);
       }
+      return false;
     },
     [api, controller],
+  );
+
+  // A Reachability cell: back on the map, the request in the bar, and its packet on its way.
+  const sendFromReach = useCallback(
+    async (req: { from: string; to: string; count: number }) => {
+      setView('map');
+      setShownRequest({ from: req.from, to: req.to });
+      if (await send(req)) controller.play();
+    },
+    [send, controller],
   );
 
   const { operate, forgetDeleted } = useOperate({ api, cluster, push, setBusy, select: setSelectedKey });
@@ -139,9 +162,11 @@ export function App() {
   const activeNode = marked && marked.at.startsWith('svc/') ? (marked.node ?? null) : null;
 
   return (
-    <div className="app">
+    <div className={`app ${view === 'reach' ? 'reach-open' : ''}`}>
       <TitleBar
         api={api}
+        view={view}
+        onView={setView}
         folder={snapshot?.folder ?? null}
         busy={busy}
         showSystemPods={showSystemPods}
@@ -151,8 +176,17 @@ export function App() {
         applyTitle={APPLY_TITLE}
         onReset={() => operate({ op: 'reset' }, 'Reset cluster')}
       />
+      {view === 'reach' && (
+        <ReachabilityView
+          api={api}
+          revisionKey={snapshot ? `${snapshot.folder}#${snapshot.revision}` : ''}
+          busy={busy}
+          onSend={sendFromReach}
+          onClose={() => setView('map')}
+        />
+      )}
       <div className="toolbar">
-        <RequestBar choices={cluster.choices} busy={busy} error={sendError} onSend={send} />
+        <RequestBar choices={cluster.choices} busy={busy} error={sendError} onSend={send} shown={shownRequest} />
         <SelectorBox api={api} revision={snapshot?.revision ?? 0} onMatches={setMatches} />
       </div>
       <main className="workspace">

@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/panels.css';
 import './styles/details.css';
 import './styles/topology.css';
+import './styles/reach.css';
 
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary>

@@ -91,6 +91,7 @@ export function createHttpApi(options: HttpApiOptions = {}): KubeTrafficApi {
     getChoices: () => post('getChoices', []),
     sendRequest: (req) => postResult('sendRequest', [req]),
     matchSelector: (selector) => postResult('matchSelector', [selector]),
+    getReachability: (req) => postResult('getReachability', [req]),
     operate: (op) => postResult('operate', [op]),
     openFolder: (path) => postResult('openFolder', path === undefined ? [] : [path]),
     getRecentFolders: () => post('getRecentFolders', []),

@@ -55,6 +55,9 @@ function Selected({ snapshot, selectedKey, showSystem, busy, operate }: DetailsP
       pod={pod}
       nodes={snapshot.nodes}
       workload={workload}
+      policies={snapshot.podPolicies[selectedKey]}
+      policiesEnforced={snapshot.settings.networkPolicyEnforced}
+      showPolicies={snapshot.networkPolicies.length > 0}
       busy={busy}
       onDelete={() => operate({ op: 'deletePod', namespace: pod.namespace, name: pod.name }, `Delete pod ${pod.name}`)}
       onScale={(replicas) =>

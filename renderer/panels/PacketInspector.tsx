@@ -4,7 +4,9 @@ import { componentLabel } from '../../src/model/componentId';
 import type { PlaybackController } from '../playback/controller';
 import { previousHop } from '../playback/timeline';
 import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
+import { policyVerdict } from '../model/policies';
 import { natLabel } from '../viz/drawPackets';
+import { ShieldIcon } from './ShieldIcon';
 
 const ACTION_TEXT: Record<string, string> = {
   send: 'Sent',
@@ -21,6 +23,7 @@ const ACTION_TEXT: Record<string, string> = {
   lb: 'Load balancer',
   timeout: 'Timed out',
   reply: 'Reply',
+  allow: 'Allowed by NetworkPolicy (Calico)',
 };
 
 const OUTCOME_TONE: Record<string, string> = {
@@ -29,6 +32,7 @@ const OUTCOME_TONE: Record<string, string> = {
   dropped: 'danger',
   timeout: 'warn',
   unreachable: 'danger',
+  unresolved: 'warn',
 };
 
 export function PacketInspector({ controller, run }: { controller: PlaybackController; run: TraceRun | null }) {
@@ -49,6 +53,7 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
   const prev = previousHop(s.timeline, e);
   const trace = run?.traces[e.flowId];
   const nat = natLabel(e);
+  const verdict = policyVerdict(e);
   const rows: { field: 'src' | 'dst'; label: string }[] = [
     { field: 'src', label: 'Source' },
     { field: 'dst', label: 'Destination' },
@@ -74,7 +79,14 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
           {e.from ? ` · from ${componentLabel(e.from)}` : ''}
         </div>
         <div className="action-line">
-          <span className={`action action-${e.action}`}>{e.action}</span> {ACTION_TEXT[e.action] ?? e.action}
+          <span className={`action action-${e.action}`}>{e.action}</span>{' '}
+          {verdict && !verdict.allowed ? 'Dropped by NetworkPolicy (Calico)' : (ACTION_TEXT[e.action] ?? e.action)}
+          {verdict && (
+            <span className={`policy-pill ${verdict.allowed ? 'allowed' : 'denied'}`}>
+              <ShieldIcon direction={verdict.direction} />
+              {verdict.direction}
+            </span>
+          )}
           {nat && (
             <span key={`${e.packetId}:${e.seq}`} className="nat-pill">
               {nat}

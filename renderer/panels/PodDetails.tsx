@@ -1,8 +1,9 @@
 /** A selected Pod: status, containers and ports, and "Why here?" — kube-scheduler's filter and score verdicts. */
-import type { ClusterSnapshot } from '../../src/api/contract';
+import type { ClusterSnapshot, PodPolicies as Policies } from '../../src/api/contract';
 import { displayName } from '../../src/model/componentId';
 import { podStatus, podTone } from '../model/status';
 import type { WorkloadRef } from '../model/workloads';
+import { PodPolicies } from './PodPolicies';
 
 type Pod = ClusterSnapshot['pods'][number];
 
@@ -10,6 +11,10 @@ export interface PodDetailsProps {
   pod: Pod;
   nodes: ClusterSnapshot['nodes'];
   workload: WorkloadRef | null;
+  /** The policies selecting it, and whether they are enforced; `showPolicies` false when the cluster has none. */
+  policies: Policies | undefined;
+  policiesEnforced: boolean;
+  showPolicies: boolean;
   busy: boolean;
   onDelete(): void;
   onScale(replicas: number): void;
@@ -117,7 +122,7 @@ function ScheduleTable({ pod, nodes }: { pod: Pod; nodes: ClusterSnapshot['nodes
   );
 }
 
-export function PodDetails({ pod, nodes, workload, busy, onDelete, onScale }: PodDetailsProps) {
+export function PodDetails({ pod, nodes, workload, policies, policiesEnforced, showPolicies, busy, onDelete, onScale }: PodDetailsProps) {
   const status = podStatus(pod);
   const sch = pod.schedule;
   return (
@@ -154,6 +159,7 @@ export function PodDetails({ pod, nodes, workload, busy, onDelete, onScale }: Po
           )}
         </dd>
       </dl>
+      {showPolicies && <PodPolicies policies={policies} enforced={policiesEnforced} />}
       <h4>Containers</h4>
       <ul className="containers">
         {pod.containers.map((c) => (

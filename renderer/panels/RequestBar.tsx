@@ -1,17 +1,31 @@
 /** Source, Target (picked or typed), Count, Send request. Choices come from the engine. */
 import { useState, type FormEvent } from 'react';
 import type { RequestChoices } from '../../src/api/contract';
+import { canonicalKey } from '../../src/model/componentId';
 
 export interface RequestBarProps {
   choices: RequestChoices | null;
   busy: boolean;
   error: string | null;
   onSend(req: { from: string; to: string; count: number }): void;
+  /** A request sent from elsewhere (a Reachability cell): shown here, so the bar says what is on the map. */
+  shown?: { from: string; to: string } | null;
+}
+
+/** `pod/default/x:80` and `pod/x:80` are one target: compare ids by canonical key, port kept. */
+function sameTarget(a: string, b: string): boolean {
+  const split = (id: string) => {
+    const colon = id.lastIndexOf(':');
+    return colon < 0 ? [canonicalKey(id), ''] : [canonicalKey(id.slice(0, colon)), id.slice(colon)];
+  };
+  const [x, p] = split(a);
+  const [y, q] = split(b);
+  return x === y && p === q;
 }
 
 const GROUP_ORDER = ['Service', 'NodePort', 'LoadBalancer', 'Pod', 'Node'] as const;
 
-export function RequestBar({ choices, busy, error, onSend }: RequestBarProps) {
+export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarProps) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [typed, setTyped] = useState('');
@@ -24,6 +38,20 @@ export function RequestBar({ choices, busy, error, onSend }: RequestBarProps) {
     setSeenChoices(choices);
     if (choices && !choices.sources.some((s) => s.id === from)) setFrom(choices.sources[0]?.id ?? '');
     if (choices && !choices.targets.some((t) => t.id === to)) setTo(choices.targets[0]?.id ?? '');
+  }
+
+  // A request shown from elsewhere: picked in the lists where they have it, else typed as it was sent.
+  const [seenShown, setSeenShown] = useState(shown);
+  if (shown !== seenShown) {
+    setSeenShown(shown);
+    if (shown && choices) {
+      const source = choices.sources.find((s) => canonicalKey(s.id) === canonicalKey(shown.from));
+      const picked = choices.targets.find((t) => sameTarget(t.id, shown.to));
+      if (source) setFrom(source.id);
+      if (picked) setTo(picked.id);
+      setTyped(picked ? '' : shown.to);
+      setCount(1);
+    }
   }
 
   const target = typed.trim() || to;

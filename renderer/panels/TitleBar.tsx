@@ -3,8 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { KubeTrafficApi } from '../../src/api/contract';
 import { apiMode } from '../bridge/api';
 
+export type AppView = 'map' | 'reach';
+
 export interface TitleBarProps {
   api: KubeTrafficApi;
+  /** The cluster map, or the Reachability heat map in its place. */
+  view: AppView;
+  onView(v: AppView): void;
   folder: string | null;
   busy: boolean;
   showSystemPods: boolean;
@@ -21,7 +26,8 @@ function baseName(path: string): string {
   return parts.slice(-2).join('/') || path;
 }
 
-export function TitleBar({ api, folder, busy, showSystemPods, onShowSystemPods, onOpen, onApply, applyTitle, onReset }: TitleBarProps) {
+export function TitleBar(props: TitleBarProps) {
+  const { api, view, onView, folder, busy, showSystemPods, onShowSystemPods, onOpen, onApply, applyTitle, onReset } = props;
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<string[]>([]);
   const [path, setPath] = useState('');
@@ -51,6 +57,14 @@ export function TitleBar({ api, folder, busy, showSystemPods, onShowSystemPods, 
           {baseName(folder)}
         </span>
       )}
+      <div className="view-switch" role="group" aria-label="View">
+        <button type="button" aria-pressed={view === 'map'} onClick={() => onView('map')}>
+          Cluster map
+        </button>
+        <button type="button" aria-pressed={view === 'reach'} onClick={() => onView('reach')} disabled={!folder}>
+          Reachability
+        </button>
+      </div>
       <div className="spacer" />
       <label className="toggle">
         <input type="checkbox" checked={showSystemPods} onChange={(e) => onShowSystemPods(e.target.checked)} />

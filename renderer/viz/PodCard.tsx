@@ -1,11 +1,13 @@
 /** One Pod: name, IP, status, labels as chips, containers with their ports. Scheduled or Pending. */
 import { memo } from 'react';
-import type { ClusterSnapshot } from '../../src/api/contract';
+import type { ClusterSnapshot, PodPolicies } from '../../src/api/contract';
 import { displayName } from '../../src/model/componentId';
+import { isolatedDirections, isolationText } from '../model/policies';
 import { podStatus, podTone } from '../model/status';
 import type { Rect } from './layout';
 import { fitChips, fitText, wrapText, type Measure } from './text';
 import { measure } from './measure';
+import { PolicyShields, SHIELD_STEP } from './PolicyShields';
 import { selectableProps } from './selectable';
 
 type Pod = ClusterSnapshot['pods'][number];
@@ -19,6 +21,8 @@ export interface PodCardProps {
   matched?: boolean;
   /** A packet is at this Pod right now. */
   active: boolean;
+  /** The NetworkPolicies isolating it, where they are enforced (absent: not isolated, or flannel alone). */
+  policies?: PodPolicies;
   onSelect(key: string): void;
 }
 
@@ -48,7 +52,7 @@ export function containerLines(pod: Pod, widths: number[], measure: Measure): st
   return [fitText(measure(short) <= maxPx ? short : `${cs.length}× ${ports}`, maxPx, measure)];
 }
 
-export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matched, active, onSelect }: PodCardProps) {
+export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matched, active, policies, onSelect }: PodCardProps) {
   const status = podStatus(pod);
   const tone = podTone(pod);
   const name = displayName(pod.namespace, pod.name);
@@ -57,7 +61,9 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
   const innerW = rect.w - 24;
   const labels = Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`);
   const chips = fitChips(labels, innerW, measure.chip);
-  const label = `Pod ${name}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}`;
+  const shields = isolatedDirections(policies);
+  const isolation = isolationText(policies);
+  const label = `Pod ${name}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}${isolation ? `, ${isolation}` : ''}`;
   const cls = [
     'pod',
     `tone-${tone}`,
@@ -74,8 +80,10 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
       <rect className="pod-box" width={rect.w} height={rect.h} rx={8} />
       <rect className="pod-stripe" width={4} height={rect.h - 12} x={0} y={6} rx={2} />
       <text className="pod-name" x={12} y={21}>
-        {fitText(pending ? name : pod.name, rect.w - 32, measure.title)}
+        {fitText(pending ? name : pod.name, rect.w - 32 - (shields.length > 0 ? 4 + shields.length * SHIELD_STEP - 12 : 0), measure.title)}
       </text>
+      {/* At the card's anchor (see anchors.ts: 16 px in from the top-right corner), where packets arrive. */}
+      {isolation && <PolicyShields directions={shields} x={rect.w - 16} y={8} title={`${name} is ${isolation}`} />}
       <g className="lod-detail">
         <text className="pod-ip mono" x={12} y={40}>
           {pod.ip ?? '<none>'}

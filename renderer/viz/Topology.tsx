@@ -77,6 +77,8 @@ export const Topology = memo(function Topology(props: TopologyProps) {
 
   const podsByKey = useMemo(() => new Map(snapshot.pods.map((p) => [objectKey('pod', p.namespace, p.name), p])), [snapshot]);
   const select = useCallback((key: string) => onSelect(key), [onSelect]);
+  // Shields only where policies are enforced: under flannel alone they isolate nothing.
+  const policies = snapshot.settings.networkPolicyEnforced ? snapshot.podPolicies : {};
 
   const renderPod = (key: string) => {
     const pod = podsByKey.get(key);
@@ -91,6 +93,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         selected={selectedKey === key}
         matched={matches ? matches.has(key) : undefined}
         active={activeKey === key}
+        policies={policies[key]}
         onSelect={select}
       />
     );

@@ -12,10 +12,12 @@
  *    packet positions go into a reused buffer, so a frame makes next to no garbage.
  */
 import type { PacketEvent } from '../../src/model/trace';
+import { policyVerdict } from '../model/policies';
 import type { Frame, Marker } from '../playback/frame';
 import type { MarkerKind } from '../playback/markers';
 import { cachedAnchor } from './anchors';
 import type { Point, TopologyLayout } from './layout';
+import { SHIELD_PATH } from './PolicyShields';
 
 export interface View {
   k: number;
@@ -61,14 +63,24 @@ export function natLabel(e: PacketEvent): string | null {
   return `${e.action.toUpperCase()} ${parts.join(', ')}`;
 }
 
-const natLabels = new WeakMap<PacketEvent, string | null>();
-function cachedNatLabel(e: PacketEvent): string | null {
-  let t = natLabels.get(e);
-  if (t === undefined) {
-    t = natLabel(e);
-    natLabels.set(e, t);
+/** "✓ NetworkPolicy allows (ingress)": a policy's allow hop, for the label next to the packet at the shield. */
+export function allowLabel(e: PacketEvent): string | null {
+  const v = policyVerdict(e);
+  return v?.allowed ? `✓ NetworkPolicy allows (${v.direction})` : null;
+}
+
+/** The label a dwelling packet shows, and its accent: what NAT rewrote, or a policy's allow. */
+type HopLabel = { text: string; accent: 'nat' | 'ok' } | null;
+const hopLabels = new WeakMap<PacketEvent, HopLabel>();
+function cachedHopLabel(e: PacketEvent): HopLabel {
+  let l = hopLabels.get(e);
+  if (l === undefined) {
+    const nat = natLabel(e);
+    const allow = nat ? null : allowLabel(e);
+    l = nat ? { text: nat, accent: 'nat' } : allow ? { text: allow, accent: 'ok' } : null;
+    hopLabels.set(e, l);
   }
-  return t;
+  return l;
 }
 
 type Sprite = { image: CanvasImageSource; w: number; h: number; ox: number; oy: number };
@@ -232,6 +244,81 @@ function markerSprite(style: PacketStyle, dpr: number, kind: MarkerKind, count: 
   );
 }
 
+/** A policy's drop: the shield itself, in the danger colour and crossed out. Centred at (cx, cy), `h` tall. */
+function paintDeniedShield(ctx: Ctx2D, style: PacketStyle, cx: number, cy: number, h: number): void {
+  const s = h / 16;
+  ctx.save();
+  ctx.translate(cx, cy - h / 2);
+  ctx.scale(s, s);
+  const shield = new Path2D(SHIELD_PATH);
+  ctx.fillStyle = style.danger;
+  ctx.fill(shield);
+  ctx.lineWidth = 1.5 / s;
+  ctx.strokeStyle = style.labelBg;
+  ctx.stroke(shield);
+  ctx.beginPath();
+  ctx.moveTo(-3, 4.5);
+  ctx.lineTo(3, 10.5);
+  ctx.moveTo(3, 4.5);
+  ctx.lineTo(-3, 10.5);
+  ctx.lineWidth = 2 / s;
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = '#fff';
+  ctx.stroke();
+  ctx.restore();
+}
+
+const DENIED_TEXT = 'dropped by NetworkPolicy';
+
+/**
+ * The crossed-out shield's height on screen: a little over the card's own shield (16 units tall,
+ * scaled by the zoom) so it covers it, and never smaller than a packet. Even pixels, so few sprites.
+ */
+export function deniedShieldHeight(k: number): number {
+  return 2 * Math.round(Math.min(44, Math.max(22, 16 * k * 1.3)) / 2);
+}
+
+/**
+ * Where a policy dropped the packet: the crossed-out shield over the card's own shield (both sit at
+ * the Pod's anchor), the words beside it on the side `side` ("dropped by NetworkPolicy ×2").
+ * Anchored at the shield's centre.
+ */
+function deniedSprite(style: PacketStyle, dpr: number, count: number, side: 'left' | 'right' | 'none', h: number): Sprite {
+  const text = count > 1 ? `${DENIED_TEXT} ×${count}` : DENIED_TEXT;
+  const font = `12px ${style.fontFamily}`;
+  const badge = Math.ceil(h * 0.95);
+  const H = h + 2;
+  return sprite(
+    style,
+    dpr,
+    `denied:${count}:${side}:${h}`,
+    (measure) => {
+      const tw = side === 'none' ? 0 : Math.ceil(measure(font, text)) + 10;
+      const w = badge + (tw > 0 ? tw + 4 : 0);
+      return { w, h: H, ox: side === 'left' ? w - badge / 2 : badge / 2, oy: H / 2 };
+    },
+    (ctx, w) => {
+      const bx = side === 'left' ? w - badge / 2 : badge / 2;
+      paintDeniedShield(ctx, style, bx, H / 2, h);
+      if (side === 'none') return;
+      const tw = w - badge - 4;
+      const x = side === 'left' ? 0 : badge + 4;
+      const y = H / 2 - 9;
+      ctx.fillStyle = style.labelBg;
+      ctx.strokeStyle = style.danger;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.roundRect(x + 0.5, y + 0.5, tw - 1, 17, 4);
+      ctx.fill();
+      ctx.stroke();
+      ctx.font = font;
+      ctx.fillStyle = style.danger;
+      ctx.textBaseline = 'middle';
+      ctx.fillText(text, x + 5, H / 2 + 0.5);
+    },
+  );
+}
+
 /** Below this zoom, outcome markers are badges without words (as the cards drop their details). */
 export const MARKER_WORDS_ZOOM = 0.45;
 
@@ -261,7 +348,31 @@ function toScreen(v: View, p: Point): Point {
   return { x: p.x * v.k + v.x, y: p.y * v.k + v.y };
 }
 
-function drawMarkers(ctx: CanvasRenderingContext2D, layout: TopologyLayout, v: View, style: PacketStyle, markers: Marker[]): void {
+/**
+ * Policy drops per anchor, counted: drawn on the Pod's shield rather than below it, and over the
+ * packets, so a denied packet is seen to hit the shield and go no further.
+ */
+function drawDenied(ctx: CanvasRenderingContext2D, v: View, style: PacketStyle, denied: Map<Point, number>): void {
+  const words = v.k >= MARKER_WORDS_ZOOM;
+  const h = deniedShieldHeight(v.k);
+  for (const [p, count] of denied) {
+    const x = p.x * v.k + v.x;
+    const y = p.y * v.k + v.y;
+    // Words to the right (off the card) when they fit in the view, else to the left over it.
+    const side = !words ? 'none' : x + h + 170 < v.width ? 'right' : 'left';
+    stamp(ctx, deniedSprite(style, v.dpr, count, side, h), x, y);
+  }
+}
+
+/** Draws the outcome markers; a policy's drops are counted into `denied` instead, for drawDenied. */
+function drawMarkers(
+  ctx: CanvasRenderingContext2D,
+  layout: TopologyLayout,
+  v: View,
+  style: PacketStyle,
+  markers: Marker[],
+  denied: Map<Point, number>,
+): void {
   if (markers.length === 0) return;
   // Group by place and kind so five timed-out requests read "timed out ×5", not five stacked icons.
   // Places are keyed by x, then y (two hops may name one place differently).
@@ -270,6 +381,10 @@ function drawMarkers(ctx: CanvasRenderingContext2D, layout: TopologyLayout, v: V
   for (const m of markers) {
     const a = cachedAnchor(layout, m.at, m.node);
     if (!a) continue;
+    if (m.kind === 'drop' && policyVerdict(m.event)) {
+      denied.set(a, (denied.get(a) ?? 0) + 1);
+      continue;
+    }
     const kind = m.kind === 'drop' ? 'dropped' : m.kind;
     let column = places.get(a.x);
     if (!column) places.set(a.x, (column = new Map()));
@@ -295,6 +410,8 @@ function drawMarkers(ctx: CanvasRenderingContext2D, layout: TopologyLayout, v: V
 
 /** Screen positions of this frame's packets, reused from frame to frame (no per-frame garbage). */
 let buf = new Float64Array(0);
+/** This frame's policy drops per anchor, likewise reused. */
+const deniedBuf = new Map<Point, number>();
 
 /** Draw one frame. `current` is the event in the inspector: its hop gets a halo. */
 export function drawFrame(
@@ -320,7 +437,9 @@ export function drawFrame(
     }
   }
 
-  drawMarkers(ctx, layout, v, style, frame.markers);
+  const denied = deniedBuf;
+  denied.clear();
+  drawMarkers(ctx, layout, v, style, frame.markers, denied);
 
   // Per packet: trail start (x0, y0), position (x, y); NaN x0 = dwelling, NaN x = not drawable.
   const sprites = frame.sprites;
@@ -383,12 +502,15 @@ export function drawFrame(
     stamp(ctx, dotSprite(style, v.dpr, sp.flowId % colours, sp.direction), buf[o + 2]!, buf[o + 3]!);
   }
 
-  // What a NAT hop rewrote, next to the packets dwelling there, on top of everything.
+  drawDenied(ctx, v, style, denied);
+
+  // What a NAT hop rewrote, or that a policy let the packet in or out, next to the packets dwelling
+  // there, on top of everything.
   for (let i = 0; i < n; i++) {
     const sp = sprites[i]!;
     const o = i * 4;
     if (!sp.dwelling || Number.isNaN(buf[o + 2]!)) continue;
-    const text = cachedNatLabel(sp.event);
-    if (text) drawLabel(ctx, style, v, buf[o + 2]!, buf[o + 3]!, text, style.nat);
+    const label = cachedHopLabel(sp.event);
+    if (label) drawLabel(ctx, style, v, buf[o + 2]!, buf[o + 3]!, label.text, style[label.accent]);
   }
 }

@@ -5,7 +5,7 @@
  * Every payload crossing a process boundary is validated on arrival (see src/api/validate.ts).
  */
 import type { LoadJson } from '../view/loadJson';
-import type { TraceRun } from '../model/trace';
+import type { Outcome, TraceRun } from '../model/trace';
 
 /** What the renderer draws: the `kube-traffic load --json` document plus the session's facts. */
 export interface ClusterSnapshot extends LoadJson {
@@ -23,9 +23,70 @@ export interface ClusterSnapshot extends LoadJson {
     loadBalancer: string;
     seed: number;
     externalClientIP: string;
+    /** The CNI: flannel alone (the default) lists NetworkPolicies; canal (Calico on flannel) enforces them. */
+    cni: 'flannel' | 'canal';
+    /** Whether the engine enforces NetworkPolicy in this cluster (it says so, so the view never guesses from `cni`). */
+    networkPolicyEnforced: boolean;
   };
   /** Recent Kubernetes events (Scheduled, FailedScheduling, Killing, SuccessfulCreate…). */
   events: { time: number; type: 'Normal' | 'Warning'; reason: string; object: string; message: string }[];
+  /** The folder's NetworkPolicies, by namespace then name. */
+  networkPolicies: PolicySummary[];
+  /**
+   * For each Pod some policy selects (key `pod/NS/NAME`, as objectKey spells it), the policies that
+   * isolate it per direction. Under flannel they select it without isolating it:
+   * `settings.networkPolicyEnforced` says which. Pods no policy selects are absent.
+   */
+  podPolicies: Record<string, PodPolicies>;
+}
+
+/** One NetworkPolicy as the view lists it. */
+export interface PolicySummary {
+  name: string;
+  namespace: string;
+  policyTypes: ('Ingress' | 'Egress')[];
+  /** Its podSelector in one line: `pod=a`, or `every Pod in the namespace ({})`. */
+  selects: string;
+  /** How many Pods that selector matches now. */
+  podCount: number;
+  ingressRules: number;
+  egressRules: number;
+  /** Where the object starts. */
+  file: string;
+  line: number;
+}
+
+/** A policy that selects a Pod, cited where its podSelector is written (the line a trace's verdict cites too). */
+export interface PolicyCitation {
+  name: string;
+  namespace: string;
+  file: string;
+  line: number;
+}
+
+export interface PodPolicies {
+  ingress: PolicyCitation[];
+  egress: PolicyCitation[];
+}
+
+/** What `kube-traffic reach` takes: label selectors for the sources and targets, and a port (then targets are Pods). */
+export interface ReachabilityRequest {
+  from?: string;
+  to?: string;
+  /** `PORT` or `PORT/PROTO`; absent: every Service port outside kube-system. */
+  port?: string;
+}
+
+/** The reachability matrix (`kube-traffic reach --json`), one traced request per (source, target). */
+export interface Reachability {
+  /** `pod/NS/NAME`. */
+  sources: string[];
+  /** `pod/NS/NAME:PORT` or `svc/NS/NAME:PORT` (`:PORT/UDP` for UDP): each is a `sendRequest` target as it stands. */
+  targets: string[];
+  /** `outcomes[i][j]`: sources[i] → targets[j]. */
+  outcomes: Outcome[][];
+  /** Each cell's trace reason. */
+  reasons: string[][];
 }
 
 /** Valid request sources and targets, listed by the engine so the renderer never guesses. */
@@ -56,6 +117,8 @@ export interface KubeTrafficApi {
   sendRequest(req: { from: string; to: string; count: number }): Promise<Result<TraceRun>>;
   /** Which pods a kubectl-syntax label selector matches, as ComponentIds (`pod/NAME` in default, `pod/NS/NAME` elsewhere). */
   matchSelector(selector: string): Promise<Result<string[]>>;
+  /** The reachability matrix: one request from every source to every target, each on a fresh network state. */
+  getReachability(req: ReachabilityRequest): Promise<Result<Reachability>>;
   /** Change the cluster; the new snapshot also arrives through onSnapshot. */
   operate(op: ClusterOperation): Promise<Result<ClusterSnapshot>>;
   /** Open a folder (in Electron, without a path: show the Open Folder dialog). */
@@ -83,6 +146,7 @@ export const CHANNELS = {
   getChoices: 'kube-traffic:get-choices',
   sendRequest: 'kube-traffic:send-request',
   matchSelector: 'kube-traffic:match-selector',
+  getReachability: 'kube-traffic:get-reachability',
   operate: 'kube-traffic:operate',
   openFolder: 'kube-traffic:open-folder',
   getRecentFolders: 'kube-traffic:get-recent-folders',

@@ -4,17 +4,19 @@
  * host re-checks every argument here before it touches the engine or the file system.
  * Messages follow the API server's wording ("Invalid value", "Required value", "Unsupported value").
  */
-import type { ClusterOperation, ClusterSnapshot, MenuCommand, Result } from './contract';
+import type { ClusterOperation, ClusterSnapshot, MenuCommand, ReachabilityRequest, Result } from './contract';
 import { MENU_COMMANDS } from './contract';
 
 /** Request/response methods of KubeTrafficApi (the snapshot stream is a separate channel). */
-export type ApiMethod = 'getSnapshot' | 'getChoices' | 'sendRequest' | 'matchSelector' | 'operate' | 'openFolder' | 'getRecentFolders';
+export type ApiMethod =
+  'getSnapshot' | 'getChoices' | 'sendRequest' | 'matchSelector' | 'getReachability' | 'operate' | 'openFolder' | 'getRecentFolders';
 
 export const API_METHODS: readonly ApiMethod[] = [
   'getSnapshot',
   'getChoices',
   'sendRequest',
   'matchSelector',
+  'getReachability',
   'operate',
   'openFolder',
   'getRecentFolders',
@@ -32,6 +34,7 @@ export interface ApiArgs {
   getChoices: [];
   sendRequest: [SendRequestArgs];
   matchSelector: [string];
+  getReachability: [ReachabilityRequest];
   operate: [ClusterOperation];
   openFolder: [] | [string];
   getRecentFolders: [];
@@ -120,6 +123,28 @@ function validateSendRequest(arg: unknown): Result<SendRequestArgs> {
     checkInteger(arg.count, 'request.count', 1, LIMITS.maxCount);
   if (error) return fail(error);
   return ok({ from: (arg.from as string).trim(), to: (arg.to as string).trim(), count: arg.count as number });
+}
+
+/**
+ * `{ from?, to?, port? }`: selectors may be empty (kubectl reads that as "everything", so it is kept
+ * out rather than sent); the engine parses them and the port, and says what is wrong in its words.
+ */
+function validateReachability(arg: unknown): Result<ReachabilityRequest> {
+  if (!isPlainObject(arg)) return fail('reachability: Invalid value: must be an object {from?, to?, port?}');
+  const extra = unknownKey(arg, ['from', 'to', 'port'], 'reachability');
+  if (extra) return fail(extra);
+  const out: ReachabilityRequest = {};
+  for (const key of ['from', 'to', 'port'] as const) {
+    const value = arg[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') return fail(`reachability.${key}: Invalid value: must be a string`);
+    if (value.length > LIMITS.maxTextLength) {
+      return fail(`reachability.${key}: Too long: may not be more than ${LIMITS.maxTextLength} characters`);
+    }
+    if (value.includes('\0')) return fail(`reachability.${key}: Invalid value: must not contain NUL characters`);
+    if (value.trim() !== '') out[key] = value.trim();
+  }
+  return ok(out);
 }
 
 function validateOperation(arg: unknown): Result<ClusterOperation> {
@@ -215,6 +240,12 @@ export function validateArgs<M extends ApiMethod>(method: M, args: unknown): Res
         }
         return ok([list[0]]);
       }
+      case 'getReachability': {
+        const error = arity(1);
+        if (error) return fail(error);
+        const checked = validateReachability(list[0] ?? {});
+        return checked.ok ? ok([checked.value]) : checked;
+      }
       case 'operate': {
         const error = arity(1);
         if (error) return fail(error);
@@ -251,5 +282,7 @@ export function validateSnapshot(value: unknown): Result<ClusterSnapshot> {
   if (typeof value.folder !== 'string') return fail('snapshot.folder: must be a string');
   if (typeof value.clock !== 'number') return fail('snapshot.clock: must be a number');
   if (!isPlainObject(value.settings)) return fail('snapshot.settings: must be an object');
+  if (!Array.isArray(value.networkPolicies)) return fail('snapshot.networkPolicies: must be an array');
+  if (!isPlainObject(value.podPolicies)) return fail('snapshot.podPolicies: must be an object');
   return ok(value as unknown as ClusterSnapshot);
 }

@@ -40,6 +40,7 @@ export { formatTraceRun } from '../view/traceText';
 export { formatLoadSummary, formatDiagnostic } from '../view/loadSummary';
 export { parseSelector, matchesSelector, selectorToString, SelectorParseError, type Requirement } from '../util/selector';
 export { matchPods } from './matchPods';
+export { selectorText } from '../cluster/policies';
 export { reachMatrix, type ReachMatrix, type ReachRequest, type ReachResult } from './reach';
 export { parseReachPort, reachSources, reachTargets, type Checked, type ReachPort } from './reachSubjects';
 export { TRACE_OUTCOMES, isTraceOutcome, type TraceOutcome } from './outcomes';

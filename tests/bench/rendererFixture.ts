@@ -91,8 +91,12 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
       loadBalancer: 'none',
       seed: 1,
       externalClientIP: '192.168.64.1',
+      cni: 'flannel',
+      networkPolicyEnforced: false,
     },
     events: [],
+    networkPolicies: [],
+    podPolicies: {},
   };
 
   // The flows start 1 µs apart and every hop takes 300 µs, so from t = 200 µs to t ≈ 1.2 ms all of
@@ -161,6 +165,7 @@ export function installFakeApi(data: FakeData): void {
     getChoices: async () => data.choices,
     sendRequest: async () => ({ ok: true, value: data.run }),
     matchSelector: async () => ({ ok: true, value: [] }),
+    getReachability: async () => ({ ok: false, error: 'not available in the benchmark' }),
     operate: async () => ({ ok: true, value: data.snapshot }),
     openFolder: async () => ({ ok: false, error: 'not available in the benchmark' }),
     getRecentFolders: async () => [],

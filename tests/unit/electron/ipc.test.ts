@@ -31,6 +31,7 @@ function fakeApi(): HostApi & { calls: string[] } {
     getChoices: record('getChoices', { sources: [], targets: [] }) as never,
     sendRequest: record('sendRequest', { ok: true, value: { traces: [] } }) as never,
     matchSelector: record('matchSelector', { ok: true, value: ['pod/pod-1'] }) as never,
+    getReachability: record('getReachability', { ok: true, value: { sources: [], targets: [], outcomes: [], reasons: [] } }) as never,
     operate: record('operate', { ok: true, value: { revision: 2 } }) as never,
     openFolder: record('openFolder', { ok: true, value: { revision: 3 } }) as never,
     getRecentFolders: record('getRecentFolders', ['/a']) as never,
@@ -85,7 +86,8 @@ describe('registerIpcHandlers', () => {
     registerIpcHandlers(ipc, api, ORIGINS);
     await expect(ipc.handlers.get(CHANNELS.matchSelector)!(fromApp, 'app=pod')).resolves.toEqual({ ok: true, value: ['pod/pod-1'] });
     await expect(ipc.handlers.get(CHANNELS.getRecentFolders)!(fromApp)).resolves.toEqual(['/a']);
-    expect(api.calls).toEqual(['matchSelector("app=pod")', 'getRecentFolders()']);
+    await expect(ipc.handlers.get(CHANNELS.getReachability)!(fromApp, { port: ' 80 ' })).resolves.toMatchObject({ ok: true });
+    expect(api.calls).toEqual(['matchSelector("app=pod")', 'getRecentFolders()', 'getReachability({"port":"80"})']);
   });
 
   it('refuses calls from another origin or a sub-frame without reaching the host', async () => {
@@ -108,6 +110,7 @@ describe('registerIpcHandlers', () => {
       error: 'request.count: Invalid value: -4: must be between 1 and 1000, inclusive',
     });
     await expect(ipc.handlers.get(CHANNELS.operate)!(fromApp, { op: 'format-disk' })).resolves.toMatchObject({ ok: false });
+    await expect(ipc.handlers.get(CHANNELS.getReachability)!(fromApp, { namespace: 'x' })).resolves.toMatchObject({ ok: false });
     // Methods without a Result reject the call instead.
     await expect(ipc.handlers.get(CHANNELS.getChoices)!(fromApp, 'extra')).rejects.toThrow(/at most 0 arguments/);
     expect(api.calls).toEqual([]);

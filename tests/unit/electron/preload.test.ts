@@ -39,6 +39,7 @@ describe('preload', () => {
     expect(Object.keys(bridge()).sort()).toEqual(
       [
         'getChoices',
+        'getReachability',
         'getRecentFolders',
         'getSnapshot',
         'matchSelector',
@@ -63,6 +64,7 @@ describe('preload', () => {
     await api.openFolder('/x');
     await api.getChoices();
     await api.getRecentFolders();
+    await api.getReachability({ from: 'pod=a', port: '80' });
     expect(invoked).toEqual([
       [CHANNELS.getSnapshot],
       [CHANNELS.sendRequest, { from: 'external', to: 'svc/svc-1:9000', count: 1 }],
@@ -71,6 +73,7 @@ describe('preload', () => {
       [CHANNELS.openFolder, '/x'],
       [CHANNELS.getChoices],
       [CHANNELS.getRecentFolders],
+      [CHANNELS.getReachability, { from: 'pod=a', port: '80' }],
     ]);
   });
 

@@ -17,7 +17,7 @@ function rejected(method: Parameters<typeof validateArgs>[0], args: unknown): st
 describe('validateArgs', () => {
   it('knows every request method of the API and nothing else', () => {
     expect([...API_METHODS].sort()).toEqual(
-      ['getChoices', 'getRecentFolders', 'getSnapshot', 'matchSelector', 'openFolder', 'operate', 'sendRequest'].sort(),
+      ['getChoices', 'getReachability', 'getRecentFolders', 'getSnapshot', 'matchSelector', 'openFolder', 'operate', 'sendRequest'].sort(),
     );
     expect(rejected('deleteEverything' as never, [])).toMatch(/Unknown method/);
   });
@@ -68,6 +68,29 @@ describe('validateArgs', () => {
     it('rejects non-strings and oversized text', () => {
       expect(rejected('matchSelector', [{ app: 'pod' }])).toMatch(/must be a string/);
       expect(rejected('matchSelector', ['a'.repeat(1001)])).toMatch(/Too long/);
+    });
+  });
+
+  describe('getReachability', () => {
+    it('takes from, to and port, each optional; blank ones are left out and the rest trimmed', () => {
+      expect(accepted('getReachability', [{}])).toEqual([{}]);
+      expect(accepted('getReachability', [])).toEqual([{}]);
+      expect(accepted('getReachability', [{ from: ' pod=a ', to: 'pod in (b,c)', port: '80/udp' }])).toEqual([
+        { from: 'pod=a', to: 'pod in (b,c)', port: '80/udp' },
+      ]);
+      expect(accepted('getReachability', [{ from: '', to: '  ', port: null }])).toEqual([{}]);
+    });
+
+    it.each([
+      [['pod=a'], /must be an object/],
+      [[{ from: 7 }], /reachability.from: Invalid value: must be a string/],
+      [[{ port: 80 }], /reachability.port: Invalid value: must be a string/],
+      [[{ to: 'x'.repeat(1001) }], /reachability.to: Too long/],
+      [[{ from: 'a\0b' }], /NUL/],
+      [[{ namespace: 'x' }], /reachability.namespace: Forbidden/],
+      [[{}, {}], /at most 1 argument/],
+    ])('rejects %j', (args, message) => {
+      expect(rejected('getReachability', args)).toMatch(message);
     });
   });
 
@@ -140,9 +163,16 @@ describe('validateSnapshot', () => {
     folder: '/x',
     clock: 0,
     settings: {},
+    networkPolicies: [],
+    podPolicies: {},
   };
   it('accepts a snapshot and rejects a truncated or foreign document', () => {
     expect(validateSnapshot(snapshot).ok).toBe(true);
+    expect(validateSnapshot({ ...snapshot, networkPolicies: undefined })).toEqual({
+      ok: false,
+      error: 'snapshot.networkPolicies: must be an array',
+    });
+    expect(validateSnapshot({ ...snapshot, podPolicies: [] })).toEqual({ ok: false, error: 'snapshot.podPolicies: must be an object' });
     expect(validateSnapshot({ ...snapshot, pods: undefined })).toEqual({ ok: false, error: 'snapshot.pods: must be an array' });
     expect(validateSnapshot({ ...snapshot, revision: '3' }).ok).toBe(false);
     expect(validateSnapshot('<html>').ok).toBe(false);

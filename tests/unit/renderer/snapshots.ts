@@ -64,8 +64,12 @@ export function snapshot(parts: Partial<ClusterSnapshot>): ClusterSnapshot {
       loadBalancer: 'none',
       seed: 1,
       externalClientIP: '192.168.64.1',
+      cni: 'flannel',
+      networkPolicyEnforced: false,
     },
     events: [],
+    networkPolicies: [],
+    podPolicies: {},
     ...parts,
   };
 }

@@ -3,7 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { createHttpApi } from '../../../renderer/bridge/httpApi';
 
 function snapshot(revision: number) {
-  return { nodes: [], pods: [], services: [], objects: [], diagnostics: [], events: [], revision, folder: '/f', clock: 0, settings: {} };
+  return {
+    nodes: [],
+    pods: [],
+    services: [],
+    objects: [],
+    diagnostics: [],
+    events: [],
+    revision,
+    folder: '/f',
+    clock: 0,
+    settings: {},
+    networkPolicies: [],
+    podPolicies: {},
+  };
 }
 
 function fakeFetch(reply: (url: string, body: unknown) => { status: number; body: unknown }) {
@@ -40,9 +53,11 @@ describe('createHttpApi', () => {
     const api = createHttpApi({ fetch: fetchImpl, EventSource: FakeEventSource as never });
     await api.sendRequest({ from: 'external', to: 'node/k8s-node1:30000', count: 2 });
     await api.openFolder();
+    await api.getReachability({ port: '80' });
     expect(calls.map((c) => [c.url, c.init.method, (c.init.headers as Record<string, string>)['Content-Type'], c.init.body])).toEqual([
       ['/api/sendRequest', 'POST', 'application/json', '[{"from":"external","to":"node/k8s-node1:30000","count":2}]'],
       ['/api/openFolder', 'POST', 'application/json', '[]'],
+      ['/api/getReachability', 'POST', 'application/json', '[{"port":"80"}]'],
     ]);
   });
 

@@ -76,7 +76,18 @@ function snapshot(revision: number): ClusterSnapshot {
     revision,
     folder: '/f',
     clock: 0,
-    settings: { podCIDR: '', serviceCIDR: '', proxyMode: 'iptables', loadBalancer: 'none', seed: 1, externalClientIP: '' },
+    settings: {
+      podCIDR: '',
+      serviceCIDR: '',
+      proxyMode: 'iptables',
+      loadBalancer: 'none',
+      seed: 1,
+      externalClientIP: '',
+      cni: 'flannel',
+      networkPolicyEnforced: false,
+    },
+    networkPolicies: [],
+    podPolicies: {},
   };
 }
 
@@ -99,6 +110,10 @@ function fakeApi() {
       return { ok: true as const, value: { request: req, traces: [], events: [], duration: 0 } as never };
     },
     matchSelector: async (s: string) => ({ ok: true as const, value: [`matched ${s}`] }),
+    getReachability: async (req: unknown) => {
+      calls.push(`getReachability ${JSON.stringify(req)}`);
+      return { ok: true as const, value: { sources: [], targets: [], outcomes: [], reasons: [] } };
+    },
     operate: async () => ({ ok: true as const, value: current }),
     openFolder: async (p?: string) => (p ? { ok: true as const, value: current } : { ok: false as const, error: 'No folder given' }),
     getRecentFolders: async () => ['/recent'],
@@ -165,6 +180,9 @@ describe('startWebServer', () => {
     expect(JSON.parse(recent.body)).toEqual(['/recent']);
     const opened = await post(server, 'openFolder', '[null]');
     expect(JSON.parse(opened.body)).toEqual({ ok: false, error: 'No folder given' });
+    const reach = await post(server, 'getReachability', '[{"from":"pod=a","port":"80"}]');
+    expect(JSON.parse(reach.body)).toEqual({ ok: true, value: { sources: [], targets: [], outcomes: [], reasons: [] } });
+    expect(api.calls).toContain('getReachability {"from":"pod=a","port":"80"}');
   });
 
   it('answers an invalid payload with 400 and never calls the host', async () => {
