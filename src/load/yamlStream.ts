@@ -56,7 +56,7 @@ export function composeDocuments(text: string, options: Options, lc: LineCounter
     const lines = base === 0 ? lc : shiftedLines((allLines ??= countLines(text)), base);
     const parser = new Parser(base === 0 ? lc.addNewLine : undefined);
     if (base === 0) lc.addNewLine(0);
-    const composer = new Composer(options);
+    const composer = quietComposer(options);
     let stop: 'depth' | 'documents' | undefined;
     let stopAt = 0;
     const take = (tokens: Iterable<CST.Token>): void => {
@@ -66,6 +66,7 @@ export function composeDocuments(text: string, options: Options, lc: LineCounter
           stopAt = token.offset;
           return;
         }
+        composer.errorsKept = 0;
         for (const doc of composer.next(token)) docs.push({ doc, lc: lines, text: chunk });
       }
     };
@@ -99,6 +100,26 @@ export function composeDocuments(text: string, options: Options, lc: LineCounter
     base = next;
   }
   return { docs, problems };
+}
+
+type OnError = (source: unknown, code: string, message: string, warning?: boolean) => void;
+
+/** Errors and warnings kept per document: the loader reports the first error. */
+const ERRORS_KEPT = 10;
+
+/**
+ * A composer that keeps the first few errors of each document and drops the rest: it makes an Error
+ * object (with a stack trace) for every one, and a hostile 100 KB can hold 50,000 of them (`[x? ? ? …`),
+ * which takes seconds and, for a 10 MiB file, gigabytes. `onError` is the composer's own field (yaml 2.x).
+ */
+function quietComposer(options: Options): Composer & { errorsKept: number } {
+  const composer = Object.assign(new Composer(options), { errorsKept: 0 });
+  const inner = composer as unknown as { onError: OnError };
+  const record = inner.onError;
+  inner.onError = (source, code, message, warning) => {
+    if (composer.errorsKept++ < ERRORS_KEPT) record(source, code, message, warning);
+  };
+  return composer;
 }
 
 /** Where the document after the one around `from` begins, or undefined at the end of the file. */

@@ -131,6 +131,16 @@ describe('depth', () => {
   });
 });
 
+describe('syntax errors', () => {
+  it('50,000 errors in one document make one diagnostic, quickly', () => {
+    const r = withNeighbour({ 'noisy.json': `{\n  "a": [\n  "x"${'? '.repeat(50_000)}]}\n` });
+    expect(only(r, 'noisy.json')).toMatchObject({
+      line: 3,
+      message: 'error converting YAML to JSON: yaml: line 3: Unexpected ? in flow sequence',
+    });
+  });
+});
+
 describe('documents per file', () => {
   it('the file stops after the budget, at the first document past it', () => {
     const docs = [GOOD.replace('good', 'first'), ...Array.from({ length: MAX_DOCUMENTS_PER_FILE }, () => 'x: 1\n')];
