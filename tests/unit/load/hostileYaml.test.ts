@@ -95,6 +95,19 @@ describe('anchors', () => {
   });
 });
 
+describe('locating fields behind aliases', () => {
+  it("a template's containers behind an alias point at their anchor, and cost one walk of the document", () => {
+    const containers = Array.from({ length: 250 }, (_, i) => `      - {name: c${i}, image: nginx}`).join('\n');
+    const text = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: first}\n  spec:\n    containers: &cs\n${containers}\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: again}\n  spec:\n    selector: {matchLabels: {app: a}}\n    template:\n      metadata: {labels: {app: a}}\n      spec:\n        containers: *cs\n`;
+    const r = withNeighbour({ 'list.yaml': text });
+    const again = r.objects.find((o) => o.metadata.name === 'again');
+    const started = performance.now();
+    const where = Array.from({ length: 250 }, (_, i) => again?.locate(`spec.template.spec.containers[${i}].image`));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(where[3]).toEqual({ file: 'list.yaml', line: 12, column: 27 });
+  });
+});
+
 describe('depth', () => {
   const nine = 9 * 1024 * 1024;
 
