@@ -25,6 +25,7 @@ import { objectDiagnostic } from './diagnostics';
 import { apiServerEndpoints, refreshEndpoints } from './endpoints';
 import { generateName } from './naming';
 import { buildNodes, isControlPlane } from './nodes';
+import { hasRoomForPod, podOverBudget } from './podBudget';
 import { createPod } from './pods';
 import { allocateServices } from './serviceAlloc';
 import { resolveSettings } from './settings';
@@ -44,6 +45,10 @@ export function createDesiredPod(sim: Sim, d: DesiredPod): void {
   }
   if (sim.pods.has(podKey(ns, name))) {
     sim.diagnostics.push(objectDiagnostic(o, 'error', 'metadata.name', `pods "${name}" already exists`));
+    return;
+  }
+  if (!hasRoomForPod(sim)) {
+    sim.diagnostics.push(objectDiagnostic(o, 'error', undefined, podOverBudget(name)));
     return;
   }
   const staticOn = d.builtIn && o.spec.nodeName ? o.spec.nodeName : undefined;

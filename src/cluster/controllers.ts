@@ -15,6 +15,7 @@ import type { Labels, PodSpec, Toleration } from '../model/k8s';
 import { matchesNodeSelectorTerms } from '../util/labels';
 import { tolerationsTolerateTaint } from '../scheduler/tolerations';
 import { computeHash, generateName } from './naming';
+import { hasRoomForPod, refuseControllerPod } from './podBudget';
 import { createPod, deletePodNow, type NewPod } from './pods';
 import { objectId } from '../model/componentId';
 import { podKey, type Sim } from './sim';
@@ -98,6 +99,10 @@ function syncReplicas(sim: Sim, w: WorkloadState, ownerKind: string, ownerName: 
     const taken = podNameTaken(sim, w.namespace);
     for (let i = owned.length; i < want; i++) {
       const name = generateName(prefix, sim.nameStream(w.namespace, prefix), taken);
+      if (!hasRoomForPod(sim)) {
+        refuseControllerPod(sim, w, { kind: ownerKind, name: ownerName }, name);
+        break;
+      }
       sim.event('Normal', 'SuccessfulCreate', id, `Created pod: ${name}`);
       next.name = name;
       createPod(sim, next);
@@ -197,6 +202,10 @@ function syncDaemonSet(sim: Sim, w: WorkloadState): WorkloadState {
       spec,
     );
     const name = generateName(`${w.name}-`, sim.nameStream(w.namespace, `${w.name}-`), podNameTaken(sim, w.namespace));
+    if (!hasRoomForPod(sim)) {
+      refuseControllerPod(sim, w, { kind: 'DaemonSet', name: w.name }, name);
+      break;
+    }
     sim.event('Normal', 'SuccessfulCreate', id, `Created pod: ${name}`);
     createPod(sim, { ...base, name, placedBy: 'daemonset' });
   }
@@ -222,6 +231,10 @@ function syncStatefulSet(sim: Sim, w: WorkloadState): WorkloadState {
     let pod = owned.get(name);
     if (!pod) {
       if (sim.pods.has(podKey(w.namespace, name))) break; // a foreign pod holds the name
+      if (!hasRoomForPod(sim)) {
+        refuseControllerPod(sim, w, { kind: 'StatefulSet', name: w.name }, name);
+        break;
+      }
       const t = w.spec.template.spec;
       const spec: PodSpec = { ...t, hostname: name };
       if (w.spec.serviceName) spec.subdomain = w.spec.serviceName;

@@ -5,6 +5,7 @@
  * retrying Pending pods) and records the events. Refusals throw ClusterOperationError.
  */
 import type { Cluster, NodeState, PodState, WorkloadState } from '../model/cluster';
+import { MAX_PODS_PER_WORKLOAD } from '../load/budgets';
 import { OPERATION_STEP } from './clock';
 import { controllerOf, syncWorkload } from './controllers';
 import { updateEndpoints } from './build';
@@ -97,6 +98,12 @@ export function scaleWorkload(c: Cluster, kind: string, namespace: string, name:
   // DaemonSets and Jobs have no scale subresource.
   if (k === 'DaemonSet' || k === 'Job')
     throw new ClusterOperationError('Error from server (NotFound): the server could not find the requested resource');
+  if (replicas > MAX_PODS_PER_WORKLOAD) {
+    // The words kubectl prints when the scale subresource refuses a value (`The Scale "web" is invalid: …`).
+    throw new ClusterOperationError(
+      `The Scale ${JSON.stringify(name)} is invalid: spec.replicas: Invalid value: ${replicas}: exceeds the simulator's limit of ${MAX_PODS_PER_WORKLOAD} Pods per workload`,
+    );
+  }
   const sim = begin(c);
   let w = sim.workloads.get(workloadKey(k, namespace, name));
   if (!w && k === 'ReplicaSet') {

@@ -3,6 +3,7 @@
  * them: one ClusterSettings, no two objects with the same name, node ports inside the range and
  * allocated once, namespaces that exist.
  */
+import { pushAll } from '../util/arrays';
 import type { LoadedService, LoadedSettings } from '../model/objects';
 import { invalid } from './fieldErrors';
 import { qualifiedResource } from './kinds';
@@ -44,7 +45,7 @@ export function crossCheck(candidates: Candidate[]): void {
       const errs = nodePortErrors(c.object as LoadedService, range, allocated);
       if (errs.length) {
         c.object = undefined;
-        c.errors.push(...errs);
+        pushAll(c.errors, errs);
         continue;
       }
     }

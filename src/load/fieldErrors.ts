@@ -5,7 +5,7 @@
 import { formatPath, type FieldPath } from './fieldPath';
 
 export type FieldErrorType =
-  'Invalid value' | 'Required value' | 'Duplicate value' | 'Unsupported value' | 'Forbidden' | 'Too long' | 'Not found';
+  'Invalid value' | 'Required value' | 'Duplicate value' | 'Unsupported value' | 'Forbidden' | 'Too long' | 'Too many' | 'Not found';
 
 export interface FieldError {
   type: FieldErrorType;
@@ -87,6 +87,14 @@ export const tooLong = (path: FieldPath, maxBytes: number, at?: FieldPath): Fiel
   path,
   detail: `may not be more than ${maxBytes} ${maxBytes === 1 ? 'byte' : 'bytes'}`,
   at,
+});
+
+/** field.TooMany: `spec.containers: Too many: 600: must have at most 250 items`. */
+export const tooMany = (path: FieldPath, actual: number, max: number, detail = ''): FieldError => ({
+  type: 'Too many',
+  path,
+  value: renderValue(actual),
+  detail: `must have at most ${max} items${detail}`,
 });
 
 export const notFound = (path: FieldPath, value: unknown, detail?: string, at?: FieldPath): FieldError => ({

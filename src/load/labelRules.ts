@@ -1,4 +1,5 @@
 /** Label, annotation and label-selector validation (apimachinery meta/v1/validation). */
+import { pushAll } from '../util/arrays';
 import type { LabelSelector } from '../model/k8s';
 import { isQualifiedName, isValidLabelValue } from '../util/validation';
 import { forbidden, invalid, invalidEach, required, tooLong, type FieldError } from './fieldErrors';
@@ -10,8 +11,8 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
   if (!labels) return errs;
   for (const [k, v] of Object.entries(labels)) {
     const at = [...path, { key: k }];
-    errs.push(...invalidEach(path, k, isQualifiedName(k), at));
-    errs.push(...invalidEach(path, v, isValidLabelValue(v), at));
+    pushAll(errs, invalidEach(path, k, isQualifiedName(k), at));
+    pushAll(errs, invalidEach(path, v, isValidLabelValue(v), at));
   }
   return errs;
 }
@@ -28,7 +29,7 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
   if (!annotations) return errs;
   let size = 0;
   for (const [k, v] of Object.entries(annotations)) {
-    errs.push(...invalidEach(path, k, isQualifiedName(k.toLowerCase()), [...path, { key: k }]));
+    pushAll(errs, invalidEach(path, k, isQualifiedName(k.toLowerCase()), [...path, { key: k }]));
     size += utf8Length(k) + utf8Length(v);
   }
   if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT));
@@ -52,7 +53,7 @@ export function utf8Length(s: string): number {
 export function validateLabelSelector(sel: LabelSelector | undefined, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   if (!sel) return errs;
-  errs.push(...validateLabels(sel.matchLabels, [...path, 'matchLabels']));
+  pushAll(errs, validateLabels(sel.matchLabels, [...path, 'matchLabels']));
   (sel.matchExpressions ?? []).forEach((req, i) => {
     const p = [...path, 'matchExpressions', i];
     const values = req.values ?? [];
@@ -68,8 +69,8 @@ export function validateLabelSelector(sel: LabelSelector | undefined, path: Fiel
       default:
         errs.push(invalid([...p, 'operator'], req.operator, 'not a valid selector operator'));
     }
-    errs.push(...validateLabelName(req.key, [...p, 'key']));
-    values.forEach((v, j) => errs.push(...invalidEach([...p, 'values', j], v, isValidLabelValue(v))));
+    pushAll(errs, validateLabelName(req.key, [...p, 'key']));
+    values.forEach((v, j) => pushAll(errs, invalidEach([...p, 'values', j], v, isValidLabelValue(v))));
   });
   return errs;
 }

@@ -1,4 +1,5 @@
 /** ObjectMeta: decoding, the namespace kubectl would use, and ValidateObjectMeta. */
+import { pushAll } from '../util/arrays';
 import type { ObjectMeta } from '../model/k8s';
 import { nameIsDNSLabel } from '../util/validation';
 import { fieldSet, type Reader } from './decode';
@@ -57,13 +58,13 @@ export function validateObjectMeta(
   path: FieldPath = ['metadata'],
 ): FieldError[] {
   const errs: FieldError[] = [];
-  if (meta.generateName) errs.push(...invalidEach([...path, 'generateName'], meta.generateName, nameFn(meta.generateName, true)));
+  if (meta.generateName) pushAll(errs, invalidEach([...path, 'generateName'], meta.generateName, nameFn(meta.generateName, true)));
   if (!meta.name) errs.push(required([...path, 'name'], 'name or generateName is required'));
   else if (!meta.generateName || !meta.name.startsWith(meta.generateName))
-    errs.push(...invalidEach([...path, 'name'], meta.name, nameFn(meta.name, false)));
-  if (namespaced) errs.push(...invalidEach([...path, 'namespace'], meta.namespace, nameIsDNSLabel(meta.namespace)));
-  errs.push(...validateLabels(meta.labels, [...path, 'labels']));
-  errs.push(...validateAnnotations(meta.annotations, [...path, 'annotations']));
+    pushAll(errs, invalidEach([...path, 'name'], meta.name, nameFn(meta.name, false)));
+  if (namespaced) pushAll(errs, invalidEach([...path, 'namespace'], meta.namespace, nameIsDNSLabel(meta.namespace)));
+  pushAll(errs, validateLabels(meta.labels, [...path, 'labels']));
+  pushAll(errs, validateAnnotations(meta.annotations, [...path, 'annotations']));
   return errs;
 }
 

@@ -1,4 +1,5 @@
 /** Collects one object's errors and warnings while it is decoded, defaulted and validated. */
+import { pushAll } from '../util/arrays';
 import type { DecodeSink } from './decode';
 import type { FieldError } from './fieldErrors';
 import { formatPath, type FieldPath } from './fieldPath';
@@ -14,7 +15,7 @@ export class Problems implements DecodeSink {
   readonly warnings: FieldWarning[] = [];
 
   add(errs: FieldError | readonly FieldError[]): void {
-    if (Array.isArray(errs)) this.errors.push(...(errs as FieldError[]));
+    if (Array.isArray(errs)) pushAll(this.errors, errs as FieldError[]);
     else this.errors.push(errs as FieldError);
   }
 

@@ -2,10 +2,13 @@
  * Pods and their controllers: decoding, defaulting and validation as the API server does for
  * core/v1 Pod and ReplicationController, apps/v1 Deployment/ReplicaSet/DaemonSet/StatefulSet, batch/v1 Job.
  */
+import { pushAll } from '../util/arrays';
 import type { LabelSelector, ObjectMeta, PodSpec, WorkloadSpec } from '../model/k8s';
 import type { WorkloadKind } from '../model/objects';
+import { MAX_PODS_PER_WORKLOAD } from './budgets';
 import { fieldSet, Reader } from './decode';
 import { invalid, notSupported, required, type FieldError } from './fieldErrors';
+import type { FieldPath } from './fieldPath';
 import { selectorIsEmpty, selectorMatches, validateAnnotations, validateLabels, validateLabelSelector } from './labelRules';
 import { OBJECT_META_FIELDS } from './meta';
 import { decodePodSpec, POD_SPEC_FIELDS, type DecodedPodSpec } from './pod/podSpec';
@@ -67,7 +70,7 @@ export function decodePod(top: Reader, p: Problems): PodSpec {
   const specReader = top.obj('spec', 'PodSpec', POD_SPEC_FIELDS) ?? empty(top, 'spec', 'PodSpec');
   const decoded = decodePodSpec(specReader);
   p.add(validatePodSpec(decoded, true));
-  p.warnings.push(...portWarnings(decoded));
+  pushAll(p.warnings, portWarnings(decoded));
   return decoded.spec;
 }
 
@@ -89,6 +92,7 @@ export function decodeWorkload(kind: WorkloadKind, top: Reader, meta: ObjectMeta
   if (kind !== 'DaemonSet' && kind !== 'Job') {
     spec.replicas = s.int('replicas') ?? 1;
     if (spec.replicas < 0) p.add(invalid(['spec', 'replicas'], spec.replicas, 'must be greater than or equal to 0'));
+    p.add(podBudget(['spec', 'replicas'], spec.replicas));
   }
   const selector =
     kind === 'ReplicationController'
@@ -118,19 +122,29 @@ export function decodeWorkload(kind: WorkloadKind, top: Reader, meta: ObjectMeta
     for (const key of ['completions', 'parallelism'] as const) {
       const v = spec[key];
       if (v !== undefined && v < 0) p.add(invalid(['spec', key], v, 'must be greater than or equal to 0'));
+      if (v !== undefined) p.add(podBudget(['spec', key], v));
     }
   }
 
   if (t || kind !== 'ReplicationController') p.add(validateTemplate(kind, templateMeta, podSpec));
-  p.warnings.push(...portWarnings(podSpec));
+  pushAll(p.warnings, portWarnings(podSpec));
   return spec;
+}
+
+/**
+ * The simulator creates every Pod a workload asks for, so it refuses a workload that asks for more
+ * than it can simulate, as a quota refuses what is over its limit.
+ */
+function podBudget(path: FieldPath, count: number): FieldError[] {
+  if (count <= MAX_PODS_PER_WORKLOAD) return [];
+  return [invalid(path, count, `exceeds the simulator's limit of ${MAX_PODS_PER_WORKLOAD} Pods per workload`)];
 }
 
 function validateTemplate(kind: WorkloadKind, meta: ObjectMeta, podSpec: DecodedPodSpec): FieldError[] {
   const errs: FieldError[] = [];
-  errs.push(...validateLabels(meta.labels, ['spec', 'template', 'metadata', 'labels']));
-  errs.push(...validateAnnotations(meta.annotations, ['spec', 'template', 'metadata', 'annotations']));
-  errs.push(...validatePodSpec(podSpec, false));
+  pushAll(errs, validateLabels(meta.labels, ['spec', 'template', 'metadata', 'labels']));
+  pushAll(errs, validateAnnotations(meta.annotations, ['spec', 'template', 'metadata', 'annotations']));
+  pushAll(errs, validatePodSpec(podSpec, false));
   const restart = podSpec.spec.restartPolicy;
   const path = ['spec', 'template', 'spec', 'restartPolicy'];
   if (kind === 'Job') {

@@ -2,14 +2,19 @@
  * Splits a file into its documents and turns each into plain data, the way kubectl's YAML → JSON
  * step does. YAML 1.1 scalars (yes/no/on/off, 0777, 0x1F) as go-yaml v2 reads them; JSON files are
  * read as plain JSON-compatible YAML. A document with a syntax error is reported and skipped while the
- * file's other documents still load; aliases are capped so an alias bomb cannot exhaust memory.
+ * file's other documents still load. Budgets (./budgets) bound what a document can cost: its depth
+ * and the file's document count while it is parsed (./yamlStream), its aliases before it becomes
+ * data (./aliasBudget).
  */
-import { LineCounter, parseAllDocuments, type Document, type Tags, type YAMLError } from 'yaml';
+import { LineCounter, type Tags, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../model/source';
 import type { RawFile } from './types';
+import { checkAliases, type AliasUse } from './aliasBudget';
+import { MAX_YAML_DEPTH } from './budgets';
 import { positionOf, type SourceNode } from './locate';
+import { composeDocuments, type ComposedDoc } from './yamlStream';
 
-/** Far above any hand-written manifest's anchor use, far below what a "billion laughs" needs. */
+/** The yaml package's own alias check, kept behind ours (it counts aliases times their nested aliases). */
 export const MAX_ALIAS_COUNT = 10_000;
 
 export interface ParsedDoc extends SourceNode {
@@ -37,34 +42,55 @@ function kubernetesTags(tags: Tags): Tags {
 export function parseFile(file: RawFile, diagnostics: Diagnostic[]): ParsedDoc[] {
   const lc = new LineCounter();
   const isJson = /\.json$/i.test(file.path);
-  let docs: Document.Parsed[];
+  let composed: ComposedDoc[];
   try {
-    const parsed = parseAllDocuments(file.text, {
-      lineCounter: lc,
-      prettyErrors: false,
-      uniqueKeys: true,
-      ...(isJson ? { version: '1.2' as const, schema: 'core' } : { version: '1.1' as const, customTags: kubernetesTags }),
-    });
-    docs = Array.isArray(parsed) ? parsed : [];
+    const stream = composeDocuments(
+      file.text,
+      {
+        prettyErrors: false,
+        uniqueKeys: true,
+        ...(isJson ? { version: '1.2' as const, schema: 'core' } : { version: '1.1' as const, customTags: kubernetesTags }),
+      },
+      lc,
+    );
+    composed = stream.docs;
+    for (const p of stream.problems)
+      diagnostics.push({
+        severity: 'error',
+        file: file.path,
+        line: p.line,
+        column: p.column,
+        message: `error converting YAML to JSON: yaml: line ${p.line}: ${p.message}`,
+      });
   } catch (err) {
     diagnostics.push({
       severity: 'error',
       file: file.path,
       line: 1,
       column: 1,
-      message: `error converting YAML to JSON: yaml: ${err instanceof RangeError ? 'exceeded max depth of 10000' : String(err)}`,
+      message: `error converting YAML to JSON: yaml: ${err instanceof RangeError ? `exceeded max depth of ${MAX_YAML_DEPTH}` : String(err)}`,
     });
     return [];
   }
 
   const out: ParsedDoc[] = [];
-  for (const doc of docs) {
-    const src = { file: file.path, doc, lc, node: doc.contents as NonNullable<typeof doc.contents> };
+  const aliases: AliasUse = { bytes: 0, count: 0 };
+  for (const { doc, lc: lines, text } of composed) {
+    const src = { file: file.path, doc, lc: lines, node: doc.contents as NonNullable<typeof doc.contents> };
     if (doc.errors.length > 0) {
-      diagnostics.push(syntaxDiagnostic(file, lc, doc.errors[0] as YAMLError));
+      diagnostics.push(syntaxDiagnostic(file.path, text, lines, doc.errors[0] as YAMLError));
       continue;
     }
     if (doc.contents === null) continue; // empty document: nothing to load, nothing to report
+    const aliasProblem = checkAliases(doc, text, aliases);
+    if (aliasProblem) {
+      diagnostics.push({
+        severity: 'error',
+        ...positionOf(src, aliasProblem.offset),
+        message: `error converting YAML to JSON: yaml: ${aliasProblem.message}`,
+      });
+      continue;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -72,7 +98,7 @@ export function parseFile(file: RawFile, diagnostics: Diagnostic[]): ParsedDoc[]
       const start = doc.range?.[0] ?? 0;
       const text = String((err as Error)?.message ?? err);
       const reason = /call stack/i.test(text)
-        ? 'exceeded max depth of 10000'
+        ? `exceeded max depth of ${MAX_YAML_DEPTH}`
         : /excessive alias/i.test(text)
           ? 'document contains excessive aliasing'
           : text;
@@ -89,20 +115,20 @@ export function parseFile(file: RawFile, diagnostics: Diagnostic[]): ParsedDoc[]
   return out;
 }
 
-function syntaxDiagnostic(file: RawFile, lc: LineCounter, err: YAMLError): Diagnostic {
+function syntaxDiagnostic(path: string, text: string, lc: LineCounter, err: YAMLError): Diagnostic {
   const offset = err.pos?.[0] ?? 0;
   const { line, col } = lc.linePos(offset);
   let firstLine =
     String(err.message)
       .split('\n')[0]
       ?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
-  if (/call stack/i.test(firstLine)) firstLine = 'exceeded max depth of 10000';
+  if (/call stack/i.test(firstLine)) firstLine = `exceeded max depth of ${MAX_YAML_DEPTH}`;
   let message = `error converting YAML to JSON: yaml: line ${line}: ${firstLine}`;
   if (err.code === 'DUPLICATE_KEY') {
-    const key = keyText(file.text, err.pos);
+    const key = keyText(text, err.pos);
     message = `error converting YAML to JSON: yaml: unmarshal errors: line ${line}: key ${JSON.stringify(key)} already set in map`;
   }
-  return { severity: 'error', file: file.path, line, column: col, message };
+  return { severity: 'error', file: path, line, column: col, message };
 }
 
 /** The duplicated key as written: from the error position to the key's colon. */

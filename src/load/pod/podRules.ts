@@ -1,4 +1,5 @@
 /** ValidatePodSpec: the rules of pkg/apis/core/validation that concern what the simulator reads. */
+import { pushAll } from '../../util/arrays';
 import {
   formatQuantity,
   isIntegerResourceName,
@@ -7,7 +8,8 @@ import {
   type Quantity,
 } from '../../util/quantity';
 import { isDNS1123Label, isQualifiedName, isValidPortName, isValidPortNum, nameIsDNSSubdomain } from '../../util/validation';
-import { duplicate, forbidden, invalid, invalidEach, notSupported, required, type FieldError } from '../fieldErrors';
+import { MAX_CONTAINERS_PER_POD } from '../budgets';
+import { duplicate, forbidden, invalid, invalidEach, notSupported, required, tooMany, type FieldError } from '../fieldErrors';
 import type { FieldPath } from '../fieldPath';
 import { validateLabels } from '../labelRules';
 import type { DecodedContainer } from './container';
@@ -22,21 +24,28 @@ export function validatePodSpec(d: DecodedPodSpec, isPod: boolean): FieldError[]
   const path = d.path;
   const spec = d.spec;
   if (d.containers.length === 0) errs.push(required([...path, 'containers']));
+  // The API server has no such limit (only the object's size bounds it); the simulator has.
+  for (const [key, list] of [
+    ['initContainers', d.initContainers],
+    ['containers', d.containers],
+  ] as const)
+    if (list.length > MAX_CONTAINERS_PER_POD)
+      errs.push(tooMany([...path, key], list.length, MAX_CONTAINERS_PER_POD, " (the simulator's limit)"));
   const names = new Set<string>();
   for (const c of d.containers) {
-    errs.push(...validateContainerCommon(c, isPod));
+    pushAll(errs, validateContainerCommon(c, isPod));
     if (names.has(c.container.name)) errs.push(duplicate([...c.path, 'name'], c.container.name));
     else names.add(c.container.name);
     if (c.restartPolicy !== undefined) errs.push(forbidden([...c.path, 'restartPolicy'], 'may not be set for non-init containers'));
   }
-  errs.push(...hostPortConflicts(d.containers));
+  pushAll(errs, hostPortConflicts(d.containers));
   for (const c of d.initContainers) {
-    errs.push(...validateContainerCommon(c, isPod));
+    pushAll(errs, validateContainerCommon(c, isPod));
     if (c.restartPolicy !== undefined && c.restartPolicy !== 'Always')
       errs.push(notSupported([...c.path, 'restartPolicy'], c.restartPolicy, ['Always']));
     if (names.has(c.container.name)) errs.push(duplicate([...c.path, 'name'], c.container.name));
     else if (c.container.name) names.add(c.container.name);
-    errs.push(...hostPortConflicts([c]));
+    pushAll(errs, hostPortConflicts([c]));
   }
   if (spec.hostNetwork) {
     d.containers.forEach((c) =>
@@ -48,13 +57,13 @@ export function validatePodSpec(d: DecodedPodSpec, isPod: boolean): FieldError[]
   }
   if (!RESTART_POLICIES.includes(spec.restartPolicy))
     errs.push(notSupported([...path, 'restartPolicy'], spec.restartPolicy, RESTART_POLICIES));
-  errs.push(...validateLabels(spec.nodeSelector, [...path, 'nodeSelector']));
-  errs.push(...validateNodeAffinity(spec.affinity?.nodeAffinity, [...path, 'affinity', 'nodeAffinity']));
-  errs.push(...validateTolerations(spec.tolerations, [...path, 'tolerations']));
-  errs.push(...validateTopologySpread(spec.topologySpreadConstraints, [...path, 'topologySpreadConstraints']));
-  if (spec.nodeName) errs.push(...invalidEach([...path, 'nodeName'], spec.nodeName, nameIsDNSSubdomain(spec.nodeName)));
-  if (spec.hostname) errs.push(...invalidEach([...path, 'hostname'], spec.hostname, isDNS1123Label(spec.hostname)));
-  if (spec.subdomain) errs.push(...invalidEach([...path, 'subdomain'], spec.subdomain, isDNS1123Label(spec.subdomain)));
+  pushAll(errs, validateLabels(spec.nodeSelector, [...path, 'nodeSelector']));
+  pushAll(errs, validateNodeAffinity(spec.affinity?.nodeAffinity, [...path, 'affinity', 'nodeAffinity']));
+  pushAll(errs, validateTolerations(spec.tolerations, [...path, 'tolerations']));
+  pushAll(errs, validateTopologySpread(spec.topologySpreadConstraints, [...path, 'topologySpreadConstraints']));
+  if (spec.nodeName) pushAll(errs, invalidEach([...path, 'nodeName'], spec.nodeName, nameIsDNSSubdomain(spec.nodeName)));
+  if (spec.hostname) pushAll(errs, invalidEach([...path, 'hostname'], spec.hostname, isDNS1123Label(spec.hostname)));
+  if (spec.subdomain) pushAll(errs, invalidEach([...path, 'subdomain'], spec.subdomain, isDNS1123Label(spec.subdomain)));
   return errs;
 }
 
@@ -62,12 +71,12 @@ function validateContainerCommon(c: DecodedContainer, isPod: boolean): FieldErro
   const errs: FieldError[] = [];
   const { container, path } = c;
   if (!container.name) errs.push(required([...path, 'name']));
-  else errs.push(...invalidEach([...path, 'name'], container.name, isDNS1123Label(container.name)));
+  else pushAll(errs, invalidEach([...path, 'name'], container.name, isDNS1123Label(container.name)));
   if (!container.image) errs.push(required([...path, 'image']));
   else if (isPod && container.image !== container.image.trim())
     errs.push(invalid([...path, 'image'], container.image, 'must not have leading or trailing whitespace'));
-  errs.push(...validateContainerPorts(c));
-  errs.push(...validateResources(c));
+  pushAll(errs, validateContainerPorts(c));
+  pushAll(errs, validateResources(c));
   return errs;
 }
 
@@ -78,13 +87,13 @@ function validateContainerPorts(c: DecodedContainer): FieldError[] {
     const p = [...c.path, 'ports', i];
     if (port.name) {
       const msgs = isValidPortName(port.name);
-      if (msgs.length) errs.push(...invalidEach([...p, 'name'], port.name, msgs));
+      if (msgs.length) pushAll(errs, invalidEach([...p, 'name'], port.name, msgs));
       else if (names.has(port.name)) errs.push(duplicate([...p, 'name'], port.name));
       else names.add(port.name);
     }
     if (port.containerPort === 0) errs.push(required([...p, 'containerPort']));
-    else errs.push(...invalidEach([...p, 'containerPort'], port.containerPort, isValidPortNum(port.containerPort)));
-    if (port.hostPort) errs.push(...invalidEach([...p, 'hostPort'], port.hostPort, isValidPortNum(port.hostPort)));
+    else pushAll(errs, invalidEach([...p, 'containerPort'], port.containerPort, isValidPortNum(port.containerPort)));
+    if (port.hostPort) pushAll(errs, invalidEach([...p, 'hostPort'], port.hostPort, isValidPortNum(port.hostPort)));
     const raw = c.rawProtocols[i] ?? '';
     if (raw && !PROTOCOLS.includes(raw)) errs.push(notSupported([...p, 'protocol'], raw, PROTOCOLS));
   });
@@ -154,11 +163,13 @@ function validateResources(c: DecodedContainer): FieldError[] {
   const reqPath = [...c.path, 'resources', 'requests'];
   for (const [name, q] of c.limits) {
     const p = [...limPath, { key: name }];
-    errs.push(...validateContainerResourceName(name, p), ...validateQuantityValue(name, q, p));
+    pushAll(errs, validateContainerResourceName(name, p));
+    pushAll(errs, validateQuantityValue(name, q, p));
   }
   for (const [name, q] of c.requests) {
     const p = [...reqPath, { key: name }];
-    errs.push(...validateContainerResourceName(name, p), ...validateQuantityValue(name, q, p));
+    pushAll(errs, validateContainerResourceName(name, p));
+    pushAll(errs, validateQuantityValue(name, q, p));
     const limit = c.limits.get(name);
     if (limit) {
       if (q.milli !== limit.milli && !overcommitAllowed(name))

@@ -1,4 +1,5 @@
 /** The scheduling parts of a PodSpec: tolerations, node affinity, topology spread; decoded and validated. */
+import { pushAll } from '../../util/arrays';
 import type {
   LabelSelector,
   LabelSelectorRequirement,
@@ -130,7 +131,7 @@ export function validateTolerations(tols: Toleration[], path: FieldPath): FieldE
   const errs: FieldError[] = [];
   tols.forEach((t, i) => {
     const p = [...path, i];
-    if (t.key) errs.push(...validateLabelName(t.key, [...p, 'key']));
+    if (t.key) pushAll(errs, validateLabelName(t.key, [...p, 'key']));
     if (!t.key && t.operator !== 'Exists')
       errs.push(
         invalid([...p, 'operator'], t.operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'),
@@ -145,7 +146,7 @@ export function validateTolerations(tols: Toleration[], path: FieldPath): FieldE
     } else {
       errs.push(notSupported([...p, 'operator'], t.operator, ['Equal', 'Exists']));
     }
-    errs.push(...validateTaintEffect(t.effect, true, [...p, 'effect']));
+    pushAll(errs, validateTaintEffect(t.effect, true, [...p, 'effect']));
   });
   return errs;
 }
@@ -170,7 +171,7 @@ function validateRequirement(rq: NodeSelectorRequirement, path: FieldPath): Fiel
     default:
       errs.push(invalid([...path, 'operator'], rq.operator, 'not a valid selector operator'));
   }
-  errs.push(...validateLabelName(rq.key, [...path, 'key']));
+  pushAll(errs, validateLabelName(rq.key, [...path, 'key']));
   return errs;
 }
 
@@ -187,8 +188,8 @@ function validateFieldRequirement(rq: NodeSelectorRequirement, path: FieldPath):
 
 function validateTerm(t: NodeSelectorTerm, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
-  (t.matchExpressions ?? []).forEach((rq, j) => errs.push(...validateRequirement(rq, [...path, 'matchExpressions', j])));
-  (t.matchFields ?? []).forEach((rq, j) => errs.push(...validateFieldRequirement(rq, [...path, 'matchFields', j])));
+  (t.matchExpressions ?? []).forEach((rq, j) => pushAll(errs, validateRequirement(rq, [...path, 'matchExpressions', j])));
+  (t.matchFields ?? []).forEach((rq, j) => pushAll(errs, validateFieldRequirement(rq, [...path, 'matchFields', j])));
   return errs;
 }
 
@@ -199,12 +200,12 @@ export function validateNodeAffinity(na: NodeAffinity | undefined, path: FieldPa
   if (req) {
     const tp = [...path, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
     if (req.nodeSelectorTerms.length === 0) errs.push(required(tp, 'must have at least one node selector term'));
-    req.nodeSelectorTerms.forEach((t, i) => errs.push(...validateTerm(t, [...tp, i])));
+    req.nodeSelectorTerms.forEach((t, i) => pushAll(errs, validateTerm(t, [...tp, i])));
   }
   (na.preferredDuringSchedulingIgnoredDuringExecution ?? []).forEach((p, i) => {
     const pp = [...path, 'preferredDuringSchedulingIgnoredDuringExecution', i];
     if (p.weight <= 0 || p.weight > 100) errs.push(invalid([...pp, 'weight'], p.weight, 'must be in the range 1-100'));
-    errs.push(...validateTerm(p.preference, [...pp, 'preference']));
+    pushAll(errs, validateTerm(p.preference, [...pp, 'preference']));
   });
   return errs;
 }
@@ -216,7 +217,7 @@ export function validateTopologySpread(list: TopologySpreadConstraint[], path: F
     const p = [...path, i];
     if (c.maxSkew <= 0) errs.push(invalid([...p, 'maxSkew'], c.maxSkew, 'must be greater than zero'));
     if (!c.topologyKey) errs.push(required([...p, 'topologyKey'], 'can not be empty'));
-    else errs.push(...validateLabelName(c.topologyKey, [...p, 'topologyKey']));
+    else pushAll(errs, validateLabelName(c.topologyKey, [...p, 'topologyKey']));
     if (c.whenUnsatisfiable !== 'DoNotSchedule' && c.whenUnsatisfiable !== 'ScheduleAnyway')
       errs.push(notSupported([...p, 'whenUnsatisfiable'], c.whenUnsatisfiable, ['DoNotSchedule', 'ScheduleAnyway']));
     const pair = `{${c.topologyKey}, ${c.whenUnsatisfiable}}`;
@@ -229,7 +230,7 @@ export function validateTopologySpread(list: TopologySpreadConstraint[], path: F
           invalid([...p, 'minDomains'], c.minDomains, 'can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway'),
         );
     }
-    errs.push(...validateLabelSelector(c.labelSelector, [...p, 'labelSelector']));
+    pushAll(errs, validateLabelSelector(c.labelSelector, [...p, 'labelSelector']));
   });
   return errs;
 }

@@ -1,4 +1,5 @@
 /** ValidateService (pkg/apis/core/validation), for a Service after defaulting. */
+import { pushAll } from '../../util/arrays';
 import type { ServiceSpec } from '../../model/k8s';
 import {
   CIDR_ERROR,
@@ -42,7 +43,7 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
     if (spec.clusterIPs?.length)
       errs.push(forbidden([...P, 'clusterIPs'], 'may not be set for ExternalName services', [...P, 'clusterIP']));
     const cname = (spec.externalName ?? '').replace(/\.$/, '');
-    if (cname) errs.push(...invalidEach([...P, 'externalName'], cname, isDNS1123Subdomain(cname)));
+    if (cname) pushAll(errs, invalidEach([...P, 'externalName'], cname, isDNS1123Subdomain(cname)));
     else errs.push(required([...P, 'externalName']));
   }
 
@@ -51,19 +52,19 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
     const pp = [...P, 'ports', i];
     if (spec.ports.length > 1 && !sp.name) errs.push(required([...pp, 'name']));
     else if (sp.name) {
-      errs.push(...invalidEach([...pp, 'name'], sp.name, isDNS1123Label(sp.name)));
+      pushAll(errs, invalidEach([...pp, 'name'], sp.name, isDNS1123Label(sp.name)));
       if (names.has(sp.name)) errs.push(duplicate([...pp, 'name'], sp.name));
       else names.add(sp.name);
     }
-    errs.push(...invalidEach([...pp, 'port'], sp.port, isValidPortNum(sp.port)));
+    pushAll(errs, invalidEach([...pp, 'port'], sp.port, isValidPortNum(sp.port)));
     const rawProtocol = d.raw.protocols[i] ?? '';
     if (rawProtocol && !PROTOCOLS.includes(rawProtocol)) errs.push(notSupported([...pp, 'protocol'], rawProtocol, PROTOCOLS));
-    if (typeof sp.targetPort === 'number') errs.push(...invalidEach([...pp, 'targetPort'], sp.targetPort, isValidPortNum(sp.targetPort)));
-    else errs.push(...invalidEach([...pp, 'targetPort'], sp.targetPort, isValidPortName(sp.targetPort)));
-    if (sp.appProtocol !== undefined) errs.push(...invalidEach([...pp, 'appProtocol'], sp.appProtocol, isQualifiedName(sp.appProtocol)));
+    if (typeof sp.targetPort === 'number') pushAll(errs, invalidEach([...pp, 'targetPort'], sp.targetPort, isValidPortNum(sp.targetPort)));
+    else pushAll(errs, invalidEach([...pp, 'targetPort'], sp.targetPort, isValidPortName(sp.targetPort)));
+    if (sp.appProtocol !== undefined) pushAll(errs, invalidEach([...pp, 'appProtocol'], sp.appProtocol, isQualifiedName(sp.appProtocol)));
   });
 
-  if (spec.selector) errs.push(...validateLabels(spec.selector, [...P, 'selector']));
+  if (spec.selector) pushAll(errs, validateLabels(spec.selector, [...P, 'selector']));
 
   if (!AFFINITIES.includes(spec.sessionAffinity)) errs.push(notSupported([...P, 'sessionAffinity'], d.raw.sessionAffinity, AFFINITIES));
   if (spec.sessionAffinity === 'ClientIP') {
@@ -84,7 +85,7 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
   });
   spec.externalIPs.forEach((ip, i) => {
     if (!isIP(ip)) errs.push(invalid([...P, 'externalIPs', i], ip, IP_ERROR));
-    else errs.push(...nonSpecialIP(ip, [...P, 'externalIPs', i]));
+    else pushAll(errs, nonSpecialIP(ip, [...P, 'externalIPs', i]));
   });
 
   if (!SERVICE_TYPES.includes(spec.type)) errs.push(notSupported([...P, 'type'], d.raw.type, SERVICE_TYPES));
@@ -126,7 +127,7 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
   if (d.loadBalancerClass !== undefined && spec.type !== 'LoadBalancer')
     errs.push(forbidden([...P, 'loadBalancerClass'], "may only be used when `type` is 'LoadBalancer'"));
 
-  errs.push(...trafficPolicyRules(spec));
+  pushAll(errs, trafficPolicyRules(spec));
   return errs;
 }
 
@@ -148,7 +149,7 @@ function trafficPolicyRules(spec: ServiceSpec): FieldError[] {
           "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
         ),
       );
-    else errs.push(...invalidEach(['spec', 'healthCheckNodePort'], spec.healthCheckNodePort, isValidPortNum(spec.healthCheckNodePort)));
+    else pushAll(errs, invalidEach(['spec', 'healthCheckNodePort'], spec.healthCheckNodePort, isValidPortNum(spec.healthCheckNodePort)));
   }
   const itp = spec.internalTrafficPolicy;
   if (itp && !TRAFFIC_POLICIES.includes(itp)) errs.push(notSupported(['spec', 'internalTrafficPolicy'], itp, TRAFFIC_POLICIES));

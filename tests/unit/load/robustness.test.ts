@@ -89,7 +89,8 @@ describe('cost', () => {
       return performance.now() - t0;
     };
     let best = { bare: Infinity, load: Infinity };
-    for (let round = 0; round < 3; round++) {
+    // Best of five: other test files share the CPU, and the fuzz test beside this one is heavy.
+    for (let round = 0; round < 5; round++) {
       best = {
         bare: Math.min(best.bare, time(bare)),
         load: Math.min(
