@@ -80,11 +80,12 @@ export function proxyRequest(w: Walk, ctl: IngressController, request: HttpReque
   const upstreamPath = ingress.annotations['nginx.ingress.kubernetes.io/rewrite-target'] ?? req.path;
   const protocol = (ingress.annotations['nginx.ingress.kubernetes.io/backend-protocol'] ?? 'HTTP').toUpperCase();
   const matched = routed.kind === 'path' ? `path ${routed.match.path.path} (${routed.match.path.pathType})` : 'its defaultBackend';
+  const certificate = tls ? `; ${certificateNote(w, ingress, host)}` : '';
   const rewrite = upstreamPath !== req.path ? `, rewritten to ${upstreamPath} (rewrite-target)` : '';
   w.hop(
     podId(pod),
     'proxy',
-    `ingress-nginx in ${pod.name} ends the client's connection and reads ${line}; Ingress ${displayName(ingress)} matches ${matched} → Service ${target.service}${rewrite}; nginx picks the endpoint ${picked.addr} itself (${target.endpoints.length} ready, from the Service's endpoints, no ClusterIP) and opens a new ${protocol} connection`,
+    `ingress-nginx in ${pod.name} ends the client's connection and reads ${line}${certificate}; Ingress ${displayName(ingress)} matches ${matched} → Service ${target.service}${rewrite}; nginx picks the endpoint ${picked.addr} itself (${target.endpoints.length} ready, from the Service's endpoints, no ClusterIP) and opens a new ${protocol} connection`,
     pod.nodeName ?? undefined,
     refs,
   );
@@ -132,6 +133,17 @@ function routeRefs(r: RouteResult): LabelledRef[] | undefined {
 function noMatch(ctl: IngressController, host: string, path: string): string {
   if (ctl.ingresses.length === 0) return `no Ingress of its classes exists, so its default backend answers 404`;
   return `no Ingress rule of its ${ctl.ingresses.length} Ingress(es) matches host ${host} and path ${path}, so its default backend answers 404`;
+}
+
+/** Which certificate nginx presents for the SNI host: the TLS section's Secret, or its own fake one when the Secret is missing. */
+function certificateNote(w: Walk, ingress: IngressState, host: string): string {
+  const entry = ingress.tls.find((t) => t.hosts.some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1)))));
+  if (!entry?.secretName)
+    return `no TLS section names ${host}, so nginx presents its default "Kubernetes Ingress Controller Fake Certificate" (curl needs -k)`;
+  const exists = w.ix.cluster.objects.some((o) => o.kind === 'Secret' && o.namespace === ingress.namespace && o.name === entry.secretName);
+  return exists
+    ? `TLS for ${host} (SNI) with the certificate in Secret ${entry.secretName}`
+    : `Secret ${entry.secretName} is not in the folder, so nginx presents its default "Kubernetes Ingress Controller Fake Certificate" for ${host} (curl needs -k)`;
 }
 
 /** ssl-redirect (default true) applies where the Ingress has a TLS section for the host. */

@@ -65,7 +65,10 @@ describe('ingress-nginx (the add-on)', () => {
     expect(plain.http?.status).toBe(308);
     const secure = curl(c, 'admin.example.com', '/admin', 'https');
     expect(secure.http?.status).toBe(200);
-    expect(secure.hops.find((h) => h.action === 'proxy')?.note).toContain('rewritten to / (rewrite-target)');
+    const proxy = secure.hops.find((h) => h.action === 'proxy')?.note;
+    expect(proxy).toContain('rewritten to / (rewrite-target)');
+    // The folder has no Secret admin-tls: nginx falls back to its fake certificate.
+    expect(proxy).toContain('Secret admin-tls is not in the folder');
   });
 
   it('a backend Service without ready endpoints is a 503', () => {
