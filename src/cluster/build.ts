@@ -48,7 +48,7 @@ export function createDesiredPod(sim: Sim, d: DesiredPod): void {
     return;
   }
   if (!hasRoomForPod(sim)) {
-    sim.diagnostics.push(objectDiagnostic(o, 'error', undefined, podOverBudget(name)));
+    sim.diagnostics.push(objectDiagnostic(o, 'error', undefined, podOverBudget(sim, name)));
     return;
   }
   const staticOn = d.builtIn && o.spec.nodeName ? o.spec.nodeName : undefined;
@@ -80,7 +80,8 @@ export function updateEndpoints(sim: Sim): void {
   );
 }
 
-export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster {
+/** `podBudget`: Pods the cluster may hold (default MAX_PODS_PER_CLUSTER; tests use a small one). */
+export function buildCluster(load: LoadResult, opts: { seed: number; podBudget?: number }): Cluster {
   const resolved = resolveSettings(load, opts.seed);
   const built = buildNodes(load, resolved);
   const settings = resolved.settings;
@@ -94,6 +95,7 @@ export function buildCluster(load: LoadResult, opts: { seed: number }): Cluster 
     diagnostics: [...load.diagnostics, ...resolved.diagnostics, ...built.diagnostics],
     objects: desired.objects,
   });
+  if (opts.podBudget !== undefined) sim.podBudget = opts.podBudget;
 
   // Services do not depend on pods; the scheduler's default spreading needs their selectors.
   const services = allocateServices(desired.services, settings, { rngState: sim.rngState, createdAt: FOLDER_APPLIED_AT });

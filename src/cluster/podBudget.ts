@@ -6,18 +6,19 @@
  */
 import type { WorkloadState } from '../model/cluster';
 import { objectId } from '../model/componentId';
-import { MAX_PODS_PER_CLUSTER } from '../load/budgets';
 import type { Sim } from './sim';
 
-const OVER_BUDGET = `is forbidden: exceeded the simulator's limit of ${MAX_PODS_PER_CLUSTER} Pods per cluster`;
+function overBudget(sim: Sim): string {
+  return `is forbidden: exceeded the simulator's limit of ${sim.podBudget} Pods per cluster`;
+}
 
 export function hasRoomForPod(sim: Sim): boolean {
-  return sim.pods.size < MAX_PODS_PER_CLUSTER;
+  return sim.pods.size < sim.podBudget;
 }
 
 /** Why a bare Pod was not created. */
-export function podOverBudget(name: string): string {
-  return `pods "${name}" ${OVER_BUDGET}`;
+export function podOverBudget(sim: Sim, name: string): string {
+  return `pods "${name}" ${overBudget(sim)}`;
 }
 
 /**
@@ -25,11 +26,11 @@ export function podOverBudget(name: string): string {
  * on the workload's manifest (its Pods are fewer than it asks for; the workload itself is accepted).
  */
 export function refuseControllerPod(sim: Sim, w: WorkloadState, owner: { kind: string; name: string }, podName: string): void {
-  const message = `Error creating: pods "${podName}" ${OVER_BUDGET}`;
+  const message = `Error creating: pods "${podName}" ${overBudget(sim)}`;
   sim.event('Warning', 'FailedCreate', objectId(owner.kind, w.namespace, owner.name), message);
   if (w.builtIn) return;
   const said = sim.diagnostics.some(
-    (d) => d.kind === w.kind && d.name === w.name && d.namespace === w.namespace && d.message.endsWith(OVER_BUDGET),
+    (d) => d.kind === w.kind && d.name === w.name && d.namespace === w.namespace && d.message.endsWith(overBudget(sim)),
   );
   if (said) return;
   sim.diagnostics.push({

@@ -17,6 +17,7 @@ import type { IngressClassState, IngressState } from '../model/ingress';
 import type { NamespaceState, NetworkPolicyState } from '../model/policy';
 import type { Diagnostic } from '../model/source';
 import { addPod, newSchedulerCache, setServiceSelectors, updateNode, type SchedulerCache } from '../scheduler';
+import { MAX_PODS_PER_CLUSTER } from '../load/budgets';
 import { Rng } from '../util/rng';
 import { MAX_EVENTS } from './clock';
 import { crashLoopRestarts } from './containers';
@@ -77,6 +78,8 @@ export class Sim {
   /** The scheduler's round-robin start index, until the scheduler cache exists (then it keeps it). */
   private schedulerStartIndex: number;
   readonly ipam: PodIpam;
+  /** Pods the cluster may hold; past it nothing new is created (podBudget.ts). */
+  podBudget = MAX_PODS_PER_CLUSTER;
   /** When set, new pods are scheduled against this cache instead (coredns before workers join). */
   schedulingCache: SchedulerCache | null = null;
   private readonly byOwner = new Map<string, Set<string>>();

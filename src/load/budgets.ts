@@ -48,8 +48,13 @@ export const MAX_CONTAINERS_PER_POD = 250;
 /** Pods one workload asks for: `replicas`, a Job's `completions` and `parallelism`. The workload is refused. */
 export const MAX_PODS_PER_WORKLOAD = 1_000;
 
-/** Pods in the whole cluster, kube-system's included. Controllers stop creating, as under a quota. */
-export const MAX_PODS_PER_CLUSTER = 5_000;
+/**
+ * Pods in the whole cluster, kube-system's included: above Kubernetes' own scalability threshold
+ * (150,000 Pods on 5,000 nodes, plus those nodes' DaemonSet Pods), so any real cluster fits;
+ * `npm run bench` builds that cluster. Controllers stop creating, as under a quota; the engine
+ * worker's time budget bounds what a folder near it costs.
+ */
+export const MAX_PODS_PER_CLUSTER = 200_000;
 
 /** Diagnostics listed for one object; the rest are counted in one closing line. */
 export const MAX_DIAGNOSTICS_PER_OBJECT = 50;
