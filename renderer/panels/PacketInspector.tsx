@@ -6,6 +6,8 @@ import { previousHop } from '../playback/timeline';
 import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { policyVerdict } from '../model/policies';
 import { natLabel } from '../viz/drawPackets';
+import { httpStatusText } from '../model/proxy';
+import { ProxyRequest } from './ProxyRequest';
 import { ShieldIcon } from './ShieldIcon';
 
 const ACTION_TEXT: Record<string, string> = {
@@ -24,6 +26,7 @@ const ACTION_TEXT: Record<string, string> = {
   timeout: 'Timed out',
   reply: 'Reply',
   allow: 'Allowed by NetworkPolicy (Calico)',
+  proxy: 'L7 (ingress-nginx): reads the HTTP request and routes it',
 };
 
 const OUTCOME_TONE: Record<string, string> = {
@@ -92,6 +95,9 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
               {nat}
             </span>
           )}
+          {e.action === 'proxy' && trace?.http && (
+            <span className={`http-pill status-${Math.floor(trace.http.status / 100)}xx`}>HTTP {trace.http.status}</span>
+          )}
         </div>
         <table className="headers">
           <tbody>
@@ -119,7 +125,7 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
             })}
           </tbody>
         </table>
-        <p className="explanation">{e.explanation}</p>
+        {e.action === 'proxy' ? <ProxyRequest e={e} /> : <p className="explanation">{e.explanation}</p>}
         {e.rule && (
           <div className="rule">
             <span className="muted">Rule</span> <code>{e.rule}</code>
@@ -144,6 +150,7 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
         {(e.outcome || trace) && (
           <div className={`outcome tone-${OUTCOME_TONE[e.outcome ?? trace?.outcome ?? ''] ?? 'muted'}`}>
             <strong>{e.outcome ? `Outcome: ${e.outcome}` : `Request ${e.flowId + 1} ends: ${trace!.outcome}`}</strong>
+            {trace?.http && <div className="http-status">{httpStatusText(trace.http)}</div>}
             {trace?.reason && <span> — {trace.reason}</span>}
             {trace?.refs && trace.refs.length > 0 && (
               <ul>
