@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IngressRoute, IngressSummary } from '../../../src/api/contract';
 import { ingressNotice, isIngressController, NO_CONTROLLER, routeText } from '../../../renderer/model/ingress';
-import { snapshot } from './snapshots';
+import { visiblePods } from '../../../renderer/viz/layout';
+import { pod, snapshot } from './snapshots';
 
 const route = (r: Partial<IngressRoute>): IngressRoute => ({
   ingress: 'shop',
@@ -41,5 +42,16 @@ describe('Ingress in the view', () => {
     expect(ingressNotice(routed)).toBeNull();
     expect(isIngressController(routed, 'pod/ingress-nginx/ctl')).toBe(true);
     expect(isIngressController(routed, 'pod/default/web')).toBe(false);
+  });
+
+  it('keeps an add-on controller Pod on the map while the other system Pods are hidden', () => {
+    const ctl = pod('ingress-nginx-controller-1', 'n1', { namespace: 'ingress-nginx', builtIn: true });
+    const dns = pod('coredns-1', 'n1', { namespace: 'kube-system', builtIn: true });
+    const s = snapshot({
+      pods: [ctl, dns],
+      ingress: { ingresses: [shop], controllers: { 'pod/ingress-nginx/ingress-nginx-controller-1': [] } },
+    });
+    expect(visiblePods(s).map((p) => p.name)).toEqual(['ingress-nginx-controller-1']);
+    expect(visiblePods(s, { showSystemPods: true })).toHaveLength(2);
   });
 });
