@@ -99,6 +99,8 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
             <span className={`http-pill status-${Math.floor(trace.http.status / 100)}xx`}>HTTP {trace.http.status}</span>
           )}
         </div>
+        {/* At an L7 hop the request nginx read comes first; the TCP headers below are the connection it ends. */}
+        {e.action === 'proxy' && <ProxyRequest e={e} />}
         <table className="headers">
           <tbody>
             <tr>
@@ -125,7 +127,7 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
             })}
           </tbody>
         </table>
-        {e.action === 'proxy' ? <ProxyRequest e={e} /> : <p className="explanation">{e.explanation}</p>}
+        {e.action !== 'proxy' && <p className="explanation">{e.explanation}</p>}
         {e.rule && (
           <div className="rule">
             <span className="muted">Rule</span> <code>{e.rule}</code>
