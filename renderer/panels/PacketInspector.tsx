@@ -151,8 +151,11 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
         )}
         {(e.outcome || trace) && (
           <div className={`outcome tone-${OUTCOME_TONE[e.outcome ?? trace?.outcome ?? ''] ?? 'muted'}`}>
-            <strong>{e.outcome ? `Outcome: ${e.outcome}` : `Request ${e.flowId + 1} ends: ${trace!.outcome}`}</strong>
-            {trace?.http && <div className="http-status">{httpStatusText(trace.http)}</div>}
+            <strong>
+              {e.outcome ? `Outcome: ${e.outcome}` : `Request ${e.flowId + 1} ends: ${trace!.outcome}`}
+              {/* Through an Ingress, "delivered" alone would hide a 404 or a 503: the status nginx answered. */}
+              {trace?.http && <span className="http-status"> · {httpStatusText(trace.http)}</span>}
+            </strong>
             {trace?.reason && <span> — {trace.reason}</span>}
             {trace?.refs && trace.refs.length > 0 && (
               <ul>

@@ -26,13 +26,27 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+/** Zoom the map in on a card until it is about 200 px wide, so its badge and the packet's label read well. */
+async function zoomOn(page: Page, card: Locator): Promise<void> {
+  await page.getByRole('button', { name: 'Fit to view' }).click();
+  for (let i = 0; i < 12; i++) {
+    const box = (await card.boundingBox())!;
+    if (box.width >= 190) break;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(300);
+}
+
 /** Every size and theme, for one state of the page; `show` scrolls what the picture is about into view. */
-async function screenshots(page: Page, name: string, show?: Locator): Promise<void> {
+async function screenshots(page: Page, name: string, show?: Locator, zoom?: Locator): Promise<void> {
   for (const size of SIZES) {
     for (const scheme of SCHEMES) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.waitForTimeout(200);
+      if (zoom) await zoomOn(page, zoom);
       await show?.scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath(`ingress-${name}-${size.name}-${scheme}`) });
     }
@@ -96,6 +110,6 @@ test('a curl line with a Host header is routed by the controller: request, match
   await expect(inspector).toContainText('HTTP 200');
   await expect(inspector.locator('.outcome')).toContainText('HTTP 200 OK');
   await expect(app.eventRows().filter({ hasText: 'proxy' })).toHaveCount(1);
-  await screenshots(page, '02-proxy-hop', request);
+  await screenshots(page, '02-proxy-hop', request, controllerCard(page));
   expect(errors).toEqual([]);
 });
