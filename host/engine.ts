@@ -37,7 +37,7 @@ export function applyOperation(cluster: Cluster, op: Exclude<ClusterOperation, {
 export function runTrace(
   cluster: Cluster,
   net: NetState,
-  request: { from: string; to: string; count: number },
+  request: { from: string; to: string; count: number; headers?: string[] },
 ): Result<{ run: TraceRun; net: NetState }> {
   try {
     // The cluster's seed drives endpoint picks too, so the app and `kube-traffic trace --seed` agree.

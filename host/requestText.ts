@@ -2,6 +2,8 @@
  * Turns what a person types into the CLI's source/target syntax, so the request box accepts both
  * `svc/svc-1:9000` and the seed's own `curl 10.96.x.y:9000` (or `curl http://svc-1.default:9000/`).
  * Only rewrites recognisable curl/URL text; anything else passes through for the engine to judge.
+ * A request an L7 proxy would read differently (a -H header, a path) keeps its URL and headers, so
+ * an Ingress controller on the way sees the Host and path the person typed.
  */
 
 /** curl options that consume the next word, so it is not mistaken for the URL. */
@@ -44,18 +46,35 @@ function shellWords(text: string): string[] {
   return words;
 }
 
-/** Picks the URL out of a `curl …` command line; null when there is none. */
-function urlFromCurl(words: string[]): string | null {
+/** Picks the URL and the -H headers out of a `curl …` command line; url is null when there is none. */
+function parseCurlWords(words: string[]): { url: string | null; headers: string[] } {
+  const headers: string[] = [];
+  let url: string | null = null;
   for (let i = 1; i < words.length; i++) {
     const word = words[i];
+    if (word === '-H' || word === '--header') {
+      if (i + 1 < words.length) headers.push(words[i + 1]);
+      i++;
+      continue;
+    }
+    if (word.startsWith('-H') && word.length > 2) {
+      headers.push(word.slice(2));
+      continue;
+    }
     if (CURL_OPTIONS_WITH_VALUE.has(word)) {
       i++;
       continue;
     }
     if (word.startsWith('-')) continue;
-    return word;
+    url ??= word;
   }
-  return null;
+  return { url, headers };
+}
+
+/** A request target as the engine takes it: the address text, and the headers an L7 proxy reads. */
+export interface TargetRequest {
+  to: string;
+  headers: string[];
 }
 
 /** `name`, `name.ns`, `name.ns.svc`, `name.ns.svc.cluster.local` → the Service's target id. */
@@ -69,22 +88,40 @@ function serviceFromDnsName(host: string): { namespace: string; name: string } |
 }
 
 /**
- * Normalises a request target. `curl 10.96.0.10:9000` → `10.96.0.10:9000`; `http://svc-1:9000/x` →
+ * Normalises a request target. `curl 10.96.0.10:9000` → `10.96.0.10:9000`; `http://svc-1:9000/` →
  * `svc/svc-1:9000`; `http://web.shop.svc.cluster.local` → `svc/shop/web:80`. CLI syntax is returned as is.
+ * With a header or a path (`curl -H 'Host: shop.example.com' http://192.168.64.31:30080/api`) the URL
+ * is kept with its scheme and path, and the headers go beside it: an Ingress controller routes on both.
  */
-export function normalizeTarget(text: string): string {
+export function normalizeTargetRequest(text: string): TargetRequest {
   const trimmed = text.trim();
   const words = shellWords(trimmed);
   let url: string;
+  let headers: string[] = [];
   if (words[0] === 'curl') {
-    const found = urlFromCurl(words);
-    if (found === null) return trimmed;
-    url = found;
+    const found = parseCurlWords(words);
+    if (found.url === null) return { to: trimmed, headers: [] };
+    url = found.url;
+    headers = found.headers;
   } else if (/^https?:\/\//i.test(trimmed) && words.length === 1) {
     url = trimmed;
   } else {
-    return trimmed;
+    return { to: trimmed, headers: [] };
   }
+  // Only the path counts (a query alone does not change where an Ingress routes).
+  const path = (/^(?:https?:\/\/)?[^/?#]*([/?#].*)?$/i.exec(url)?.[1] ?? '').split(/[?#]/)[0];
+  if (headers.length > 0 || !/^\/?$/.test(path)) return { to: /^https?:\/\//i.test(url) ? url : `http://${url}`, headers };
+  return { to: hostPortTarget(url, trimmed), headers: [] };
+}
+
+/** The address-only form: `normalizeTargetRequest` without what an L7 proxy would read. */
+export function normalizeTarget(text: string): string {
+  return normalizeTargetRequest(text).to;
+}
+
+/** `http://HOST[:PORT][/]` → `IP:PORT` or the Service's target id; `original` when it is not a URL. */
+function hostPortTarget(urlText: string, original: string): string {
+  let url = urlText;
 
   let defaultPort: number;
   const scheme = /^(https?):\/\//i.exec(url);
@@ -97,7 +134,7 @@ export function normalizeTarget(text: string): string {
   }
   const hostPort = url.split(/[/?#]/, 1)[0];
   const match = /^([^:]+)(?::(\d+))?$/.exec(hostPort);
-  if (!match) return trimmed;
+  if (!match) return original;
   const host = match[1];
   const port = match[2] ?? String(defaultPort);
   if (IPV4.test(host)) return `${host}:${port}`;

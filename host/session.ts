@@ -32,7 +32,7 @@ import { JobQueue, SUPERSEDED } from './jobQueue';
 import type { LastGood } from './lastGood';
 import { addRecent, readRecentFolders, removeRecent, writeRecentFolders } from './recent';
 import { reachability } from './reach';
-import { normalizeSource, normalizeTarget } from './requestText';
+import { normalizeSource, normalizeTargetRequest } from './requestText';
 import { emptySnapshot, folderDiagnostic, snapshotOf } from './snapshot';
 import { FolderWatcher, type WatchEvent } from './watcher';
 
@@ -117,7 +117,10 @@ export class Session implements Api {
 
   async sendRequest(req: { from: string; to: string; count: number }): Promise<Result<TraceRun>> {
     if (!this.loaded) return { ok: false, error: NO_CLUSTER };
-    const request = { from: normalizeSource(req.from), to: normalizeTarget(req.to), count: req.count };
+    // A curl line keeps its URL and -H headers: an Ingress controller on the way routes on Host and path.
+    const target = normalizeTargetRequest(req.to);
+    const headers = target.headers.length > 0 ? { headers: target.headers } : {};
+    const request = { from: normalizeSource(req.from), to: target.to, count: req.count, ...headers };
     const traced = runTrace(this.loaded.cluster, this.loaded.net, request);
     if (!traced.ok) return traced;
     // Conntrack entries and ClientIP affinity carry over to the next request, as on a real node.

@@ -3,6 +3,7 @@ import type { ClusterSnapshot } from '../src/api/contract';
 import type { Cluster, ClusterSettings } from '../src/model/cluster';
 import type { Diagnostic } from '../src/model/source';
 import { toLoadJson } from '../src/engine/index';
+import { ingressSnapshot } from './ingressSnapshot';
 import { policySnapshot } from './policySnapshot';
 
 /** How many recent Kubernetes events travel with each snapshot (the view lists the latest). */
@@ -36,6 +37,7 @@ export function snapshotOf(cluster: Cluster, folder: string, revision: number, e
     events: cluster.events.slice(-MAX_EVENTS),
     networkPolicies: policies.networkPolicies,
     podPolicies: policies.podPolicies,
+    ingress: ingressSnapshot(cluster),
   };
 }
 
@@ -63,6 +65,7 @@ export function emptySnapshot(revision: number, folder = '', diagnostics: Diagno
     events: [],
     networkPolicies: [],
     podPolicies: {},
+    ingress: { ingresses: [], controllers: {} },
   };
 }
 

@@ -27,13 +27,17 @@ import { usePlaybackSelector } from './playback/usePlayback';
 import { useCluster } from './state/useCluster';
 import { useFolderDrop } from './state/useFolderDrop';
 import { APPLY_TITLE, useOperate } from './state/useOperate';
+import { httpSummary } from './model/proxy';
 import { layoutTopology } from './viz/layout';
 import { Topology } from './viz/Topology';
 
 function summarise(run: TraceRun): string {
   const counts = new Map<string, number>();
   for (const t of run.traces) counts.set(t.outcome, (counts.get(t.outcome) ?? 0) + 1);
-  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+  const outcomes = [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+  // Through an Ingress controller, "delivered" alone hides a 404 or 503: say what nginx answered.
+  const http = httpSummary(run.traces);
+  return http ? `${outcomes} · ${http}` : outcomes;
 }
 
 /**

@@ -1,5 +1,6 @@
-/** Nothing selected: how to use the view, the cluster's NetworkPolicies, and its recent Kubernetes events. */
+/** Nothing selected: how to use the view, the cluster's Ingresses and NetworkPolicies, and its recent Kubernetes events. */
 import type { ClusterSnapshot } from '../../src/api/contract';
+import { IngressList } from './IngressList';
 import { PolicyList } from './PolicyList';
 
 /** Events about the cluster's own plumbing (kube-system, kube-flannel) unless system Pods are shown. */
@@ -16,6 +17,7 @@ export function ClusterSummary({ snapshot, showSystem }: { snapshot: ClusterSnap
         Click a Pod to see <strong>why it runs where it runs</strong>, a node to cordon or drain it, a Service for its endpoints. Drag to
         pan, scroll to zoom.
       </p>
+      <IngressList snapshot={snapshot} />
       <PolicyList snapshot={snapshot} />
       <h4>Events</h4>
       {events.length === 0 ? (

@@ -58,6 +58,7 @@ function Selected({ snapshot, selectedKey, showSystem, busy, operate }: DetailsP
       policies={snapshot.podPolicies[selectedKey]}
       policiesEnforced={snapshot.settings.networkPolicyEnforced}
       showPolicies={snapshot.networkPolicies.length > 0}
+      ingressRoutes={snapshot.ingress.controllers[selectedKey]}
       busy={busy}
       onDelete={() => operate({ op: 'deletePod', namespace: pod.namespace, name: pod.name }, `Delete pod ${pod.name}`)}
       onScale={(replicas) =>

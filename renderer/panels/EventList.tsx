@@ -38,7 +38,12 @@ const Row = memo(function Row({ e, index, current, onPick }: { e: PacketEvent; i
         {e.node && !e.at.startsWith('node/') ? <span className="muted">{` @${e.node}`}</span> : null}
       </td>
       <td role="cell">
-        <span className={`action action-${e.action}`}>{e.action}</span>
+        <span
+          className={`action action-${e.action}`}
+          title={e.action === 'proxy' ? 'L7 proxy: ingress-nginx reads the HTTP request and routes it' : undefined}
+        >
+          {e.action}
+        </span>
       </td>
       <td role="cell" className="mono addr">
         {e.changed.includes('src') ? <span className="changed">{e.packet.src}</span> : e.packet.src}

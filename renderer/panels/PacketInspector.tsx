@@ -6,6 +6,8 @@ import { previousHop } from '../playback/timeline';
 import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { policyVerdict } from '../model/policies';
 import { natLabel } from '../viz/drawPackets';
+import { httpStatusText } from '../model/proxy';
+import { ProxyRequest } from './ProxyRequest';
 import { ShieldIcon } from './ShieldIcon';
 
 const ACTION_TEXT: Record<string, string> = {
@@ -24,6 +26,7 @@ const ACTION_TEXT: Record<string, string> = {
   timeout: 'Timed out',
   reply: 'Reply',
   allow: 'Allowed by NetworkPolicy (Calico)',
+  proxy: 'L7 (ingress-nginx): reads the HTTP request and routes it',
 };
 
 const OUTCOME_TONE: Record<string, string> = {
@@ -92,7 +95,12 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
               {nat}
             </span>
           )}
+          {e.action === 'proxy' && trace?.http && (
+            <span className={`http-pill status-${Math.floor(trace.http.status / 100)}xx`}>HTTP {trace.http.status}</span>
+          )}
         </div>
+        {/* At an L7 hop the request nginx read comes first; the TCP headers below are the connection it ends. */}
+        {e.action === 'proxy' && <ProxyRequest e={e} />}
         <table className="headers">
           <tbody>
             <tr>
@@ -119,7 +127,7 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
             })}
           </tbody>
         </table>
-        <p className="explanation">{e.explanation}</p>
+        {e.action !== 'proxy' && <p className="explanation">{e.explanation}</p>}
         {e.rule && (
           <div className="rule">
             <span className="muted">Rule</span> <code>{e.rule}</code>
@@ -143,7 +151,11 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
         )}
         {(e.outcome || trace) && (
           <div className={`outcome tone-${OUTCOME_TONE[e.outcome ?? trace?.outcome ?? ''] ?? 'muted'}`}>
-            <strong>{e.outcome ? `Outcome: ${e.outcome}` : `Request ${e.flowId + 1} ends: ${trace!.outcome}`}</strong>
+            <strong>
+              {e.outcome ? `Outcome: ${e.outcome}` : `Request ${e.flowId + 1} ends: ${trace!.outcome}`}
+              {/* Through an Ingress, "delivered" alone would hide a 404 or a 503: the status nginx answered. */}
+              {trace?.http && <span className="http-status"> · {httpStatusText(trace.http)}</span>}
+            </strong>
             {trace?.reason && <span> — {trace.reason}</span>}
             {trace?.refs && trace.refs.length > 0 && (
               <ul>

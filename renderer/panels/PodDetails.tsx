@@ -1,8 +1,9 @@
 /** A selected Pod: status, containers and ports, and "Why here?" — kube-scheduler's filter and score verdicts. */
-import type { ClusterSnapshot, PodPolicies as Policies } from '../../src/api/contract';
+import type { ClusterSnapshot, IngressRoute, PodPolicies as Policies } from '../../src/api/contract';
 import { displayName } from '../../src/model/componentId';
 import { podStatus, podTone } from '../model/status';
 import type { WorkloadRef } from '../model/workloads';
+import { IngressRoutes } from './IngressRoutes';
 import { PodPolicies } from './PodPolicies';
 
 type Pod = ClusterSnapshot['pods'][number];
@@ -15,6 +16,8 @@ export interface PodDetailsProps {
   policies: Policies | undefined;
   policiesEnforced: boolean;
   showPolicies: boolean;
+  /** The Ingress rules it routes when it runs an ingress-nginx controller; absent otherwise. */
+  ingressRoutes?: IngressRoute[];
   busy: boolean;
   onDelete(): void;
   onScale(replicas: number): void;
@@ -122,7 +125,18 @@ function ScheduleTable({ pod, nodes }: { pod: Pod; nodes: ClusterSnapshot['nodes
   );
 }
 
-export function PodDetails({ pod, nodes, workload, policies, policiesEnforced, showPolicies, busy, onDelete, onScale }: PodDetailsProps) {
+export function PodDetails({
+  pod,
+  nodes,
+  workload,
+  policies,
+  policiesEnforced,
+  showPolicies,
+  ingressRoutes,
+  busy,
+  onDelete,
+  onScale,
+}: PodDetailsProps) {
   const status = podStatus(pod);
   const sch = pod.schedule;
   return (
@@ -159,6 +173,13 @@ export function PodDetails({ pod, nodes, workload, policies, policiesEnforced, s
           )}
         </dd>
       </dl>
+      {ingressRoutes && (
+        <section aria-label="Ingress rules it routes">
+          <h4>Ingress controller (ingress-nginx)</h4>
+          <p className="muted">It ends each HTTP connection, reads the Host and path, and proxies to a backend Pod by these rules:</p>
+          <IngressRoutes routes={ingressRoutes} showIngress />
+        </section>
+      )}
       {showPolicies && <PodPolicies policies={policies} enforced={policiesEnforced} />}
       <h4>Containers</h4>
       <ul className="containers">

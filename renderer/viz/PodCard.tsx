@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { ClusterSnapshot, PodPolicies } from '../../src/api/contract';
 import { displayName } from '../../src/model/componentId';
+import { CONTROLLER_BADGE } from '../model/ingress';
 import { isolatedDirections, isolationText } from '../model/policies';
 import { podStatus, podTone } from '../model/status';
 import type { Rect } from './layout';
@@ -23,8 +24,13 @@ export interface PodCardProps {
   active: boolean;
   /** The NetworkPolicies isolating it, where they are enforced (absent: not isolated, or flannel alone). */
   policies?: PodPolicies;
+  /** It runs an ingress-nginx controller (the engine's answer, from the snapshot). */
+  ingressController?: boolean;
   onSelect(key: string): void;
 }
+
+/** Space between the controller badge and the label chips after it. */
+const BADGE_GAP = 6;
 
 const portText = (p: Pod['containers'][number]['ports'][number]) => `:${p.containerPort}${p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`;
 
@@ -52,7 +58,17 @@ export function containerLines(pod: Pod, widths: number[], measure: Measure): st
   return [fitText(measure(short) <= maxPx ? short : `${cs.length}× ${ports}`, maxPx, measure)];
 }
 
-export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matched, active, policies, onSelect }: PodCardProps) {
+export const PodCard = memo(function PodCard({
+  pod,
+  podKey,
+  rect,
+  selected,
+  matched,
+  active,
+  policies,
+  ingressController,
+  onSelect,
+}: PodCardProps) {
   const status = podStatus(pod);
   const tone = podTone(pod);
   const name = displayName(pod.namespace, pod.name);
@@ -60,10 +76,14 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
   const pending = !pod.node;
   const innerW = rect.w - 24;
   const labels = Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`);
-  const chips = fitChips(labels, innerW, measure.chip);
+  // A controller's badge leads the chips' row: what the Pod is matters more than its labels.
+  const badgeW = ingressController ? measure.badge(CONTROLLER_BADGE) + 14 : 0;
+  const chipsX = badgeW > 0 ? badgeW + BADGE_GAP : 0;
+  const chips = fitChips(labels, innerW - chipsX, measure.chip);
   const shields = isolatedDirections(policies);
   const isolation = isolationText(policies);
-  const label = `Pod ${name}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}${isolation ? `, ${isolation}` : ''}`;
+  const role = ingressController ? ', ingress-nginx controller' : '';
+  const label = `Pod ${name}${role}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}${isolation ? `, ${isolation}` : ''}`;
   const cls = [
     'pod',
     `tone-${tone}`,
@@ -101,7 +121,15 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
           ))
         ) : (
           <>
-            <g transform="translate(12,49)">
+            {ingressController && (
+              <g className="controller-badge" transform="translate(12,49)" aria-hidden="true">
+                <rect width={badgeW} height={17} rx={4} />
+                <text x={badgeW / 2} y={12.5} textAnchor="middle">
+                  {CONTROLLER_BADGE}
+                </text>
+              </g>
+            )}
+            <g transform={`translate(${12 + chipsX},49)`}>
               {chips.shown.map((c) => (
                 <g key={c.text} className="chip" transform={`translate(${c.x},0)`}>
                   <rect width={c.w} height={17} rx={8.5} />
@@ -119,7 +147,7 @@ export const PodCard = memo(function PodCard({ pod, podKey, rect, selected, matc
             {/* Without labels, the chips' row is free: containers may take it too. */}
             {(() => {
               const bottomW = innerW - statusW - 8;
-              const free = chips.shown.length === 0 && chips.more === 0;
+              const free = chips.shown.length === 0 && chips.more === 0 && !ingressController;
               const lines = containerLines(pod, free && pod.containers.length === 2 ? [innerW, bottomW] : [bottomW], measure.monoSmall);
               return lines.map((line, i) => (
                 <text key={i} className="pod-containers mono" x={12} y={i === lines.length - 1 ? rect.h - 12 : 62}>

@@ -6,6 +6,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from '
 import type { ZoomTransform } from 'd3';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { objectKey } from '../../src/model/componentId';
+import { isIngressController } from '../model/ingress';
 import type { PlaybackController } from '../playback/controller';
 import { EdgeBoxes } from './EdgeBoxes';
 import { EndpointLinks } from './EndpointLinks';
@@ -94,6 +95,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         matched={matches ? matches.has(key) : undefined}
         active={activeKey === key}
         policies={policies[key]}
+        ingressController={isIngressController(snapshot, key)}
         onSelect={select}
       />
     );

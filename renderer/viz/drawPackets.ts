@@ -13,6 +13,7 @@
  */
 import type { PacketEvent } from '../../src/model/trace';
 import { policyVerdict } from '../model/policies';
+import { proxyLabel } from '../model/proxy';
 import type { Frame, Marker } from '../playback/frame';
 import type { MarkerKind } from '../playback/markers';
 import { cachedAnchor } from './anchors';
@@ -70,14 +71,15 @@ export function allowLabel(e: PacketEvent): string | null {
 }
 
 /** The label a dwelling packet shows, and its accent: what NAT rewrote, or a policy's allow. */
-type HopLabel = { text: string; accent: 'nat' | 'ok' } | null;
+type HopLabel = { text: string; accent: 'nat' | 'ok' | 'text' } | null;
 const hopLabels = new WeakMap<PacketEvent, HopLabel>();
 function cachedHopLabel(e: PacketEvent): HopLabel {
   let l = hopLabels.get(e);
   if (l === undefined) {
     const nat = natLabel(e);
     const allow = nat ? null : allowLabel(e);
-    l = nat ? { text: nat, accent: 'nat' } : allow ? { text: allow, accent: 'ok' } : null;
+    const proxy = nat || allow ? null : proxyLabel(e);
+    l = nat ? { text: nat, accent: 'nat' } : allow ? { text: allow, accent: 'ok' } : proxy ? { text: proxy, accent: 'text' } : null;
     hopLabels.set(e, l);
   }
   return l;

@@ -75,7 +75,7 @@ export const SIZES = {
 /** Width : height the drawing aims for. */
 export const TARGET_ASPECT = 2;
 
-type Snap = Pick<ClusterSnapshot, 'nodes' | 'pods' | 'services'>;
+type Snap = Pick<ClusterSnapshot, 'nodes' | 'pods' | 'services'> & Partial<Pick<ClusterSnapshot, 'ingress'>>;
 type SnapPod = Snap['pods'][number];
 
 export interface LayoutOptions {
@@ -83,9 +83,14 @@ export interface LayoutOptions {
   showSystemPods?: boolean;
 }
 
-/** The cluster's own Pods (coredns, kube-proxy, flannel, control plane) only when asked for. */
+/**
+ * The cluster's own Pods (coredns, kube-proxy, flannel, control plane) only when asked for. An add-on's
+ * ingress controller stays: requests through an Ingress end and start again there.
+ */
 export function visiblePods(snap: Snap, opts: LayoutOptions = {}): SnapPod[] {
-  return opts.showSystemPods ? snap.pods : snap.pods.filter((p) => !p.builtIn);
+  if (opts.showSystemPods) return snap.pods;
+  const controllers = snap.ingress?.controllers ?? {};
+  return snap.pods.filter((p) => !p.builtIn || Object.hasOwn(controllers, objectKey('pod', p.namespace, p.name)));
 }
 
 /** kube-dns goes with the system Pods it fronts; `kubernetes` in default stays, as kubectl lists it. */

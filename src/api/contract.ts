@@ -38,6 +38,46 @@ export interface ClusterSnapshot extends LoadJson {
    * `settings.networkPolicyEnforced` says which. Pods no policy selects are absent.
    */
   podPolicies: Record<string, PodPolicies>;
+  /** The folder's Ingresses and the ingress-nginx controllers that route them (the engine's answer). */
+  ingress: IngressSnapshot;
+}
+
+/** Ingress as the view shows it: who routes what, so the map can mark controllers and list their rules. */
+export interface IngressSnapshot {
+  /** Every Ingress, by namespace then name. */
+  ingresses: IngressSummary[];
+  /** For each Pod that runs an ingress-nginx controller (key `pod/NS/NAME`), the rules it routes, in its order. */
+  controllers: Record<string, IngressRoute[]>;
+}
+
+export interface IngressSummary {
+  name: string;
+  namespace: string;
+  /** Its IngressClass (resolved as the API server would), absent when it has none. */
+  className?: string;
+  /** Controller Pods (`pod/NS/NAME`) that route it; empty: nothing does. */
+  routedBy: string[];
+  routes: IngressRoute[];
+  /** Hosts with TLS. */
+  tlsHosts: string[];
+  file: string;
+  line: number;
+}
+
+/** One path of an Ingress rule (or its defaultBackend), cited where it is written. */
+export interface IngressRoute {
+  /** `NAME` or `NS/NAME` outside default, as the engine's notes name an Ingress. */
+  ingress: string;
+  /** Absent: every host. */
+  host?: string;
+  /** The path, or `*` for the defaultBackend. */
+  path: string;
+  /** Exact, Prefix, ImplementationSpecific; `default` for the defaultBackend. */
+  pathType: string;
+  /** `web:80`, `web:http`, or `Kind/name` for a resource backend. */
+  backend: string;
+  file: string;
+  line: number;
 }
 
 /** One NetworkPolicy as the view lists it. */

@@ -284,5 +284,9 @@ export function validateSnapshot(value: unknown): Result<ClusterSnapshot> {
   if (!isPlainObject(value.settings)) return fail('snapshot.settings: must be an object');
   if (!Array.isArray(value.networkPolicies)) return fail('snapshot.networkPolicies: must be an array');
   if (!isPlainObject(value.podPolicies)) return fail('snapshot.podPolicies: must be an object');
+  const ingress = value.ingress;
+  if (!isPlainObject(ingress) || !Array.isArray(ingress.ingresses) || !isPlainObject(ingress.controllers)) {
+    return fail('snapshot.ingress: must be { ingresses: [], controllers: {} }');
+  }
   return ok(value as unknown as ClusterSnapshot);
 }

@@ -97,6 +97,7 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
     events: [],
     networkPolicies: [],
     podPolicies: {},
+    ingress: { ingresses: [], controllers: {} },
   };
 
   // The flows start 1 µs apart and every hop takes 300 µs, so from t = 200 µs to t ≈ 1.2 ms all of

@@ -165,6 +165,7 @@ describe('validateSnapshot', () => {
     settings: {},
     networkPolicies: [],
     podPolicies: {},
+    ingress: { ingresses: [], controllers: {} },
   };
   it('accepts a snapshot and rejects a truncated or foreign document', () => {
     expect(validateSnapshot(snapshot).ok).toBe(true);
@@ -173,6 +174,10 @@ describe('validateSnapshot', () => {
       error: 'snapshot.networkPolicies: must be an array',
     });
     expect(validateSnapshot({ ...snapshot, podPolicies: [] })).toEqual({ ok: false, error: 'snapshot.podPolicies: must be an object' });
+    expect(validateSnapshot({ ...snapshot, ingress: { ingresses: [] } })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('snapshot.ingress'),
+    });
     expect(validateSnapshot({ ...snapshot, pods: undefined })).toEqual({ ok: false, error: 'snapshot.pods: must be an array' });
     expect(validateSnapshot({ ...snapshot, revision: '3' }).ok).toBe(false);
     expect(validateSnapshot('<html>').ok).toBe(false);

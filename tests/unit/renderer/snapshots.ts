@@ -70,6 +70,7 @@ export function snapshot(parts: Partial<ClusterSnapshot>): ClusterSnapshot {
     events: [],
     networkPolicies: [],
     podPolicies: {},
+    ingress: { ingresses: [], controllers: {} },
     ...parts,
   };
 }

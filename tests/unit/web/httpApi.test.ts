@@ -16,6 +16,7 @@ function snapshot(revision: number) {
     settings: {},
     networkPolicies: [],
     podPolicies: {},
+    ingress: { ingresses: [], controllers: {} },
   };
 }
 

@@ -88,6 +88,7 @@ function snapshot(revision: number): ClusterSnapshot {
     },
     networkPolicies: [],
     podPolicies: {},
+    ingress: { ingresses: [], controllers: {} },
   };
 }
 
