@@ -24,6 +24,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
 const VALUE_FLAGS = new Set([
   '--header',
   '-H',
+  '--interval',
   '--seed',
   '-n',
   '--namespace',

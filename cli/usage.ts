@@ -81,7 +81,7 @@ Flags:
 export const TRACE_HELP = `Send requests through the simulated cluster and show each hop.
 
 Usage:
-  kube-traffic trace DIR --from SOURCE --to TARGET [--count N] [--header H] [--seed N] [--json]
+  kube-traffic trace DIR --from SOURCE --to TARGET [--count N] [--interval D] [--header H] [--seed N] [--json]
 
 SOURCE: external | node/NAME | pod/NAME | pod/NAMESPACE/NAME
 TARGET: IP:PORT | svc/NAME:PORT | node/NAME:PORT | pod/NAME:PORT | lb/NAME:PORT | NAME:PORT
@@ -95,7 +95,10 @@ response path. Through an Ingress controller the trace also shows the HTTP reque
 Flags:
       --from SOURCE   Where the request starts
       --to TARGET     Where it is sent
-      --count N       Send N requests in order from the same client (JSON: {"traces": [...]})
+      --count N       Send N requests in order from the same client (JSON: {"traces": [...]});
+                      at most 10000
+      --interval D    Simulated time between the requests (1s, 500ms, 3m; default 1s), so a
+                      sessionAffinity timeout can run out
   -H, --header H      A request header, as curl's -H (e.g. 'Host: shop.example.com'); may repeat
       --json          Print JSON instead of tables
       --seed N        Seed for every random choice; default 1

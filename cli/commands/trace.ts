@@ -1,5 +1,6 @@
 /** `kube-traffic trace DIR --from S --to T [--count N] [--header 'Host: x'] [--json]`. */
 import { parseArgs, type FlagSpec } from '../args';
+import { parseDuration } from '../duration';
 import { clusterFromFolder, problemsNote } from '../folder';
 import type { CliIo } from '../io';
 import { newNetState, traceRequests } from '../../src/trace/index';
@@ -13,6 +14,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'from', kind: 'string' },
   { name: 'to', kind: 'string' },
   { name: 'count', kind: 'int' },
+  { name: 'interval', kind: 'string' },
   { name: 'header', short: 'H', kind: 'strings' },
   { name: 'json', kind: 'bool' },
 ];
@@ -32,12 +34,21 @@ export function traceCommand(argv: readonly string[], io: CliIo): number {
   if (count !== undefined && count < 1) {
     throw new UsageError(`invalid argument "${count}" for "--count" flag: must be at least 1`, 'trace');
   }
+  const intervalText = args.flags.interval as string | undefined;
+  const intervalSeconds = intervalText === undefined ? undefined : parseDuration(intervalText);
+  if (intervalSeconds === null) {
+    throw new UsageError(`invalid argument "${intervalText}" for "--interval" flag: time: invalid duration "${intervalText}"`, 'trace');
+  }
   const seed = seedOf(args);
   const cluster = clusterFromFolder(dir, seed, 'trace');
   let run;
   try {
     const headers = (args.flags.header as string[] | undefined) ?? [];
-    run = traceRequests(cluster, { from: from as string, to: to as string, count: count ?? 1, seed, headers }, newNetState()).run;
+    run = traceRequests(
+      cluster,
+      { from: from as string, to: to as string, count: count ?? 1, seed, headers, intervalSeconds },
+      newNetState(),
+    ).run;
   } catch (e) {
     if (e instanceof TraceUsageError) throw new UsageError(e.message, 'trace');
     throw e;

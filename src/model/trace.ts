@@ -69,6 +69,8 @@ export interface TraceRequest {
   to: string;
   count?: number;
   seed?: number;
+  /** Seconds between the requests of a run on the simulated clock (default 1), so affinity timeouts can run out. */
+  intervalSeconds?: number;
   /** Request headers (`Host: shop.example.com`), as curl's -H, for an L7 proxy on the way. */
   headers?: string[];
 }

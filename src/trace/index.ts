@@ -8,5 +8,5 @@ export { parseSource, parseTarget } from './parse';
 export type { Source, Target } from './parse';
 export { newNetState } from './netState';
 export type { NetState } from './netState';
-export { traceRequests, REQUEST_INTERVAL_S } from './run';
+export { traceRequests, REQUEST_INTERVAL_S, MAX_TRACE_COUNT } from './run';
 export { portProtoHash, serviceChains, endpointChain, servicePortName } from './chains';

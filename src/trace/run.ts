@@ -8,8 +8,10 @@ import { FLOW_STAGGER_US, flowEvents, mergeFlows } from './events';
 import { NetSession, type NetState, newNetState } from './netState';
 import { parseSource, parseTarget } from './parse';
 
-/** Requests of one run go out this many seconds apart on the conntrack clock (sessionAffinity timeouts). */
+/** Requests of one run go out this many seconds apart on the conntrack clock (sessionAffinity timeouts), unless the request says otherwise. */
 export const REQUEST_INTERVAL_S = 1;
+/** Requests in one run: each carries its whole trace and its packet events, so a run stays a few MB. */
+export const MAX_TRACE_COUNT = 10_000;
 
 /**
  * Deterministic: the same cluster, request, seed (default 1) and state give a byte-identical run.
@@ -22,6 +24,14 @@ export function traceRequests(c: Cluster, req: TraceRequest, state: NetState = n
   const target = parseTarget(req.to, ix, source.kind === 'pod' && !source.pod.hostNetwork ? source.pod.namespace : 'default', req.headers);
   const count = req.count ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new TraceUsageError(`invalid count ${String(count)}: must be a positive integer`);
+  if (count > MAX_TRACE_COUNT) {
+    throw new TraceUsageError(
+      `invalid count ${count}: at most ${MAX_TRACE_COUNT} requests per run (each carries its whole trace and packet events)`,
+    );
+  }
+  const interval = req.intervalSeconds ?? REQUEST_INTERVAL_S;
+  if (!(interval >= 0) || !Number.isFinite(interval))
+    throw new TraceUsageError(`invalid interval ${String(interval)}: must be 0 or more seconds`);
   const seed = req.seed ?? 1;
   if (!Number.isInteger(seed)) throw new TraceUsageError(`invalid seed ${String(seed)}: must be an integer`);
   const net = new NetSession(state, seed);
@@ -31,7 +41,7 @@ export function traceRequests(c: Cluster, req: TraceRequest, state: NetState = n
     const { trace, immediate } = connect(ix, net, source, target);
     traces.push(trace);
     flows.push(flowEvents(trace, i, i * FLOW_STAGGER_US, immediate));
-    net.clock += REQUEST_INTERVAL_S;
+    net.clock += interval;
     net.flows += 1;
   }
   const events = mergeFlows(flows);

@@ -70,4 +70,21 @@ describe('sessionAffinity: ClientIP', () => {
     const later = traceRequests(c, { from: 'external', to: 'node/k8s-node1:30500' }, state).run.traces[0];
     expect(later.hops.find((h) => h.action === 'dnat')!.note).not.toContain('s ago');
   });
+
+  it('--interval spaces requests in simulated time, so the timeout can run out between them', () => {
+    const c = sticky(3);
+    const run = traceRequests(c, { from: 'external', to: 'node/k8s-node1:30500', count: 30, intervalSeconds: 5 }).run;
+    // Every request comes 5 s after the last, past the 3 s timeout: each one is picked afresh.
+    const notes = run.traces.map((t) => t.hops.find((h) => h.action === 'dnat')!.note ?? '');
+    expect(notes.some((n) => n.includes('s ago'))).toBe(false);
+    expect(new Set(run.traces.map((t) => t.pod)).size).toBeGreaterThan(1);
+    const tight = traceRequests(c, { from: 'external', to: 'node/k8s-node1:30500', count: 3, intervalSeconds: 0.5 }).run;
+    expect(tight.traces[2].hops.find((h) => h.action === 'dnat')!.note).toContain('0.5 s ago');
+  });
+
+  it('refuses more requests than a run holds', () => {
+    expect(() => traceRequests(sticky(), { from: 'external', to: 'node/k8s-node1:30500', count: 10_001 })).toThrow(
+      /at most 10000 requests/,
+    );
+  });
 });
