@@ -19,6 +19,11 @@ export function addr(ip: string, port: number): string {
   return `${ip}:${port}`;
 }
 
+/** The address part of an `IP:PORT` text. */
+export function hostOf(address: string): string {
+  return address.slice(0, address.lastIndexOf(':'));
+}
+
 export function podId(pod: PodState): ComponentId {
   return objectComponentId('pod', pod.namespace, pod.name);
 }

@@ -4,13 +4,11 @@
  * `--controller-class` (default k8s.io/ingress-nginx), Ingresses that name its `--ingress-class` in the
  * deprecated annotation, and — with `--watch-ingress-without-class` — Ingresses of no class.
  */
-import { addonIngressClasses } from '../cluster/addons';
+import { addonIngressClasses, INGRESS_NGINX_CONTROLLER } from '../cluster/addons';
 import type { Cluster, PodState } from '../model/cluster';
-import type { IngressClassState, IngressState } from '../model/ingress';
+import { INGRESS_CLASS_ANNOTATION, type IngressClassState, type IngressState } from '../model/ingress';
 
 const CONTROLLER_IMAGES = ['registry.k8s.io/ingress-nginx/controller', 'k8s.gcr.io/ingress-nginx/controller'];
-const DEFAULT_CONTROLLER_CLASS = 'k8s.io/ingress-nginx';
-const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
 export interface IngressController {
   pod: PodState;
@@ -44,12 +42,12 @@ export class IngressIndex {
     if (!spec) return null;
     const args = [...(spec.command ?? []), ...(spec.args ?? [])];
     const flag = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-    const controllerClass = flag('controller-class') ?? DEFAULT_CONTROLLER_CLASS;
+    const controllerClass = flag('controller-class') ?? INGRESS_NGINX_CONTROLLER;
     const annotationClass = flag('ingress-class') ?? 'nginx';
     const withoutClass = args.includes('--watch-ingress-without-class') || flag('watch-ingress-without-class') === 'true';
     const served = new Set(this.classes.filter((k) => k.controller === controllerClass).map((k) => k.name));
     const ingresses = (this.c.ingresses ?? []).filter((ing) => {
-      const annotated = ing.annotations[CLASS_ANNOTATION];
+      const annotated = ing.annotations[INGRESS_CLASS_ANNOTATION];
       if (annotated !== undefined) return annotated === annotationClass;
       // The loader already resolved the class as the DefaultIngressClass admission plugin would.
       return ing.ingressClassName !== undefined ? served.has(ing.ingressClassName) : withoutClass;

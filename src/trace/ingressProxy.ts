@@ -5,13 +5,13 @@
  * from its own Pod IP. The backend sees the controller as its client, and the original client only in
  * X-Forwarded-For / X-Real-IP — the real address only where the controller's Service kept it.
  */
-import { route, type RouteResult } from '../ingress/match';
+import { hostMatch, route, type RouteResult } from '../ingress/match';
 import type { NodeState, PodState } from '../model/cluster';
 import type { IngressBackend, IngressState } from '../model/ingress';
 import type { LabelledRef } from '../model/source';
 import { vipOf } from './clusterIndex';
 import type { HttpRequest } from './httpRequest';
-import { displayName, podId } from './ids';
+import { displayName, hostOf, podId } from './ids';
 import type { IngressController } from './ingressIndex';
 import { atNode } from './netfilter';
 import type { Backend } from './types';
@@ -46,7 +46,7 @@ export function proxyRequest(w: Walk, ctl: IngressController, request: HttpReque
   const front = w.hops.length;
   const tls = w.dstPort === ctl.httpsPort;
   const req = request ?? { scheme: tls ? 'https' : 'http', host: curlHost(w.hops[0].dst, tls), path: '/', headers: [] };
-  const client = deliver.src.slice(0, deliver.src.lastIndexOf(':'));
+  const client = hostOf(deliver.src);
   const line = `${req.scheme === 'https' || tls ? 'TLS, then ' : ''}GET ${req.path} HTTP/1.1 · Host: ${req.host} · X-Forwarded-For: ${client} · X-Real-IP: ${client}`;
   const host = req.host.replace(/:\d+$/, '');
   const routed = route(ctl.ingresses, host, req.path);
@@ -76,7 +76,7 @@ export function proxyRequest(w: Walk, ctl: IngressController, request: HttpReque
   }
   const target = backendEndpoints(w, ingress, backend);
   if (typeof target === 'string') return answered(503, target, refs);
-  const picked = target.endpoints[target.endpoints.length === 1 ? 0 : Math.floor(w.net.rng.next() * target.endpoints.length)];
+  const picked = target.endpoints.length === 1 ? target.endpoints[0] : w.net.rng.pick(target.endpoints);
   const upstreamPath = ingress.annotations['nginx.ingress.kubernetes.io/rewrite-target'] ?? req.path;
   const protocol = (ingress.annotations['nginx.ingress.kubernetes.io/backend-protocol'] ?? 'HTTP').toUpperCase();
   const matched = routed.kind === 'path' ? `path ${routed.match.path.path} (${routed.match.path.pathType})` : 'its defaultBackend';
@@ -121,7 +121,7 @@ export function proxyRequest(w: Walk, ctl: IngressController, request: HttpReque
 
 /** curl's Host header for an address: the port left out when it is the scheme's default. */
 function curlHost(address: string, tls: boolean): string {
-  return address.endsWith(tls ? ':443' : ':80') ? address.slice(0, address.lastIndexOf(':')) : address;
+  return address.endsWith(tls ? ':443' : ':80') ? hostOf(address) : address;
 }
 
 function routeRefs(r: RouteResult): LabelledRef[] | undefined {
@@ -137,7 +137,7 @@ function noMatch(ctl: IngressController, host: string, path: string): string {
 
 /** Which certificate nginx presents for the SNI host: the TLS section's Secret, or its own fake one when the Secret is missing. */
 function certificateNote(w: Walk, ingress: IngressState, host: string): string {
-  const entry = ingress.tls.find((t) => t.hosts.some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1)))));
+  const entry = tlsFor(ingress, host);
   if (!entry?.secretName)
     return `no TLS section names ${host}, so nginx presents its default "Kubernetes Ingress Controller Fake Certificate" (curl needs -k)`;
   const exists = w.ix.cluster.objects.some((o) => o.kind === 'Secret' && o.namespace === ingress.namespace && o.name === entry.secretName);
@@ -149,7 +149,12 @@ function certificateNote(w: Walk, ingress: IngressState, host: string): string {
 /** ssl-redirect (default true) applies where the Ingress has a TLS section for the host. */
 function redirectsToHttps(ingress: IngressState, host: string): boolean {
   if (ingress.annotations['nginx.ingress.kubernetes.io/ssl-redirect'] === 'false') return false;
-  return ingress.tls.some((t) => t.hosts.some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1)))));
+  return tlsFor(ingress, host) !== undefined;
+}
+
+/** The Ingress's TLS section for a host, matched as its rules' hosts are (a wildcard covers one label). */
+function tlsFor(ingress: IngressState, host: string): IngressState['tls'][number] | undefined {
+  return ingress.tls.find((t) => t.hosts.some((h) => hostMatch(h, host) !== null));
 }
 
 /** The backend Service's ready endpoints for the Ingress's port, or why there are none (nginx's 503). */

@@ -7,7 +7,7 @@
 import type { NodeState } from '../model/cluster';
 import { chooseEndpoint, type EndpointChoice } from './endpointPick';
 import { deliverToHost, routeOnward } from './fabric';
-import { dnatNote, dnatRule, filterChain, noEndpointsReason, noLocalEndpointTexts, rejectNote, sourceRangesDropped } from './serviceText';
+import { filterChain, noEndpointsReason, noLocalEndpointTexts, rejectNote, sourceRangesDropped } from './serviceText';
 import type { DnatTexts } from './texts';
 import { decideTrafficPolicy, sourceRangesAdmit } from './trafficPolicy';
 import type { BackendSet, Origin, PolicyDecision, PortEntry, Via } from './types';
@@ -32,7 +32,7 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   if (b.ip === w.srcIP) w.masq = `hairpin: ${b.ep.pod} called its own Service and was picked (KUBE-SEP -s ${b.ip} -j KUBE-MARK-MASQ)`;
 
   const shared = sharedTexts(w, n, set, via, d, choice);
-  const texts = shared ?? ownTexts(w, n, set, via, d, choice);
+  const texts = shared ?? w.ix.texts.dnat(set, via, d, choice, n, w.dst, w.srcIP);
   w.setDst(b.ip, b.port, b.addr);
   const preserved = d.preserved && w.masq === null;
   w.nat = {
@@ -50,24 +50,10 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   routeOnward(w, n, deliverToHost);
 }
 
-/** The DNAT hop's words: written once per endpoint and node for a plain ClusterIP (shared), per connection otherwise (own). */
+/** A plain ClusterIP's DNAT hop reads the same for every connection to an endpoint from a node: written once (texts.ts). */
 function sharedTexts(w: Walk, n: NodeState, set: BackendSet, via: Via, d: PolicyDecision, choice: EndpointChoice): DnatTexts | null {
   const plain = via === 'clusterIP' && set.entry.svc.sessionAffinity !== 'ClientIP';
   return plain ? w.ix.texts.clusterIPDnat(set, d, choice, n, w.dst) : null;
-}
-
-function ownTexts(w: Walk, n: NodeState, set: BackendSet, via: Via, d: PolicyDecision, choice: EndpointChoice): DnatTexts {
-  const svc = set.entry.svc;
-  const from = w.dst;
-  return {
-    svc,
-    node: n,
-    from,
-    to: choice.backend.addr,
-    note: dnatNote(svc, via, from, n, d, choice, w.srcIP),
-    rule: dnatRule(set, via, d, choice.backend),
-    refs: w.ix.texts.serviceRefs(set, via, d.policy, true),
-  };
 }
 
 function sourceRangesDrop(w: Walk, n: NodeState, set: BackendSet): void {

@@ -10,6 +10,7 @@ import type { PolicyDirection } from '../model/policy';
 import { isTerminal } from './clusterIndex';
 import { displayName, podId } from './ids';
 import type { PolicyVerdict } from './policyIndex';
+import { clientIP } from './reasons';
 import type { Walk } from './walk';
 
 /** The source Pod's egress policies, checked once when the packet leaves it. True: it may go on. */
@@ -126,9 +127,8 @@ function chain(direction: PolicyDirection, pod: PodState): string {
 
 /** The classic surprise: a masqueraded packet carries a node address, which an ipBlock for the client does not match. */
 function masqueradeHint(w: Walk): string {
-  const first = w.hops[0];
-  const client = first ? first.src.slice(0, first.src.lastIndexOf(':')) : '';
-  return client && client !== w.srcIP
+  const client = clientIP(w);
+  return client !== w.srcIP
     ? ` (the packet was masqueraded to ${w.srcIP} on the way, so the policy never sees the client's own address ${client})`
     : '';
 }

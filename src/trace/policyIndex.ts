@@ -7,10 +7,9 @@
 import type { Cluster, PodState } from '../model/cluster';
 import type { Labels } from '../model/k8s';
 import type { NetworkPolicyState, PolicyDirection, PolicyPeer, PolicyPort, PolicyRule } from '../model/policy';
+import { NAMESPACE_NAME_LABEL } from '../cluster/policies';
 import { ipInCidr } from '../util/ip';
 import { matchesLabelSelector } from '../util/labels';
-
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** A rule that let the packet through. */
 export interface PolicyMatch {

@@ -1,11 +1,12 @@
 /** One-line verdicts a person understands, in Kubernetes' own words. */
 import type { PodState } from '../model/cluster';
-import { displayName } from './ids';
+import { displayName, hostOf } from './ids';
 import type { Walk } from './walk';
 
-function clientIP(w: Walk): string {
+/** The client's own address: the source of the connection's first hop. */
+export function clientIP(w: Walk): string {
   const first = w.hops[0];
-  return first ? first.src.slice(0, first.src.lastIndexOf(':')) : w.srcIP;
+  return first ? hostOf(first.src) : w.srcIP;
 }
 
 export function deliveredReason(w: Walk, pod: string, container: string, node: string | undefined): string {

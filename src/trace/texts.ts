@@ -169,13 +169,16 @@ export class TraceTexts {
     let byNode = this.clusterIPDnats.get(b);
     if (byNode === undefined) this.clusterIPDnats.set(b, (byNode = new Map()));
     let t = byNode.get(n);
-    if (t === undefined) {
-      const note = dnatNote(set.entry.svc, 'clusterIP', from, n, d, choice, '');
-      const refs = this.serviceRefs(set, 'clusterIP', d.policy, true);
-      t = { svc: set.entry.svc, node: n, from, to: b.addr, note, rule: dnatRule(set, 'clusterIP', d, b), refs };
-      byNode.set(n, t);
-    }
+    if (t === undefined) byNode.set(n, (t = this.dnat(set, 'clusterIP', d, choice, n, from, '')));
     return t;
+  }
+
+  /** A DNAT hop's texts for one connection (`client`: its address, named where sessionAffinity remembers it). */
+  dnat(set: BackendSet, via: Via, d: PolicyDecision, choice: EndpointChoice, n: NodeState, from: string, client: string): DnatTexts {
+    const svc = set.entry.svc;
+    const b = choice.backend;
+    const note = dnatNote(svc, via, from, n, d, choice, client);
+    return { svc, node: n, from, to: b.addr, note, rule: dnatRule(set, via, d, b), refs: this.serviceRefs(set, via, d.policy, true) };
   }
 
   serviceDelivery(dnat: DnatTexts, pod: string, container: string, node: string | undefined): string {
