@@ -8,15 +8,10 @@
 import * as path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { AppPage } from './support/app';
-import { ROOT, screenshotPath, startWeb, type WebServer } from './support/webServer';
+import { screenshotEverySize, zoomOn } from './support/screenshots';
+import { ROOT, startWeb, type WebServer } from './support/webServer';
 
 const INGRESS = path.join(ROOT, 'assets', 'examples', 'ingress');
-const SIZES = [
-  { name: '1280', width: 1280, height: 720 },
-  { name: '1920', width: 1920, height: 1080 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
-
 let server: WebServer;
 
 test.beforeAll(async () => {
@@ -26,31 +21,13 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** Zoom the map in on a card until it is about 200 px wide, so its badge and the packet's label read well. */
-async function zoomOn(page: Page, card: Locator): Promise<void> {
-  await page.getByRole('button', { name: 'Fit to view' }).click();
-  for (let i = 0; i < 12; i++) {
-    const box = (await card.boundingBox())!;
-    if (box.width >= 190) break;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, -100);
-    await page.waitForTimeout(50);
-  }
-  await page.waitForTimeout(300);
-}
-
 /** Every size and theme, for one state of the page; `show` scrolls what the picture is about into view. */
 async function screenshots(page: Page, name: string, show?: Locator, zoom?: Locator): Promise<void> {
-  for (const size of SIZES) {
-    for (const scheme of SCHEMES) {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-      await page.waitForTimeout(200);
-      if (zoom) await zoomOn(page, zoom);
-      await show?.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: screenshotPath(`ingress-${name}-${size.name}-${scheme}`) });
-    }
-  }
+  await screenshotEverySize(page, `ingress-${name}`, async () => {
+    await page.waitForTimeout(200);
+    if (zoom) await zoomOn(page, zoom);
+    await show?.scrollIntoViewIfNeeded();
+  });
 }
 
 /** The controller's card: its accessible name says what it is. */

@@ -7,17 +7,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage } from './support/app';
-import { copyFolder, ROOT, screenshotPath, startWeb, type WebServer } from './support/webServer';
+import { screenshotEverySize, zoomOn } from './support/screenshots';
+import { copyFolder, ROOT, startWeb, type WebServer } from './support/webServer';
 
 const DEMO = path.join(ROOT, 'tests', 'fixtures', 'netpol-demo');
-const SIZES = [
-  { name: '1280', width: 1280, height: 720 },
-  { name: '1920', width: 1920, height: 1080 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
-
 let server: WebServer;
 
 test.beforeAll(async () => {
@@ -26,31 +21,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-/** Every size and theme, for one state of the page. */
-async function screenshots(page: Page, name: string, prepare?: () => Promise<void>): Promise<void> {
-  for (const size of SIZES) {
-    for (const scheme of SCHEMES) {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-      await prepare?.();
-      await page.screenshot({ path: screenshotPath(`netpol-${name}-${size.name}-${scheme}`) });
-    }
-  }
-}
-
-/** Zoom the map in on a Pod's card until it is about 200 px wide, so its shield and the packet's marks read well. */
-async function zoomOn(page: Page, app: AppPage, pod: string): Promise<void> {
-  await page.getByRole('button', { name: 'Fit to view' }).click();
-  for (let i = 0; i < 12; i++) {
-    const box = (await app.pod(pod).boundingBox())!;
-    if (box.width >= 190) break;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, -100);
-    await page.waitForTimeout(50);
-  }
-  await page.waitForTimeout(300);
-}
 
 test('a shield marks each Pod a policy isolates; its details list the policies with their lines', async ({ page }) => {
   const errors: string[] = [];
@@ -71,7 +41,7 @@ test('a shield marks each Pod a policy isolates; its details list the policies w
   await expect(list).toContainText('selects every Pod in the namespace ({}) (3 Pods) · Ingress: nothing allowed');
   await expect(list).toContainText('z/dns-only policies.yaml:27');
   await expect(page.getByRole('contentinfo', { name: 'Simulator settings' })).toContainText('CNI canal');
-  await screenshots(page, '01-shields', () => zoomOn(page, app, 'x/a'));
+  await screenshotEverySize(page, 'netpol-01-shields', () => zoomOn(page, app.pod('x/a')));
 
   await app.pod('x/a').click();
   await expect(details).toContainText('Isolated by');
@@ -79,7 +49,7 @@ test('a shield marks each Pod a policy isolates; its details list the policies w
   await expect(details).toContainText('x/allow-from-y policies.yaml:18');
   await expect(details).toContainText('Egress');
   await expect(details).toContainText('Not isolated: it may connect anywhere.');
-  await screenshots(page, '02-pod-details');
+  await screenshotEverySize(page, 'netpol-02-pod-details');
   expect(errors).toEqual([]);
 });
 
@@ -100,7 +70,7 @@ test('a denied request stops at the shield: dropped by NetworkPolicy, with the p
   await expect(inspector.locator('.action-line .action')).toHaveText('timeout');
   await expect(inspector).toContainText('Outcome: dropped');
   await app.stepBack();
-  await screenshots(page, '03-denied-at-shield', () => zoomOn(page, app, 'x/a'));
+  await screenshotEverySize(page, 'netpol-03-denied-at-shield', () => zoomOn(page, app.pod('x/a')));
 });
 
 test('an allowed request passes the shield: the allow hop names the policy rule', async ({ page }) => {
@@ -112,7 +82,7 @@ test('an allowed request passes the shield: the allow hop names the policy rule'
   await expect(app.inspector).toContainText('Allowed by NetworkPolicy (Calico)');
   await expect(app.inspector).toContainText('allowed by NetworkPolicy x/allow-from-y (ingress[0])');
   await expect(app.inspector).toContainText('policies.yaml:21');
-  await screenshots(page, '04-allowed', () => zoomOn(page, app, 'x/a'));
+  await screenshotEverySize(page, 'netpol-04-allowed', () => zoomOn(page, app.pod('x/a')));
 });
 
 test('Reachability: a heat map of every pair, filtered, read and sent by keyboard', async ({ page }) => {
@@ -128,7 +98,7 @@ test('Reachability: a heat map of every pair, filtered, read and sent by keyboar
   const legend = reach.getByRole('list', { name: 'Legend' });
   for (const word of ['delivered', 'refused', 'dropped', 'timeout', 'unreachable', 'unresolved']) await expect(legend).toContainText(word);
   await expect(legend).toContainText('dropped 10');
-  await screenshots(page, '05-reachability-services');
+  await screenshotEverySize(page, 'netpol-05-reachability-services');
 
   // Pods on port 80, from the Pods labelled pod=b only.
   await reach.getByRole('textbox', { name: 'From selector' }).fill('pod=b');
@@ -160,7 +130,7 @@ test('Reachability: a heat map of every pair, filtered, read and sent by keyboar
   const denied = reach.getByRole('gridcell', { name: 'pod/z/b → pod/x/a:80: dropped' });
   await expect(denied).toBeFocused();
   await expect(reach).toContainText('a is isolated for ingress by NetworkPolicy x/deny-ingress, x/allow-from-y');
-  await screenshots(page, '06-reachability-pods');
+  await screenshotEverySize(page, 'netpol-06-reachability-pods');
 
   // Enter sends that request and shows its trace on the map.
   await page.keyboard.press('Enter');
@@ -200,7 +170,7 @@ test('under flannel the policies are listed, said once to be not enforced, and i
     await expect(page.getByRole('toolbar', { name: 'Playback' })).toContainText('1 delivered');
     await expect(app.eventList).not.toContainText(/allow|policy/i);
     await expect(notice).toHaveCount(1);
-    await screenshots(page, '07-flannel-not-enforced');
+    await screenshotEverySize(page, 'netpol-07-flannel-not-enforced');
     await app.pod('x/a').click();
     await expect(page.getByRole('region', { name: 'Details' })).toContainText('Selected by (not enforced under flannel)');
   } finally {
