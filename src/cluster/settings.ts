@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: Omit<ClusterSettings, 'seed'> = {
   clusterDomain: 'cluster.local',
   cni: 'flannel',
   addons: [],
+  externalHosts: [],
 };
 
 export interface ResolvedSettings {

@@ -20,9 +20,19 @@ export interface ClusterSettings {
   cni: 'flannel' | 'canal';
   /** Add-ons installed with the cluster (`ingress-nginx`). */
   addons: ClusterAddon[];
+  /** Hosts outside the cluster (`spec.externalHosts`): they answer on their ports; a named one resolves through the host resolver. */
+  externalHosts: ExternalHost[];
 }
 
 export type ClusterAddon = 'ingress-nginx';
+
+/** A machine outside the cluster, e.g. the database behind a selectorless Service. */
+export interface ExternalHost {
+  /** A DNS name the host resolver (nodes, the external client, dnsPolicy Default, CoreDNS upstream) answers for. */
+  name?: string;
+  ip: string;
+  ports: { port: number; protocol: Protocol }[];
+}
 
 export interface Resources {
   /** millicores */

@@ -19,6 +19,7 @@ describe('simulator settings', () => {
       clusterDomain: 'cluster.local',
       cni: 'flannel',
       addons: [],
+      externalHosts: [],
     });
     expect(diagnostics).toEqual([]);
   });
