@@ -44,6 +44,21 @@ export interface Hop {
   changed?: ('src' | 'dst')[];
   /** The YAML behind this hop's verdict. */
   refs?: LabelledRef[];
+  /** On overlay hops (action `encap`/`decap`): the VXLAN outer header flannel.1 wraps the packet in. */
+  encap?: VxlanHeader;
+}
+
+/** flannel's VXLAN backend: node IP → peer node IP, UDP 8472 (Linux's port), VNI 1, inner MTU 1450. */
+export interface VxlanHeader {
+  device: 'flannel.1';
+  /** Outer IPv4 header: this node's IP → the peer node's IP. */
+  outerSrc: string;
+  outerDst: string;
+  /** Outer UDP destination port. */
+  udpPort: 8472;
+  vni: 1;
+  /** flannel.1's MTU: the node's 1500 minus 50 bytes of VXLAN overhead. */
+  mtu: 1450;
 }
 
 export interface Trace {
@@ -103,6 +118,10 @@ export interface PacketEvent {
   explanation: string;
   rule?: string;
   refs: LabelledRef[];
+  /** Overlay hops: the VXLAN outer header (see Hop.encap). */
+  encap?: VxlanHeader;
+  /** The netfilter rules this hop walked, as `iptables-save` prints them (`-A KUBE-SERVICES …`). */
+  rules?: string[];
   /** Set on the last event of a flow: the flow's outcome. */
   outcome?: Outcome;
 }
