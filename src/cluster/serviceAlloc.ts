@@ -212,12 +212,30 @@ function allocateDynamic(a: Allocation, d: Draft, rngState: number): void {
   }
 }
 
+/**
+ * MetalLB's filterByLoadBalancerClass: with no --lb-class it serves only Services without a class;
+ * with one, only Services of exactly that class. Any other Service is some other implementation's.
+ */
+function metallbIgnores(settings: ClusterSettings, cls: string | undefined): string | undefined {
+  if (settings.loadBalancer.provider !== 'metallb') return undefined;
+  const own = settings.loadBalancer.loadBalancerClass;
+  if ((cls ?? '') === (own ?? '')) return undefined;
+  const served = own ? `only Services with loadBalancerClass "${own}"` : 'only Services without a loadBalancerClass';
+  const asked = cls ? `loadBalancerClass "${cls}"` : 'no loadBalancerClass';
+  return `MetalLB serves ${served} and this Service has ${asked}: no controller of that class runs in this cluster, so nothing writes status.loadBalancer.ingress and EXTERNAL-IP stays <pending>; the ClusterIP and node ports still work`;
+}
+
 function assignLoadBalancer(a: Allocation, d: Draft): void {
   if (d.input.spec.type !== 'LoadBalancer') return;
   const key = serviceKey(d.input.metadata.namespace, d.input.metadata.name);
   if (!a.pool) {
     d.pendingReason =
       'no load-balancer provider in this cluster (no cloud controller manager, no MetalLB): nothing writes status.loadBalancer.ingress, so EXTERNAL-IP stays <pending>; the ClusterIP and node ports still work';
+    return;
+  }
+  const unowned = metallbIgnores(a.settings, d.input.spec.loadBalancerClass);
+  if (unowned) {
+    d.pendingReason = unowned;
     return;
   }
   const want = requestedLbIP(d.input);

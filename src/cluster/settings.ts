@@ -107,7 +107,12 @@ export function resolveSettings(load: LoadResult, seed: number): ResolvedSetting
           'metallb needs at least one address range (e.g. "192.168.64.240-192.168.64.250" or "192.168.64.240/28")',
         );
       else if (bad >= 0) fail(`spec.loadBalancer.addresses[${bad}]`, addresses[bad], 'must be an IPv4 CIDR or a range "FROM-TO"');
-      else settings.loadBalancer = { provider: 'metallb', addresses: [...addresses] };
+      else
+        settings.loadBalancer = {
+          provider: 'metallb',
+          addresses: [...addresses],
+          ...(lb.loadBalancerClass ? { loadBalancerClass: lb.loadBalancerClass } : {}),
+        };
     } else if (lb.provider !== 'none') {
       fail('spec.loadBalancer.provider', lb.provider, 'supported values: "none", "metallb"');
     }

@@ -14,6 +14,7 @@
  *     nodePortRange: 30000-32767
  *     proxyMode: iptables
  *     loadBalancer: { provider: metallb, addresses: [192.168.64.200-192.168.64.250] }   # default: none
+ *       # loadBalancerClass: example.com/metallb   MetalLB's --lb-class: then only Services of that class
  *     nodeNetwork: 192.168.64.0/24
  *     externalClientIP: 192.168.64.1
  *     cni: flannel                   # or canal: Calico enforces NetworkPolicy on flannel's datapath
@@ -22,7 +23,7 @@
 import type { SettingsNode, SimulatorSettingsSpec } from '../model/objects';
 import type { Taint } from '../model/k8s';
 import { parseQuantity } from '../util/quantity';
-import { inclusiveRangeError, isIPv4, nameIsDNSSubdomain } from '../util/validation';
+import { inclusiveRangeError, isIPv4, isQualifiedName, nameIsDNSSubdomain } from '../util/validation';
 import { fieldSet, type Reader } from './decode';
 import { duplicate, invalid, invalidEach, notSupported, required, type FieldError } from './fieldErrors';
 import { validateLabels } from './labelRules';
@@ -66,13 +67,19 @@ export function decodeSettings(top: Reader, p: Problems): SimulatorSettingsSpec 
     if (proxyMode !== 'iptables') p.add(notSupported(['spec', 'proxyMode'], proxyMode, ['iptables']));
     spec.proxyMode = 'iptables';
   }
-  const lb = s.obj('loadBalancer', 'LoadBalancerSettings', fieldSet('provider', 'addresses'));
+  const lb = s.obj('loadBalancer', 'LoadBalancerSettings', fieldSet('provider', 'addresses', 'loadBalancerClass'));
   if (lb) {
     const provider = lb.str('provider') ?? 'none';
     if (provider !== 'none' && provider !== 'metallb')
       p.add(notSupported(['spec', 'loadBalancer', 'provider'], provider, ['metallb', 'none']));
     const addresses = lb.strList('addresses');
-    spec.loadBalancer = { provider: provider === 'metallb' ? 'metallb' : 'none', ...(addresses ? { addresses } : {}) };
+    const lbClass = lb.str('loadBalancerClass');
+    spec.loadBalancer = {
+      provider: provider === 'metallb' ? 'metallb' : 'none',
+      ...(addresses ? { addresses } : {}),
+      ...(lbClass !== undefined ? { loadBalancerClass: lbClass } : {}),
+    };
+    if (lbClass !== undefined) p.add(invalidEach(['spec', 'loadBalancer', 'loadBalancerClass'], lbClass, isQualifiedName(lbClass)));
     if (provider === 'metallb' && !addresses?.length)
       p.add(required(['spec', 'loadBalancer', 'addresses'], 'a metallb provider needs an address pool'));
     (addresses ?? []).forEach((a, i) => {

@@ -12,7 +12,8 @@ export interface ClusterSettings {
   nodeCIDRMaskSize: number;
   nodePortRange: { min: number; max: number };
   proxyMode: 'iptables';
-  loadBalancer: { provider: 'none' } | { provider: 'metallb'; addresses: string[] };
+  /** MetalLB serves Services whose `spec.loadBalancerClass` equals its `loadBalancerClass` (both unset by default). */
+  loadBalancer: { provider: 'none' } | { provider: 'metallb'; addresses: string[]; loadBalancerClass?: string };
   nodeNetwork: string;
   externalClientIP: string;
   clusterDomain: string;

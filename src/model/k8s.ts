@@ -139,6 +139,10 @@ export interface ServiceSpec {
   healthCheckNodePort?: number;
   publishNotReadyAddresses: boolean;
   allocateLoadBalancerNodePorts?: boolean;
+  /** Which load-balancer implementation serves it; unset = the default one. */
+  loadBalancerClass?: string;
+  /** `PreferClose` (v1.31); kube-proxy's zone hints, not modelled beyond validation. */
+  trafficDistribution?: string;
 }
 
 export interface NodeSpecK8s {

@@ -122,7 +122,8 @@ export interface SimulatorSettingsSpec {
   /** Only iptables is modelled. */
   proxyMode?: 'iptables';
   /** Off by default, as in the seed: LoadBalancer services stay <pending>. */
-  loadBalancer?: { provider: 'none' | 'metallb'; addresses?: string[] };
+  /** `loadBalancerClass`: MetalLB's `--lb-class`; it then serves only Services of that class. */
+  loadBalancer?: { provider: 'none' | 'metallb'; addresses?: string[]; loadBalancerClass?: string };
   /** Node network, default 192.168.64.0/24. */
   nodeNetwork?: string;
   /** The external client's address, default 192.168.64.1. */

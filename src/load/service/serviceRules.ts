@@ -124,8 +124,11 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
   }
   if (spec.allocateLoadBalancerNodePorts !== undefined && spec.type !== 'LoadBalancer')
     errs.push(forbidden([...P, 'allocateLoadBalancerNodePorts'], "may only be used when `type` is 'LoadBalancer'"));
-  if (d.loadBalancerClass !== undefined && spec.type !== 'LoadBalancer')
-    errs.push(forbidden([...P, 'loadBalancerClass'], "may only be used when `type` is 'LoadBalancer'"));
+  // validateLoadBalancerClassField: only on LoadBalancer Services, and a qualified name there.
+  if (d.loadBalancerClass !== undefined) {
+    if (spec.type !== 'LoadBalancer') errs.push(forbidden([...P, 'loadBalancerClass'], "may only be used when `type` is 'LoadBalancer'"));
+    else pushAll(errs, invalidEach([...P, 'loadBalancerClass'], d.loadBalancerClass, isQualifiedName(d.loadBalancerClass)));
+  }
 
   pushAll(errs, trafficPolicyRules(spec));
   return errs;

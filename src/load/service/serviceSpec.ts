@@ -106,13 +106,16 @@ export function decodeServiceSpec(s: Reader | undefined): DecodedService {
   if (allocate !== undefined) spec.allocateLoadBalancerNodePorts = allocate;
   else if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts = true;
 
+  const loadBalancerClass = s?.str('loadBalancerClass');
+  if (loadBalancerClass !== undefined) spec.loadBalancerClass = loadBalancerClass;
+  const trafficDistribution = s?.str('trafficDistribution');
+  if (trafficDistribution !== undefined) spec.trafficDistribution = trafficDistribution;
   // Type-checked only.
   s?.strList('ipFamilies');
   s?.str('ipFamilyPolicy');
-  s?.str('trafficDistribution');
   return {
     spec,
     raw: { protocols, type, sessionAffinity, sessionAffinityConfigSet: affinityConfig !== undefined },
-    loadBalancerClass: s?.str('loadBalancerClass'),
+    loadBalancerClass,
   };
 }

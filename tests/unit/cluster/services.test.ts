@@ -149,6 +149,37 @@ describe('Service allocation', () => {
     expect(svc(c, 'd').pendingReason).toContain('not in any configured address pool');
   });
 
+  test('MetalLB serves only its own loadBalancerClass: another class (or, with --lb-class, none) stays <pending>', () => {
+    const pool = { provider: 'metallb' as const, addresses: ['192.168.64.240-192.168.64.245'] };
+    const plain = buildCluster(
+      load(
+        settings({ loadBalancer: pool }),
+        service('mine', { type: 'LoadBalancer' }),
+        service('theirs', { type: 'LoadBalancer', loadBalancerClass: 'example.com/other-lb' }),
+      ),
+      { seed: 1 },
+    );
+    expect(svc(plain, 'mine').loadBalancerIP).toBe('192.168.64.240');
+    expect(svc(plain, 'theirs').loadBalancerIP).toBeNull();
+    expect(svc(plain, 'theirs').pendingReason).toContain(
+      'MetalLB serves only Services without a loadBalancerClass and this Service has loadBalancerClass "example.com/other-lb"',
+    );
+
+    const classed = buildCluster(
+      load(
+        settings({ loadBalancer: { ...pool, loadBalancerClass: 'example.com/metallb' } }),
+        service('unclassed', { type: 'LoadBalancer' }),
+        service('classed', { type: 'LoadBalancer', loadBalancerClass: 'example.com/metallb' }),
+      ),
+      { seed: 1 },
+    );
+    expect(svc(classed, 'classed').loadBalancerIP).toBe('192.168.64.240');
+    expect(svc(classed, 'unclassed').loadBalancerIP).toBeNull();
+    expect(svc(classed, 'unclassed').pendingReason).toContain(
+      'MetalLB serves only Services with loadBalancerClass "example.com/metallb" and this Service has no loadBalancerClass',
+    );
+  });
+
   test('headless and ExternalName Services get no ClusterIP', () => {
     const c = buildCluster(
       load(

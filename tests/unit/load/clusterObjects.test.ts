@@ -38,6 +38,20 @@ describe('ClusterSettings', () => {
     expect(s.spec.loadBalancer).toEqual({ provider: 'metallb', addresses: ['192.168.64.200-192.168.64.250', '192.168.65.0/28'] });
   });
 
+  it("takes MetalLB's loadBalancerClass (its --lb-class), a qualified name", () => {
+    const ok = load(
+      SETTINGS('  loadBalancer: {provider: metallb, addresses: [192.168.64.240/28], loadBalancerClass: example.com/metallb}\n'),
+    );
+    expect(ok.diagnostics).toEqual([]);
+    expect(find(ok, 'ClusterSettings', 'cluster').spec.loadBalancer?.loadBalancerClass).toBe('example.com/metallb');
+    const bad = load(SETTINGS('  loadBalancer: {provider: metallb, addresses: [192.168.64.240/28], loadBalancerClass: "-lb"}\n'));
+    expect(messages(bad)).toEqual([
+      expect.stringMatching(
+        /^spec\.loadBalancer\.loadBalancerClass: Invalid value: "-lb": name part must consist of alphanumeric characters/,
+      ),
+    ]);
+  });
+
   it('loads the documented example (tests/fixtures/load/cluster-settings.yaml) cleanly', () => {
     const r = load({ 'cluster-settings.yaml': readFileSync('tests/fixtures/load/cluster-settings.yaml', 'utf8') });
     expect(r.diagnostics).toEqual([]);

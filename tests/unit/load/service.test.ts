@@ -47,6 +47,18 @@ describe('Service validation (ValidateService)', () => {
     return { r, errs: errors(r) };
   };
 
+  it('loadBalancerClass: only on LoadBalancer Services, and a qualified name', () => {
+    expect(only('type: NodePort\nloadBalancerClass: example.com/lb\nports:\n- port: 80').errs.map((e) => e.message)).toEqual([
+      "spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+    expect(only('type: LoadBalancer\nloadBalancerClass: example.com/Bad Class\nports:\n- port: 80').errs.map((e) => e.message)).toEqual([
+      "spec.loadBalancerClass: Invalid value: \"example.com/Bad Class\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    ]);
+    const ok = only('type: LoadBalancer\nloadBalancerClass: example.com/internal-vip\nports:\n- port: 80');
+    expect(ok.errs).toEqual([]);
+    expect(find(ok.r, 'Service', 'web').spec.loadBalancerClass).toBe('example.com/internal-vip');
+  });
+
   it('rejects ports outside 1–65535', () => {
     const { r, errs } = only('ports:\n- port: 70000');
     // targetPort defaults to the port, so it is out of range too: the API server reports both, port first.
