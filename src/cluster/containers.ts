@@ -3,11 +3,14 @@
  * the same port (declared or by their image), the one started later fails to bind, exits, and the
  * kubelet restarts it with back-off — CrashLoopBackOff — so the Pod is Running but not Ready.
  * Containers without a readinessProbe are ready as soon as they run; with one, the probe passes
- * when something in the Pod listens on the probed port.
+ * when something in the Pod listens on the probed port, or when its exec command succeeds (execProbe.ts:
+ * a few commands are understood, any other is assumed to succeed). An exec livenessProbe that fails
+ * gets the container killed and restarted with back-off, over and over.
  */
 import type { ContainerStatus, PodPhase } from '../model/cluster';
 import type { Container, PodSpec, Protocol } from '../model/k8s';
 import type { SourceRef } from '../model/source';
+import { commandText, execOutcome } from './execProbe';
 import { imagePorts, type ListenPort } from './imageCatalog';
 
 export interface PodRuntime {
@@ -65,15 +68,33 @@ interface Probe {
   httpGet?: { port?: number | string; path?: string; scheme?: string };
   tcpSocket?: { port?: number | string };
   grpc?: { port?: number };
-  exec?: unknown;
+  exec?: { command?: unknown };
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  failureThreshold?: number;
+}
+
+/**
+ * Why an exec probe fails, in the kubelet's event words (`%s probe failed: %s` with the command's
+ * output, which these commands leave empty, so the exit code is said after it), or null when it passes.
+ */
+function execFailure(kind: 'Readiness' | 'Liveness', probe: Probe): string | null {
+  const command = probe.exec?.command;
+  const outcome = execOutcome(command);
+  if (outcome === null) return null;
+  if ('notFound' in outcome)
+    return `${kind} probe errored: OCI runtime exec failed: exec failed: unable to start container process: exec: "${outcome.notFound}": executable file not found in $PATH: unknown`;
+  if (outcome.exitCode === 0) return null;
+  return `${kind} probe failed: (exit code ${outcome.exitCode} from ${commandText(command)})`;
 }
 
 /** Why a readiness probe fails, or null when it passes. */
 function probeFailure(probe: unknown, c: Container, listening: Set<string>, ip: string): string | null {
   if (!probe || typeof probe !== 'object') return null;
   const p = probe as Probe;
+  if (p.exec) return execFailure('Readiness', p);
   const target = p.httpGet ?? p.tcpSocket ?? p.grpc;
-  if (!target || target.port === undefined) return null; // exec probes: assume the command succeeds
+  if (!target || target.port === undefined) return null;
   let port: number;
   if (typeof target.port === 'number') port = target.port;
   else if (/^\d+$/.test(target.port)) port = Number(target.port);
@@ -90,6 +111,35 @@ function probeFailure(probe: unknown, c: Container, listening: Set<string>, ip: 
   }
   if (p.grpc) return `Readiness probe failed: timeout: failed to connect service "${ip}:${port}" within 1s`;
   return `Readiness probe failed: ${refused}`;
+}
+
+/** A failing exec livenessProbe: the message, and how long the container runs before the kubelet kills it. */
+function livenessFailure(probe: unknown, c: Container): { message: string; runsFor: number } | null {
+  if (!probe || typeof probe !== 'object') return null;
+  const p = probe as Probe;
+  if (!p.exec) return null;
+  const failure = execFailure('Liveness', p);
+  if (!failure) return null;
+  const runsFor = (p.initialDelaySeconds ?? 0) + (p.periodSeconds ?? 10) * (p.failureThreshold ?? 3);
+  return { message: `${failure}; Container ${c.name} failed liveness probe, will be restarted`, runsFor };
+}
+
+/**
+ * A container that the kubelet kills every `runsFor` seconds and restarts after back-off (10 s,
+ * doubling, capped at 5 m): its restarts by `ageSeconds`, and whether it is running then or waiting.
+ */
+export function livenessCycle(ageSeconds: number, runsFor: number): { restarts: number; running: boolean } {
+  let t = 0;
+  let delay = 10;
+  let restarts = 0;
+  for (;;) {
+    t += runsFor;
+    if (t > ageSeconds) return { restarts, running: true };
+    t += delay;
+    if (t > ageSeconds) return { restarts, running: false };
+    restarts++;
+    delay = Math.min(delay * 2, 300);
+  }
 }
 
 function portsOf(c: Container): ContainerStatus['ports'] {
@@ -172,6 +222,16 @@ function computeRuntime(
       s.restartCount = crashLoopRestarts(opts.ageSeconds);
       return s;
     }
+    const liveness = livenessFailure(c.livenessProbe, c);
+    if (liveness) {
+      const cycle = livenessCycle(opts.ageSeconds, liveness.runsFor);
+      s.message = liveness.message;
+      s.restartCount = cycle.restarts;
+      if (!cycle.running) {
+        s.reason = 'CrashLoopBackOff';
+        return s;
+      }
+    }
     for (const p of wanted) holder.set(`${p.protocol}/${p.port}`, c.name);
     s.state = 'running';
     s.listening = wanted.map((p) =>
@@ -186,7 +246,7 @@ function computeRuntime(
     if (s.state !== 'running') continue;
     const failure = probeFailure(spec.containers[i].readinessProbe, spec.containers[i], listening, opts.ip ?? '');
     s.ready = failure === null;
-    if (failure) s.message = failure;
+    if (failure) s.message = s.message ? `${s.message}; ${failure}` : failure;
   }
   const ready = containers.length > 0 && containers.every((s) => s.ready);
   const crash = containers.find((s) => s.reason === 'CrashLoopBackOff');

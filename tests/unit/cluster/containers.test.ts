@@ -107,6 +107,53 @@ describe('containers', () => {
     expect(podNamed(c, 'ok').ready).toBe(true);
   });
 
+  test('exec readiness probes: true/false/exit N and sh -c understood, a bare `exit` errors, anything else passes', () => {
+    const exec = (...command: string[]) => ({ exec: { command } });
+    const c = buildCluster(
+      load(
+        pod('t', [container('web', 'kubetm/app', { readinessProbe: exec('/bin/true') })]),
+        pod('f', [container('web', 'kubetm/app', { readinessProbe: exec('false') })]),
+        pod('sh3', [container('web', 'kubetm/app', { readinessProbe: exec('sh', '-c', 'exit 3') })]),
+        pod('bash0', [container('web', 'kubetm/app', { readinessProbe: exec('/bin/bash', '-c', 'exit 0') })]),
+        pod('bare', [container('web', 'kubetm/app', { readinessProbe: exec('exit', '1') })]),
+        pod('other', [container('web', 'kubetm/app', { readinessProbe: exec('cat', '/tmp/healthy') })]),
+      ),
+      { seed: 1 },
+    );
+    expect(['t', 'f', 'sh3', 'bash0', 'bare', 'other'].map((n) => podNamed(c, n).ready)).toEqual([true, false, false, true, false, true]);
+    expect(podNamed(c, 'sh3')).toMatchObject({ phase: 'Running', status: 'Running' });
+    expect(podNamed(c, 'sh3').containers[0].message).toBe('Readiness probe failed: (exit code 3 from [sh -c exit 3])');
+    expect(podNamed(c, 'bare').containers[0].message).toContain('Readiness probe errored: ');
+    expect(podNamed(c, 'bare').containers[0].message).toContain('exec: "exit": executable file not found in $PATH');
+  });
+
+  test('a failing exec livenessProbe restarts the container: killed after period × failureThreshold, then back-off', async () => {
+    const { livenessCycle, podRuntime } = await import('../../../src/cluster/containers');
+    // 30 s running (3 × 10 s), 10 s back-off, 30 s running, 20 s back-off, …
+    expect([29, 31, 41, 71, 91].map((t) => livenessCycle(t, 30))).toEqual([
+      { restarts: 0, running: true },
+      { restarts: 0, running: false },
+      { restarts: 1, running: true },
+      { restarts: 1, running: false },
+      { restarts: 2, running: true },
+    ]);
+    const spec = pod('p', [container('web', 'kubetm/app', { livenessProbe: { exec: { command: ['sh', '-c', 'exit 1'] } } })]).spec;
+    const waiting = podRuntime(spec, 'running', { ip: '10.244.1.5', ageSeconds: 75 });
+    expect(waiting).toMatchObject({ status: 'CrashLoopBackOff', ready: false });
+    expect(waiting.containers[0]).toMatchObject({ state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 1 });
+    expect(waiting.containers[0].message).toBe(
+      'Liveness probe failed: (exit code 1 from [sh -c exit 1]); Container web failed liveness probe, will be restarted',
+    );
+    const running = podRuntime(spec, 'running', { ip: '10.244.1.5', ageSeconds: 45 });
+    expect(running).toMatchObject({ status: 'Running', ready: true });
+    expect(running.containers[0]).toMatchObject({ state: 'running', restartCount: 1 });
+    const passing = pod('q', [container('web', 'kubetm/app', { livenessProbe: { exec: { command: ['true'] } } })]).spec;
+    expect(podRuntime(passing, 'running', { ip: '10.244.1.6', ageSeconds: 75 }).containers[0]).toMatchObject({
+      state: 'running',
+      restartCount: 0,
+    });
+  });
+
   test('restart counts grow with the clock (10s, 20s, 40s … back-off)', async () => {
     const { crashLoopRestarts } = await import('../../../src/cluster/containers');
     expect([5, 10, 29, 30, 70, 150, 310, 610].map(crashLoopRestarts)).toEqual([0, 1, 1, 2, 3, 4, 5, 6]);

@@ -47,6 +47,7 @@ export interface ContainerOpts {
   cpu?: number;
   memory?: number;
   readinessProbe?: unknown;
+  livenessProbe?: unknown;
   args?: string[];
 }
 
@@ -61,6 +62,7 @@ export function container(name: string, image: string, opts: ContainerOpts = {})
     resources: { requests, limits: {} },
   };
   if (opts.readinessProbe) c.readinessProbe = opts.readinessProbe;
+  if (opts.livenessProbe) c.livenessProbe = opts.livenessProbe;
   if (opts.args) c.args = opts.args;
   return c;
 }
