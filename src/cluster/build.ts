@@ -3,7 +3,8 @@
  * Order, as on a real cluster: nodes join and kubeadm/flannel create their objects at t = 0
  * (coredns is scheduled while only the control plane exists, so it lands there and takes its
  * first pod IPs, as after a real `kubeadm init`); the folder is applied at t = 600 in file order;
- * endpoints follow the pods; the cluster is shown at t = 690.
+ * PodGC deletes Pods bound to missing nodes at t = 640; endpoints follow the pods; the cluster is
+ * shown at t = 690.
  */
 import type { Cluster, ServiceState } from '../model/cluster';
 import type { LoadResult, LoadedPod } from '../model/objects';
@@ -26,6 +27,7 @@ import { apiServerEndpoints, refreshEndpoints } from './endpoints';
 import { generateName } from './naming';
 import { buildNodes, isControlPlane } from './nodes';
 import { hasRoomForPod, podOverBudget } from './podBudget';
+import { gcOrphanedPods, PODGC_QUARANTINE_SECONDS } from './podGC';
 import { createPod } from './pods';
 import { allocateServices } from './serviceAlloc';
 import { resolveSettings } from './settings';
@@ -130,6 +132,9 @@ export function buildCluster(load: LoadResult, opts: { seed: number; podBudget?:
     if (o.kind === 'Pod') createDesiredPod(sim, { object: o as LoadedPod, builtIn: false });
     else if (isWorkload(o)) createDesiredWorkload(sim, { object: o, builtIn: false });
   }
+  // t = 640: PodGC's quarantine ends for Pods bound to nodes that do not exist.
+  sim.clock = FOLDER_APPLIED_AT + PODGC_QUARANTINE_SECONDS;
+  gcOrphanedPods(sim);
   updateEndpoints(sim);
   sim.diagnostics.push(...policyWarnings(load, [...sim.pods.values()]));
   sim.diagnostics.push(...ingressWarnings(load, sim.services, addonIngressClasses(settings)));

@@ -43,7 +43,7 @@ function runsToCompletion(pod: { owner: OwnerRef | null }): boolean {
 function bindByNodeName(sim: Sim, nodeName: string): ScheduleResult {
   const result: ScheduleResult = { node: nodeName, rejected: {}, scores: {}, by: 'nodeName' };
   if (!sim.nodeByName.has(nodeName)) {
-    result.message = `spec.nodeName is "${nodeName}", but no such node exists: the scheduler ignores the pod and no kubelet runs it, so it stays Pending`;
+    result.message = `spec.nodeName is "${nodeName}", but no such node exists: the scheduler ignores the pod and no kubelet runs it, so it stays Pending until PodGC deletes it (40 s after it was created: "PodGC: node no longer exists"); a controller then creates a replacement from the same template`;
   }
   return result;
 }

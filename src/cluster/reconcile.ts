@@ -23,6 +23,7 @@ import { deleteWorkloadPods, syncWorkload } from './controllers';
 import { collectDesired, withoutRejectedServices, workloadStateOf, type DesiredPod, type DesiredWorkload } from './desired';
 import { canonicalJson } from './naming';
 import { buildNodes } from './nodes';
+import { gcOrphanedPods } from './podGC';
 import { deletePodNow, retryPending } from './pods';
 import { allocateServices, serviceKey } from './serviceAlloc';
 import { resolveSettings } from './settings';
@@ -158,6 +159,7 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
 
   reconcileWorkloads(sim, desired.workloads);
   reconcileBarePods(sim, desired.pods);
+  gcOrphanedPods(sim);
   retryPending(sim);
   updateEndpoints(sim);
   sim.diagnostics.push(...policyWarnings(load, [...sim.pods.values()]));

@@ -42,10 +42,10 @@ describe('scheduling', () => {
     expect(c.events.some((e) => e.object === 'pod/p' && e.reason === 'Scheduled')).toBe(false);
   });
 
-  test('spec.nodeName naming a missing node: Pending forever', () => {
+  test('spec.nodeName naming a missing node: never scheduled nor run, then deleted by PodGC', () => {
     const c = buildCluster(load(pod('p', [container('c', 'nginx')], { nodeName: 'nope' })), { seed: 1 });
-    const p = c.pods.find((x) => x.name === 'p')!;
-    expect(p).toMatchObject({ nodeName: 'nope', ip: null, phase: 'Pending' });
+    expect(c.pods.find((x) => x.name === 'p')).toBeUndefined();
+    expect(c.events.filter((e) => e.object === 'pod/p').map((e) => e.reason)).toEqual(['DeletionByPodGC']);
   });
 
   test('spec.nodeName on a node without room: the kubelet rejects it (OutOfcpu, Failed)', () => {
