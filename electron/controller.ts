@@ -86,6 +86,7 @@ export class AppController {
       getReachability: (req) => session.getReachability(req),
       operate: (op) => session.operate(op),
       getRecentFolders: () => session.getRecentFolders(),
+      readSource: (file) => session.readSource(file),
       openFolder: async (folder) => {
         if (folder === undefined) return this.openWithDialog();
         const result = await session.openFolder(folder);

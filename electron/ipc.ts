@@ -27,6 +27,7 @@ const RESULT_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'getReachability',
   'operate',
   'openFolder',
+  'readSource',
 ]);
 
 /**

@@ -25,6 +25,7 @@ const api: KubeTrafficApi = {
   operate: (op) => ipcRenderer.invoke(CHANNELS.operate, op),
   openFolder: (path) => ipcRenderer.invoke(CHANNELS.openFolder, path),
   getRecentFolders: () => ipcRenderer.invoke(CHANNELS.getRecentFolders),
+  readSource: (file) => ipcRenderer.invoke(CHANNELS.readSource, file),
   onSnapshot: (listener) => subscribe<ClusterSnapshot>(CHANNELS.snapshot, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(CHANNELS.menuCommand, listener),
   pathForFile: (file) => {

@@ -18,6 +18,7 @@ import type {
   ReachabilityRequest,
   RequestChoices,
   Result,
+  SourceFile,
 } from '../src/api/contract';
 import type { Cluster } from '../src/model/cluster';
 import type { Diagnostic } from '../src/model/source';
@@ -32,6 +33,7 @@ import { JobQueue, SUPERSEDED } from './jobQueue';
 import type { LastGood } from './lastGood';
 import { addRecent, readRecentFolders, removeRecent, writeRecentFolders } from './recent';
 import { reachability } from './reach';
+import { readSourceFile } from './sourceFile';
 import { normalizeSource, normalizeTargetRequest } from './requestText';
 import { emptySnapshot, folderDiagnostic, snapshotOf } from './snapshot';
 import { FolderWatcher, type WatchEvent } from './watcher';
@@ -162,6 +164,12 @@ export class Session implements Api {
     this.engine.cancel();
     const done = await this.queue.enqueue(() => this.openNow(folder));
     return done === SUPERSEDED ? cancelled(folder) : done;
+  }
+
+  /** A file of the open folder for the Source view (host/sourceFile.ts confines the path). */
+  async readSource(file: string): Promise<Result<SourceFile>> {
+    if (!this.loaded) return { ok: false, error: NO_CLUSTER };
+    return readSourceFile(this.loaded.folder, file);
   }
 
   async getRecentFolders(): Promise<string[]> {

@@ -95,6 +95,7 @@ export function createHttpApi(options: HttpApiOptions = {}): KubeTrafficApi {
     operate: (op) => postResult('operate', [op]),
     openFolder: (path) => postResult('openFolder', path === undefined ? [] : [path]),
     getRecentFolders: () => post('getRecentFolders', []),
+    readSource: (file) => postResult('readSource', [file]),
     onSnapshot: (listener) => {
       listeners.add(listener);
       openStream();

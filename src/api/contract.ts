@@ -165,6 +165,11 @@ export interface KubeTrafficApi {
   openFolder(path?: string): Promise<Result<ClusterSnapshot>>;
   /** Recently opened folders, newest first. */
   getRecentFolders(): Promise<string[]>;
+  /**
+   * A file of the open folder, read-only, for the Source view: `file` is folder-relative, as diagnostics
+   * and refs cite it. Paths that leave the folder (absolute, `..`, a link pointing out) are refused.
+   */
+  readSource(file: string): Promise<Result<SourceFile>>;
   /** Called whenever the cluster changes (folder edited on disk, operation, folder opened). Returns unsubscribe. */
   onSnapshot(listener: (snapshot: ClusterSnapshot) => void): () => void;
   /**
@@ -174,6 +179,13 @@ export interface KubeTrafficApi {
   pathForFile?(file: unknown): string;
   /** Electron only: commands chosen in the native menu that the renderer carries out. Returns unsubscribe. */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** A file of the open folder as the Source view shows it. */
+export interface SourceFile {
+  /** Folder-relative, `/`-separated. */
+  file: string;
+  text: string;
 }
 
 /** Native-menu items the renderer handles (Simulation → Play/Pause, Step forward, Step back). */
@@ -190,6 +202,7 @@ export const CHANNELS = {
   operate: 'kube-traffic:operate',
   openFolder: 'kube-traffic:open-folder',
   getRecentFolders: 'kube-traffic:get-recent-folders',
+  readSource: 'kube-traffic:read-source',
   snapshot: 'kube-traffic:snapshot',
   menuCommand: 'kube-traffic:menu-command',
 } as const;

@@ -9,7 +9,15 @@ import { MENU_COMMANDS } from './contract';
 
 /** Request/response methods of KubeTrafficApi (the snapshot stream is a separate channel). */
 export type ApiMethod =
-  'getSnapshot' | 'getChoices' | 'sendRequest' | 'matchSelector' | 'getReachability' | 'operate' | 'openFolder' | 'getRecentFolders';
+  | 'getSnapshot'
+  | 'getChoices'
+  | 'sendRequest'
+  | 'matchSelector'
+  | 'getReachability'
+  | 'operate'
+  | 'openFolder'
+  | 'getRecentFolders'
+  | 'readSource';
 
 export const API_METHODS: readonly ApiMethod[] = [
   'getSnapshot',
@@ -20,6 +28,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'operate',
   'openFolder',
   'getRecentFolders',
+  'readSource',
 ];
 
 export interface SendRequestArgs {
@@ -38,6 +47,7 @@ export interface ApiArgs {
   operate: [ClusterOperation];
   openFolder: [] | [string];
   getRecentFolders: [];
+  readSource: [string];
 }
 
 /** Upper bounds that keep one request from stalling the host. */
@@ -204,6 +214,19 @@ function validateOperation(arg: unknown): Result<ClusterOperation> {
 }
 
 /**
+ * A folder-relative file path as diagnostics cite it: no absolute path, no drive letter, no `..`
+ * segment. The host checks again against the real folder (links); this refuses the obvious early.
+ */
+export function checkRelativePath(value: unknown, field: string): string | null {
+  const error = checkText(value, field, LIMITS.maxPathLength);
+  if (error) return error;
+  const p = value as string;
+  if (/^([/\\]|[A-Za-z]:)/.test(p)) return `${field}: Invalid value: ${JSON.stringify(p)}: must be relative to the open folder`;
+  if (p.split(/[/\\]/).includes('..')) return `${field}: Invalid value: ${JSON.stringify(p)}: must not contain '..'`;
+  return null;
+}
+
+/**
  * Checks the argument list of one API call. `args` is what arrived (the IPC argument array, or the JSON
  * array posted in browser mode). Trailing `undefined`/`null` count as omitted, because JSON turns an
  * omitted optional argument into `null`.
@@ -251,6 +274,10 @@ export function validateArgs<M extends ApiMethod>(method: M, args: unknown): Res
         if (error) return fail(error);
         const checked = validateOperation(list[0]);
         return checked.ok ? ok([checked.value]) : checked;
+      }
+      case 'readSource': {
+        const error = arity(1) ?? checkRelativePath(list[0], 'file');
+        return error ? fail(error) : ok([list[0]]);
       }
       case 'openFolder': {
         const error = arity(1) ?? (list.length === 1 ? checkText(list[0], 'path', LIMITS.maxPathLength) : null);

@@ -91,6 +91,8 @@ function event(
     from: prev === undefined ? undefined : prev.at,
     node: h.node,
     rule: h.rule,
+    // Filled by run.ts (iptablesSave.ts) once the flow is built: the rules need the cluster, events do not.
+    rules: undefined,
     outcome: undefined,
   };
 }
@@ -142,6 +144,7 @@ function timeoutEvent(
     from: undefined,
     node: first.node,
     rule: undefined,
+    rules: undefined,
     outcome: undefined,
   };
 }

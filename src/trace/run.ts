@@ -5,6 +5,7 @@ import { clusterIndex } from './clusterIndex';
 import { connect } from './connect';
 import { TraceUsageError } from './errors';
 import { FLOW_STAGGER_US, flowEvents, mergeFlows } from './events';
+import { hopRules } from './iptablesSave';
 import { NetSession, type NetState, newNetState } from './netState';
 import { parseSource, parseTarget } from './parse';
 
@@ -40,11 +41,32 @@ export function traceRequests(c: Cluster, req: TraceRequest, state: NetState = n
   for (let i = 0; i < count; i++) {
     const { trace, immediate } = connect(ix, net, source, target);
     traces.push(trace);
-    flows.push(flowEvents(trace, i, i * FLOW_STAGGER_US, immediate));
+    flows.push(withRules(ix, flowEvents(trace, i, i * FLOW_STAGGER_US, immediate)));
     net.clock += interval;
     net.flows += 1;
   }
   const events = mergeFlows(flows);
   const duration = events.length > 0 ? events[events.length - 1].time : 0;
   return { run: { request: req, traces, events, duration }, state: net.toState() };
+}
+
+/** Each hop's netfilter rules (iptables-save lines), from the destination the packet had when it got there. */
+function withRules(ix: ReturnType<typeof clusterIndex>, events: PacketEvent[]): PacketEvent[] {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.rule === undefined) continue;
+    const prev = i > 0 && events[i - 1].packetId === e.packetId ? events[i - 1].packet.dst : undefined;
+    const rules = hopRules(ix, e, prev, masqueradedAfter(events, i));
+    if (rules !== null) e.rules = rules as string[];
+  }
+  return events;
+}
+
+/** Whether KUBE-POSTROUTING masquerades this packet after hop i (then a rule at i marked it). */
+function masqueradedAfter(events: PacketEvent[], i: number): boolean {
+  const id = events[i].packetId;
+  for (let j = i + 1; j < events.length && events[j].packetId === id; j++) {
+    if (events[j].action === 'snat' && events[j].rule === 'KUBE-POSTROUTING') return true;
+  }
+  return false;
 }

@@ -170,6 +170,7 @@ export function installFakeApi(data: FakeData): void {
     operate: async () => ({ ok: true, value: data.snapshot }),
     openFolder: async () => ({ ok: false, error: 'not available in the benchmark' }),
     getRecentFolders: async () => [],
+    readSource: async () => ({ ok: false, error: 'not available in the benchmark' }),
     onSnapshot: () => () => undefined,
   };
   (window as unknown as { kubeTraffic: KubeTrafficApi }).kubeTraffic = api;

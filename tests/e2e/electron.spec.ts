@@ -86,6 +86,7 @@ test.describe('Electron window', () => {
       ipcRenderer: 'undefined',
       api: [
         'getChoices',
+        'getReachability',
         'getRecentFolders',
         'getSnapshot',
         'matchSelector',
@@ -94,6 +95,7 @@ test.describe('Electron window', () => {
         'openFolder',
         'operate',
         'pathForFile',
+        'readSource',
         'sendRequest',
       ],
     });

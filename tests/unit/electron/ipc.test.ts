@@ -35,6 +35,7 @@ function fakeApi(): HostApi & { calls: string[] } {
     operate: record('operate', { ok: true, value: { revision: 2 } }) as never,
     openFolder: record('openFolder', { ok: true, value: { revision: 3 } }) as never,
     getRecentFolders: record('getRecentFolders', ['/a']) as never,
+    readSource: record('readSource', { ok: true, value: { file: 'a.yaml', text: 'kind: Pod\n' } }) as never,
   };
 }
 

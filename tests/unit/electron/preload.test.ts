@@ -48,6 +48,7 @@ describe('preload', () => {
         'openFolder',
         'operate',
         'pathForFile',
+        'readSource',
         'sendRequest',
       ].sort(),
     );
@@ -65,6 +66,7 @@ describe('preload', () => {
     await api.getChoices();
     await api.getRecentFolders();
     await api.getReachability({ from: 'pod=a', port: '80' });
+    await api.readSource('3-clusterip/pod-1.yaml');
     expect(invoked).toEqual([
       [CHANNELS.getSnapshot],
       [CHANNELS.sendRequest, { from: 'external', to: 'svc/svc-1:9000', count: 1 }],
@@ -74,6 +76,7 @@ describe('preload', () => {
       [CHANNELS.getChoices],
       [CHANNELS.getRecentFolders],
       [CHANNELS.getReachability, { from: 'pod=a', port: '80' }],
+      [CHANNELS.readSource, '3-clusterip/pod-1.yaml'],
     ]);
   });
 

@@ -17,7 +17,17 @@ function rejected(method: Parameters<typeof validateArgs>[0], args: unknown): st
 describe('validateArgs', () => {
   it('knows every request method of the API and nothing else', () => {
     expect([...API_METHODS].sort()).toEqual(
-      ['getChoices', 'getReachability', 'getRecentFolders', 'getSnapshot', 'matchSelector', 'openFolder', 'operate', 'sendRequest'].sort(),
+      [
+        'getChoices',
+        'getReachability',
+        'getRecentFolders',
+        'getSnapshot',
+        'matchSelector',
+        'openFolder',
+        'operate',
+        'readSource',
+        'sendRequest',
+      ].sort(),
     );
     expect(rejected('deleteEverything' as never, [])).toMatch(/Unknown method/);
   });

@@ -118,6 +118,7 @@ function fakeApi() {
     operate: async () => ({ ok: true as const, value: current }),
     openFolder: async (p?: string) => (p ? { ok: true as const, value: current } : { ok: false as const, error: 'No folder given' }),
     getRecentFolders: async () => ['/recent'],
+    readSource: async (file: string) => ({ ok: true as const, value: { file, text: 'kind: Pod\n' } }),
     onSnapshot: (l: (s: ClusterSnapshot) => void) => {
       listeners.add(l);
       return () => void listeners.delete(l);
