@@ -31,6 +31,7 @@ import { gcOrphanedPods, PODGC_QUARANTINE_SECONDS } from './podGC';
 import { createPod } from './pods';
 import { allocateServices } from './serviceAlloc';
 import { resolveSettings } from './settings';
+import { resolveExternalHosts } from './externalHosts';
 import { podKey, Sim, workloadKey } from './sim';
 import { addonIngressClasses, addonObjects } from './addons';
 import { ingressClassesOf, ingressesOf } from './ingresses';
@@ -86,6 +87,7 @@ export function updateEndpoints(sim: Sim): void {
 export function buildCluster(load: LoadResult, opts: { seed: number; podBudget?: number }): Cluster {
   const resolved = resolveSettings(load, opts.seed);
   const built = buildNodes(load, resolved);
+  resolveExternalHosts(resolved, built.nodes);
   const settings = resolved.settings;
   const addons = addonObjects(settings);
   const desired = collectDesired(load, built.nodes, new ClusterIPAllocator(settings.serviceCIDR), addons);

@@ -27,6 +27,7 @@ import { gcOrphanedPods } from './podGC';
 import { deletePodNow, retryPending } from './pods';
 import { allocateServices, serviceKey } from './serviceAlloc';
 import { resolveSettings } from './settings';
+import { resolveExternalHosts } from './externalHosts';
 import { podKey, Sim, workloadKey } from './sim';
 import { addonIngressClasses, addonObjects } from './addons';
 import { ingressClassesOf, ingressesOf } from './ingresses';
@@ -125,6 +126,7 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
   const seed = prev.settings.seed;
   const resolved = resolveSettings(load, seed);
   const built = buildNodes(load, resolved);
+  resolveExternalHosts(resolved, built.nodes);
   if (canonicalJson(resolved.settings) !== canonicalJson(prev.settings) || topology(built.nodes) !== topology(prev.nodes)) {
     const fresh = buildCluster(load, { seed });
     return { ...fresh, clock: Math.max(fresh.clock, prev.clock + OPERATION_STEP) };

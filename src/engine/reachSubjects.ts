@@ -81,5 +81,8 @@ export function reachTargets(cluster: Cluster, to: string | undefined, port: Rea
       if (p.protocol !== 'SCTP') targets.push(`svc/${svc.namespace}/${svc.name}${portSuffix(p.port, p.protocol)}`);
     }
   }
+  for (const h of cluster.settings.externalHosts ?? []) {
+    for (const p of h.ports) if (p.protocol !== 'SCTP') targets.push(`host/${h.name ?? h.ip}${portSuffix(p.port, p.protocol)}`);
+  }
   return { ok: true, value: targets };
 }

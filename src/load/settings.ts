@@ -19,8 +19,10 @@
  *     externalClientIP: 192.168.64.1
  *     cni: flannel                   # or canal: Calico enforces NetworkPolicy on flannel's datapath
  *     addons: [ingress-nginx]        # as `minikube addons enable ingress`
+ *     externalHosts:                 # machines outside the cluster that answer on their ports
+ *     - { name: db.example.com, ip: 192.168.64.100, ports: [5432] }
  */
-import type { SettingsNode, SimulatorSettingsSpec } from '../model/objects';
+import type { SettingsExternalHost, SettingsNode, SimulatorSettingsSpec } from '../model/objects';
 import type { Taint } from '../model/k8s';
 import { parseQuantity } from '../util/quantity';
 import { inclusiveRangeError, isIPv4, isQualifiedName, nameIsDNSSubdomain } from '../util/validation';
@@ -45,7 +47,9 @@ const SPEC_FIELDS = fieldSet(
   'externalClientIP',
   'cni',
   'addons',
+  'externalHosts',
 );
+const EXTERNAL_HOST_FIELDS = fieldSet('name', 'ip', 'ports');
 const NODE_FIELDS = fieldSet('name', 'ip', 'roles', 'labels', 'cpu', 'memory', 'pods', 'taints', 'unschedulable');
 
 export function decodeSettings(top: Reader, p: Problems): SimulatorSettingsSpec {
@@ -60,6 +64,8 @@ export function decodeSettings(top: Reader, p: Problems): SimulatorSettingsSpec 
   }
   const addons = s.strList('addons');
   if (addons) spec.addons = addons;
+  const hosts = s.list('externalHosts', 'ExternalHost', EXTERNAL_HOST_FIELDS);
+  if (hosts) spec.externalHosts = hosts.map(decodeExternalHost);
   const mask = s.int('nodeCIDRMaskSize');
   if (mask !== undefined) spec.nodeCIDRMaskSize = mask;
   const proxyMode = s.str('proxyMode');
@@ -95,6 +101,27 @@ export function decodeSettings(top: Reader, p: Problems): SimulatorSettingsSpec 
   }
   p.add(validateNetworks(spec));
   return spec;
+}
+
+/**
+ * Types only: values (addresses, ports, names, clashes with the cluster's own addresses) are checked
+ * when the cluster is built (src/cluster/externalHosts.ts), where a bad host is dropped and the rest kept.
+ */
+function decodeExternalHost(h: Reader): SettingsExternalHost {
+  const host: SettingsExternalHost = {};
+  const name = h.str('name');
+  if (name !== undefined) host.name = name;
+  const ip = h.str('ip');
+  if (ip !== undefined) host.ip = ip;
+  const ports = h.get('ports');
+  if (ports !== undefined) {
+    if (!Array.isArray(ports)) h.fail(h.at('ports'), ports, '[]int32');
+    host.ports = ports.map((v: unknown, i) => {
+      if (typeof v === 'number' || typeof v === 'string') return v;
+      return h.fail(h.at('ports', i), v, 'int32', 'ports');
+    });
+  }
+  return host;
 }
 
 function decodeNode(n: Reader, p: Problems): SettingsNode {

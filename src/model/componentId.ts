@@ -1,7 +1,7 @@
 /**
  * ComponentIds: the names traces, packet events, cluster events and the renderer share for the things
- * a packet visits. `client`, `node/NAME`, and `pod/NAME`, `svc/NAME`, `lb/NAME` in namespace `default`
- * (`pod/NS/NAME`… elsewhere). Built, parsed and read only here, so every layer spells them alike.
+ * a packet visits. `client`, `node/NAME`, `host/NAME` (a host outside the cluster, by name or IP), and
+ * `pod/NAME`, `svc/NAME`, `lb/NAME` in namespace `default` (`pod/NS/NAME`… elsewhere). Built, parsed and read only here, so every layer spells them alike.
  */
 declare const componentIdBrand: unique symbol;
 
@@ -10,11 +10,11 @@ export type ComponentId = string & { readonly [componentIdBrand]: true };
 
 /** Namespaced objects a packet can visit. */
 export type ObjectKind = 'pod' | 'svc' | 'lb';
-export type ComponentKind = 'client' | 'node' | ObjectKind;
+export type ComponentKind = 'client' | 'node' | 'host' | ObjectKind;
 
 export interface ParsedComponentId {
   kind: ComponentKind;
-  /** `''` for the client and nodes. */
+  /** `''` for the client, nodes and outside hosts. */
   namespace: string;
   name: string;
 }
@@ -24,6 +24,11 @@ export const CLIENT_ID = 'client' as ComponentId;
 
 export function nodeComponentId(name: string): ComponentId {
   return `node/${name}` as ComponentId;
+}
+
+/** A host outside the cluster (settings.externalHosts): `host/db.example.com`, or `host/IP` when it has no name. */
+export function hostComponentId(nameOrIP: string): ComponentId {
+  return `host/${nameOrIP}` as ComponentId;
 }
 
 export function objectComponentId(kind: ObjectKind, namespace: string, name: string): ComponentId {
@@ -40,13 +45,15 @@ export function objectId(kind: string, namespace: string, name: string): string 
 }
 
 /**
- * The kind, read from the first letter: the five kinds start with five different letters, and packet
+ * The kind, read from the first letter: the six kinds start with six different letters, and packet
  * events ask this twice per event, so no slicing or splitting here.
  */
 export function componentKind(id: ComponentId): ComponentKind {
   switch (id.charCodeAt(0)) {
     case 99: // c
       return 'client';
+    case 104: // h
+      return 'host';
     case 108: // l
       return 'lb';
     case 112: // p
@@ -67,6 +74,7 @@ export function parseComponentId(id: string): ParsedComponentId | null {
   const parts = id.split('/');
   const kind = parts[0];
   if (kind === 'node') return parts.length === 2 && parts[1] ? { kind: 'node', namespace: '', name: parts[1] } : null;
+  if (kind === 'host') return parts.length === 2 && parts[1] ? { kind: 'host', namespace: '', name: parts[1] } : null;
   if (kind !== 'pod' && kind !== 'svc' && kind !== 'lb') return null;
   if (parts.length === 2 && parts[1]) return { kind, namespace: 'default', name: parts[1] };
   if (parts.length === 3 && parts[1] && parts[2]) return { kind, namespace: parts[1], name: parts[2] };
@@ -79,6 +87,7 @@ export function canonicalKey(id: string): string {
   if (!p) return id;
   if (p.kind === 'client') return 'client';
   if (p.kind === 'node') return `node/${p.name}`;
+  if (p.kind === 'host') return `host/${p.name}`;
   return objectKey(p.kind, p.namespace, p.name);
 }
 
@@ -91,13 +100,14 @@ export function displayName(namespace: string, name: string): string {
   return namespace === 'default' || namespace === '' ? name : `${namespace}/${name}`;
 }
 
-/** The short form for event rows and hop labels: `client`, `k8s-node1`, `pod/pod-1`, `svc/kube-system/kube-dns`. */
+/** The short form for event rows and hop labels: `client`, `k8s-node1`, `host/db.example.com`, `pod/pod-1`, `svc/kube-system/kube-dns`. */
 export function componentLabel(id: string | undefined): string {
   if (!id) return '';
   const p = parseComponentId(id);
   if (!p) return id;
   if (p.kind === 'client') return 'client';
   if (p.kind === 'node') return p.name;
+  if (p.kind === 'host') return `host/${p.name}`;
   return `${p.kind}/${displayName(p.namespace, p.name)}`;
 }
 

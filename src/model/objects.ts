@@ -132,6 +132,15 @@ export interface SimulatorSettingsSpec {
   cni?: string;
   /** Cluster add-ons to install, as `minikube addons enable` would: `ingress-nginx`. */
   addons?: string[];
+  /** Hosts outside the cluster, as written; checked when the cluster is built (their IPs must not be the cluster's). */
+  externalHosts?: SettingsExternalHost[];
+}
+
+/** One `spec.externalHosts[i]` as written: ports are numbers or `PORT/PROTOCOL` texts (`53/UDP`). */
+export interface SettingsExternalHost {
+  name?: string;
+  ip?: string;
+  ports?: (number | string)[];
 }
 
 export interface SettingsNode {

@@ -4,7 +4,7 @@
  * eagerly), and, built on first use, endpoint sets per Service port, parsed request texts, and every
  * reusable text (`texts`). The Cluster itself is never changed.
  */
-import type { Cluster, NodeState, ObjectSummary, PodState, ServiceState } from '../model/cluster';
+import type { Cluster, ExternalHost, NodeState, ObjectSummary, PodState, ServiceState } from '../model/cluster';
 import { type Cidr, parseCidr } from '../util/ip';
 import { buildBackendSet } from './backends';
 import { servicePortName } from './chains';
@@ -61,6 +61,10 @@ export class ClusterIndex {
   readonly networkPolicies = new Map<string, ObjectSummary[]>();
   /** node → portKey → hostPort mappings of the pod-network Pods running there (CNI-HOSTPORT-DNAT). */
   readonly hostPorts = new Map<string, Map<number, HostPortMapping[]>>();
+  /** Hosts outside the cluster (settings.externalHosts) by IP. */
+  readonly externalHosts = new Map<string, ExternalHost>();
+  /** The node network (settings.nodeNetwork): outside hosts on it are one ARP away from every node. */
+  readonly nodeNetwork: Cidr | null;
   /** Every text the trace reuses (refs, link and DNAT notes, listeners). */
   readonly texts = new TraceTexts();
   /** The folder's NetworkPolicies, indexed for Calico's checks. */
@@ -74,6 +78,8 @@ export class ClusterIndex {
   constructor(readonly cluster: Cluster) {
     this.clusterCidr = parseCidr(cluster.settings.podCIDR);
     this.serviceCidr = parseCidr(cluster.settings.serviceCIDR);
+    this.nodeNetwork = parseCidr(cluster.settings.nodeNetwork);
+    for (const h of cluster.settings.externalHosts ?? []) this.externalHosts.set(h.ip, h);
     this.policies = new PolicyIndex(cluster);
     this.ingress = new IngressIndex(cluster);
     indexNodes(this, cluster);

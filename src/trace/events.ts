@@ -91,6 +91,7 @@ function event(
     from: prev === undefined ? undefined : prev.at,
     node: h.node,
     rule: h.rule,
+    encap: h.encap,
     // Filled by run.ts (iptablesSave.ts) once the flow is built: the rules need the cluster, events do not.
     rules: undefined,
     outcome: undefined,
@@ -144,6 +145,7 @@ function timeoutEvent(
     from: undefined,
     node: first.node,
     rule: undefined,
+    encap: undefined,
     rules: undefined,
     outcome: undefined,
   };

@@ -14,6 +14,7 @@ import { deliveredReason, refusedByPodReason, silentPodReason } from './reasons'
 import type { HopMeta } from './texts';
 import type { Walk } from './walk';
 import { nodeId, podId } from './ids';
+import { leaveCluster } from './outside';
 
 export type Egress =
   { kind: 'local' } | { kind: 'bridge' } | { kind: 'vxlan'; peer: NodeState } | { kind: 'eth0'; peer: NodeState } | { kind: 'outside' };
@@ -58,7 +59,8 @@ export function postrouting(w: Walk, n: NodeState, e: Egress): void {
     const note = `${w.masqChain} MASQUERADE — ${w.masq}: source ${before} → ${w.src}, the address of ${IFACE[e.kind]} on ${n.name}, so the reply comes back through this node`;
     w.hop(nodeId(n), 'snat', note, n.name, undefined, w.masqChain, SRC);
   } else {
-    const note = `flannel masquerades pod traffic leaving the pod network (${w.ix.cluster.settings.podCIDR}): source ${before} → ${w.src} (${n.name}'s eth0); CNI-dependent`;
+    const pods = w.ix.cluster.settings.podCIDR;
+    const note = `FLANNEL-POSTRTG on ${n.name}: ${w.dstIP} is outside the pod network ${pods}, so no RETURN rule matches and "-s ${pods} ! -d 224.0.0.0/4 -j MASQUERADE --random-fully" rewrites the source ${before} → ${w.src}, ${n.name}'s eth0 address with a random port`;
     w.hop(nodeId(n), 'snat', note, n.name, undefined, 'FLANNEL-POSTRTG', SRC, FLANNEL_MASQ);
     w.cniNote = `flannel masquerades the Pod's packet to ${n.ip} on the way out, so ${e.kind === 'eth0' ? e.peer.name : 'the destination'} sees a node address, not a Pod (CNI-dependent)`;
   }
@@ -247,18 +249,4 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const answer = w.protocol === 'TCP' ? "the node's kernel answers RST" : "the node's kernel answers ICMP port unreachable";
   w.hop(nodeId(n), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, n.name);
   w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, node: n.name });
-}
-
-/** The default route: the packet leaves the cluster, where nothing simulated answers. */
-export function leaveCluster(w: Walk, n: NodeState): void {
-  w.hop(
-    nodeId(n),
-    'forward',
-    `${w.dstIP} is not an address of this cluster: it leaves ${n.name} by the default route and no answer comes back`,
-    n.name,
-  );
-  w.finish({
-    outcome: 'timeout',
-    reason: `timed out: ${w.dstIP} is not an address in this cluster (no node, Pod, Service or load balancer has it), so the packet leaves ${n.name} by its default route and nothing answers`,
-  });
 }

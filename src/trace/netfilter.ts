@@ -4,7 +4,7 @@
  */
 import type { NodeState, ServiceState } from '../model/cluster';
 import { CLIENT_ID } from '../model/componentId';
-import { inCidr } from './addresses';
+import { inCidr, podCidrOwner } from './addresses';
 import { hostPortOf, vipOf } from './clusterIndex';
 import { deliverToHost, routeOnward } from './fabric';
 import { displayName, lbId, nodeId } from './ids';
@@ -13,6 +13,7 @@ import { egressGate } from './policyGate';
 import { portKey } from './portKey';
 import { serviceRef } from './refs';
 import type { HostPortMapping } from './types';
+import { clientToHost } from './outside';
 import { compareBytes, sha256 } from './sha256';
 import type { Walk } from './walk';
 
@@ -45,17 +46,21 @@ const atNodeFromWire = (w: Walk, m: NodeState): void => atNode(w, m, 'wire');
 /**
  * A Pod's `hostPort` (CNI portmap plugin, in kube-flannel's CNI chain): nat CNI-HOSTPORT-DNAT (PREROUTING
  * and OUTPUT, `--dst-type LOCAL`) DNATs node:hostPort to podIP:containerPort on the Pod's node only. No
- * SNAT, so the Pod sees the caller's address, except hairpin (the Pod itself) and 127.0.0.1, which
- * CNI-HOSTPORT-SETMARK marks for CNI-HOSTPORT-MASQ.
+ * SNAT for callers elsewhere, so the Pod sees their address; but portmap marks for CNI-HOSTPORT-MASQ
+ * (`-s <containerNet> -j CNI-HOSTPORT-SETMARK`, the container's whole subnet, so every Pod on this node,
+ * not only hairpin) and 127.0.0.1. MASQUERADE then takes cni0's address, the way out to the Pod.
  */
 function hostPortDnat(w: Walk, n: NodeState, hp: HostPortMapping): void {
   const pod = hp.pod;
   const from = w.dst;
-  if (w.srcIP === pod.ip || w.srcIP.startsWith('127.')) {
+  const sameNode = podCidrOwner(w.ix.podCidrs, w.srcIP) === n;
+  if (sameNode || w.srcIP.startsWith('127.')) {
     w.masq =
       w.srcIP === pod.ip
-        ? `hairpin: ${pod.name} called its own hostPort (CNI-HOSTPORT-SETMARK)`
-        : `a connection from 127.0.0.1 (CNI-HOSTPORT-SETMARK)`;
+        ? `hairpin: ${pod.name} called its own hostPort (CNI-HOSTPORT-SETMARK marks its subnet ${n.podCIDR})`
+        : sameNode
+          ? `the caller ${w.srcIP} is in ${pod.name}'s container network ${n.podCIDR} (CNI-HOSTPORT-SETMARK marks -s ${n.podCIDR})`
+          : `a connection from 127.0.0.1 (CNI-HOSTPORT-SETMARK)`;
     w.masqChain = 'CNI-HOSTPORT-MASQ';
   }
   w.dstIP = pod.ip as string;
@@ -112,6 +117,8 @@ export function fromOutside(w: Walk): void {
   const ix = w.ix;
   const lb = ix.lbIPs.get(w.dstIP);
   if (lb) return viaLoadBalancer(w, lb);
+  const host = ix.externalHosts.get(w.dstIP);
+  if (host) return clientToHost(w, host);
   const local = ix.nodeAddrs.get(w.dstIP);
   if (local && local.iface === 'eth0') return atNode(w, local.node, 'wire');
   const s = ix.cluster.settings;

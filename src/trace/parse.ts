@@ -10,12 +10,14 @@ import { type ClusterIndex, isTerminal, vipOf } from './clusterIndex';
 import { parseCurl, parseUrl } from './httpRequest';
 import { TraceUsageError } from './errors';
 import { addr, lbId, nodeId, podId, svcId } from './ids';
+import { findHost, hostId, hostLabel, resolveHostName } from './outside';
 import type { Source, Target, VipEntry } from './types';
 
 export type { Source, Target } from './types';
 
-const TARGET_SYNTAX = 'expected IP:PORT, svc/NAME:PORT, node/NAME:PORT, pod/NAME:PORT, lb/NAME:PORT or curl http://IP:PORT/';
-const KIND_ALIASES: Record<string, 'svc' | 'lb' | 'pod' | 'node'> = {
+const TARGET_SYNTAX =
+  'expected IP:PORT, svc/NAME:PORT, node/NAME:PORT, pod/NAME:PORT, lb/NAME:PORT, host/NAME:PORT or curl http://IP:PORT/';
+const KIND_ALIASES: Record<string, 'svc' | 'lb' | 'pod' | 'node' | 'host'> = {
   svc: 'svc',
   service: 'svc',
   services: 'svc',
@@ -26,6 +28,7 @@ const KIND_ALIASES: Record<string, 'svc' | 'lb' | 'pod' | 'node'> = {
   nodes: 'node',
   no: 'node',
   lb: 'lb',
+  host: 'host',
 };
 
 /** `NAME` or `NS/NAME` → [namespace, name]. */
@@ -67,6 +70,12 @@ function findNode(ix: ClusterIndex, name: string): NodeState {
   const node = ix.nodes.get(name);
   if (node) return node;
   throw new TraceUsageError(`nodes "${name}" not found (nodes: ${ix.cluster.nodes.map((n) => n.name).join(', ')})`);
+}
+
+function unknownHost(ix: ClusterIndex, ref: string): string {
+  const known = [...ix.externalHosts.values()].map((h) => hostLabel(h));
+  const list = known.length > 0 ? `declared: ${known.join(', ')}` : 'the settings declare none (spec.externalHosts)';
+  return `hosts "${ref}" not found outside the cluster (${list})`;
 }
 
 /** Parsed once per cluster and text: the same request is often sent many times. */
@@ -175,9 +184,17 @@ function parseAddress(address: string, s: string, ix: ClusterIndex, dnsNamespace
     const dnsName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(head);
     const svc = dnsName ? resolveServiceDns(ix, head, dnsNamespace) : null;
     if (svc) return serviceTarget(ix, svc, port, protocol, suffix, head);
+    // Not a cluster name: the host resolver (CoreDNS forwards to it too) knows the declared outside hosts.
+    const host = dnsName ? resolveHostName(ix, head) : null;
+    if (host) return target(ix, `${hostId(host)}:${port}${suffix}`, host.ip, port, protocol, { kind: 'host', host }, head);
     throw (dnsName ? unresolvedName(ix, s, head, dnsNamespace) : null) ?? new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
   }
   const ref = head.slice(slash + 1);
+  if (kind === 'host') {
+    const host = ref ? findHost(ix, ref) : null;
+    if (!host) throw new TraceUsageError(unknownHost(ix, ref));
+    return target(ix, `${hostId(host)}:${port}${suffix}`, host.ip, port, protocol, { kind, host });
+  }
   if (kind === 'node') {
     if (!ref || ref.includes('/')) throw new TraceUsageError(`invalid target "${s}"`);
     const node = findNode(ix, ref);

@@ -29,7 +29,7 @@ export function replyPath(req: readonly Hop[], metas: readonly HopMeta[], protoc
     rule?: string,
     changed?: ('src' | 'dst')[],
   ): void => {
-    out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined });
+    out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined, encap: undefined });
   };
   const what = delivered ? (protocol === 'TCP' ? 'SYN-ACK' : 'reply') : 'RST';
   push(last.at, 'reply', last.node, delivered ? `the ${what} leaves ${src} for ${dst}` : `the kernel's RST leaves ${src} for ${dst}`);

@@ -2,7 +2,16 @@
  * The trace engine's derived data: what the cluster index holds (clusterIndex.ts) and what a parsed
  * request names (parse.ts). Plain data, shared by the routing modules; no behaviour here.
  */
-import type { ContainerStatus, EndpointState, ListenBind, NodeState, PodState, ServicePortState, ServiceState } from '../model/cluster';
+import type {
+  ContainerStatus,
+  EndpointState,
+  ExternalHost,
+  ListenBind,
+  NodeState,
+  PodState,
+  ServicePortState,
+  ServiceState,
+} from '../model/cluster';
 import type { ComponentId } from '../model/componentId';
 import type { LabelledRef } from '../model/source';
 import type { ServiceChains } from './chains';
@@ -98,7 +107,13 @@ export interface Target {
   /** `ip:port`, the packet's first destination text (null without an address). */
   readonly addr: string | null;
   readonly protocol: 'TCP' | 'UDP';
-  readonly named?: { kind: 'svc' | 'lb' | 'pod' | 'node'; svc?: ServiceState; pod?: PodState; node?: NodeState };
+  readonly named?: {
+    kind: 'svc' | 'lb' | 'pod' | 'node' | 'host';
+    svc?: ServiceState;
+    pod?: PodState;
+    node?: NodeState;
+    host?: ExternalHost;
+  };
   /** The Service port at `ip:port`, if any (resolved when the target is parsed). */
   readonly vip: VipEntry | undefined;
   /** The DNS name the target was given as (`svc-1`, `web.shop`), when it was one. */

@@ -154,6 +154,7 @@ export class Walk {
       rule,
       changed,
       refs: refs === undefined ? undefined : citedRefs(refs),
+      encap: undefined,
     };
     this.hops.push(h);
     this.meta.push(meta);
