@@ -15,7 +15,6 @@ import { PlaybackBar } from './panels/PlaybackBar';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RequestBar } from './panels/RequestBar';
 import { runCommand } from './panels/runCommand';
-import { SelectorBox } from './panels/SelectorBox';
 import { ReachabilityView } from './panels/ReachabilityView';
 import { StatusBar } from './panels/StatusBar';
 import { type AppView, TitleBar } from './panels/TitleBar';
@@ -29,7 +28,9 @@ import { useFolderDrop } from './state/useFolderDrop';
 import { APPLY_TITLE, useOperate } from './state/useOperate';
 import { httpSummary } from './model/proxy';
 import { layoutTopology } from './viz/layout';
-import { Topology } from './viz/Topology';
+import { MAP_TOOLBAR_HEIGHT, MapToolbar } from './viz/MapToolbar';
+import { useAspect } from './viz/useAspect';
+import { MAP_ID, Topology, type MapHandle } from './viz/Topology';
 
 function summarise(run: TraceRun): string {
   const counts = new Map<string, number>();
@@ -48,6 +49,12 @@ function markedEvent(s: PlaybackState) {
   return s.playing || s.selected < 0 ? undefined : s.timeline.events[s.selected];
 }
 
+/** The skip link moves the focus to the map (a hash alone would only scroll, and nothing scrolls here). */
+function skipToMap(e: React.MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  document.getElementById(MAP_ID)?.focus();
+}
+
 export function App() {
   const api = useMemo(() => getApi(), []);
   const cluster = useCluster(api);
@@ -63,6 +70,7 @@ export function App() {
   const [showSystemPods, setShowSystemPods] = useState(false);
   const [view, setView] = useState<AppView>('map');
   const [shownRequest, setShownRequest] = useState<{ from: string; to: string } | null>(null);
+  const mapHandle = useRef<MapHandle | null>(null);
 
   useEffect(() => () => controller.dispose(), [controller]);
 
@@ -102,7 +110,13 @@ export function App() {
     [api, controller],
   );
 
-  const layout = useMemo(() => (snapshot ? layoutTopology(snapshot, { showSystemPods }) : null), [snapshot, showSystemPods]);
+  // The drawing is arranged for the map's shape (wide and low once the dock is open).
+  const mapPane = useRef<HTMLDivElement | null>(null);
+  const aspect = useAspect(mapPane, MAP_TOOLBAR_HEIGHT);
+  const layout = useMemo(
+    () => (snapshot ? layoutTopology(snapshot, { showSystemPods, aspect }) : null),
+    [snapshot, showSystemPods, aspect],
+  );
 
   /** Sends a request and loads its run for playback; true when it was traced. */
   const send = useCallback(
@@ -167,6 +181,9 @@ export function App() {
 
   return (
     <div className={`app ${view === 'reach' ? 'reach-open' : ''}`}>
+      <a className="skip-link" href={`#${MAP_ID}`} onClick={skipToMap}>
+        Skip to map
+      </a>
       <TitleBar
         api={api}
         view={view}
@@ -191,26 +208,29 @@ export function App() {
       )}
       <div className="toolbar">
         <RequestBar choices={cluster.choices} busy={busy} error={sendError} onSend={send} shown={shownRequest} />
-        <SelectorBox api={api} revision={snapshot?.revision ?? 0} onMatches={setMatches} />
       </div>
       <main className="workspace">
-        {snapshot && layout ? (
-          <Topology
-            snapshot={snapshot}
-            layout={layout}
-            controller={controller}
-            selectedKey={selectedKey}
-            matches={matches}
-            activeKey={activeKey}
-            activeNode={activeNode}
-            fitKey={`${snapshot.folder}|${showSystemPods}`}
-            onSelect={setSelectedKey}
-          />
-        ) : (
-          <div className="topology topology-empty-state">
-            {cluster.error ? <p className="tone-danger">{cluster.error}</p> : <p className="muted">Loading the cluster…</p>}
-          </div>
-        )}
+        <div className="map-pane" ref={mapPane}>
+          <MapToolbar api={api} revision={snapshot?.revision ?? 0} onMatches={setMatches} map={mapHandle} />
+          {snapshot && layout ? (
+            <Topology
+              snapshot={snapshot}
+              layout={layout}
+              controller={controller}
+              selectedKey={selectedKey}
+              matches={matches}
+              activeKey={activeKey}
+              activeNode={activeNode}
+              fitKey={`${snapshot.folder}|${showSystemPods}`}
+              onSelect={setSelectedKey}
+              handle={mapHandle}
+            />
+          ) : (
+            <div className="topology topology-empty-state">
+              {cluster.error ? <p className="tone-danger">{cluster.error}</p> : <p className="muted">Loading the cluster…</p>}
+            </div>
+          )}
+        </div>
         <aside className={`side ${selectedKey ? 'has-selection' : ''} ${run ? 'has-run' : ''}`}>
           <PacketInspector controller={controller} run={run} />
           {snapshot && (

@@ -27,6 +27,14 @@ function maxHeight(): number {
   return Math.max(DOCK_MIN, Math.round(window.innerHeight * 0.6));
 }
 
+/**
+ * It opens at most this tall (about 30% of the window), whatever height was remembered: the map keeps
+ * its detail after the first Send. Taller is a drag away.
+ */
+export function openingHeight(remembered: number, windowHeight: number): number {
+  return Math.min(remembered, Math.max(DOCK_MIN, Math.round(windowHeight * 0.3)));
+}
+
 export function clampDock(h: number, max: number): number {
   return Math.round(Math.min(Math.max(h, DOCK_MIN), max));
 }
@@ -41,18 +49,24 @@ function stored(): number {
 }
 
 export function Dock({ compact, problems, children }: DockProps) {
-  const [height, setHeight] = useState(stored);
+  const [height, setHeight] = useState(() => openingHeight(stored(), window.innerHeight));
   const [collapsed, setCollapsed] = useState(false);
   const drag = useRef<{ y: number; h: number } | null>(null);
   const [max, setMax] = useState(maxHeight);
 
+  // Until the user sizes it in this window, it follows the window's height (at most 30%).
+  const sized = useRef(false);
   useEffect(() => {
-    const onResize = () => setMax(maxHeight());
+    const onResize = () => {
+      setMax(maxHeight());
+      if (!sized.current) setHeight(openingHeight(stored(), window.innerHeight));
+    };
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
 
   const commit = useCallback((h: number) => {
+    sized.current = true;
     setCollapsed(false);
     setHeight(h);
     try {

@@ -109,7 +109,7 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
         Send request
       </button>
       {error && (
-        <span className="request-error" role="alert">
+        <span className="request-error" role="alert" title={error}>
           {error}
         </span>
       )}

@@ -2,7 +2,7 @@
  * The cluster drawing: SVG topology (React) under the packet canvas, with pan and zoom. The zoom
  * transform is applied imperatively to the content group, so panning never re-renders the cards.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { ZoomTransform } from 'd3';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { objectKey } from '../../src/model/componentId';
@@ -11,6 +11,7 @@ import type { PlaybackController } from '../playback/controller';
 import { EdgeBoxes } from './EdgeBoxes';
 import { EndpointLinks } from './EndpointLinks';
 import type { TopologyLayout } from './layout';
+import { arrowDirection, nextItem, type NavItem } from './mapNav';
 import { NodeRegion } from './NodeRegion';
 import { PacketCanvas, type PacketCanvasHandle } from './PacketCanvas';
 import { PodCard } from './PodCard';
@@ -30,6 +31,27 @@ export interface TopologyProps {
   /** Changes when a different folder opens: the view re-fits then (not on every revision). */
   fitKey: string;
   onSelect(key: string | null): void;
+  /** What the map's toolbar drives: zoom, fit, and the drawing itself (for Export map). */
+  handle?: Ref<MapHandle>;
+}
+
+export interface MapHandle {
+  fit(): void;
+  zoomBy(factor: number): void;
+  svg(): SVGSVGElement | null;
+}
+
+/** The map's id, where the "Skip to map" link goes. */
+export const MAP_ID = 'cluster-map';
+
+/** What arrow keys move between: every selectable thing drawn (a node by its header). */
+function navItems(layout: TopologyLayout): NavItem[] {
+  const items: NavItem[] = [];
+  for (const [key, r] of layout.services) items.push({ key, ...r });
+  for (const n of layout.nodes.values())
+    items.push({ key: `node/${n.name}`, x: n.rect.x, y: n.rect.y, w: n.rect.w, h: Math.min(n.rect.h, 72) });
+  for (const [key, r] of layout.pods) items.push({ key, ...r });
+  return items;
 }
 
 /** Below this zoom, cards show only their names (semantic zoom keeps hundreds of Pods readable). */
@@ -37,7 +59,7 @@ const DETAIL_ZOOM = 0.45;
 
 /** Memoised: the App re-renders for panels and toasts; the drawing only when its own props change. */
 export const Topology = memo(function Topology(props: TopologyProps) {
-  const { snapshot, layout, controller, selectedKey, matches, activeKey, activeNode, fitKey, onSelect } = props;
+  const { snapshot, layout, controller, selectedKey, matches, activeKey, activeNode, fitKey, onSelect, handle } = props;
   const container = useRef<HTMLDivElement | null>(null);
   const content = useRef<SVGGElement | null>(null);
   const svg = useRef<SVGSVGElement | null>(null);
@@ -60,6 +82,43 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     moved.current = false;
     fitTo(bounds.current);
   }, [fitTo]);
+
+  // A new arrangement (the map changed shape, replicas grouped) is fitted too, unless the user moved the view.
+  useEffect(() => {
+    if (!moved.current) fit();
+  }, [layout.bounds, fit]);
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      fit,
+      zoomBy: (factor: number) => {
+        moved.current = true;
+        zoomBy(factor);
+      },
+      svg: () => svg.current,
+    }),
+    [fit, zoomBy],
+  );
+
+  // One tab stop: arrow keys move the focus between the cards inside (Enter selects, see
+  // selectable.ts), and are kept from the window's playback keys while the map has the focus.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const dir = arrowDirection(e.key);
+    if (e.key === 'Escape' && e.target !== container.current) {
+      e.preventDefault();
+      container.current?.focus();
+      return;
+    }
+    if (!dir || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const from = (e.target as Element).getAttribute?.('data-key') ?? null;
+    const next = nextItem(navItems(layout), from, dir);
+    if (!next) return;
+    const el = container.current?.querySelector<SVGGElement>(`[data-key="${CSS.escape(next.key)}"]`);
+    el?.focus();
+  };
 
   // Fit when the viewport first gets a size and when another folder opens; a changed Pod must not
   // move the camera. While the user has not moved the view, it also re-fits when the viewport
@@ -103,7 +162,21 @@ export const Topology = memo(function Topology(props: TopologyProps) {
 
   const empty = snapshot.nodes.length === 0;
   return (
-    <div className="topology" ref={container} onClick={() => onSelect(null)}>
+    <div
+      className="topology"
+      id={MAP_ID}
+      ref={container}
+      role="region"
+      aria-label="Cluster map"
+      aria-roledescription="map"
+      aria-describedby="cluster-map-help"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onClick={() => onSelect(null)}
+    >
+      <p id="cluster-map-help" className="visually-hidden">
+        Arrow keys move between nodes, Pods and Services; Enter selects; Escape returns to the map.
+      </p>
       <svg
         ref={svg}
         className="topology-svg"
@@ -171,43 +244,6 @@ export const Topology = memo(function Topology(props: TopologyProps) {
       <PacketCanvas controller={controller} layout={layout} transform={transform} handle={canvas} />
       <div className="sim-badge" title="Packets, timings and addresses are simulated from your manifests; nothing touches a real cluster.">
         Simulated
-      </div>
-      <div className="zoom-controls no-pan">
-        <button
-          type="button"
-          onClick={(e) => {
-            e.stopPropagation();
-            moved.current = true;
-            zoomBy(1.25);
-          }}
-          aria-label="Zoom in"
-          title="Zoom in"
-        >
-          +
-        </button>
-        <button
-          type="button"
-          onClick={(e) => {
-            e.stopPropagation();
-            moved.current = true;
-            zoomBy(0.8);
-          }}
-          aria-label="Zoom out"
-          title="Zoom out"
-        >
-          −
-        </button>
-        <button
-          type="button"
-          onClick={(e) => {
-            e.stopPropagation();
-            fit();
-          }}
-          aria-label="Fit to view"
-          title="Fit to view"
-        >
-          Fit
-        </button>
       </div>
       {empty && (
         <div className="topology-empty">

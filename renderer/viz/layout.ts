@@ -72,8 +72,18 @@ export const SIZES = {
   portTabW: 62,
 } as const;
 
-/** Width : height the drawing aims for. */
+/** Width : height the drawing aims for, unless the map says its own (LayoutOptions.aspect). */
 export const TARGET_ASPECT = 2;
+
+/**
+ * The map's width : height, rounded to a few steps so that resizing the window re-arranges the
+ * drawing only now and then (each step is a new layout and a re-render of every card).
+ */
+export function aspectStep(width: number, height: number): number {
+  if (width <= 0 || height <= 0) return TARGET_ASPECT;
+  const r = width / height;
+  return Math.min(4, Math.max(1, Math.round(r * 4) / 4));
+}
 
 type Snap = Pick<ClusterSnapshot, 'nodes' | 'pods' | 'services'> & Partial<Pick<ClusterSnapshot, 'ingress'>>;
 type SnapPod = Snap['pods'][number];
@@ -81,6 +91,8 @@ type SnapPod = Snap['pods'][number];
 export interface LayoutOptions {
   /** Include the cluster's built-in Pods (hidden by default: they are its own plumbing). */
   showSystemPods?: boolean;
+  /** The map viewport's width : height (see aspectStep); the arrangement that fills it best is chosen. */
+  aspect?: number;
 }
 
 /**
@@ -148,9 +160,9 @@ function measure(shape: Shape, perRow: number, cols: number, svcPerRow: number):
 
 /**
  * The arrangement (nodes per row, pod-grid columns, Services per row) whose drawing fits a
- * TARGET_ASPECT viewport at the largest scale. Ties go to fewer rows of nodes, then fewer columns.
+ * viewport of that aspect at the largest scale. Ties go to fewer rows of nodes, then fewer columns.
  */
-export function chooseGrid(shape: Shape): { perRow: number; cols: number; svcPerRow: number } {
+export function chooseGrid(shape: Shape, aspect = TARGET_ASPECT): { perRow: number; cols: number; svcPerRow: number } {
   let best = { perRow: Math.max(1, shape.podCounts.length), cols: 1, svcPerRow: Math.max(1, shape.services), score: -1 };
   const maxCols = Math.min(16, Math.max(1, ...shape.podCounts));
   const maxPerRow = Math.max(1, Math.min(shape.podCounts.length, 12));
@@ -158,7 +170,7 @@ export function chooseGrid(shape: Shape): { perRow: number; cols: number; svcPer
     for (let cols = 1; cols <= maxCols; cols++) {
       for (let per = 1; per <= Math.max(1, Math.min(shape.services, 12)); per++) {
         const { w, h } = measure(shape, perRow, cols, per);
-        const score = Math.min(TARGET_ASPECT / w, 1 / h);
+        const score = Math.min(aspect / w, 1 / h);
         if (score > best.score * (1 + 1e-9)) best = { perRow, cols, svcPerRow: per, score };
       }
     }
@@ -189,7 +201,7 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
     pending: pendingList.length,
     lbs: lbList.length,
   };
-  const { perRow, cols, svcPerRow } = chooseGrid(shape);
+  const { perRow, cols, svcPerRow } = chooseGrid(shape, opts.aspect);
   const rows = rowsOf(snap.nodes, perRow);
   const x0 = S.leftColumn;
 

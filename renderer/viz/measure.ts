@@ -6,7 +6,7 @@ import { charMeasure, type Measure } from './text';
 
 const UI =
   "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
-const MONO = "ui-monospace, 'SF Mono', 'Cascadia Mono', 'DejaVu Sans Mono', 'Liberation Mono', Menlo, monospace";
+const MONO = "ui-monospace, 'SF Mono', 'Cascadia Mono', 'DejaVu Sans Mono', 'Liberation Mono', Menlo, 'Noto Sans Mono CJK KR', monospace";
 
 const FONTS = {
   /** .pod-name, .svc-name */

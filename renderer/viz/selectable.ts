@@ -7,7 +7,8 @@ import type { KeyboardEvent, MouseEvent } from 'react';
  */
 export function selectableProps(key: string, onSelect: (key: string) => void) {
   return {
-    tabIndex: 0,
+    // Not in the tab order: the map is one tab stop and arrow keys move inside it (Topology.tsx).
+    tabIndex: -1,
     'data-key': key,
     onClick: (e: MouseEvent) => {
       e.stopPropagation();

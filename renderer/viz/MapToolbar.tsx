@@ -1,0 +1,38 @@
+/**
+ * The map's own toolbar, above the drawing: the label selector, zoom and fit. It acts on the map
+ * through its handle, so the drawing (memoised) never re-renders for it.
+ */
+import type { RefObject } from 'react';
+import type { KubeTrafficApi } from '../../src/api/contract';
+import { SelectorBox } from '../panels/SelectorBox';
+import type { MapHandle } from './Topology';
+
+/** Its height in CSS px (styles/topology.css .map-toolbar), for the drawing's aspect. */
+export const MAP_TOOLBAR_HEIGHT = 39;
+
+export interface MapToolbarProps {
+  api: KubeTrafficApi;
+  revision: number;
+  onMatches(matches: Set<string> | null): void;
+  map: RefObject<MapHandle | null>;
+}
+
+export function MapToolbar({ api, revision, onMatches, map }: MapToolbarProps) {
+  return (
+    <div className="map-toolbar" role="toolbar" aria-label="Map">
+      <SelectorBox api={api} revision={revision} onMatches={onMatches} />
+      <span className="spacer" />
+      <div className="zoom-controls">
+        <button type="button" onClick={() => map.current?.zoomBy(1.25)} aria-label="Zoom in" title="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={() => map.current?.zoomBy(0.8)} aria-label="Zoom out" title="Zoom out">
+          −
+        </button>
+        <button type="button" onClick={() => map.current?.fit()} aria-label="Fit to view" title="Fit to view">
+          Fit
+        </button>
+      </div>
+    </div>
+  );
+}
