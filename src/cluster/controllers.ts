@@ -19,6 +19,7 @@ import { hasRoomForPod, refuseControllerPod } from './podBudget';
 import { createPod, deletePodNow, type NewPod } from './pods';
 import { objectId } from '../model/componentId';
 import { podKey, type Sim } from './sim';
+import { podDeletionCost } from '../load/pod/deletionCost';
 
 /** Tolerations every DaemonSet pod gets (daemonset_util.go AddOrUpdateDaemonPodTolerations). */
 function daemonTolerations(spec: PodSpec): Toleration[] {
@@ -68,13 +69,14 @@ function podFromTemplate(
 
 /**
  * ReplicaSet scale-down order (controller.ActivePodsWithRanks): unscheduled, then Pending, then
- * not ready, then more restarts, then the newest go first.
+ * not ready, then the lower pod-deletion-cost, then more restarts, then the newest go first.
  */
 function deletionOrder(a: PodState, b: PodState): number {
   const rank = (p: PodState): number[] => [
     p.nodeName ? 1 : 0,
     p.phase === 'Pending' ? 0 : p.phase === 'Unknown' ? 1 : 2,
     p.ready ? 1 : 0,
+    podDeletionCost(p.annotations) ?? 0,
     -Math.max(0, ...p.containers.map((c) => c.restartCount)),
     -p.createdAt,
   ];

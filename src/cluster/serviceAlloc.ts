@@ -11,6 +11,7 @@ import type { ClusterSettings, ServiceState } from '../model/cluster';
 import type { ServiceSpec } from '../model/k8s';
 import type { Diagnostic } from '../model/source';
 import { ClusterIPAllocator, LoadBalancerPool, NodePortAllocator, type AllocError } from './allocators';
+import { renderValue } from '../load/fieldErrors';
 import { objectDiagnostic } from './diagnostics';
 import { streamRng } from './naming';
 import type { ServiceInput } from './serviceInput';
@@ -90,9 +91,11 @@ class Allocation {
     const why =
       err === 'allocated'
         ? 'provided IP is already allocated'
-        : `provided IP is not in the valid range. The range of valid IPs is ${this.settings.serviceCIDR}`;
+        : `the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${this.settings.serviceCIDR}`;
     const at = d.input.spec.clusterIP !== undefined ? 'spec.clusterIP' : 'spec.clusterIPs';
-    this.reject(d, 'spec.clusterIPs', at, `spec.clusterIPs: Invalid value: ${JSON.stringify([ip])}: failed to allocate IP ${ip}: ${why}`);
+    // registry/core/service/storage/alloc.go: field.Invalid(spec.clusterIPs, service.Spec.ClusterIPs, …) — a []string, %#v.
+    const ips = d.input.spec.clusterIPs?.length ? d.input.spec.clusterIPs : [ip];
+    this.reject(d, 'spec.clusterIPs', at, `spec.clusterIPs: Invalid value: ${renderValue(ips)}: failed to allocate IP ${ip}: ${why}`);
   }
 
   portError(d: Draft, path: string, port: number, err: AllocError): void {

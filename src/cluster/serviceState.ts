@@ -6,6 +6,7 @@
 import type { ServicePortState, ServiceState } from '../model/cluster';
 import type { Labels } from '../model/k8s';
 import type { LabelledRef, SourceRef } from '../model/source';
+import { sourceRangesAnnotation } from '../load/service/serviceRules';
 import { streamRng, uid } from './naming';
 import type { ServiceInput } from './serviceInput';
 
@@ -19,6 +20,12 @@ export interface Allocated {
   lbIP?: string;
   pendingReason?: string;
   prev?: ServiceState;
+}
+
+/** kube-proxy's source ranges: the field, or else the load-balancer-source-ranges annotation. */
+function sourceRanges(input: ServiceInput): string[] {
+  const field = input.spec.loadBalancerSourceRanges ?? [];
+  return field.length > 0 ? field.map((r) => r.trim()) : sourceRangesAnnotation(input.metadata.annotations ?? {});
 }
 
 /** Where `path` is written, or undefined when the manifest leaves it out (the locator then answers with an ancestor). */
@@ -78,7 +85,7 @@ export function serviceState(input: ServiceInput, d: Allocated, rngState: number
     selector,
     sessionAffinity: spec.sessionAffinity ?? 'None',
     publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false,
-    loadBalancerSourceRanges: [...(spec.loadBalancerSourceRanges ?? [])],
+    loadBalancerSourceRanges: sourceRanges(input),
     ports,
     endpoints: [],
     createdAt: d.prev?.createdAt ?? input.createdAt ?? createdAt,

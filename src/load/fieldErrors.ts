@@ -10,18 +10,68 @@ export type FieldErrorType =
 export interface FieldError {
   type: FieldErrorType;
   path: FieldPath;
-  /** Rendered bad value (Go's rendering: numbers bare, strings quoted, structs as JSON). */
+  /** Rendered bad value (ErrorBody's: numbers bare, strings %q, slices, maps and structs %#v). */
   value?: string;
   detail?: string;
   /** Where to point in the source when it differs from `path` (e.g. the offending map key). */
   at?: FieldPath;
 }
 
-/** Go's %v / %q / json.Marshal rendering of a bad value, as ErrorBody prints it. */
+/** A value whose Go type the caller knows, already written as `%#v` prints it (`map[string]string{"app":"web"}`). */
+export class GoLiteral {
+  constructor(readonly text: string) {}
+}
+
+/** Go's strconv.Quote (`%q`): printable characters kept, the rest escaped. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (cp === 0x07) out += '\\a';
+    else if (cp === 0x08) out += '\\b';
+    else if (cp === 0x0c) out += '\\f';
+    else if (cp === 0x0a) out += '\\n';
+    else if (cp === 0x0d) out += '\\r';
+    else if (cp === 0x09) out += '\\t';
+    else if (cp === 0x0b) out += '\\v';
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
+    else if (ch !== ' ' && /[\p{C}\p{Z}]/u.test(ch))
+      out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** `%#v` of a map[string]string: keys sorted, `"k":"v"` pairs. */
+export function goStringMap(m: Record<string, string>): GoLiteral {
+  const pairs = Object.keys(m)
+    .sort()
+    .map((k) => `${goQuote(k)}:${goQuote(m[k])}`);
+  return new GoLiteral(`map[string]string{${pairs.join(', ')}}`);
+}
+
+/** `%#v` of a slice: `[]string{"a", "b"}`; numbers as int32 (every numeric list the API validates is). */
+function goSlice(items: unknown[]): string {
+  const type = items.every((x) => typeof x === 'string')
+    ? 'string'
+    : items.every((x) => typeof x === 'number' && Number.isInteger(x))
+      ? 'int32'
+      : 'interface {}';
+  return `[]${type}{${items.map((x) => (typeof x === 'string' ? goQuote(x) : renderValue(x))).join(', ')}}`;
+}
+
+/**
+ * A bad value as field.Error's ErrorBody prints it: numbers and booleans bare, strings `%q`, slices
+ * and what the caller wrote as a GoLiteral `%#v`; other objects (our own settings) as JSON.
+ */
 export function renderValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof GoLiteral) return value.text;
+  if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return goSlice(value);
   return JSON.stringify(sortMaps(value));
 }
 

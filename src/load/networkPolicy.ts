@@ -8,7 +8,7 @@ import type { PolicyDirection, PolicyPeer, PolicyPort } from '../model/policy';
 import { parseCidr } from '../util/ip';
 import { CIDR_ERROR, isCIDR, isValidPortName, isValidPortNum } from '../util/validation';
 import { fieldSet, type Reader } from './decode';
-import { forbidden, invalid, invalidEach, notSupported, required, type FieldError } from './fieldErrors';
+import { forbidden, GoLiteral, goQuote, invalid, invalidEach, notSupported, required, type FieldError } from './fieldErrors';
 import type { FieldPath } from './fieldPath';
 import { validateLabelSelector } from './labelRules';
 import { decodeLabelSelector, selectorReader } from './pod/scheduling';
@@ -72,7 +72,8 @@ export function validateNetworkPolicySpec(spec: NetworkPolicySpec, written: stri
   spec.ingress.forEach((rule, i) => errs.push(...validateRule(rule, ['spec', 'ingress', i], 'from')));
   spec.egress.forEach((rule, i) => errs.push(...validateRule(rule, ['spec', 'egress', i], 'to')));
   if (written && written.length > 2) {
-    errs.push(invalid(['spec', 'policyTypes'], written, 'may not specify more than two policyTypes'));
+    const types = new GoLiteral(`[]networking.PolicyType{${written.map(goQuote).join(', ')}}`);
+    errs.push(invalid(['spec', 'policyTypes'], types, 'may not specify more than two policyTypes'));
     return errs;
   }
   (written ?? []).forEach((t, i) => {

@@ -3,7 +3,7 @@ import type { NodeSpecK8s, NodeStatusK8s, Taint } from '../model/k8s';
 import { formatQuantity, isIntegerResourceName, type Quantity } from '../util/quantity';
 import { CIDR_ERROR, isCIDR, isValidLabelValue } from '../util/validation';
 import { fieldSet, type Reader } from './decode';
-import { duplicate, invalid, type FieldError } from './fieldErrors';
+import { duplicate, GoLiteral, goQuote, invalid, type FieldError } from './fieldErrors';
 import { validateLabelName } from './labelRules';
 import { quantityMap, toResourceList } from './pod/container';
 import { validateTaintEffect } from './pod/scheduling';
@@ -94,7 +94,11 @@ export function validateTaints(taints: Taint[]): FieldError[] {
     for (const e of validateTaintEffect(t.effect, false, [...path, 'effect'])) errs.push({ ...e, at: [...at, 'effect'] });
     const key = `${t.effect}\u0000${t.key}`;
     if (seen.has(key)) {
-      const dup = duplicate(path, { key: t.key, value: t.value, effect: t.effect }, at);
+      // The core.Taint struct, as %#v prints it.
+      const taint = new GoLiteral(
+        `core.Taint{Key:${goQuote(t.key)}, Value:${goQuote(t.value ?? '')}, Effect:${goQuote(t.effect)}, TimeAdded:(*v1.Time)(nil)}`,
+      );
+      const dup = duplicate(path, taint, at);
       errs.push({ ...dup, detail: 'taints must be unique by key and effect pair' });
       return;
     }

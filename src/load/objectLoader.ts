@@ -101,10 +101,10 @@ function decodeKind(
   const base = { apiVersion, metadata: meta, source: positionOf(src, nodeStart(src.node) ?? 0), locate: makeLocator(src) };
   switch (kind) {
     case 'Pod':
-      return { ...base, kind, spec: decodePod(top, p) };
+      return { ...base, kind, spec: decodePod(top, meta, p) };
     case 'Service': {
       const decoded = decodeServiceSpec(top.obj('spec', 'ServiceSpec', SERVICE_SPEC_FIELDS));
-      p.add(validateServiceSpec(decoded));
+      p.add(validateServiceSpec(decoded, meta.annotations));
       return { ...base, kind, spec: decoded.spec };
     }
     case 'Node':

@@ -7,12 +7,13 @@ import type { LabelSelector, ObjectMeta, PodSpec, WorkloadSpec } from '../model/
 import type { WorkloadKind } from '../model/objects';
 import { MAX_PODS_PER_WORKLOAD } from './budgets';
 import { fieldSet, Reader } from './decode';
-import { invalid, notSupported, required, type FieldError } from './fieldErrors';
+import { goStringMap, invalid, notSupported, required, type FieldError } from './fieldErrors';
 import type { FieldPath } from './fieldPath';
 import { selectorIsEmpty, selectorMatches, validateAnnotations, validateLabels, validateLabelSelector } from './labelRules';
 import { OBJECT_META_FIELDS } from './meta';
 import { decodePodSpec, POD_SPEC_FIELDS, type DecodedPodSpec } from './pod/podSpec';
 import { validatePodSpec } from './pod/podRules';
+import { validateDeletionCost } from './pod/deletionCost';
 import { portWarnings } from './pod/portWarnings';
 import { decodeLabelSelector, selectorReader } from './pod/scheduling';
 import type { Problems } from './problems';
@@ -66,9 +67,10 @@ const SPEC_FIELDS: Record<WorkloadKind, ReadonlySet<string>> = {
 
 const empty = (parent: Reader, key: string, struct: string): Reader => new Reader({}, parent.at(key), struct, parent.sink);
 
-export function decodePod(top: Reader, p: Problems): PodSpec {
+export function decodePod(top: Reader, meta: ObjectMeta, p: Problems): PodSpec {
   const specReader = top.obj('spec', 'PodSpec', POD_SPEC_FIELDS) ?? empty(top, 'spec', 'PodSpec');
   const decoded = decodePodSpec(specReader);
+  p.add(validateDeletionCost(meta.annotations, ['metadata', 'annotations']));
   p.add(validatePodSpec(decoded, true));
   pushAll(p.warnings, portWarnings(decoded));
   return decoded.spec;
@@ -87,6 +89,7 @@ export function decodeWorkload(kind: WorkloadKind, top: Reader, meta: ObjectMeta
     annotations: tm?.strMap('annotations') ?? {},
   };
   const podSpec = decodePodSpec(tr.obj('spec', 'PodSpec', POD_SPEC_FIELDS) ?? empty(tr, 'spec', 'PodSpec'));
+  p.add(validateDeletionCost(templateMeta.annotations, ['spec', 'template', 'metadata', 'annotations']));
   const spec: WorkloadSpec = { template: { metadata: templateMeta, spec: podSpec.spec } };
 
   if (kind !== 'DaemonSet' && kind !== 'Job') {
@@ -102,7 +105,9 @@ export function decodeWorkload(kind: WorkloadKind, top: Reader, meta: ObjectMeta
         : appsSelector(kind, s, p);
   if (selector) spec.selector = selector;
   if (selector && !selectorIsEmpty(selector) && (t || kind !== 'ReplicationController') && !selectorMatches(selector, templateMeta.labels))
-    p.add(invalid(['spec', 'template', 'metadata', 'labels'], templateMeta.labels, '`selector` does not match template `labels`'));
+    p.add(
+      invalid(['spec', 'template', 'metadata', 'labels'], goStringMap(templateMeta.labels), '`selector` does not match template `labels`'),
+    );
 
   if (kind === 'StatefulSet') {
     const serviceName = s.str('serviceName');

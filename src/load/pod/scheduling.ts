@@ -11,7 +11,7 @@ import type {
 } from '../../model/k8s';
 import { isValidLabelValue, nameIsDNSSubdomain } from '../../util/validation';
 import { fieldSet, type Reader } from '../decode';
-import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../fieldErrors';
+import { duplicate, forbidden, invalid, invalidEach, notSupported, required, type FieldError } from '../fieldErrors';
 import type { FieldPath } from '../fieldPath';
 import { validateLabelName, validateLabelSelector } from '../labelRules';
 
@@ -172,6 +172,8 @@ function validateRequirement(rq: NodeSelectorRequirement, path: FieldPath): Fiel
       errs.push(invalid([...path, 'operator'], rq.operator, 'not a valid selector operator'));
   }
   pushAll(errs, validateLabelName(rq.key, [...path, 'key']));
+  // A new Pod gets no AllowInvalidLabelValueInRequiredNodeAffinity: every value must be a label value.
+  values.forEach((v, i) => pushAll(errs, invalidEach([...path, 'values', i], v, isValidLabelValue(v))));
   return errs;
 }
 

@@ -12,7 +12,7 @@ import {
   isValidPortName,
   isValidPortNum,
 } from '../../util/validation';
-import { duplicate, forbidden, invalid, invalidEach, notSupported, required, type FieldError } from '../fieldErrors';
+import { duplicate, forbidden, goQuote, invalid, invalidEach, notSupported, required, type FieldError } from '../fieldErrors';
 import { validateLabels } from '../labelRules';
 import { externallyAccessible, type DecodedService } from './serviceSpec';
 
@@ -20,11 +20,15 @@ const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const AFFINITIES = ['ClientIP', 'None'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
+const TRAFFIC_DISTRIBUTIONS = ['PreferClose'];
 /** core.MaxClientIPServiceAffinitySeconds */
 export const MAX_CLIENT_IP_TIMEOUT = 86400;
 const KUBELET_PORT = 10250;
 
-export function validateServiceSpec(d: DecodedService): FieldError[] {
+/** core.AnnotationLoadBalancerSourceRangesKey: the older spelling of spec.loadBalancerSourceRanges. */
+export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+export function validateServiceSpec(d: DecodedService, annotations: Record<string, string> = {}): FieldError[] {
   const errs: FieldError[] = [];
   const spec = d.spec;
   const headless = spec.clusterIP === 'None';
@@ -77,7 +81,8 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
           `must be greater than 0 and less than ${MAX_CLIENT_IP_TIMEOUT}`,
         ),
       );
-  }
+  } else if (spec.sessionAffinity === 'None' && d.raw.sessionAffinityConfigSet)
+    errs.push(forbidden([...P, 'sessionAffinityConfig'], 'must not be set when session affinity is None'));
 
   (spec.clusterIPs ?? []).forEach((ip, i) => {
     if (ip === 'None' && i === 0) return;
@@ -104,12 +109,12 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
   const ports = new Set<string>();
   spec.ports.forEach((sp, i) => {
     const key = `${sp.protocol}/${sp.port}`;
-    // core.ServicePort{Protocol, Port} rendered as JSON, as field.Duplicate prints it.
+    // The core.ServicePort{Protocol, Port} key, as field.Duplicate prints it (%#v).
     if (ports.has(key))
       errs.push({
         type: 'Duplicate value',
         path: [...P, 'ports', i],
-        value: JSON.stringify({ Name: '', Protocol: sp.protocol, AppProtocol: null, Port: sp.port, TargetPort: 0, NodePort: 0 }),
+        value: `core.ServicePort{Name:"", Protocol:${goQuote(sp.protocol)}, AppProtocol:(*string)(nil), Port:${sp.port}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`,
       });
     ports.add(key);
   });
@@ -121,6 +126,11 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
     spec.loadBalancerSourceRanges.forEach((r, i) => {
       if (!isCIDR(r.trim())) errs.push(invalid([...fp, i], r.trim(), CIDR_ERROR, [...at, i]));
     });
+  } else if (annotations[SOURCE_RANGES_ANNOTATION] !== undefined) {
+    // The field wins when both are set; otherwise the annotation is checked the same way.
+    const fp = ['metadata', 'annotations', { key: SOURCE_RANGES_ANNOTATION }];
+    if (spec.type !== 'LoadBalancer') errs.push(forbidden(fp, "may only be used when `type` is 'LoadBalancer'"));
+    for (const r of sourceRangesAnnotation(annotations)) if (!isCIDR(r)) errs.push(invalid(fp, r, CIDR_ERROR));
   }
   if (spec.allocateLoadBalancerNodePorts !== undefined && spec.type !== 'LoadBalancer')
     errs.push(forbidden([...P, 'allocateLoadBalancerNodePorts'], "may only be used when `type` is 'LoadBalancer'"));
@@ -131,7 +141,16 @@ export function validateServiceSpec(d: DecodedService): FieldError[] {
   }
 
   pushAll(errs, trafficPolicyRules(spec));
+  // validateServiceTrafficDistribution (v1.31: PreferClose only).
+  if (spec.trafficDistribution !== undefined && !TRAFFIC_DISTRIBUTIONS.includes(spec.trafficDistribution))
+    errs.push(notSupported([...P, 'trafficDistribution'], spec.trafficDistribution, TRAFFIC_DISTRIBUTIONS));
   return errs;
+}
+
+/** The annotation's comma-separated ranges, trimmed (GetLoadBalancerSourceRanges). */
+export function sourceRangesAnnotation(annotations: Record<string, string>): string[] {
+  const v = (annotations[SOURCE_RANGES_ANNOTATION] ?? '').trim();
+  return v ? v.split(',').map((r) => r.trim()) : [];
 }
 
 function trafficPolicyRules(spec: ServiceSpec): FieldError[] {

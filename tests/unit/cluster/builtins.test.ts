@@ -75,7 +75,7 @@ describe('built-in cluster objects (kubeadm + flannel)', () => {
     const c2 = buildCluster(load(service('dns2', { clusterIP: '10.96.0.10', selector: { a: 'b' } })), { seed: 1 });
     expect(c2.services.find((s) => s.name === 'dns2')).toBeUndefined();
     expect(c2.diagnostics.at(-1)!.message).toBe(
-      'spec.clusterIPs: Invalid value: ["10.96.0.10"]: failed to allocate IP 10.96.0.10: provided IP is already allocated',
+      'spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated',
     );
   });
 

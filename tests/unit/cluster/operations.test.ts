@@ -92,6 +92,32 @@ describe('scaleWorkload', () => {
     expect(userPods(down).every((p) => p.nodeName)).toBe(true);
   });
 
+  test('scaling down removes the Pods of lowest controller.kubernetes.io/pod-deletion-cost first', () => {
+    const c = buildCluster(load(workload('Deployment', 'web', [container('c', 'nginx')], { replicas: 3 })), { seed: 1 });
+    const pods = userPods(c);
+    expect(pods.every((p) => p.ready)).toBe(true);
+    // `kubectl annotate pod … controller.kubernetes.io/pod-deletion-cost=…`: the oldest-first rule alone would keep others.
+    const costs = new Map([
+      [pods[0].name, '100'],
+      [pods[1].name, '-5'],
+      [pods[2].name, '7'],
+    ]);
+    const annotated = {
+      ...c,
+      pods: c.pods.map((p) =>
+        costs.has(p.name)
+          ? { ...p, annotations: { ...p.annotations, 'controller.kubernetes.io/pod-deletion-cost': costs.get(p.name)! } }
+          : p,
+      ),
+    };
+    expect(
+      userPods(scaleWorkload(annotated, 'deployment', 'default', 'web', 2))
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([pods[0].name, pods[2].name].sort());
+    expect(userPods(scaleWorkload(annotated, 'deployment', 'default', 'web', 1)).map((p) => p.name)).toEqual([pods[0].name]);
+  });
+
   test('StatefulSet scales down from the highest ordinal', () => {
     const c = buildCluster(load(workload('StatefulSet', 'db', [container('db', 'redis')], { replicas: 3 })), { seed: 1 });
     expect(userPods(scaleWorkload(c, 'statefulset', 'default', 'db', 1)).map((p) => p.name)).toEqual(['db-0']);

@@ -3,7 +3,8 @@ import { buildCluster } from '../../../src/cluster';
 import { staticBandSize } from '../../../src/cluster/allocators';
 import type { Cluster } from '../../../src/model/cluster';
 import { ipInCidr, parseIPv4 } from '../../../src/util/ip';
-import { load, service, settings } from './fixtures';
+import { trace1 } from '../trace/helpers';
+import { container, load, service, settings, workload } from './fixtures';
 
 const svc = (c: Cluster, name: string) => c.services.find((s) => s.name === name && !s.builtIn)!;
 
@@ -51,7 +52,7 @@ describe('Service allocation', () => {
       line: second.locate('spec.clusterIP').line,
     });
     expect(d.message).toBe(
-      'spec.clusterIPs: Invalid value: ["10.96.5.5"]: failed to allocate IP 10.96.5.5: provided IP is already allocated',
+      'spec.clusterIPs: Invalid value: []string{"10.96.5.5"}: failed to allocate IP 10.96.5.5: provided IP is already allocated',
     );
     expect(c.objects.filter((o) => o.kind === 'Service').map((o) => o.name)).toEqual(['first']);
   });
@@ -59,7 +60,7 @@ describe('Service allocation', () => {
   test('a clusterIP outside the service CIDR is rejected', () => {
     const c = buildCluster(load(service('out', { clusterIP: '10.0.0.5' })), { seed: 1 });
     expect(c.diagnostics.at(-1)!.message).toBe(
-      'spec.clusterIPs: Invalid value: ["10.0.0.5"]: failed to allocate IP 10.0.0.5: provided IP is not in the valid range. The range of valid IPs is 10.96.0.0/12',
+      'spec.clusterIPs: Invalid value: []string{"10.0.0.5"}: failed to allocate IP 10.0.0.5: the provided IP (10.0.0.5) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
     );
   });
 
@@ -178,6 +179,23 @@ describe('Service allocation', () => {
     expect(svc(classed, 'unclassed').pendingReason).toContain(
       'MetalLB serves only Services with loadBalancerClass "example.com/metallb" and this Service has no loadBalancerClass',
     );
+  });
+
+  test('the load-balancer-source-ranges annotation is honoured like spec.loadBalancerSourceRanges (the field wins)', () => {
+    const ann = { 'service.beta.kubernetes.io/load-balancer-source-ranges': ' 10.0.0.0/8 , 172.16.0.0/12' };
+    const objs = [
+      settings({ loadBalancer: { provider: 'metallb', addresses: ['192.168.64.240/30'] } }),
+      workload('Deployment', 'web', [container('web', 'kubetm/app', { ports: [8080] })], { labels: { app: 'web' } }),
+      service('web', { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }], annotations: ann }),
+      service('both', { type: 'LoadBalancer', loadBalancerSourceRanges: ['192.168.64.0/24'], annotations: ann }),
+    ];
+    const c = buildCluster(load(...objs), { seed: 1 });
+    expect(svc(c, 'web').loadBalancerSourceRanges).toEqual(['10.0.0.0/8', '172.16.0.0/12']);
+    expect(svc(c, 'both').loadBalancerSourceRanges).toEqual(['192.168.64.0/24']);
+    // The external client (192.168.64.1) is outside the annotation's ranges: KUBE-FW drops it.
+    const t = trace1(c, 'external', 'lb/web:80');
+    expect(t.outcome).toBe('dropped');
+    expect(t.reason).toContain("not in web's loadBalancerSourceRanges (10.0.0.0/8, 172.16.0.0/12)");
   });
 
   test('headless and ExternalName Services get no ClusterIP', () => {

@@ -152,7 +152,10 @@ status:
 `);
     expect(errors(r).map((e) => [e.message, e.line])).toEqual([
       ['metadata.taints[0].effect: Unsupported value: "NoScheduled": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"', 7],
-      ['metadata.taints[2]: Duplicate value: {"effect":"NoSchedule","key":"b"}: taints must be unique by key and effect pair', 9],
+      [
+        'metadata.taints[2]: Duplicate value: core.Taint{Key:"b", Value:"", Effect:"NoSchedule", TimeAdded:(*v1.Time)(nil)}: taints must be unique by key and effect pair',
+        9,
+      ],
       ['status.capacity.pods: Invalid value: "1500m": must be an integer', 11],
     ]);
   });

@@ -86,7 +86,9 @@ describe('Service validation (ValidateService)', () => {
     const dup = only('ports:\n- name: a\n  port: 53\n- name: b\n  port: 53');
     expect(dup.errs).toHaveLength(1);
     expect(dup.errs[0]!.path).toBe('spec.ports[1]');
-    expect(dup.errs[0]!.message).toMatch(/^spec\.ports\[1\]: Duplicate value: .*"Protocol":"TCP".*"Port":53/);
+    expect(dup.errs[0]!.message).toBe(
+      'spec.ports[1]: Duplicate value: core.ServicePort{Name:"", Protocol:"TCP", AppProtocol:(*string)(nil), Port:53, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}',
+    );
     expect(only('ports:\n- name: dns\n  port: 53\n  protocol: UDP\n- name: dns-tcp\n  port: 53\n  protocol: TCP').errs).toEqual([]);
   });
 

@@ -66,7 +66,7 @@ describe('workload validation (apps/v1, batch/v1)', () => {
   it('rejects a selector that does not match the template labels', () => {
     const r = load(deployment(`  selector:\n    matchLabels: {app: api}\n${TEMPLATE}`));
     expect(messages(r)).toEqual([
-      'spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
+      'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
     ]);
     expect(errors(r)[0]!.line).toBe(10);
     expect(r.objects).toHaveLength(0);
