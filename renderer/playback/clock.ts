@@ -1,18 +1,9 @@
 /**
  * The playback clock: a plain value, every transition returns a new one. The playhead is a position
- * in keyframe units (see timeline.ts); at speed 1 one keyframe segment lasts `stepMs` of wall time.
+ * in wall milliseconds at 1× (timeline.ts lays a run out on that axis, pacing.ts says how long each
+ * hop and flight lasts), so at speed s it advances s ms per wall ms.
  */
-export const MS_PER_STEP = 650;
-
-/** A long run (hundreds of requests) still plays through in about this long at 1×. */
-export const MAX_RUN_MS = 60_000;
-
-export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
-
-/** Wall time per keyframe segment at 1×: a calm pace for a few hops, capped for big runs. */
-export function stepMsFor(maxPosition: number): number {
-  return Math.max(30, Math.min(MS_PER_STEP, MAX_RUN_MS / Math.max(1, maxPosition)));
-}
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
 export interface PlaybackClock {
   /** Wall time (ms) when anchorPosition was true. */
@@ -22,17 +13,15 @@ export interface PlaybackClock {
   readonly playing: boolean;
   /** Last position (the end of the run); playback stops there. */
   readonly maxPosition: number;
-  /** Wall milliseconds per keyframe segment at speed 1. */
-  readonly stepMs: number;
 }
 
 export function newClock(maxPosition: number, speed = 1): PlaybackClock {
-  return { anchorWallMs: 0, anchorPosition: 0, speed, playing: false, maxPosition, stepMs: stepMsFor(maxPosition) };
+  return { anchorWallMs: 0, anchorPosition: 0, speed, playing: false, maxPosition };
 }
 
 export function positionAt(c: PlaybackClock, wallMs: number): number {
   if (!c.playing) return c.anchorPosition;
-  const p = c.anchorPosition + ((wallMs - c.anchorWallMs) / c.stepMs) * c.speed;
+  const p = c.anchorPosition + (wallMs - c.anchorWallMs) * c.speed;
   return Math.min(Math.max(p, 0), c.maxPosition);
 }
 

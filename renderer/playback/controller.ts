@@ -11,12 +11,12 @@
  * (step, seek, pause…) everything is published at once. Time sources are injected for tests.
  */
 import * as clock from './clock';
-import { EMPTY_TIMELINE, eventIndexAt, maxPosition, positionOf, simTimeAt, type Timeline } from './timeline';
+import { EMPTY_TIMELINE, eventIndexAtPosition, maxPosition, positionOfEvent, simTimeAt, type Timeline } from './timeline';
 
 export interface PlaybackState {
   timeline: Timeline;
   playing: boolean;
-  /** Playhead, in keyframe units. */
+  /** Playhead, in wall ms at 1× (timeline.ts). */
   position: number;
   /** Simulated time (µs) at the playhead. */
   time: number;
@@ -55,8 +55,10 @@ const browserEnv: FrameEnv = {
 
 /** The playhead state is pushed to React at most this often while playing. */
 export const STATE_INTERVAL_MS = 100;
-/** The slow state (inspector, event list) at most this often while playing. */
+/** The slow state (inspector, event list) at most this often while playing… */
 export const SLOW_INTERVAL_MS = 250;
+/** …or sooner when the hop shown changed, so every hop held on screen reaches the inspector. */
+export const HOP_INTERVAL_MS = 80;
 
 export class PlaybackController {
   private clock = clock.newClock(0);
@@ -118,7 +120,7 @@ export class PlaybackController {
     if (events.length === 0) return;
     const idx = Math.min(Math.max(i, 0), events.length - 1);
     const now = this.env.now();
-    this.clock = clock.seek(clock.pause(this.clock, now), positionOf(this.timeline, events[idx]!.arrive), now);
+    this.clock = clock.seek(clock.pause(this.clock, now), positionOfEvent(this.timeline, idx), now);
     this.stopLoop();
     this.selected = idx;
     this.publish();
@@ -148,7 +150,7 @@ export class PlaybackController {
   seekPosition(position: number): void {
     const now = this.env.now();
     this.clock = clock.seek(this.clock, position, now);
-    this.selected = eventIndexAt(this.timeline, simTimeAt(this.timeline, clock.positionAt(this.clock, now)));
+    this.selected = eventIndexAtPosition(this.timeline, clock.positionAt(this.clock, now));
     this.publish();
   }
 
@@ -156,6 +158,11 @@ export class PlaybackController {
 
   /** The state at most every SLOW_INTERVAL_MS while playing (at once otherwise). */
   getSlowState = (): PlaybackState => this.slowState;
+
+  /** The event shown right now, ahead of React's throttled copies (for the canvas). */
+  liveSelected(): number {
+    return this.selected;
+  }
 
   /** Simulated time right now (for the canvas). */
   currentTime(): number {
@@ -193,13 +200,15 @@ export class PlaybackController {
       this.publish();
       return;
     }
-    const time = simTimeAt(this.timeline, clock.positionAt(this.clock, now));
-    this.selected = eventIndexAt(this.timeline, time);
+    const position = clock.positionAt(this.clock, now);
+    const time = simTimeAt(this.timeline, position);
+    this.selected = eventIndexAtPosition(this.timeline, position);
     for (const l of this.frameListeners) l(time);
     // React hears about it at most every STATE_INTERVAL_MS, however many hops pass in between, and
-    // after this frame has been drawn.
+    // after this frame has been drawn; the inspector as soon as (throttled) another hop is shown.
     const coarse = now - this.lastStateWall >= STATE_INTERVAL_MS;
-    const slow = now - this.lastSlowWall >= SLOW_INTERVAL_MS;
+    const sinceSlow = now - this.lastSlowWall;
+    const slow = sinceSlow >= SLOW_INTERVAL_MS || (this.selected !== this.slowState.selected && sinceSlow >= HOP_INTERVAL_MS);
     if (coarse || slow) {
       this.state = this.snapshot(now);
       if (coarse) this.lastStateWall = now;

@@ -7,7 +7,6 @@ import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, t
 import type { ZoomTransform } from 'd3';
 import type { PlaybackController } from '../playback/controller';
 import { frameAt } from '../playback/frame';
-import { eventIndexAt } from '../playback/timeline';
 import { drawFrame, type PacketStyle } from './drawPackets';
 import type { TopologyLayout } from './layout';
 
@@ -73,7 +72,7 @@ export function PacketCanvas({ controller, layout, transform, handle }: PacketCa
       const t = transform();
       const state = controller.getState();
       // While playing, React's copy of the selection lags by up to a tick; the halo follows the packet.
-      const idx = state.playing ? eventIndexAt(state.timeline, time) : state.selected;
+      const idx = state.playing ? controller.liveSelected() : state.selected;
       const current = idx >= 0 ? state.timeline.events[idx] : undefined;
       const frame = frameAt(state.timeline, time);
       drawFrame(ctx, frame, layoutRef.current, { k: t.k, x: t.x, y: t.y, dpr, width, height }, styleRef.current, current);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MS_PER_STEP } from '../../../renderer/playback/clock';
 import { PlaybackController, SLOW_INTERVAL_MS, STATE_INTERVAL_MS, type FrameEnv } from '../../../renderer/playback/controller';
-import { buildTimeline } from '../../../renderer/playback/timeline';
+import { buildTimeline, positionOfEvent } from '../../../renderer/playback/timeline';
+import { HOLD_MS, TRAVEL_MS } from '../../../renderer/playback/pacing';
 import { packet } from './events';
 
 /** Manual time and a manual frame queue, so a test decides when frames run. */
@@ -77,13 +77,39 @@ describe('PlaybackController', () => {
     c.onFrame((t) => frames.push(t));
     c.play();
     expect(c.getState().playing).toBe(true);
-    advance(MS_PER_STEP * 2.5); // keyframes 0,10,110,… → between 110 and 120
+    // Hold at the client, flights 0→10 and 10→110, hold at the node, then halfway from 110 to 120.
+    advance(HOLD_MS + TRAVEL_MS * 2 + HOLD_MS + TRAVEL_MS / 2);
     expect(frames.at(-1)).toBeCloseTo(115);
     expect(c.getState().selected).toBe(1);
-    advance(MS_PER_STEP * 100);
+    advance(60_000);
     expect(c.getState().playing).toBe(false);
     expect(c.getState().selected).toBe(3);
     expect(pendingFrames()).toBe(0);
+  });
+
+  it('at 1× the inspector hears of every hop, the delivery and the reply that share its instant included', () => {
+    const { env, advance } = fakeEnv();
+    const c = new PlaybackController(env);
+    const tl = buildTimeline([
+      ...packet('f0-req', 0, [
+        ['client', 0, 0],
+        ['node/k8s-node1', 5, 5],
+        ['pod/pod-1', 9, 9, { action: 'deliver' }],
+      ]),
+      ...packet('f0-resp', 0, [
+        ['pod/pod-1', 9, 9, { action: 'reply' }],
+        ['client', 14, 14, { outcome: 'delivered' }],
+      ]),
+    ]);
+    c.load(tl);
+    const seen: number[] = [];
+    c.subscribeSlow(() => {
+      const i = c.getSlowState().selected;
+      if (seen.at(-1) !== i) seen.push(i);
+    });
+    c.play();
+    for (let ms = 0; ms < 20_000 && c.getState().playing; ms += 16) advance(16);
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('stepping while playing pauses', () => {
@@ -99,7 +125,7 @@ describe('PlaybackController', () => {
   it('scrubbing moves the selection with the playhead', () => {
     const c = new PlaybackController(fakeEnv().env);
     c.load(run);
-    c.seekPosition(3); // keyframe 3 = 120: the DNAT hop has just been reached
+    c.seekPosition(positionOfEvent(run, 2) + 1); // just after the DNAT hop was reached
     expect(c.getState().time).toBe(120);
     expect(run.events[c.getState().selected]!.at).toBe('svc/svc-2');
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, eventIndexAt, maxPosition, positionOf, previousHop, simTimeAt } from '../../../renderer/playback/timeline';
+import {
+  buildTimeline,
+  eventIndexAt,
+  eventIndexAtPosition,
+  maxPosition,
+  outcomeRevealed,
+  positionOfEvent,
+  previousHop,
+  simTimeAt,
+} from '../../../renderer/playback/timeline';
+import { HOLD_MS, KEY_HOLD_MS, MIN_TRAVEL_MS, TRAVEL_MS } from '../../../renderer/playback/pacing';
 import { packet } from './events';
 
 const nodePort = packet('f0-req', 0, [
@@ -14,27 +24,81 @@ const nodePort = packet('f0-req', 0, [
   ['pod/pod-1', 426, 456, { action: 'deliver' }],
 ]);
 
+/** The delivery and the reply it sends share an instant, as the engine writes them. */
+const withReply = [
+  ...nodePort,
+  ...packet('f0-resp', 0, [
+    ['pod/pod-1', 426, 430, { action: 'reply' }],
+    ['client', 900, 900, { outcome: 'delivered' }],
+  ]),
+];
+
 describe('timeline', () => {
   it('orders events by arrival, whatever order the engine streamed them in', () => {
     const tl = buildTimeline([...nodePort].reverse());
     expect(tl.events.map((e) => e.at)).toEqual(['client', 'node/k8s-node1', 'svc/svc-2', 'pod/pod-1']);
   });
 
-  it('gives every distinct instant one keyframe, so a 6 µs hop gets as much screen time as a 400 µs one', () => {
+  it('gives every flight between instants the same screen time, so a 6 µs hop is as visible as a 400 µs one', () => {
     const tl = buildTimeline(nodePort);
     expect(tl.keyframes).toEqual([0, 5, 400, 410, 420, 426, 456]);
-    // The long client→node flight is one step, the short svc→pod flight too.
-    expect(positionOf(tl, 400) - positionOf(tl, 5)).toBe(1);
-    expect(positionOf(tl, 426) - positionOf(tl, 420)).toBe(1);
-    expect(maxPosition(tl)).toBe(6);
+    const flights = tl.segments.filter((s) => !s.hold);
+    expect(flights).toHaveLength(6);
+    expect(new Set(flights.map((s) => s.length))).toEqual(new Set([TRAVEL_MS]));
   });
 
-  it('maps playhead positions to simulated time and back', () => {
+  it('holds every hop on screen, longer where the packet is rewritten or delivered', () => {
     const tl = buildTimeline(nodePort);
-    expect(simTimeAt(tl, 1.5)).toBeCloseTo(202.5);
-    expect(positionOf(tl, 202.5)).toBeCloseTo(1.5);
-    expect(simTimeAt(tl, 99)).toBe(456);
+    const holds = tl.segments.filter((s) => s.hold);
+    expect(holds.map((s) => tl.events[s.shown]!.action)).toEqual(['forward', 'forward', 'dnat', 'deliver']);
+    expect(holds.map((s) => s.length)).toEqual([HOLD_MS, HOLD_MS, KEY_HOLD_MS, KEY_HOLD_MS]);
+    // Simulated time stands still during a hold.
+    const dnat = holds[2]!;
+    expect(simTimeAt(tl, dnat.start + dnat.length / 2)).toBe(410);
+  });
+
+  it('shows hops that share an instant one after the other: the delivery, then the reply', () => {
+    const tl = buildTimeline(withReply);
+    const deliver = tl.events.findIndex((e) => e.action === 'deliver');
+    const reply = tl.events.findIndex((e) => e.action === 'reply');
+    expect(tl.events[deliver]!.arrive).toBe(tl.events[reply]!.arrive);
+    const shown: number[] = [];
+    for (let p = 0; p <= maxPosition(tl); p += 10) {
+      const i = eventIndexAtPosition(tl, p);
+      if (shown.at(-1) !== i) shown.push(i);
+    }
+    expect(shown).toEqual(tl.events.map((_, i) => i));
+    expect(positionOfEvent(tl, reply) - positionOfEvent(tl, deliver)).toBe(KEY_HOLD_MS);
+  });
+
+  it('maps playhead positions to simulated time, linearly along a flight', () => {
+    const tl = buildTimeline(nodePort);
+    const flight = tl.segments.find((s) => !s.hold && s.t0 === 5)!;
+    expect(flight.t1).toBe(400);
+    expect(simTimeAt(tl, flight.start + flight.length / 2)).toBeCloseTo(202.5);
+    expect(simTimeAt(tl, 1e9)).toBe(456);
     expect(simTimeAt(tl, -3)).toBe(0);
+  });
+
+  it('shrinks the flights of a long run, never the holds', () => {
+    const long = packet(
+      'f0-req',
+      0,
+      Array.from({ length: 2000 }, (_, i) => [`node/n${i}`, i * 10, i * 10 + 5] as [string, number, number]),
+    );
+    const tl = buildTimeline(long);
+    const flights = tl.segments.filter((s) => !s.hold);
+    expect(flights[0]!.length).toBeLessThan(TRAVEL_MS);
+    expect(flights[0]!.length).toBeGreaterThanOrEqual(MIN_TRAVEL_MS);
+    expect(tl.segments.filter((s) => s.hold).every((s) => s.length >= HOLD_MS)).toBe(true);
+  });
+
+  it('reveals a request’s outcome only once the hop that decides it is shown', () => {
+    const tl = buildTimeline(withReply);
+    const last = tl.events.length - 1;
+    expect(tl.outcomeAt).toEqual([last]);
+    expect(outcomeRevealed(tl, 0, last - 1)).toBe(false);
+    expect(outcomeRevealed(tl, 0, last)).toBe(true);
   });
 
   it('names the hop being shown at a time: the last one reached', () => {
@@ -70,5 +134,6 @@ describe('timeline', () => {
     expect(tl.events).toEqual([]);
     expect(maxPosition(tl)).toBe(0);
     expect(simTimeAt(tl, 3)).toBe(0);
+    expect(eventIndexAtPosition(tl, 3)).toBe(-1);
   });
 });
