@@ -26,6 +26,7 @@ import type { TraceRun } from '../src/model/trace';
 import { matchPods, type NetState, newNetState } from '../src/engine/index';
 import { type EngineBudgets, overBudgetDiagnostic } from './budgets';
 import { requestChoices } from './choices';
+import { suggestRequest } from './suggest';
 import { applyOperation, runTrace } from './engine';
 import { type EngineOutcome, EngineThread } from './engineThread';
 import type { FolderJobResult } from './folderJob';
@@ -114,7 +115,10 @@ export class Session implements Api {
   }
 
   async getChoices(): Promise<RequestChoices> {
-    return this.loaded ? requestChoices(this.loaded.cluster) : { sources: [], targets: [] };
+    if (!this.loaded) return { sources: [], targets: [] };
+    const choices = requestChoices(this.loaded.cluster);
+    const suggested = suggestRequest(this.loaded.cluster, choices);
+    return suggested ? { ...choices, suggested } : choices;
   }
 
   async sendRequest(req: { from: string; to: string; count: number }): Promise<Result<TraceRun>> {

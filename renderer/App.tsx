@@ -14,6 +14,7 @@ import { PacketInspector } from './panels/PacketInspector';
 import { PlaybackBar } from './panels/PlaybackBar';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RequestBar } from './panels/RequestBar';
+import { ResultsPanel } from './panels/ResultsPanel';
 import { runCommand } from './panels/runCommand';
 import { ReachabilityView } from './panels/ReachabilityView';
 import { StatusBar } from './panels/StatusBar';
@@ -26,20 +27,10 @@ import { usePlaybackSelector } from './playback/usePlayback';
 import { useCluster } from './state/useCluster';
 import { useFolderDrop } from './state/useFolderDrop';
 import { APPLY_TITLE, useOperate } from './state/useOperate';
-import { httpSummary } from './model/proxy';
 import { layoutTopology } from './viz/layout';
 import { MAP_TOOLBAR_HEIGHT, MapToolbar } from './viz/MapToolbar';
 import { useAspect } from './viz/useAspect';
 import { MAP_ID, Topology, type MapHandle } from './viz/Topology';
-
-function summarise(run: TraceRun): string {
-  const counts = new Map<string, number>();
-  for (const t of run.traces) counts.set(t.outcome, (counts.get(t.outcome) ?? 0) + 1);
-  const outcomes = [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
-  // Through an Ingress controller, "delivered" alone hides a 404 or 503: say what nginx answered.
-  const http = httpSummary(run.traces);
-  return http ? `${outcomes} · ${http}` : outcomes;
-}
 
 /**
  * The hop the SVG marks: the one being inspected, only while paused. During playback the canvas halo
@@ -118,6 +109,9 @@ export function App() {
     [snapshot, showSystemPods, aspect],
   );
 
+  // The first request of a session plays by itself: a new user sees a packet travel without looking for Play.
+  const sentBefore = useRef(false);
+
   /** Sends a request and loads its run for playback; true when it was traced. */
   const send = useCallback(
     async (req: { from: string; to: string; count: number }): Promise<boolean> => {
@@ -128,6 +122,8 @@ export function App() {
         if (r.ok) {
           setRun(r.value);
           controller.load(buildTimeline(r.value.events));
+          if (!sentBefore.current) controller.play();
+          sentBefore.current = true;
           return true;
         }
         setSendError(r.error);
@@ -238,9 +234,10 @@ export function App() {
           )}
         </aside>
       </main>
-      <PlaybackBar controller={controller} summary={run ? summarise(run) : null} />
+      <PlaybackBar controller={controller} run={run} />
       <Dock compact={!hasRun && !hasProblems} problems={hasProblems}>
         <EventList controller={controller} />
+        <ResultsPanel controller={controller} run={run} />
         <ProblemsPanel diagnostics={snapshot?.diagnostics ?? []} objectCount={snapshot?.objects.length ?? 0} fatal={cluster.error} />
       </Dock>
       <StatusBar snapshot={snapshot} />

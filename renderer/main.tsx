@@ -7,6 +7,7 @@ import './styles/panels.css';
 import './styles/details.css';
 import './styles/topology.css';
 import './styles/reach.css';
+import './styles/results.css';
 
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary>

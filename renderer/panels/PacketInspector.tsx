@@ -2,7 +2,7 @@
 import type { TraceRun } from '../../src/model/trace';
 import { componentLabel } from '../../src/model/componentId';
 import type { PlaybackController } from '../playback/controller';
-import { previousHop } from '../playback/timeline';
+import { outcomeRevealed, previousHop } from '../playback/timeline';
 import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { policyVerdict } from '../model/policies';
 import { natLabel } from '../viz/drawPackets';
@@ -55,6 +55,8 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
   }
   const prev = previousHop(s.timeline, e);
   const trace = run?.traces[e.flowId];
+  // How the request ended stays hidden until playback gets there (or the user steps there).
+  const ended = trace && outcomeRevealed(s.timeline, e.flowId, s.selected) ? trace : undefined;
   const nat = natLabel(e);
   const verdict = policyVerdict(e);
   const rows: { field: 'src' | 'dst'; label: string }[] = [
@@ -149,17 +151,17 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
             </ul>
           </div>
         )}
-        {(e.outcome || trace) && (
-          <div className={`outcome tone-${OUTCOME_TONE[e.outcome ?? trace?.outcome ?? ''] ?? 'muted'}`}>
+        {(e.outcome || ended) && (
+          <div className={`outcome tone-${OUTCOME_TONE[e.outcome ?? ended?.outcome ?? ''] ?? 'muted'}`}>
             <strong>
-              {e.outcome ? `Outcome: ${e.outcome}` : `Request ${e.flowId + 1} ends: ${trace!.outcome}`}
+              {e.outcome ? `Outcome: ${e.outcome}` : `Request ${e.flowId + 1} ends: ${ended!.outcome}`}
               {/* Through an Ingress, "delivered" alone would hide a 404 or a 503: the status nginx answered. */}
-              {trace?.http && <span className="http-status"> · {httpStatusText(trace.http)}</span>}
+              {ended?.http && <span className="http-status"> · {httpStatusText(ended.http)}</span>}
             </strong>
-            {trace?.reason && <span> — {trace.reason}</span>}
-            {trace?.refs && trace.refs.length > 0 && (
+            {ended?.reason && <span> — {ended.reason}</span>}
+            {ended?.refs && ended.refs.length > 0 && (
               <ul>
-                {trace.refs.map((r, i) => (
+                {ended.refs.map((r, i) => (
                   <li key={i}>
                     <code className="loc">
                       {r.file}:{r.line}

@@ -1,18 +1,24 @@
 /** Play/Pause, Step back/forward, speed and the Timeline scrubber. */
+import { useMemo } from 'react';
+import type { TraceRun } from '../../src/model/trace';
 import type { PlaybackController } from '../playback/controller';
 import { SPEEDS } from '../playback/clock';
+import { revealThreshold } from '../playback/timeline';
+import { runResults, runSummary } from '../model/results';
 import { formatSimTime, usePlaybackState } from '../playback/usePlayback';
 import { playbackCommand } from '../input/keymap';
 import { runCommand } from './runCommand';
 
 export interface PlaybackBarProps {
   controller: PlaybackController;
-  /** "2 delivered, 1 timed out" for the current run. */
-  summary: string | null;
+  /** The current run: its summary ("2 delivered, 1 timeout") counts the outcomes playback has shown. */
+  run: TraceRun | null;
 }
 
-export function PlaybackBar({ controller, summary }: PlaybackBarProps) {
+export function PlaybackBar({ controller, run }: PlaybackBarProps) {
   const s = usePlaybackState(controller);
+  const threshold = revealThreshold(s.timeline, s.selected);
+  const summary = useMemo(() => (run ? runSummary(run, runResults(run, s.timeline, threshold)) : null), [run, s.timeline, threshold]);
   const n = s.timeline.events.length;
   const empty = n === 0;
   const current = s.selected >= 0 ? s.selected + 1 : 0;

@@ -36,8 +36,10 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
   const [seenChoices, setSeenChoices] = useState<RequestChoices | null>(null);
   if (choices !== seenChoices) {
     setSeenChoices(choices);
-    if (choices && !choices.sources.some((s) => s.id === from)) setFrom(choices.sources[0]?.id ?? '');
-    if (choices && !choices.targets.some((t) => t.id === to)) setTo(choices.targets[0]?.id ?? '');
+    // The engine's suggestion first (a delivered request that teaches something), else the lists' first.
+    const suggested = choices?.suggested;
+    if (choices && !choices.sources.some((s) => s.id === from)) setFrom(suggested?.from ?? choices.sources[0]?.id ?? '');
+    if (choices && !choices.targets.some((t) => t.id === to)) setTo(suggested?.to ?? choices.targets[0]?.id ?? '');
   }
 
   // A request shown from elsewhere: picked in the lists where they have it, else typed as it was sent.

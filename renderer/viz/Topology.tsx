@@ -9,6 +9,7 @@ import { objectKey } from '../../src/model/componentId';
 import { isIngressController } from '../model/ingress';
 import type { PlaybackController } from '../playback/controller';
 import { EdgeBoxes } from './EdgeBoxes';
+import { EndpointCounts } from './EndpointCounts';
 import { EndpointLinks } from './EndpointLinks';
 import type { TopologyLayout } from './layout';
 import { arrowDirection, nextItem, type NavItem } from './mapNav';
@@ -219,6 +220,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
               </NodeRegion>
             );
           })}
+          <EndpointCounts controller={controller} layout={layout} />
           {layout.pending && (
             <g
               className="pending-tray"

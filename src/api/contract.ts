@@ -133,6 +133,8 @@ export interface Reachability {
 export interface RequestChoices {
   sources: { id: string; label: string }[];
   targets: { id: string; label: string; group: 'Service' | 'NodePort' | 'LoadBalancer' | 'Pod' | 'Node' }[];
+  /** The request offered first (a source and a target from the lists above, traced and delivered): absent when none is. */
+  suggested?: { from: string; to: string };
 }
 
 export type ClusterOperation =

@@ -74,7 +74,10 @@ test('a curl line with a Host header is routed by the controller: request, match
   expect(nodeIP, `IP in "${node}"`).toBeTruthy();
 
   await app.send('external', { type: `curl -H 'Host: shop.example.com' http://${nodeIP}:${nodePort}/api` });
+  // Outcomes show once playback reaches them.
+  await app.toEnd();
   await expect(page.getByRole('toolbar', { name: 'Playback' })).toContainText('1 delivered · HTTP 200');
+  await app.home();
   await app.stepTo('proxy');
   const inspector = app.inspector;
   await expect(inspector).toContainText('L7 (ingress-nginx)');

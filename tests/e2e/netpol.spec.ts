@@ -57,7 +57,10 @@ test('a denied request stops at the shield: dropped by NetworkPolicy, with the p
   const app = new AppPage(page);
   await app.open(server.url);
   await app.send('pod/z/b', { pick: 'svc/x/s-x-a:80' });
+  // Outcomes show once playback reaches them.
+  await app.toEnd();
   await expect(page.getByRole('toolbar', { name: 'Playback' })).toContainText('1 dropped');
+  await app.home();
   await app.stepTo('drop');
   const inspector = app.inspector;
   await expect(inspector).toContainText('pod/x/a');
@@ -77,7 +80,9 @@ test('an allowed request passes the shield: the allow hop names the policy rule'
   const app = new AppPage(page);
   await app.open(server.url);
   await app.send('pod/y/b', { pick: 'svc/x/s-x-a:80' });
+  await app.toEnd();
   await expect(page.getByRole('toolbar', { name: 'Playback' })).toContainText('1 delivered');
+  await app.home();
   await app.stepTo('allow');
   await expect(app.inspector).toContainText('Allowed by NetworkPolicy (Calico)');
   await expect(app.inspector).toContainText('allowed by NetworkPolicy x/allow-from-y (ingress[0])');
@@ -136,7 +141,8 @@ test('Reachability: a heat map of every pair, filtered, read and sent by keyboar
   await page.keyboard.press('Enter');
   await expect(reach).toBeHidden();
   await expect(page.getByRole('button', { name: 'Cluster map' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('toolbar', { name: 'Playback' })).toContainText('1 dropped');
+  // It plays at 1×: the outcome shows when the packet reaches the shield.
+  await expect(page.getByRole('toolbar', { name: 'Playback' })).toContainText('1 dropped', { timeout: 30_000 });
   await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('pod/z/b');
   await expect(page.getByRole('combobox', { name: 'Target' })).toHaveValue('pod/x/a:80');
   // It plays by itself; picking a row pauses there.
@@ -149,6 +155,7 @@ test('Reachability: a heat map of every pair, filtered, read and sent by keyboar
   await expect(reach).toBeHidden();
   await page.getByRole('button', { name: 'Reachability' }).click();
   await reach.getByRole('gridcell', { name: 'pod/y/b → svc/x/s-x-a:80: delivered' }).click();
+  await app.toEnd();
   await expect(page.getByRole('toolbar', { name: 'Playback' })).toContainText('1 delivered');
 });
 
@@ -167,6 +174,7 @@ test('under flannel the policies are listed, said once to be not enforced, and i
     await expect(page.locator('.policy-shield')).toHaveCount(0);
     // z/b reaches x/a, which canal would have dropped; the app adds no policy hop to the run.
     await app.send('pod/z/b', { pick: 'svc/x/s-x-a:80' });
+    await app.toEnd();
     await expect(page.getByRole('toolbar', { name: 'Playback' })).toContainText('1 delivered');
     await expect(app.eventList).not.toContainText(/allow|policy/i);
     await expect(notice).toHaveCount(1);

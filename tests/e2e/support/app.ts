@@ -52,6 +52,27 @@ export class AppPage {
     await this.page.getByRole('spinbutton', { name: 'Count' }).fill(String(count));
     await this.page.getByRole('button', { name: 'Send request' }).click();
     await expect(this.eventList.getByRole('row').nth(1)).toBeVisible();
+    // The session's first run plays by itself; the specs start each run paused at its first hop.
+    await this.page.getByRole('button', { name: 'Jump to start' }).click();
+    await expect(this.inspector).toContainText('hop 1 of');
+  }
+
+  get results(): Locator {
+    return this.page.getByRole('region', { name: 'Results' });
+  }
+
+  get playbackBar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Playback' });
+  }
+
+  /** Back to the run's first hop, paused. */
+  async home(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Jump to start' }).click();
+  }
+
+  /** Jump to the end of the run: every outcome is shown (they are hidden until playback reaches them). */
+  async toEnd(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Jump to end' }).click();
   }
 
   /** Rows of the event list (without the header). */
