@@ -26,7 +26,7 @@ Usage:
 
 Commands:
   load    The whole cluster: nodes, pods, services, objects and diagnostics
-  get     The table 'kubectl get' prints (pods, services, nodes, endpoints, ingresses)
+  get     The table 'kubectl get' prints (pods, services, nodes, endpoints, endpointslices, ingresses)
   trace   Send requests and show every hop, NAT rewrite, verdict and the way back
   reach   The reachability matrix: every Pod against every Service port (or Pod port), one request each
   test    Check connectivity expectations from a YAML file, for CI (exit 1 when one fails)
@@ -62,7 +62,7 @@ export const GET_HELP = `Display the table 'kubectl get' prints for the simulate
 Usage:
   kube-traffic get KIND DIR [NAME...] [-o wide] [-l SELECTOR] [-n NAMESPACE | -A] [--seed N]
 
-KIND: pods (po), services (svc), nodes (no), endpoints (ep), ingresses (ing).
+KIND: pods (po), services (svc), nodes (no), endpoints (ep), endpointslices, ingresses (ing).
 
 Examples:
   kube-traffic get pods DIR -o wide

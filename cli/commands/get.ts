@@ -35,7 +35,7 @@ export function getCommand(argv: readonly string[], io: CliIo): number {
   const [kindArg, ...rest] = args.positional;
   if (kindArg === undefined) {
     throw new UsageError(
-      'You must specify the type of resource to get. Use one of: pods (po), services (svc), nodes (no), endpoints (ep), ingresses (ing)',
+      'You must specify the type of resource to get. Use one of: pods (po), services (svc), nodes (no), endpoints (ep), endpointslices, ingresses (ing)',
       'get',
     );
   }

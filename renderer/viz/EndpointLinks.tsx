@@ -34,6 +34,8 @@ export const EndpointLinks = memo(function EndpointLinks({ services, layout, foc
     const sr = layout.services.get(sk);
     if (!sr) continue;
     for (const e of s.endpoints) {
+      // An address no Pod has (a hand-made endpoint outside the cluster) has no card to link to.
+      if (e.pod === null) continue;
       const pk = endpointPodKey(s.namespace, e.pod);
       const pr = layout.pods.get(pk);
       if (!pr) continue;

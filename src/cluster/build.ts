@@ -24,6 +24,7 @@ import {
 } from './desired';
 import { objectDiagnostic } from './diagnostics';
 import { apiServerEndpoints, refreshEndpoints } from './endpoints';
+import { handMadeEndpoints, sliceEndpointsByService } from './endpointSlices';
 import { generateName } from './naming';
 import { buildNodes, isControlPlane } from './nodes';
 import { hasRoomForPod, podOverBudget } from './podBudget';
@@ -75,12 +76,26 @@ export function createDesiredWorkload(sim: Sim, d: DesiredWorkload): void {
 
 /** kubernetes (no selector) gets the API servers; every selector-managed Service follows its pods. */
 export function updateEndpoints(sim: Sim): void {
-  const refreshed = refreshEndpoints(sim.services, sim.pods.values());
+  const handMade = sliceEndpointsByService(sim.endpointSlices, sim.pods.values());
+  const refreshed = refreshEndpoints(sim.services, sim.pods.values(), handMade);
   sim.setServices(
     refreshed.map((s): ServiceState =>
       s.builtIn && s.namespace === 'default' && s.name === 'kubernetes' ? { ...s, endpoints: apiServerEndpoints(sim.nodes) } : s,
     ),
   );
+}
+
+/** The folder's Endpoints and EndpointSlices, and the slices mirrored from them (after the Services exist). */
+export function applyHandMadeEndpoints(
+  sim: Sim,
+  load: LoadResult,
+  createdAt: number,
+  previous: Pick<Cluster, 'endpointSlices' | 'endpointsObjects'> = {},
+): void {
+  const hand = handMadeEndpoints(sim, load, sim.services, createdAt, previous);
+  sim.endpointsObjects = hand.endpointsObjects;
+  sim.endpointSlices = hand.endpointSlices;
+  sim.diagnostics.push(...hand.diagnostics);
 }
 
 /** `podBudget`: Pods the cluster may hold (default MAX_PODS_PER_CLUSTER; tests use a small one). */
@@ -110,6 +125,7 @@ export function buildCluster(load: LoadResult, opts: { seed: number; podBudget?:
   sim.namespaces = namespacesOf(load);
   sim.ingresses = ingressesOf(load, FOLDER_APPLIED_AT, undefined, addonIngressClasses(settings));
   sim.ingressClasses = ingressClassesOf(load);
+  applyHandMadeEndpoints(sim, load, FOLDER_APPLIED_AT);
 
   // t = 0: kubeadm init, the flannel manifest and the nodes joining.
   for (const d of desired.pods) if (d.builtIn) createDesiredPod(sim, d);

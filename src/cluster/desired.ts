@@ -46,6 +46,8 @@ const SIMULATED = new Set<string>([
   'NetworkPolicy',
   'Ingress',
   'IngressClass',
+  'Endpoints',
+  'EndpointSlice',
   ...WORKLOAD_KINDS,
 ]);
 

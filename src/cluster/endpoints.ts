@@ -65,6 +65,12 @@ function ipNumber(ip: string): number {
   return ((Number(parts[0]) * 256 + Number(parts[1])) * 256 + Number(parts[2])) * 256 + Number(parts[3]);
 }
 
+function byPodName(a: EndpointState, b: EndpointState): number {
+  const x = a.pod ?? '';
+  const y = b.pod ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** The endpoints Kubernetes manages for a Service, ordered by address as Endpoints lists them. */
 export function serviceEndpoints(service: ServiceState, index: PodLabelIndex): EndpointState[] {
   if (!service.selector || Object.keys(service.selector).length === 0) return [];
@@ -100,14 +106,24 @@ export function serviceEndpoints(service: ServiceState, index: PodLabelIndex): E
   }
   if (out.length > 1) {
     const keyed = out.map((e) => ({ e, n: ipNumber(e.ip) }));
-    keyed.sort((a, b) => a.n - b.n || (a.e.pod < b.e.pod ? -1 : a.e.pod > b.e.pod ? 1 : 0));
+    keyed.sort((a, b) => a.n - b.n || byPodName(a.e, b.e));
     return keyed.map((k) => k.e);
   }
   return out;
 }
 
-/** Recompute every selector-managed Service's endpoints; hand-managed ones (no selector) keep theirs. */
-export function refreshEndpoints(services: ServiceState[], pods: Iterable<PodState>): ServiceState[] {
+const NONE: EndpointState[] = [];
+
+/**
+ * Recompute every Service's endpoints: the Pods a selector matches, plus the hand-made and mirrored
+ * EndpointSlices' endpoints (`handMade`, by `namespace/name`: kube-proxy merges every slice labelled
+ * with the Service's name). Built-in Services without a selector (`kubernetes`) keep theirs.
+ */
+export function refreshEndpoints(
+  services: ServiceState[],
+  pods: Iterable<PodState>,
+  handMade: ReadonlyMap<string, EndpointState[]> = new Map(),
+): ServiceState[] {
   // Only the label keys some selector uses can matter: index just those.
   const keys = new Map<string, Set<string>>();
   for (const s of services) {
@@ -118,8 +134,11 @@ export function refreshEndpoints(services: ServiceState[], pods: Iterable<PodSta
   }
   const index = new PodLabelIndex(pods, keys);
   return services.map((s) => {
-    if (!s.selector) return s;
-    const endpoints = serviceEndpoints(s, index);
+    if (!s.selector && s.builtIn) return s;
+    // kube-proxy programs nothing for an ExternalName Service, whatever slices name it.
+    const hand = s.type === 'ExternalName' ? undefined : handMade.get(`${s.namespace}/${s.name}`);
+    let endpoints = s.selector ? serviceEndpoints(s, index) : NONE;
+    if (hand) endpoints = endpoints.length > 0 ? [...endpoints, ...hand] : hand;
     return sameEndpoints(s.endpoints, endpoints) ? s : { ...s, endpoints };
   });
 }
@@ -135,7 +154,8 @@ function sameEndpoints(a: EndpointState[], b: EndpointState[]): boolean {
       x.ready !== y.ready ||
       x.serving !== y.serving ||
       x.terminating !== y.terminating ||
-      x.node !== y.node
+      x.node !== y.node ||
+      x.origin?.slice !== y.origin?.slice
     )
       return false;
     if (

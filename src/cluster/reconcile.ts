@@ -17,7 +17,7 @@ import type { Cluster, NodeState, PodState, WorkloadState } from '../model/clust
 import type { LoadResult, LoadedPod } from '../model/objects';
 import { addPod } from '../scheduler';
 import { ClusterIPAllocator } from './allocators';
-import { buildCluster, createDesiredPod, updateEndpoints } from './build';
+import { applyHandMadeEndpoints, buildCluster, createDesiredPod, updateEndpoints } from './build';
 import { OPERATION_STEP } from './clock';
 import { deleteWorkloadPods, syncWorkload } from './controllers';
 import { collectDesired, withoutRejectedServices, workloadStateOf, type DesiredPod, type DesiredWorkload } from './desired';
@@ -158,6 +158,7 @@ export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
   sim.diagnostics.push(...services.diagnostics);
   sim.setServices(services.services);
   sim.objects = withoutRejectedServices(sim.objects, desired.services, services.services);
+  applyHandMadeEndpoints(sim, load, sim.clock, prev);
 
   reconcileWorkloads(sim, desired.workloads);
   reconcileBarePods(sim, desired.pods);

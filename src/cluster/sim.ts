@@ -13,6 +13,7 @@ import type {
   ServiceState,
   WorkloadState,
 } from '../model/cluster';
+import type { EndpointSliceState, EndpointsObjectState } from '../model/endpointSlice';
 import type { IngressClassState, IngressState } from '../model/ingress';
 import type { NamespaceState, NetworkPolicyState } from '../model/policy';
 import type { Diagnostic } from '../model/source';
@@ -54,6 +55,8 @@ export interface SimInit {
   namespaces?: NamespaceState[];
   ingresses?: IngressState[];
   ingressClasses?: IngressClassState[];
+  endpointsObjects?: EndpointsObjectState[];
+  endpointSlices?: EndpointSliceState[];
 }
 
 export class Sim {
@@ -70,6 +73,9 @@ export class Sim {
   /** Desired state only, like policies: the ingress controller reads them, nothing changes them. */
   ingresses: IngressState[];
   ingressClasses: IngressClassState[];
+  /** Desired state: hand-made Endpoints, and the hand-made and mirrored EndpointSlices (endpointSlices.ts). */
+  endpointsObjects: EndpointsObjectState[];
+  endpointSlices: EndpointSliceState[];
   diagnostics: Diagnostic[];
   events: ClusterEvent[];
   clock: number;
@@ -98,6 +104,8 @@ export class Sim {
     this.namespaces = init.namespaces ?? [];
     this.ingresses = init.ingresses ?? [];
     this.ingressClasses = init.ingressClasses ?? [];
+    this.endpointsObjects = init.endpointsObjects ?? [];
+    this.endpointSlices = init.endpointSlices ?? [];
     this.diagnostics = [...(init.diagnostics ?? [])];
     this.events = [...(init.events ?? [])];
     this.clock = init.clock;
@@ -222,6 +230,8 @@ export class Sim {
       ...(this.namespaces.length > 0 ? { namespaces: this.namespaces } : {}),
       ...(this.ingresses.length > 0 ? { ingresses: this.ingresses } : {}),
       ...(this.ingressClasses.length > 0 ? { ingressClasses: this.ingressClasses } : {}),
+      ...(this.endpointsObjects.length > 0 ? { endpointsObjects: this.endpointsObjects } : {}),
+      ...(this.endpointSlices.length > 0 ? { endpointSlices: this.endpointSlices } : {}),
     };
   }
 }

@@ -20,6 +20,8 @@ export const SIMULATED: Record<string, string> = {
   NetworkPolicy: 'networking.k8s.io/v1',
   Ingress: 'networking.k8s.io/v1',
   IngressClass: 'networking.k8s.io/v1',
+  Endpoints: 'v1',
+  EndpointSlice: 'discovery.k8s.io/v1',
   ClusterSettings: SETTINGS_API_VERSION,
 };
 

@@ -7,6 +7,8 @@ import { WORKLOAD_KINDS, type LoadedObject, type WorkloadKind } from '../model/o
 import { DecodeError, fieldSet, Reader, type Obj } from './decode';
 import type { FieldError } from './fieldErrors';
 import { formatPath, type FieldPath } from './fieldPath';
+import { decodeEndpoints, ENDPOINTS_TOP_FIELDS } from './endpoints';
+import { decodeEndpointSlice, ENDPOINT_SLICE_TOP_FIELDS } from './endpointSlice';
 import { decodeIngress } from './ingress';
 import { decodeIngressClass } from './ingressClass';
 import { isNamespaced, nameValidator, noMatchMessage, removedVersion, SIMULATED } from './kinds';
@@ -21,6 +23,8 @@ import { decodeSettings } from './settings';
 import { decodePod, decodeWorkload } from './workload';
 
 const TOP_FIELDS = fieldSet('apiVersion', 'kind', 'metadata', 'spec', 'status');
+/** Kinds whose fields sit at the top level, beside metadata, instead of under spec. */
+const TOP_FIELDS_OF: Record<string, ReadonlySet<string>> = { Endpoints: ENDPOINTS_TOP_FIELDS, EndpointSlice: ENDPOINT_SLICE_TOP_FIELDS };
 
 export interface Candidate {
   kind: string;
@@ -51,7 +55,7 @@ export function loadObject(value: Obj, apiVersion: string, kind: string, src: So
     return candidate;
   }
 
-  const top = new Reader(value, [], kind, p, simulated ? TOP_FIELDS : undefined);
+  const top = new Reader(value, [], kind, p, simulated ? (TOP_FIELDS_OF[kind] ?? TOP_FIELDS) : undefined);
   try {
     const seed = `${src.file}:${nodeStart(src.node) ?? 0}`;
     const meta = decodeObjectMeta(top, namespaced, () => generatedNameSuffix(seed));
@@ -117,6 +121,10 @@ function decodeKind(
       return { ...base, kind, spec: decodeIngress(top, meta, p) };
     case 'IngressClass':
       return { ...base, kind, spec: decodeIngressClass(top, p) };
+    case 'Endpoints':
+      return { ...base, kind, subsets: decodeEndpoints(top, p) };
+    case 'EndpointSlice':
+      return { ...base, kind, ...decodeEndpointSlice(top, p) };
     default:
       if ((WORKLOAD_KINDS as readonly string[]).includes(kind))
         return { ...base, kind: kind as WorkloadKind, spec: decodeWorkload(kind as WorkloadKind, top, meta, p) };

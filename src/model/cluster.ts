@@ -3,6 +3,7 @@ import type { IngressClassState, IngressState } from './ingress';
 import type { NamespaceState, NetworkPolicyState } from './policy';
 import type { Labels, PodSpec, Protocol, ServiceType, Taint, WorkloadSpec } from './k8s';
 import type { WorkloadKind } from './objects';
+import type { EndpointOrigin, EndpointSliceState, EndpointsObjectState } from './endpointSlice';
 
 /** Resolved simulator settings (all defaults applied). */
 export interface ClusterSettings {
@@ -158,15 +159,19 @@ export interface EndpointPort {
 
 /** One address of an EndpointSlice. */
 export interface EndpointState {
-  pod: string;
+  /** The Pod at this address; null for an address no Pod has (a node, a host outside the cluster). */
+  pod: string | null;
   namespace: string;
   ip: string;
-  node: string;
+  /** The endpoint's nodeName (what kube-proxy's Local traffic policies compare); null when unset. */
+  node: string | null;
   ready: boolean;
   serving: boolean;
   terminating: boolean;
   /** Resolved ports, one per Service port the pod can serve (named targetPorts resolved per pod). */
   ports: EndpointPort[];
+  /** The hand-made or mirrored EndpointSlice it comes from; absent for the endpointslice controller's (from a Pod). */
+  origin?: EndpointOrigin;
 }
 
 export interface ServicePortState {
@@ -287,4 +292,8 @@ export interface Cluster {
   ingresses?: IngressState[];
   /** The folder's IngressClasses (absent: none); add-ons bring their own (cluster/addons.ts). */
   ingressClasses?: IngressClassState[];
+  /** The folder's hand-made Endpoints (absent: none). */
+  endpointsObjects?: EndpointsObjectState[];
+  /** The folder's EndpointSlices and those mirrored from its Endpoints (absent: none). */
+  endpointSlices?: EndpointSliceState[];
 }

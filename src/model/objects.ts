@@ -87,6 +87,53 @@ export interface LoadedIngressClass extends LoadedBase {
   kind: 'IngressClass';
   spec: IngressClassSpec;
 }
+/** core/v1 EndpointAddress as decoded. */
+export interface EndpointAddressSpec {
+  ip: string;
+  hostname: string;
+  nodeName?: string;
+  targetRef?: { kind: string; name: string; namespace: string };
+}
+/** core/v1 EndpointPort, `protocol` defaulted to TCP. */
+export interface EndpointsPortSpec {
+  name: string;
+  port: number;
+  protocol: string;
+  appProtocol?: string;
+}
+export interface EndpointSubsetSpec {
+  addresses: EndpointAddressSpec[];
+  notReadyAddresses: EndpointAddressSpec[];
+  ports: EndpointsPortSpec[];
+}
+/** A v1 Endpoints written by hand (no `spec`: its `subsets` are top-level). */
+export interface LoadedEndpoints extends LoadedBase {
+  kind: 'Endpoints';
+  subsets: EndpointSubsetSpec[];
+}
+/** discovery.k8s.io/v1 Endpoint as decoded: conditions stay unset (null) where not written. */
+export interface SliceEndpointSpec {
+  addresses: string[];
+  conditions: { ready: boolean | null; serving: boolean | null; terminating: boolean | null };
+  hostname?: string;
+  nodeName?: string;
+  zone?: string;
+  targetRef?: { kind: string; name: string; namespace: string };
+}
+/** discovery.k8s.io/v1 EndpointPort, `name` defaulted to "" and `protocol` to TCP. */
+export interface SlicePortSpec {
+  name: string;
+  port: number | null;
+  protocol: string;
+  appProtocol?: string;
+}
+/** A discovery.k8s.io/v1 EndpointSlice (top-level addressType, endpoints, ports). */
+export interface LoadedEndpointSlice extends LoadedBase {
+  kind: 'EndpointSlice';
+  addressType: string;
+  endpoints: SliceEndpointSpec[];
+  ports: SlicePortSpec[];
+}
 /** Anything else (ConfigMap, Secret, CRDs…): kept and listed, not simulated. */
 export interface LoadedOther extends LoadedBase {
   kind: string;
@@ -102,6 +149,8 @@ export type LoadedObject =
   | LoadedNetworkPolicy
   | LoadedIngress
   | LoadedIngressClass
+  | LoadedEndpoints
+  | LoadedEndpointSlice
   | LoadedOther;
 
 /**

@@ -6,6 +6,7 @@
  */
 import { endpointChain, serviceChains } from './chains';
 import type { Backend, BackendSet, PortEntry } from './types';
+import { originText } from './endpointText';
 
 export function buildBackendSet(entry: PortEntry): BackendSet {
   const portName = entry.port.name ?? '';
@@ -14,12 +15,16 @@ export function buildBackendSet(entry: PortEntry): BackendSet {
     const p = ep.ports.find((x) => x.name === portName && x.protocol === entry.port.protocol);
     if (!p) continue; // a named targetPort this pod does not declare: no endpoint for this port
     const addr = `${ep.ip}:${p.port}`;
-    const dnatNote = `DNAT to ${ep.pod} ${addr} (targetPort ${entry.port.targetPort})`;
+    // A hand-made or mirrored endpoint carries its own port: the Service's targetPort plays no part.
+    const why = ep.origin ? originText(ep) : `targetPort ${entry.port.targetPort}`;
+    const dnatNote = `DNAT to ${ep.pod !== null ? `${ep.pod} ` : ''}${addr} (${why})`;
     listed.push({ ep, ip: ep.ip, port: p.port, addr, sep: endpointChain(entry.spn, entry.proto, addr), dnatNote });
   }
   listed.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
   const byNode = new Map<string, Backend[]>();
   for (const b of listed) {
+    // An endpoint without nodeName is local to no node (kube-proxy's Local policies never pick it).
+    if (b.ep.node === null) continue;
     const l = byNode.get(b.ep.node);
     if (l) l.push(b);
     else byNode.set(b.ep.node, [b]);

@@ -5,6 +5,7 @@
  * from its own Pod IP. The backend sees the controller as its client, and the original client only in
  * X-Forwarded-For / X-Real-IP — the real address only where the controller's Service kept it.
  */
+import { endpointName } from './endpointText';
 import { hostMatch, route, type RouteResult } from '../ingress/match';
 import type { NodeState, PodState } from '../model/cluster';
 import type { IngressBackend, IngressState } from '../model/ingress';
@@ -97,7 +98,7 @@ export function proxyRequest(w: Walk, ctl: IngressController, request: HttpReque
   up.hop(
     podId(pod),
     'send',
-    `ingress-nginx in ${pod.name} opens a new connection to ${picked.addr} (${picked.ep.pod}) from ${up.src}: ${upstreamPath}`,
+    `ingress-nginx in ${pod.name} opens a new connection to ${picked.addr} (${endpointName(picked.ep)}) from ${up.src}: ${upstreamPath}`,
     node.name,
   );
   if (w.ix.policies.enforced) up.egressFrom = pod;

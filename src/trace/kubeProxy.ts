@@ -4,6 +4,7 @@
  * decision (trafficPolicy.ts), DROP for a Local policy without local endpoints, the endpoint choice
  * (endpointPick.ts), hairpin, then DNAT. Each step decides first; the hop's words come last.
  */
+import { endpointName } from './endpointText';
 import type { NodeState } from '../model/cluster';
 import { chooseEndpoint, type EndpointChoice } from './endpointPick';
 import { deliverToHost, routeOnward } from './fabric';
@@ -29,7 +30,8 @@ export function serviceRules(w: Walk, n: NodeState, entry: PortEntry, via: Via, 
   if (d.candidates.length === 0) return dropNoLocal(w, n, set, via, d);
   const choice = chooseEndpoint(w.net, n, entry.svc, d.candidates, w.srcIP);
   const b = choice.backend;
-  if (b.ip === w.srcIP) w.masq = `hairpin: ${b.ep.pod} called its own Service and was picked (KUBE-SEP -s ${b.ip} -j KUBE-MARK-MASQ)`;
+  if (b.ip === w.srcIP)
+    w.masq = `hairpin: ${endpointName(b.ep)} called its own Service and was picked (KUBE-SEP -s ${b.ip} -j KUBE-MARK-MASQ)`;
 
   const shared = sharedTexts(w, n, set, via, d, choice);
   const texts = shared ?? w.ix.texts.dnat(set, via, d, choice, n, w.dst, w.srcIP);
@@ -68,7 +70,7 @@ function sourceRangesDrop(w: Walk, n: NodeState, set: BackendSet): void {
 function reject(w: Walk, n: NodeState, set: BackendSet, via: Via): void {
   const refs = w.ix.texts.serviceRefs(set, via, 'none', false);
   w.hop(svcId(set.entry.svc), 'reject', rejectNote(set.entry, via, n), n.name, refs, `${filterChain(via)} -j REJECT`);
-  w.finish({ outcome: 'refused', reason: noEndpointsReason(set, w.ix.cluster.pods), refs, immediate: true });
+  w.finish({ outcome: 'refused', reason: noEndpointsReason(set, w.ix.cluster), refs, immediate: true });
 }
 
 /** A Local traffic policy and no usable endpoint on this node: DROP, no reply at all. */

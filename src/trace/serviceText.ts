@@ -2,7 +2,9 @@
  * The words of a Service's hops, written from kube-proxy's decisions (trafficPolicy.ts, endpointPick.ts):
  * the DNAT note, the chain a packet took, and the verdicts when no endpoint takes it.
  */
-import type { NodeState, PodState, ServiceState } from '../model/cluster';
+import { endpointName } from './endpointText';
+import type { Cluster, NodeState, ServiceState } from '../model/cluster';
+import { LABEL_SERVICE_NAME } from '../model/endpointSlice';
 import { serviceSelects } from '../util/labels';
 import type { EndpointChoice } from './endpointPick';
 import { displayName } from './ids';
@@ -54,7 +56,7 @@ function pickNote(svc: ServiceState, n: NodeState, d: PolicyDecision, choice: En
   const b = choice.backend;
   if (choice.stuck !== null) {
     const { ago, timeout } = choice.stuck;
-    return `sessionAffinity: ClientIP — ${client} was sent to ${b.ep.pod} ${ago} s ago (xt_recent list on ${n.name}, timeout ${timeout} s), so it sticks`;
+    return `sessionAffinity: ClientIP — ${client} was sent to ${endpointName(b.ep)} ${ago} s ago (xt_recent list on ${n.name}, timeout ${timeout} s), so it sticks`;
   }
   const count = d.candidates.length;
   const terminating = b.ep.terminating ? ' (serving but terminating: no Ready endpoint is left)' : '';
@@ -62,7 +64,7 @@ function pickNote(svc: ServiceState, n: NodeState, d: PolicyDecision, choice: En
     count === 1
       ? `the only endpoint ${d.scope}${terminating}`
       : `endpoint ${choice.index + 1} of ${count} ${d.scope} picked at random (statistic --mode random: rule i of n matches with probability 1/(n−i))${terminating}`;
-  return choice.remembered ? `${random}; sessionAffinity: ClientIP remembers ${client} → ${b.ep.pod} on ${n.name}` : random;
+  return choice.remembered ? `${random}; sessionAffinity: ClientIP remembers ${client} → ${endpointName(b.ep)} on ${n.name}` : random;
 }
 
 export function sourceRangesDropped(
@@ -112,11 +114,12 @@ export function rejectNote(entry: PortEntry, via: Via, n: NodeState): string {
 }
 
 /** Why a Service has no usable endpoint: no selector, no matching Pod, no named port, nobody Ready. */
-export function noEndpointsReason(set: BackendSet, pods: readonly PodState[]): string {
+export function noEndpointsReason(set: BackendSet, cluster: Pick<Cluster, 'pods' | 'endpointSlices' | 'endpointsObjects'>): string {
   const { svc, port } = set.entry;
+  const pods = cluster.pods;
   let detail: string;
   if (!svc.selector || Object.keys(svc.selector).length === 0) {
-    detail = 'it has no selector, so nothing fills in its endpoints (an EndpointSlice would have to be created by hand)';
+    detail = selectorlessDetail(set, cluster);
   } else {
     const sel = selectorText(svc.selector);
     const matching = pods.filter((p) => p.namespace === svc.namespace && serviceSelects(svc.selector, p.labels));
@@ -130,4 +133,23 @@ export function noEndpointsReason(set: BackendSet, pods: readonly PodState[]): s
     } else detail = `its selector ${sel} matches ${matching.length} Pod(s) but none is Ready: ${names}`;
   }
   return `connection refused immediately: ${displayName(svc)} has no ready endpoints — ${detail}`;
+}
+
+/** A Service without a selector gets endpoints only from EndpointSlices labelled with its name (hand-made or mirrored from its Endpoints). */
+function selectorlessDetail(set: BackendSet, cluster: Pick<Cluster, 'endpointSlices' | 'endpointsObjects'>): string {
+  const { svc, port } = set.entry;
+  const slices = (cluster.endpointSlices ?? []).filter((s) => s.namespace === svc.namespace && s.labels[LABEL_SERVICE_NAME] === svc.name);
+  const endpoints = (cluster.endpointsObjects ?? []).find((e) => e.namespace === svc.namespace && e.name === svc.name);
+  if (slices.length === 0) {
+    if (endpoints)
+      return `it has no selector, and its hand-made Endpoints ${svc.name} was not mirrored into an EndpointSlice (see the warning on it), so kube-proxy has no endpoint for it`;
+    return `it has no selector, so only EndpointSlices labelled ${LABEL_SERVICE_NAME}: ${svc.name} (hand-made, or mirrored from an Endpoints named ${svc.name}) give it endpoints, and the folder has none`;
+  }
+  const names = slices.map((s) => s.name).join(', ');
+  const portName = port.name ?? '';
+  if (set.listed.length === 0) {
+    const which = portName === '' ? 'an unnamed port' : `a port named "${portName}"`;
+    return `it has no selector and its EndpointSlice ${names} has no endpoint with ${which} and protocol ${port.protocol} (kube-proxy matches the slice's ports to the Service's by name)`;
+  }
+  return `it has no selector and every endpoint in its EndpointSlice ${names} is not ready (conditions.ready: false, or listed under notReadyAddresses)`;
 }

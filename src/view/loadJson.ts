@@ -3,7 +3,7 @@
  * it from a Cluster. The same document is the renderer's ClusterSnapshot base, so its order is
  * stable: nodes in join order, pods and services by namespace then name, objects by file and line.
  */
-import type { Cluster, NodeState, PodState, ServiceState } from '../model/cluster';
+import type { Cluster, EndpointState, NodeState, PodState, ServiceState } from '../model/cluster';
 import type { Diagnostic } from '../model/source';
 
 export interface LoadJson {
@@ -59,7 +59,21 @@ export interface LoadJson {
     internalTrafficPolicy?: 'Cluster' | 'Local';
     sessionAffinity: 'None' | 'ClientIP';
     ports: { name?: string; port: number; targetPort: number | string; nodePort?: number; protocol: string }[];
-    endpoints: { pod: string; ip: string; node: string; ready: boolean }[];
+    /**
+     * `pod` and `node` are null for an address no Pod has (a hand-made endpoint); `slice`, `managedBy`,
+     * `mirroredFrom`, `file`, `line` say which hand-made or mirrored EndpointSlice it comes from.
+     */
+    endpoints: {
+      pod: string | null;
+      ip: string;
+      node: string | null;
+      ready: boolean;
+      slice?: string;
+      managedBy?: string;
+      mirroredFrom?: string;
+      file?: string;
+      line?: number;
+    }[];
     healthCheckNodePort?: number;
     pendingReason?: string;
     /** spec.externalIPs, when set. */
@@ -152,6 +166,19 @@ function externalIP(s: ServiceState): string | null {
   return s.externalIPs[0] ?? null;
 }
 
+function endpointJson(e: EndpointState): LoadJson['services'][number]['endpoints'][number] {
+  const out: LoadJson['services'][number]['endpoints'][number] = { pod: e.pod, ip: e.ip, node: e.node, ready: e.ready };
+  const o = e.origin;
+  if (o) {
+    out.slice = o.slice;
+    out.managedBy = o.managedBy;
+    if (o.mirroredFrom !== undefined) out.mirroredFrom = o.mirroredFrom;
+    out.file = o.source.file;
+    out.line = o.source.line;
+  }
+  return out;
+}
+
 function serviceJson(s: ServiceState): LoadJson['services'][number] {
   const out: LoadJson['services'][number] = {
     name: s.name,
@@ -170,7 +197,7 @@ function serviceJson(s: ServiceState): LoadJson['services'][number] {
       ...(p.nodePort ? { nodePort: p.nodePort } : {}),
       protocol: p.protocol,
     })),
-    endpoints: s.endpoints.map((e) => ({ pod: e.pod, ip: e.ip, node: e.node, ready: e.ready })),
+    endpoints: s.endpoints.map(endpointJson),
   };
   if (s.healthCheckNodePort !== undefined) out.healthCheckNodePort = s.healthCheckNodePort;
   if (s.pendingReason !== undefined) out.pendingReason = s.pendingReason;

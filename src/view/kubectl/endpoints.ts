@@ -3,6 +3,7 @@
  * Service with a selector (pkg/controller/endpoint), printed by printers.go formatEndpoints.
  */
 import type { Cluster, EndpointPort, EndpointState, ServiceState } from '../../model/cluster';
+import type { EndpointsObjectState } from '../../model/endpointSlice';
 import { age, byCodeUnit, joinHostPort } from './common';
 
 export const ENDPOINTS_COLUMNS = ['NAME', 'ENDPOINTS', 'AGE'];
@@ -35,7 +36,8 @@ export function endpointSubsets(cluster: Cluster, svc: ServiceState): Subset[] {
   }
   const subsets = new Map<string, Subset>();
   for (const ep of svc.endpoints) {
-    if (!inEndpoints(svc, ep)) continue;
+    // A hand-made EndpointSlice's endpoints are not in the controller's Endpoints.
+    if (ep.origin || !inEndpoints(svc, ep)) continue;
     const key = ep.ports.map((p) => `${p.name}/${p.port}/${p.protocol}`).join(',');
     let subset = subsets.get(key);
     if (!subset) subsets.set(key, (subset = { ports: ep.ports, addresses: [], notReadyAddresses: [] }));
@@ -90,6 +92,11 @@ export function formatEndpoints(subsets: Subset[]): string {
   }
   const ret = list.join(',');
   return more ? `${ret} + ${count - MAX} more...` : ret;
+}
+
+/** A hand-made Endpoints, its subsets as written. */
+export function handMadeEndpointsRow(cluster: Cluster, e: EndpointsObjectState): string[] {
+  return [e.name, formatEndpoints(e.subsets), age(cluster, e.createdAt)];
 }
 
 export function endpointsRow(cluster: Cluster, svc: ServiceState): string[] {

@@ -1,5 +1,5 @@
 /**
- * `kubectl get pods|services|nodes|endpoints|ingresses`: resource aliases, namespace and label filtering,
+ * `kubectl get pods|services|nodes|endpoints|endpointslices|ingresses`: resource aliases, namespace and label filtering,
  * the tables and kubectl's messages ("No resources found in default namespace.", NotFound,
  * BadRequest for an invalid selector). Pure: returns the text for stdout and stderr.
  */
@@ -7,14 +7,15 @@ import type { Cluster } from '../../model/cluster';
 import { matchesSelector, type Requirement } from '../../util/selector';
 import { parseListSelector } from './listSelector';
 import { byCodeUnit, byNamespaceAndName } from './common';
-import { ENDPOINTS_COLUMNS, endpointsRow, hasEndpointsObject } from './endpoints';
+import { ENDPOINTS_COLUMNS, endpointsRow, handMadeEndpointsRow, hasEndpointsObject } from './endpoints';
+import { allEndpointSlices, ENDPOINT_SLICE_COLUMNS, endpointSliceRow } from './endpointSlices';
 import { INGRESS_COLUMNS, ingressRow } from './ingresses';
 import { NODE_COLUMNS, NODE_WIDE_COLUMNS, nodeRow } from './nodes';
 import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './pods';
 import { SERVICE_COLUMNS, SERVICE_WIDE_COLUMNS, serviceRow } from './services';
 import { formatTable } from './tabwriter';
 
-export type GetKind = 'pods' | 'services' | 'nodes' | 'endpoints' | 'ingresses';
+export type GetKind = 'pods' | 'services' | 'nodes' | 'endpoints' | 'endpointslices' | 'ingresses';
 
 /** kubectl's names and short names for the resources. */
 const ALIASES: Record<string, GetKind> = {
@@ -29,6 +30,8 @@ const ALIASES: Record<string, GetKind> = {
   no: 'nodes',
   endpoints: 'endpoints',
   ep: 'endpoints',
+  endpointslices: 'endpointslices',
+  endpointslice: 'endpointslices',
   ingresses: 'ingresses',
   ingress: 'ingresses',
   ing: 'ingresses',
@@ -40,6 +43,7 @@ const RESOURCE: Record<GetKind, { name: string; groupVersion: string }> = {
   services: { name: 'services', groupVersion: '/v1' },
   nodes: { name: 'nodes', groupVersion: '/v1' },
   endpoints: { name: 'endpoints', groupVersion: '/v1' },
+  endpointslices: { name: 'endpointslices.discovery.k8s.io', groupVersion: 'discovery.k8s.io/v1' },
   ingresses: { name: 'ingresses.networking.k8s.io', groupVersion: 'networking.k8s.io/v1' },
 };
 
@@ -83,11 +87,29 @@ function listObjects(cluster: Cluster, kind: GetKind): Listed[] {
         labels: s.labels,
         row: (w) => serviceRow(cluster, s, w),
       }));
-    case 'endpoints':
-      // The Endpoints object carries its Service's labels.
-      return cluster.services
-        .filter(hasEndpointsObject)
-        .map((s) => ({ namespace: s.namespace, name: s.name, labels: s.labels, row: () => endpointsRow(cluster, s) }));
+    case 'endpoints': {
+      // The Endpoints object carries its Service's labels; a hand-made one is listed as written,
+      // unless its Service has a selector (the endpoints controller replaces it).
+      const managed = cluster.services.filter(hasEndpointsObject);
+      const owned = new Set(managed.map((s) => `${s.namespace}/${s.name}`));
+      const listed: Listed[] = managed.map((s) => ({
+        namespace: s.namespace,
+        name: s.name,
+        labels: s.labels,
+        row: () => endpointsRow(cluster, s),
+      }));
+      for (const e of cluster.endpointsObjects ?? [])
+        if (!owned.has(`${e.namespace}/${e.name}`))
+          listed.push({ namespace: e.namespace, name: e.name, labels: e.labels, row: () => handMadeEndpointsRow(cluster, e) });
+      return listed;
+    }
+    case 'endpointslices':
+      return allEndpointSlices(cluster).map((s) => ({
+        namespace: s.namespace,
+        name: s.name,
+        labels: s.labels,
+        row: () => endpointSliceRow(cluster, s),
+      }));
     case 'nodes':
       return cluster.nodes.map((n) => ({ namespace: '', name: n.name, labels: n.labels, row: (w) => nodeRow(cluster, n, w) }));
     case 'ingresses':
@@ -110,6 +132,8 @@ function header(kind: GetKind, wide: boolean): string[] {
       return wide ? [...NODE_COLUMNS, ...NODE_WIDE_COLUMNS] : NODE_COLUMNS;
     case 'endpoints':
       return ENDPOINTS_COLUMNS;
+    case 'endpointslices':
+      return ENDPOINT_SLICE_COLUMNS;
     case 'ingresses':
       return INGRESS_COLUMNS;
   }
