@@ -15,7 +15,7 @@ const build = (text: string): Cluster => buildCluster(loadManifests([{ path: 'm.
 const appPod = (c: Cluster): string => `pod/${c.pods.find((p) => p.name.startsWith('app-'))!.name}`;
 
 describe('the "Service in front of an external database" pattern (assets/examples/external-database)', () => {
-  it('DNATs the ClusterIP to the Endpoints address, names the mirrored slice and its line, and leaves the node', () => {
+  it('DNATs the ClusterIP to the Endpoints address, names the mirrored slice and its line, and reaches the database', () => {
     const c = example();
     const t = trace1(c, appPod(c), 'svc/db:5432');
     const dnat = t.hops.find((h) => h.action === 'dnat')!;
@@ -25,11 +25,22 @@ describe('the "Service in front of an external database" pattern (assets/example
     expect(dnat.note).toContain(
       `DNAT to 192.168.64.100:5432 (address and port from EndpointSlice ${slice}, mirrored from Endpoints db (database.yaml:19))`,
     );
-    // flannel masquerades the Pod's packet as it leaves the pod network for an outside address.
-    expect(t.hops.some((h) => h.action === 'snat' && h.note?.includes('flannel masquerades'))).toBe(true);
-    expect(lastHop(t).dst).toBe('192.168.64.100:5432');
-    // No host outside the cluster is declared here, so nobody answers.
+    // flannel masquerades the Pod's packet as it leaves the pod network; the host declared in cluster.yaml answers.
+    const snat = t.hops.find((h) => h.action === 'snat')!;
+    expect(snat.at).toMatch(/^node\/k8s-node[12]$/);
+    expect(t.outcome).toBe('delivered');
+    expect(lastHop(t)).toMatchObject({ at: 'host/db.example.com', action: 'deliver', dst: '192.168.64.100:5432', src: snat.src });
+    // The way back: conntrack reverses the masquerade, then the DNAT, so the Pod sees the ClusterIP answer.
+    const back = t.response!.hops;
+    expect(back[back.length - 1].src).toBe(t.hops[0].dst);
+  });
+
+  it('without the host declared, nobody answers at that address: timeout', () => {
+    const c = buildCluster(loadManifests(EXAMPLE.filter((f) => f.path !== 'cluster.yaml')), { seed: 1 });
+    const t = trace1(c, appPod(c), 'svc/db:5432');
+    expect(t.hops.find((h) => h.action === 'dnat')?.dst).toBe('192.168.64.100:5432');
     expect(t.outcome).toBe('timeout');
+    expect(lastHop(t).dst).toBe('192.168.64.100:5432');
   });
 
   it('a hand-made EndpointSlice of node addresses reaches the kubelets, on either node', () => {
