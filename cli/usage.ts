@@ -86,7 +86,8 @@ Usage:
 SOURCE: external | node/NAME | pod/NAME | pod/NAMESPACE/NAME
 TARGET: IP:PORT | svc/NAME:PORT | node/NAME:PORT | pod/NAME:PORT | lb/NAME:PORT | NAME:PORT
         | http://HOST[:PORT]/PATH | 'curl -H "Host: NAME" http://HOST[:PORT]/PATH'
-        (the service port for svc/ and lb/, the node port for node/; a /udp suffix for UDP)
+        (the service port for svc/ and lb/, the node port for node/; a /udp suffix for UDP,
+        /sctp for SCTP, e.g. svc/dns:53/udp)
 
 Each hop shows the packet's addresses as they leave it, so DNAT and SNAT are visible, then the
 outcome (delivered, refused, dropped, timeout, unreachable, unresolved), its reason, and the
@@ -114,7 +115,7 @@ Rows are the sources: running Pods with an IP that --from picks (a label selecto
 namespace), or without it every such Pod outside kube-system. Columns are the targets: without
 --port, every port of every Service outside kube-system; with --port, the Pods --to picks
 (without --to, every Pod outside kube-system) on that port. Ids always carry the namespace:
-pod/NS/NAME, svc/NS/NAME:PORT, pod/NS/NAME:PORT (and :PORT/UDP for UDP).
+pod/NS/NAME, svc/NS/NAME:PORT, pod/NS/NAME:PORT (and :PORT/UDP for UDP, :PORT/SCTP for SCTP).
 
 Each pair is traced as 'kube-traffic trace --from SOURCE --to TARGET --seed N' would trace it,
 on its own (no state carries from one pair to the next), so the same folder and seed give the
@@ -134,7 +135,7 @@ Examples:
 Flags:
       --from SELECTOR      Label selector for the source Pods (all namespaces)
       --to SELECTOR        Label selector for the target Pods (all namespaces; needs --port)
-      --port PORT[/PROTO]  Target Pods on this port (PROTO: TCP, the default, or UDP)
+      --port PORT[/PROTO]  Target Pods on this port (PROTO: TCP, the default, UDP or SCTP: 53/udp, 3868/sctp)
       --json               Print JSON instead of the grid
       --seed N             Seed for every random choice; default 1
   -h, --help               Help for reach

@@ -21,6 +21,7 @@ const ACTION_TEXT: Record<string, string> = {
   drop: 'Dropped',
   reject: 'Rejected',
   rst: 'Connection refused (TCP RST)',
+  abort: 'Connection refused (SCTP ABORT)',
   'un-nat': 'Reverse NAT (conntrack)',
   lb: 'Load balancer',
   timeout: 'Timed out',

@@ -7,6 +7,7 @@ const FAILURE_ACTIONS: Partial<Record<PacketEvent['action'], MarkerKind>> = {
   drop: 'drop',
   reject: 'reject',
   rst: 'refused',
+  abort: 'refused',
   timeout: 'timeout',
 };
 

@@ -7,10 +7,11 @@ import type { Cluster, PodState } from '../model/cluster';
 import { matchesSelector } from '../util/selector';
 import { byNamespaceAndName } from '../view/kubectl/common';
 import { parseListSelector } from '../view/kubectl/listSelector';
+import type { Protocol } from '../model/k8s';
 
 export interface ReachPort {
   port: number;
-  protocol: 'TCP' | 'UDP';
+  protocol: Protocol;
 }
 
 /** A value, or why not: `apiServer` errors are the API server's own words, which kubectl prints as they are. */
@@ -21,16 +22,16 @@ const SYSTEM_NAMESPACE = 'kube-system';
 
 const usage = (error: string): { ok: false; error: string; apiServer: boolean } => ({ ok: false, error, apiServer: false });
 
-/** `--port 8080`, `--port 53/udp`. */
+/** `--port 8080`, `--port 53/udp`, `--port 3868/sctp`. */
 export function parseReachPort(text: string): Checked<ReachPort> {
-  const m = /^(\d+)(?:\/(tcp|udp))?$/i.exec(text.trim());
+  const m = /^(\d+)(?:\/(tcp|udp|sctp))?$/i.exec(text.trim());
   const port = m ? Number(m[1]) : NaN;
   if (!m || port < 1 || port > 65535) {
     return usage(
-      `invalid argument ${JSON.stringify(text)} for "--port" flag: expected PORT or PORT/PROTO, PORT 1-65535 and PROTO TCP or UDP`,
+      `invalid argument ${JSON.stringify(text)} for "--port" flag: expected PORT or PORT/PROTO, PORT 1-65535 and PROTO TCP, UDP or SCTP`,
     );
   }
-  return { ok: true, value: { port, protocol: (m[2]?.toUpperCase() ?? 'TCP') as 'TCP' | 'UDP' } };
+  return { ok: true, value: { port, protocol: (m[2]?.toUpperCase() ?? 'TCP') as Protocol } };
 }
 
 /** `:8080` or `:53/UDP`, the suffix trace targets take. */

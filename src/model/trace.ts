@@ -1,4 +1,5 @@
 import type { ComponentId } from './componentId';
+import type { Protocol } from './k8s';
 import type { LabelledRef } from './source';
 
 export type Outcome = 'delivered' | 'refused' | 'dropped' | 'timeout' | 'unreachable' | 'unresolved';
@@ -18,6 +19,7 @@ export type HopAction =
   | 'drop'
   | 'reject'
   | 'rst'
+  | 'abort'
   | 'un-nat'
   | 'lb'
   | 'timeout'
@@ -72,7 +74,7 @@ export interface Trace {
   /** The YAML lines behind the verdict (selector, targetPort, externalTrafficPolicy…). */
   refs?: LabelledRef[];
   /** Protocol of the request. */
-  protocol?: 'TCP' | 'UDP';
+  protocol?: Protocol;
   /** Where an L7 proxy (an Ingress controller) answered: the request it read and the status it answered with. */
   http?: { host: string; path: string; status: number };
 }
@@ -113,7 +115,7 @@ export interface PacketEvent {
   /** Node that hosts `at` (for pods and service rules), for drawing. */
   node?: string;
   action: Hop['action'];
-  packet: { src: string; dst: string; protocol: 'TCP' | 'UDP'; flags?: string };
+  packet: { src: string; dst: string; protocol: Protocol; flags?: string };
   changed: ('src' | 'dst')[];
   explanation: string;
   rule?: string;

@@ -17,6 +17,7 @@ import type { Source, Target } from './types';
 import { proxyRequest, controllerAt, type ProxyResult } from './ingressProxy';
 import { replyPath, responseHops } from './response';
 import { Walk } from './walk';
+import { opensVerb, refusalTravelsBack } from './l4';
 
 /** The source address a host socket gets: the preferred source of the route to the destination. */
 function hostSourceAddress(ix: ClusterIndex, n: NodeState, dstIP: string): { ip: string; why: string } {
@@ -50,7 +51,7 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
   else {
     if (dns) w.dstIP = dns.ip;
     else w.setDst(target.ip as string, target.port, target.addr);
-    const verb = target.protocol === 'TCP' ? 'opens a TCP connection to' : 'sends a UDP datagram to';
+    const verb = opensVerb(target.protocol);
     if (source.kind === 'external') {
       w.srcIP = source.ip;
       w.hop(CLIENT_ID, 'send', `the client ${source.ip} (outside the cluster) ${verb} ${w.dst}`);
@@ -112,7 +113,7 @@ function connection(
   };
   const last = w.hops[w.hops.length - 1];
   if (proxy !== null) trace.response = { hops: proxiedResponse(w, proxy) };
-  else if (v.outcome === 'delivered' || (v.outcome === 'refused' && last.action === 'rst')) {
+  else if (v.outcome === 'delivered' || (v.outcome === 'refused' && refusalTravelsBack(last.action))) {
     trace.response = { hops: responseHops(w, v.outcome === 'delivered') };
   }
   const unenforced = v.outcome === 'delivered' && !ix.policies.enforced ? networkPolicies(ix, source, v.pod) : [];
@@ -137,7 +138,7 @@ function proxiedResponse(w: Walk, proxy: ProxyResult): Hop[] {
   const toClient = replyPath(w.hops.slice(0, proxy.front), w.meta.slice(0, proxy.front), w.protocol, true);
   const up = proxy.upstream;
   const upLast = up?.hops[up.hops.length - 1];
-  if (!up || !upLast || !(up.verdict?.outcome === 'delivered' || upLast.action === 'rst')) return toClient;
+  if (!up || !upLast || !(up.verdict?.outcome === 'delivered' || refusalTravelsBack(upLast.action))) return toClient;
   return [...responseHops(up, up.verdict?.outcome === 'delivered'), ...toClient];
 }
 

@@ -5,6 +5,8 @@
  */
 import { componentKind } from '../model/componentId';
 import type { Hop, Outcome, PacketEvent, Trace } from '../model/trace';
+import type { Protocol } from '../model/k8s';
+import { answerFlags, openFlags } from './l4';
 
 /** Flows of one run start this far apart on the animation clock, so several are in flight at once. */
 export const FLOW_STAGGER_US = 400;
@@ -41,6 +43,7 @@ function dwell(action: Hop['action']): number {
     case 'lb':
     case 'allow':
     case 'rst':
+    case 'abort':
     case 'reject':
     case 'drop':
       return 2;
@@ -59,7 +62,7 @@ type Packet = PacketEvent['packet'];
  * The packet as it leaves hop h: a new object per event. Sharing one between hops whose headers did
  * not change saves a few bytes but costs more, since telling them apart reads the address texts.
  */
-function packetAt(h: Hop, protocol: 'TCP' | 'UDP', flags: string | undefined): Packet {
+function packetAt(h: Hop, protocol: Protocol, flags: string | undefined): Packet {
   return { src: h.src, dst: h.dst, protocol, flags };
 }
 
@@ -115,6 +118,8 @@ const SYN_TIMEOUT =
   'no answer ever comes: Linux retransmits the SYN 6 times (about 127 s) before curl reports "Connection timed out" — the wait is compressed here';
 const DNS_TIMEOUT =
   'no DNS answer ever comes: the resolver retries (timeout 5 s, 2 attempts by default) and curl reports "Could not resolve host" — the wait is compressed here';
+const INIT_TIMEOUT =
+  'no answer ever comes: Linux retransmits the SCTP INIT (net.sctp.max_init_retransmits, 8 by default) before the association fails — the wait is compressed here';
 const UDP_TIMEOUT = 'no answer ever comes: the client gives up after its own timeout — the wait is compressed here';
 
 /** The client giving up, drawn where its request started, after the last packet; same keys as every event. */
@@ -124,10 +129,9 @@ function timeoutEvent(
   hopIndex: number,
   first: Hop,
   when: number,
-  protocol: 'TCP' | 'UDP',
+  protocol: Protocol,
   explanation: string,
 ): PacketEvent {
-  const tcp = protocol === 'TCP';
   return {
     seq: 0,
     time: when,
@@ -138,7 +142,7 @@ function timeoutEvent(
     hopIndex,
     at: first.at,
     action: 'timeout',
-    packet: packetAt(first, protocol, tcp ? 'SYN' : undefined),
+    packet: packetAt(first, protocol, openFlags(protocol)),
     changed: NO_CHANGE,
     explanation,
     refs: NO_REFS,
@@ -163,7 +167,7 @@ function emit(
   packetId: string,
   flowId: number,
   direction: PacketEvent['direction'],
-  protocol: 'TCP' | 'UDP',
+  protocol: Protocol,
   flags: string | undefined,
   t: number,
 ): number {
@@ -182,15 +186,15 @@ function emit(
 /** The events of one flow, in time order; the last carries the flow's outcome. */
 export function flowEvents(trace: Trace, flowId: number, start: number, immediate: boolean): PacketEvent[] {
   const protocol = trace.protocol ?? 'TCP';
-  const tcp = protocol === 'TCP';
   const out: PacketEvent[] = [];
   const reqId = packetIdOf(flowId, 'req');
   const respId = packetIdOf(flowId, 'resp');
-  let t = emit(out, trace.hops, reqId, flowId, 'request', protocol, tcp ? 'SYN' : undefined, start);
-  const respFlags = tcp ? (trace.outcome === 'delivered' ? 'SYN,ACK' : 'RST,ACK') : undefined;
+  let t = emit(out, trace.hops, reqId, flowId, 'request', protocol, openFlags(protocol), start);
+  const respFlags = answerFlags(protocol, trace.outcome === 'delivered');
   t = emit(out, trace.response?.hops ?? NO_HOPS, respId, flowId, 'response', protocol, respFlags, t);
   if (WAITS.has(trace.outcome) && !immediate && trace.hops.length > 0) {
-    const explanation = trace.outcome === 'unresolved' ? DNS_TIMEOUT : tcp ? SYN_TIMEOUT : UDP_TIMEOUT;
+    const explanation =
+      trace.outcome === 'unresolved' ? DNS_TIMEOUT : protocol === 'TCP' ? SYN_TIMEOUT : protocol === 'SCTP' ? INIT_TIMEOUT : UDP_TIMEOUT;
     out.push(timeoutEvent(reqId, flowId, trace.hops.length, trace.hops[0], t + TIMEOUT_DRAWN_US, protocol, explanation));
   }
   out[out.length - 1].outcome = trace.outcome;

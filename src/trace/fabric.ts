@@ -15,6 +15,7 @@ import type { HopMeta } from './texts';
 import type { Walk } from './walk';
 import { nodeId, podId } from './ids';
 import { leaveCluster } from './outside';
+import { refusalAction, refusalAnswer } from './l4';
 
 export type Egress =
   { kind: 'local' } | { kind: 'bridge' } | { kind: 'vxlan'; peer: NodeState } | { kind: 'eth0'; peer: NodeState } | { kind: 'outside' };
@@ -144,8 +145,8 @@ export function deliverToPod(w: Walk, pod: PodState): void {
     return;
   }
   const refs = w.nat ? [ix.texts.podRef(pod), ix.texts.portRef(w.nat.svc, w.nat.port, 'targetPort')] : [ix.texts.podRef(pod)];
-  const answer = w.protocol === 'TCP' ? "the Pod's kernel answers RST" : "the Pod's kernel answers ICMP port unreachable";
-  w.hop(podId(pod), w.protocol === 'TCP' ? 'rst' : 'reject', `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, node, refs);
+  const answer = refusalAnswer(w.protocol, "the Pod's kernel");
+  w.hop(podId(pod), refusalAction(w.protocol), `${silentPodReason(pod, w.dstPort, w.protocol)}: ${answer}`, node, refs);
   w.finish({ outcome: 'refused', reason: refusedByPodReason(w, pod), pod, node, refs });
 }
 
@@ -175,11 +176,10 @@ function boundElsewhere(
   refs: LabelledRef[],
   pod?: PodState,
 ): void {
-  const tcp = w.protocol === 'TCP';
   const kernel = pod && !pod.hostNetwork ? "the Pod's kernel" : "the node's kernel";
-  const answer = tcp ? `${kernel} answers RST` : `${kernel} answers ICMP port unreachable`;
+  const answer = refusalAnswer(w.protocol, kernel);
   const why = `${who} ${where} listens on ${boundAddresses(bind, own)}:${w.dstPort} only (${bind.flag}), not on ${w.dstIP}`;
-  w.hop(at, tcp ? 'rst' : 'reject', `${why}: ${answer}`, node, refs);
+  w.hop(at, refusalAction(w.protocol), `${why}: ${answer}`, node, refs);
   w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, pod, node, refs });
 }
 
@@ -246,7 +246,7 @@ export function deliverToHost(w: Walk, n: NodeState): void {
   const range = ix.cluster.settings.nodePortRange;
   const inRange = w.dstPort >= range.min && w.dstPort <= range.max;
   const why = `nothing listens on ${n.name}:${w.dstPort}/${w.protocol}${inRange ? ` and no Service uses nodePort ${w.dstPort}` : ''}`;
-  const answer = w.protocol === 'TCP' ? "the node's kernel answers RST" : "the node's kernel answers ICMP port unreachable";
-  w.hop(nodeId(n), w.protocol === 'TCP' ? 'rst' : 'reject', `${why}: ${answer}`, n.name);
+  const answer = refusalAnswer(w.protocol, "the node's kernel");
+  w.hop(nodeId(n), refusalAction(w.protocol), `${why}: ${answer}`, n.name);
   w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})`, node: n.name });
 }

@@ -11,6 +11,7 @@ import type { ClusterIndex } from './clusterIndex';
 import { nodeId } from './ids';
 import type { HopMeta } from './texts';
 import type { Walk } from './walk';
+import { refusalAction, refusalAnswer } from './l4';
 
 /** The host's name where it has one, else its address: how hops (`host/…`) and sentences name it. */
 export function hostLabel(h: ExternalHost): string {
@@ -94,9 +95,8 @@ function answerAtHost(w: Walk, host: ExternalHost): void {
     return;
   }
   const served = host.ports.length > 0 ? host.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') : 'no port';
-  const tcp = w.protocol === 'TCP';
-  const answer = tcp ? 'its kernel answers RST' : 'its kernel answers ICMP port unreachable';
+  const answer = refusalAnswer(w.protocol, 'its kernel');
   const why = `nothing listens on ${name}:${w.dstPort}/${w.protocol} (it serves ${served})`;
-  w.hop(id, tcp ? 'rst' : 'reject', `${why}: ${answer}`);
+  w.hop(id, refusalAction(w.protocol), `${why}: ${answer}`);
   w.finish({ outcome: 'refused', reason: `connection refused: ${why} (${answer})` });
 }

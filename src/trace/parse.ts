@@ -12,6 +12,8 @@ import { TraceUsageError } from './errors';
 import { addr, lbId, nodeId, podId, svcId } from './ids';
 import { findHost, hostId, hostLabel, resolveHostName } from './outside';
 import type { Source, Target, VipEntry } from './types';
+import type { Protocol } from '../model/k8s';
+import { protocolSuffix } from './l4';
 
 export type { Source, Target } from './types';
 
@@ -161,20 +163,20 @@ function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string, head
   return parseAddress(text, s, ix, dnsNamespace);
 }
 
-/** `IP:PORT`, `KIND/NAME:PORT` or `NAME:PORT` (a DNS name), with an optional `/udp`. */
+/** `IP:PORT`, `KIND/NAME:PORT` or `NAME:PORT` (a DNS name), with an optional `/udp` or `/sctp`. */
 function parseAddress(address: string, s: string, ix: ClusterIndex, dnsNamespace: string): Target {
   let text = address;
-  let protocol: 'TCP' | 'UDP' = 'TCP';
-  const proto = /\/(tcp|udp)$/i.exec(text);
+  let protocol: Protocol = 'TCP';
+  const proto = /\/(tcp|udp|sctp)$/i.exec(text);
   if (proto) {
-    protocol = proto[1].toUpperCase() as 'TCP' | 'UDP';
+    protocol = proto[1].toUpperCase() as Protocol;
     text = text.slice(0, -proto[0].length);
   }
   const colon = text.lastIndexOf(':');
   if (colon <= 0) throw new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
   const port = parsePort(text.slice(colon + 1), s);
   const head = text.slice(0, colon);
-  const suffix = protocol === 'TCP' ? '' : '/UDP';
+  const suffix = protocolSuffix(protocol);
 
   if (isIPv4(head)) return target(ix, `${head}:${port}${suffix}`, head, port, protocol, undefined);
 
@@ -218,14 +220,7 @@ function parseAddress(address: string, s: string, ix: ClusterIndex, dnsNamespace
   return serviceTarget(ix, svc, port, protocol, suffix);
 }
 
-function serviceTarget(
-  ix: ClusterIndex,
-  svc: ServiceState,
-  port: number,
-  protocol: 'TCP' | 'UDP',
-  suffix: string,
-  dnsName?: string,
-): Target {
+function serviceTarget(ix: ClusterIndex, svc: ServiceState, port: number, protocol: Protocol, suffix: string, dnsName?: string): Target {
   const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : null;
   return target(ix, `${svcId(svc)}:${port}${suffix}`, ip, port, protocol, { kind: 'svc', svc }, dnsName);
 }
@@ -236,7 +231,7 @@ function target(
   text: string,
   ip: string | null,
   port: number,
-  protocol: 'TCP' | 'UDP',
+  protocol: Protocol,
   named: Target['named'],
   dnsName?: string,
 ): Target {

@@ -5,6 +5,8 @@
 import type { ComponentId } from '../model/componentId';
 import type { Hop, HopAction } from '../model/trace';
 import type { HopMeta, Walk } from './walk';
+import type { Protocol } from '../model/k8s';
+import { refusalPacket } from './l4';
 
 /** Shared, never written (events and printers only read `changed`). */
 const SRC: ('src' | 'dst')[] = ['src'];
@@ -15,7 +17,7 @@ export function responseHops(w: Walk, delivered: boolean): Hop[] {
 }
 
 /** The way back over the hops of one connection (`req`, with the facts `metas` kept beside them). */
-export function replyPath(req: readonly Hop[], metas: readonly HopMeta[], protocol: 'TCP' | 'UDP', delivered: boolean): Hop[] {
+export function replyPath(req: readonly Hop[], metas: readonly HopMeta[], protocol: Protocol, delivered: boolean): Hop[] {
   const last = req[req.length - 1];
   let src = last.dst;
   let dst = last.src;
@@ -31,8 +33,8 @@ export function replyPath(req: readonly Hop[], metas: readonly HopMeta[], protoc
   ): void => {
     out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined, encap: undefined });
   };
-  const what = delivered ? (protocol === 'TCP' ? 'SYN-ACK' : 'reply') : 'RST';
-  push(last.at, 'reply', last.node, delivered ? `the ${what} leaves ${src} for ${dst}` : `the kernel's RST leaves ${src} for ${dst}`);
+  const what = delivered ? (protocol === 'TCP' ? 'SYN-ACK' : protocol === 'SCTP' ? 'INIT-ACK' : 'reply') : refusalPacket(protocol);
+  push(last.at, 'reply', last.node, delivered ? `the ${what} leaves ${src} for ${dst}` : `the kernel's ${what} leaves ${src} for ${dst}`);
   for (let i = req.length - 2; i >= 0; i--) {
     const h = req[i];
     const m = metas[i];
@@ -77,10 +79,10 @@ export function replyPath(req: readonly Hop[], metas: readonly HopMeta[], protoc
           'deliver',
           node,
           delivered
-            ? protocol === 'TCP'
+            ? protocol !== 'UDP'
               ? `the ${what} from ${src} reaches the client: connected`
               : `the ${what} from ${src} reaches the client, from the address it sent to`
-            : `the RST from ${src} reaches the client: "Connection refused"`,
+            : `the ${what} from ${src} reaches the client: "Connection refused"`,
         );
         break;
       default:

@@ -3,7 +3,7 @@
  * the DNAT note, the chain a packet took, and the verdicts when no endpoint takes it.
  */
 import { endpointName } from './endpointText';
-import type { Cluster, NodeState, ServiceState } from '../model/cluster';
+import type { Cluster, NodeState, PodState, ServiceState } from '../model/cluster';
 import { LABEL_SERVICE_NAME } from '../model/endpointSlice';
 import { serviceSelects } from '../util/labels';
 import type { EndpointChoice } from './endpointPick';
@@ -113,6 +113,16 @@ export function rejectNote(entry: PortEntry, via: Via, n: NodeState): string {
   return `filter ${filterChain(via)}: -j REJECT "${entry.spn} has no endpoints" — ${n.name} answers ICMP port unreachable`;
 }
 
+/** FindPort matches a named targetPort by name and protocol: the Pods' ports of that name with the other protocol. */
+function otherProtocolPorts(pods: readonly PodState[], name: string, protocol: string): string[] {
+  const out: string[] = [];
+  for (const p of pods)
+    for (const c of p.containers)
+      for (const cp of c.ports)
+        if (cp.name === name && cp.protocol !== protocol) out.push(`${p.name} names ${cp.containerPort}/${cp.protocol} "${name}"`);
+  return out.slice(0, 5);
+}
+
 /** Why a Service has no usable endpoint: no selector, no matching Pod, no named port, nobody Ready. */
 export function noEndpointsReason(set: BackendSet, cluster: Pick<Cluster, 'pods' | 'endpointSlices' | 'endpointsObjects'>): string {
   const { svc, port } = set.entry;
@@ -129,7 +139,11 @@ export function noEndpointsReason(set: BackendSet, cluster: Pick<Cluster, 'pods'
       .join(', ');
     if (matching.length === 0) detail = `its selector ${sel} matches no ready Pod (no Pod has these labels)`;
     else if (set.listed.length === 0 && typeof port.targetPort === 'string') {
-      detail = `no Pod its selector ${sel} matches declares a containerPort named "${port.targetPort}" (targetPort) — ${names}`;
+      const other = otherProtocolPorts(matching, port.targetPort, port.protocol);
+      detail =
+        other.length > 0
+          ? `no Pod its selector ${sel} matches has a port named "${port.targetPort}" with protocol ${port.protocol} (targetPort of ${port.port}/${port.protocol}): ${other.join(', ')} — ${names}`
+          : `no Pod its selector ${sel} matches declares a containerPort named "${port.targetPort}" (targetPort) — ${names}`;
     } else detail = `its selector ${sel} matches ${matching.length} Pod(s) but none is Ready: ${names}`;
   }
   return `connection refused immediately: ${displayName(svc)} has no ready endpoints — ${detail}`;

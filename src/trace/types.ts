@@ -16,6 +16,7 @@ import type { ComponentId } from '../model/componentId';
 import type { LabelledRef } from '../model/source';
 import type { ServiceChains } from './chains';
 import type { HttpRequest } from './httpRequest';
+import type { Protocol } from '../model/k8s';
 
 export type NodeInterface = 'eth0' | 'cni0' | 'flannel.1';
 
@@ -106,7 +107,7 @@ export interface Target {
   readonly port: number;
   /** `ip:port`, the packet's first destination text (null without an address). */
   readonly addr: string | null;
-  readonly protocol: 'TCP' | 'UDP';
+  readonly protocol: Protocol;
   readonly named?: {
     kind: 'svc' | 'lb' | 'pod' | 'node' | 'host';
     svc?: ServiceState;

@@ -11,6 +11,7 @@ import type { ClusterIndex } from './clusterIndex';
 import { addr } from './ids';
 import type { NetSession } from './netState';
 import type { DnatTexts, HopMeta } from './texts';
+import type { Protocol } from '../model/k8s';
 
 export type { HopMeta } from './texts';
 
@@ -81,7 +82,7 @@ export class Walk {
   constructor(
     readonly ix: ClusterIndex,
     readonly net: NetSession,
-    readonly protocol: 'TCP' | 'UDP',
+    readonly protocol: Protocol,
   ) {}
 
   get srcIP(): string {

@@ -155,7 +155,7 @@ describe('reach usage errors exit 2, nothing on stdout', () => {
     [['--port', '0'], /^error: invalid argument "0" for "--port" flag: expected PORT or PORT\/PROTO/],
     [['--port', '65536'], /^error: invalid argument "65536" for "--port" flag/],
     [['--port', 'http'], /^error: invalid argument "http" for "--port" flag/],
-    [['--port', '80/sctp'], /^error: invalid argument "80\/sctp" for "--port" flag/],
+    [['--port', '80/quic'], /^error: invalid argument "80\/quic" for "--port" flag/],
     [['--to', 'pod=a'], /^error: --to picks Pods and needs --port PORT/],
     [['--port'], /^error: flag needs an argument: --port/],
     [['--frob'], /^error: unknown flag: --frob/],

@@ -55,9 +55,10 @@ describe('parseReachPort', () => {
     ['80', { port: 80, protocol: 'TCP' }],
     ['53/udp', { port: 53, protocol: 'UDP' }],
     ['65535/TCP', { port: 65535, protocol: 'TCP' }],
+    ['3868/sctp', { port: 3868, protocol: 'SCTP' }],
   ])('%s', (text, value) => expect(parseReachPort(text)).toEqual({ ok: true, value }));
 
-  it.each(['', '0', '65536', '-1', '80/', '/80', '80/sctp', '80/icmp', 'http', '8o'])('%j is refused', (text) => {
+  it.each(['', '0', '65536', '-1', '80/', '/80', '80/quic', '80/icmp', 'http', '8o'])('%j is refused', (text) => {
     expect(parseReachPort(text).ok).toBe(false);
   });
 });
