@@ -37,7 +37,6 @@ const CURL_OPTIONS_WITH_VALUE = new Set([
 ]);
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Splits a command line into words the way a shell would for simple cases: quotes group, and are removed. */
 function shellWords(text: string): string[] {
@@ -77,19 +76,10 @@ export interface TargetRequest {
   headers: string[];
 }
 
-/** `name`, `name.ns`, `name.ns.svc`, `name.ns.svc.cluster.local` → the Service's target id. */
-function serviceFromDnsName(host: string): { namespace: string; name: string } | null {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
-  if (!labels.every((label) => DNS_LABEL.test(label))) return null;
-  const [name, namespace = 'default', ...rest] = labels;
-  const suffix = rest.join('.');
-  if (suffix !== '' && suffix !== 'svc' && !/^svc\.[a-z0-9.-]+$/.test(suffix)) return null;
-  return { namespace, name };
-}
-
 /**
  * Normalises a request target. `curl 10.96.0.10:9000` → `10.96.0.10:9000`; `http://svc-1:9000/` →
- * `svc/svc-1:9000`; `http://web.shop.svc.cluster.local` → `svc/shop/web:80`. CLI syntax is returned as is.
+ * `svc-1:9000`, a name the engine resolves as the source would (its DNS exchange is part of the trace).
+ * CLI syntax is returned as is.
  * With a header or a path (`curl -H 'Host: shop.example.com' http://192.168.64.31:30080/api`) the URL
  * is kept with its scheme and path, and the headers go beside it: an Ingress controller routes on both.
  */
@@ -119,7 +109,7 @@ export function normalizeTarget(text: string): string {
   return normalizeTargetRequest(text).to;
 }
 
-/** `http://HOST[:PORT][/]` → `IP:PORT` or the Service's target id; `original` when it is not a URL. */
+/** `http://HOST[:PORT][/]` → `IP:PORT` or `NAME:PORT`; `original` when it is not a URL. */
 function hostPortTarget(urlText: string, original: string): string {
   let url = urlText;
 
@@ -137,10 +127,7 @@ function hostPortTarget(urlText: string, original: string): string {
   if (!match) return original;
   const host = match[1];
   const port = match[2] ?? String(defaultPort);
-  if (IPV4.test(host)) return `${host}:${port}`;
-  const service = serviceFromDnsName(host);
-  if (!service) return `${host}:${port}`;
-  return service.namespace === 'default' ? `svc/${service.name}:${port}` : `svc/${service.namespace}/${service.name}:${port}`;
+  return `${IPV4.test(host) ? host : host.toLowerCase()}:${port}`;
 }
 
 /** Normalises a request source: `client` and `outside` are the external client. */

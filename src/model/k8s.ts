@@ -101,7 +101,19 @@ export interface PodSpec {
   priority?: number;
   hostname?: string;
   subdomain?: string;
+  /** Absent = `ClusterFirst` (SetDefaults_PodSpec). */
+  dnsPolicy?: DnsPolicy;
+  dnsConfig?: PodDnsConfig;
   /** Readiness gates etc. are ignored. */
+}
+
+export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+
+/** spec.dnsConfig: merged into the resolv.conf the dnsPolicy produces (replaces it under `None`). */
+export interface PodDnsConfig {
+  nameservers: string[];
+  searches: string[];
+  options: { name: string; value?: string }[];
 }
 
 export interface PodTemplate {

@@ -1,6 +1,9 @@
 import type { ComponentId } from './componentId';
 import type { Protocol } from './k8s';
+import type { DnsMessage, TraceDns } from './dns';
 import type { LabelledRef } from './source';
+
+export type { DnsMessage, DnsRecord, DnsRcode, TraceDns } from './dns';
 
 export type Outcome = 'delivered' | 'refused' | 'dropped' | 'timeout' | 'unreachable' | 'unresolved';
 
@@ -48,6 +51,8 @@ export interface Hop {
   refs?: LabelledRef[];
   /** On overlay hops (action `encap`/`decap`): the VXLAN outer header flannel.1 wraps the packet in. */
   encap?: VxlanHeader;
+  /** On the hops of a DNS exchange: the query or response the packet carries. */
+  dns?: DnsMessage;
 }
 
 /** flannel's VXLAN backend: node IP → peer node IP, UDP 8472 (Linux's port), VNI 1, inner MTU 1450. */
@@ -77,6 +82,8 @@ export interface Trace {
   protocol?: Protocol;
   /** Where an L7 proxy (an Ingress controller) answered: the request it read and the status it answered with. */
   http?: { host: string; path: string; status: number };
+  /** Where the target was a name: how it resolved (its exchange's hops lead `hops`). */
+  dns?: TraceDns;
 }
 
 export interface TraceRequest {
@@ -124,6 +131,8 @@ export interface PacketEvent {
   encap?: VxlanHeader;
   /** The netfilter rules this hop walked, as `iptables-save` prints them (`-A KUBE-SERVICES …`). */
   rules?: string[];
+  /** On DNS hops: the message the packet carries (question, answers, rcode). */
+  dns?: DnsMessage;
   /** Set on the last event of a flow: the flow's outcome. */
   outcome?: Outcome;
 }

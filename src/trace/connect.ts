@@ -10,7 +10,6 @@ import type { ClusterIndex } from './clusterIndex';
 import { egressOf, deliverToPod } from './fabric';
 import { displayName, lbId, podId, svcId } from './ids';
 import { atNode, fromOutside } from './netfilter';
-import { dnsGate } from './policyGate';
 import type { NetSession } from './netState';
 import { serviceRef, uniqueRefs } from './refs';
 import type { Source, Target } from './types';
@@ -65,7 +64,6 @@ export function connect(ix: ClusterIndex, net: NetSession, source: Source, targe
       atNode(w, n, 'host');
     } else {
       const pod = source.pod;
-      if (target.dnsName !== undefined && !dnsGate(w, pod, target.dnsName)) return connection(w, ix, source, target, dns);
       // Loopback and the Pod's own address are local to its network namespace: lo, never the veth.
       const loopback = w.dstIP.startsWith('127.');
       const self = loopback || w.dstIP === pod.ip;
@@ -110,6 +108,7 @@ function connection(
     refs: undefined,
     protocol: undefined,
     http: undefined,
+    dns: undefined,
   };
   const last = w.hops[w.hops.length - 1];
   if (proxy !== null) trace.response = { hops: proxiedResponse(w, proxy) };

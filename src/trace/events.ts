@@ -4,7 +4,7 @@
  * pure function of these.
  */
 import { componentKind } from '../model/componentId';
-import type { Hop, Outcome, PacketEvent, Trace } from '../model/trace';
+import type { DnsMessage, Hop, Outcome, PacketEvent, Trace } from '../model/trace';
 import type { Protocol } from '../model/k8s';
 import { answerFlags, openFlags } from './l4';
 
@@ -98,6 +98,7 @@ function event(
     // Filled by run.ts (iptablesSave.ts) once the flow is built: the rules need the cluster, events do not.
     rules: undefined,
     outcome: undefined,
+    dns: h.dns,
   };
 }
 
@@ -152,6 +153,7 @@ function timeoutEvent(
     encap: undefined,
     rules: undefined,
     outcome: undefined,
+    dns: undefined,
   };
 }
 
@@ -189,7 +191,22 @@ export function flowEvents(trace: Trace, flowId: number, start: number, immediat
   const out: PacketEvent[] = [];
   const reqId = packetIdOf(flowId, 'req');
   const respId = packetIdOf(flowId, 'resp');
-  let t = emit(out, trace.hops, reqId, flowId, 'request', protocol, openFlags(protocol), start);
+  let t = start;
+  let hops = trace.hops;
+  if (trace.dns !== undefined) {
+    // The DNS exchange leads: one packet per DNS message (each query, then its answer), then the connection.
+    let i = 0;
+    for (let k = 0; i < hops.length && hops[i].dns !== undefined; k++) {
+      const msg = hops[i].dns as DnsMessage;
+      let j = i + 1;
+      while (j < hops.length && hops[j].dns === msg) j++;
+      const direction = msg.kind === 'query' ? 'request' : 'response';
+      t = emit(out, hops.slice(i, j), `f${flowId}-dns${k}`, flowId, direction, 'UDP', undefined, t);
+      i = j;
+    }
+    hops = hops.slice(i);
+  }
+  t = emit(out, hops, reqId, flowId, 'request', protocol, openFlags(protocol), t);
   const respFlags = answerFlags(protocol, trace.outcome === 'delivered');
   t = emit(out, trace.response?.hops ?? NO_HOPS, respId, flowId, 'response', protocol, respFlags, t);
   if (WAITS.has(trace.outcome) && !immediate && trace.hops.length > 0) {

@@ -10,7 +10,7 @@ import { type ClusterIndex, isTerminal, vipOf } from './clusterIndex';
 import { parseCurl, parseUrl } from './httpRequest';
 import { TraceUsageError } from './errors';
 import { addr, lbId, nodeId, podId, svcId } from './ids';
-import { findHost, hostId, hostLabel, resolveHostName } from './outside';
+import { findHost, hostId, hostLabel } from './outside';
 import type { Source, Target, VipEntry } from './types';
 import type { Protocol } from '../model/k8s';
 import { protocolSuffix } from './l4';
@@ -86,13 +86,12 @@ export function parseSource(s: string, ix: ClusterIndex): Source {
 }
 
 /**
- * `dnsNamespace`: the namespace of the Pod that resolves a bare Service name. Its resolv.conf searches
- * `<ns>.svc.cluster.local` first, so `web` from a Pod in `shop` means `web.shop`, never `web.default`.
+ * Parsed once per cluster and text. A name stays a name here: what it resolves to depends on who asks
+ * (their resolv.conf) and on CoreDNS's answer at the time, so byName.ts resolves it per request.
  */
-export function parseTarget(s: string, ix: ClusterIndex, dnsNamespace = 'default', headers: readonly string[] = NO_HEADERS): Target {
-  const ns = dnsNamespace === 'default' ? s : `${dnsNamespace}\u0000${s}`;
-  const k = headers.length === 0 ? ns : `${ns}\u0000${headers.join('\n')}`;
-  return ix.parsedTargets.get(k) ?? ix.parsedTargets.remember(k, parseTargetText(s, ix, dnsNamespace, headers));
+export function parseTarget(s: string, ix: ClusterIndex, headers: readonly string[] = NO_HEADERS): Target {
+  const k = headers.length === 0 ? s : `${s}\u0000${headers.join('\n')}`;
+  return ix.parsedTargets.get(k) ?? ix.parsedTargets.remember(k, parseTargetText(s, ix, headers));
 }
 
 const NO_HEADERS: readonly string[] = [];
@@ -130,41 +129,17 @@ function parsePort(text: string, original: string): number {
   return n;
 }
 
-/** Service DNS: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` (the search path of a Pod in `podNs`). */
-function resolveServiceDns(ix: ClusterIndex, host: string, podNs: string): ServiceState | null {
-  const domain = `.svc.${ix.cluster.settings.clusterDomain}`;
-  let h = host.toLowerCase().replace(/\.$/, '');
-  if (h.endsWith(domain)) h = h.slice(0, -domain.length);
-  else if (h.endsWith('.svc')) h = h.slice(0, -4);
-  const parts = h.split('.');
-  if (parts.length > 2) return null;
-  const ns = parts[1] ?? podNs;
-  return ix.services.get(`${ns}/${parts[0]}`) ?? null;
-}
-
-/** A bare name the Pod's search path cannot resolve: say which Service it probably meant. */
-function unresolvedName(ix: ClusterIndex, s: string, host: string, podNs: string): TraceUsageError | null {
-  const c = ix.cluster;
-  const name = host.toLowerCase().replace(/\.$/, '');
-  if (name.includes('.') || podNs === 'default') return null;
-  const elsewhere = c.services.filter((x) => x.name === name).map((x) => `${name}.${x.namespace}`);
-  if (elsewhere.length === 0) return null;
-  return new TraceUsageError(
-    `invalid target "${s}": a Pod in namespace "${podNs}" cannot resolve "${name}" — its DNS search path tries ${name}.${podNs}.svc.${c.settings.clusterDomain} first and namespace "${podNs}" has no Service "${name}" (did you mean ${elsewhere.join(' or ')}?)`,
-  );
-}
-
-function parseTargetText(s: string, ix: ClusterIndex, dnsNamespace: string, headers: readonly string[]): Target {
+function parseTargetText(s: string, ix: ClusterIndex, headers: readonly string[]): Target {
   const text = s.trim();
   if (/^curl(\s|$)/.test(text) || /^https?:\/\//i.test(text) || headers.length > 0) {
     const parsed = /^curl(\s|$)/.test(text) ? parseCurl(text, headers) : parseUrl(text, headers);
-    return { ...parseAddress(parsed.address, s, ix, dnsNamespace), http: parsed.http };
+    return { ...parseAddress(parsed.address, s, ix), http: parsed.http };
   }
-  return parseAddress(text, s, ix, dnsNamespace);
+  return parseAddress(text, s, ix);
 }
 
 /** `IP:PORT`, `KIND/NAME:PORT` or `NAME:PORT` (a DNS name), with an optional `/udp` or `/sctp`. */
-function parseAddress(address: string, s: string, ix: ClusterIndex, dnsNamespace: string): Target {
+function parseAddress(address: string, s: string, ix: ClusterIndex): Target {
   let text = address;
   let protocol: Protocol = 'TCP';
   const proto = /\/(tcp|udp|sctp)$/i.exec(text);
@@ -183,13 +158,9 @@ function parseAddress(address: string, s: string, ix: ClusterIndex, dnsNamespace
   const slash = head.indexOf('/');
   const kind = slash > 0 ? KIND_ALIASES[head.slice(0, slash).toLowerCase()] : undefined;
   if (!kind) {
-    const dnsName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(head);
-    const svc = dnsName ? resolveServiceDns(ix, head, dnsNamespace) : null;
-    if (svc) return serviceTarget(ix, svc, port, protocol, suffix, head);
-    // Not a cluster name: the host resolver (CoreDNS forwards to it too) knows the declared outside hosts.
-    const host = dnsName ? resolveHostName(ix, head) : null;
-    if (host) return target(ix, `${hostId(host)}:${port}${suffix}`, host.ip, port, protocol, { kind: 'host', host }, head);
-    throw (dnsName ? unresolvedName(ix, s, head, dnsNamespace) : null) ?? new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
+    // A DNS name: resolved per request, as the source's resolver would (byName.ts).
+    if (DNS_NAME.test(head) && head.length <= 253) return nameTarget(head, port, protocol, suffix);
+    throw new TraceUsageError(`invalid target "${s}": ${TARGET_SYNTAX}`);
   }
   const ref = head.slice(slash + 1);
   if (kind === 'host') {
@@ -220,22 +191,32 @@ function parseAddress(address: string, s: string, ix: ClusterIndex, dnsNamespace
   return serviceTarget(ix, svc, port, protocol, suffix);
 }
 
-function serviceTarget(ix: ClusterIndex, svc: ServiceState, port: number, protocol: Protocol, suffix: string, dnsName?: string): Target {
+const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\.?$/i;
+
+/** A name: no address until the source's resolver has answered. */
+function nameTarget(name: string, port: number, protocol: Protocol, suffix: string): Target {
+  const dnsName = name.toLowerCase();
+  return {
+    text: `${dnsName}:${port}${suffix}`,
+    ip: null,
+    port,
+    addr: null,
+    protocol,
+    named: undefined,
+    vip: undefined,
+    dnsName,
+    http: undefined,
+  };
+}
+
+function serviceTarget(ix: ClusterIndex, svc: ServiceState, port: number, protocol: Protocol, suffix: string): Target {
   const ip = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : null;
-  return target(ix, `${svcId(svc)}:${port}${suffix}`, ip, port, protocol, { kind: 'svc', svc }, dnsName);
+  return target(ix, `${svcId(svc)}:${port}${suffix}`, ip, port, protocol, { kind: 'svc', svc });
 }
 
 /** A target with its first destination text and the Service port at that address, if any. */
-function target(
-  ix: ClusterIndex,
-  text: string,
-  ip: string | null,
-  port: number,
-  protocol: Protocol,
-  named: Target['named'],
-  dnsName?: string,
-): Target {
+function target(ix: ClusterIndex, text: string, ip: string | null, port: number, protocol: Protocol, named: Target['named']): Target {
   const vip: VipEntry | undefined = ip === null ? undefined : vipOf(ix, ip, port, protocol);
   // Every key on every target: one object shape.
-  return { text, ip, port, addr: ip === null ? null : addr(ip, port), protocol, named, vip, dnsName, http: undefined };
+  return { text, ip, port, addr: ip === null ? null : addr(ip, port), protocol, named, vip, dnsName: undefined, http: undefined };
 }

@@ -39,57 +39,6 @@ export function ingressGate(w: Walk, pod: PodState): boolean {
   return record(w, 'Ingress', pod, v, `from ${w.src}${peerName(peerPod)} to ${w.dstPort}/${w.protocol}`);
 }
 
-/**
- * A Pod that names its target asks kube-dns first (UDP 53, DNATed to a CoreDNS Pod). Under a
- * default-deny egress (or an ingress policy on CoreDNS) that query is dropped, and the name never
- * resolves. True: some CoreDNS Pod can answer.
- */
-export function dnsGate(w: Walk, pod: PodState, name: string): boolean {
-  const ix = w.ix;
-  if (!ix.policies.enforced || pod.hostNetwork) return true;
-  const dns = ix.services.get('kube-system/kube-dns');
-  if (dns === undefined || dns.clusterIP === null) return true;
-  const servers = dns.endpoints
-    .filter((e) => e.ready)
-    .map((e) => ix.podsByIP.get(e.ip))
-    .filter((p): p is PodState => p !== undefined);
-  let denied: { direction: PolicyDirection; pod: PodState; verdict: PolicyVerdict } | null = null;
-  for (const server of servers) {
-    const out = ix.policies.verdict('Egress', pod, { ip: server.ip as string, pod: server }, 53, 'UDP', server);
-    if (!out.allowed) {
-      denied ??= { direction: 'Egress', pod, verdict: out };
-      continue;
-    }
-    const into = ix.policies.verdict('Ingress', server, { ip: pod.ip as string, pod }, 53, 'UDP', server);
-    if (into.allowed) return true;
-    denied ??= { direction: 'Ingress', pod: server, verdict: into };
-  }
-  if (denied === null) return true;
-  const server = `${dns.clusterIP}:53`;
-  const fqdn = `${name}${name.includes('.') ? '' : `.${pod.namespace}.svc.${ix.cluster.settings.clusterDomain}`}`;
-  w.srcIP = pod.ip as string;
-  w.setDst(dns.clusterIP, 53);
-  w.hop(
-    podId(pod),
-    'send',
-    `${pod.name} asks kube-dns ${server}/UDP for ${fqdn} (resolv.conf: search path, ndots:5)`,
-    pod.nodeName ?? undefined,
-  );
-  const way = denied.direction === 'Egress' ? 'egress' : 'ingress';
-  const policies = denied.verdict.isolatedBy;
-  const names = policies.map((p) => displayName(p)).join(', ');
-  const refs = policies.map((p) => p.ref);
-  const who = denied.direction === 'Egress' ? pod.name : `the CoreDNS Pod ${denied.pod.name}`;
-  const note = `${who} is isolated for ${way} by NetworkPolicy ${names} and no ${way} rule allows DNS (53/UDP): Calico drops the query`;
-  w.hop(podId(denied.pod), 'drop', note, denied.pod.nodeName ?? undefined, refs, `${chain(denied.direction, denied.pod)} -j DROP`);
-  w.finish({
-    outcome: 'unresolved',
-    reason: `unresolved: ${pod.name} cannot resolve ${name} — NetworkPolicy ${names} drops its DNS query to kube-dns (${server}/UDP, ${way} of ${who}), so curl reports "Could not resolve host" after the resolver's timeouts`,
-    refs,
-  });
-  return false;
-}
-
 /** ` (Pod y/b)` after an address a Pod has: policies speak of Pods, packets of addresses. */
 function peerName(pod: PodState | null): string {
   return pod === null ? '' : ` (Pod ${pod.namespace}/${pod.name})`;

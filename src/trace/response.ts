@@ -31,7 +31,7 @@ export function replyPath(req: readonly Hop[], metas: readonly HopMeta[], protoc
     rule?: string,
     changed?: ('src' | 'dst')[],
   ): void => {
-    out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined, encap: undefined });
+    out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined, encap: undefined, dns: undefined });
   };
   const what = delivered ? (protocol === 'TCP' ? 'SYN-ACK' : protocol === 'SCTP' ? 'INIT-ACK' : 'reply') : refusalPacket(protocol);
   push(last.at, 'reply', last.node, delivered ? `the ${what} leaves ${src} for ${dst}` : `the kernel's ${what} leaves ${src} for ${dst}`);

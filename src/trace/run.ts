@@ -2,6 +2,7 @@
 import type { Cluster } from '../model/cluster';
 import type { PacketEvent, Trace, TraceRequest, TraceRun } from '../model/trace';
 import { clusterIndex } from './clusterIndex';
+import { connectByName } from './byName';
 import { connect } from './connect';
 import { TraceUsageError } from './errors';
 import { FLOW_STAGGER_US, flowEvents, mergeFlows } from './events';
@@ -21,8 +22,7 @@ export const MAX_TRACE_COUNT = 10_000;
 export function traceRequests(c: Cluster, req: TraceRequest, state: NetState = newNetState()): { run: TraceRun; state: NetState } {
   const ix = clusterIndex(c);
   const source = parseSource(req.from, ix);
-  // A Pod resolves bare Service names in its own namespace (resolv.conf search path).
-  const target = parseTarget(req.to, ix, source.kind === 'pod' && !source.pod.hostNetwork ? source.pod.namespace : 'default', req.headers);
+  const target = parseTarget(req.to, ix, req.headers);
   const count = req.count ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new TraceUsageError(`invalid count ${String(count)}: must be a positive integer`);
   if (count > MAX_TRACE_COUNT) {
@@ -39,7 +39,7 @@ export function traceRequests(c: Cluster, req: TraceRequest, state: NetState = n
   const traces: Trace[] = [];
   const flows: PacketEvent[][] = [];
   for (let i = 0; i < count; i++) {
-    const { trace, immediate } = connect(ix, net, source, target);
+    const { trace, immediate } = target.dnsName === undefined ? connect(ix, net, source, target) : connectByName(ix, net, source, target);
     traces.push(trace);
     flows.push(withRules(ix, flowEvents(trace, i, i * FLOW_STAGGER_US, immediate)));
     net.clock += interval;

@@ -156,6 +156,7 @@ export class Walk {
       changed,
       refs: refs === undefined ? undefined : citedRefs(refs),
       encap: undefined,
+      dns: undefined,
     };
     this.hops.push(h);
     this.meta.push(meta);

@@ -11,7 +11,8 @@ const HOP_COLUMNS = ['HOP', 'AT', 'ACTION', 'SRC', 'DST', 'REWRITE', 'NOTE'];
 /** What this hop changed in the packet compared with how the previous hop let it go. */
 function rewrite(prev: Hop | undefined, hop: Hop): string {
   // A send or reply starts a connection of its own (an L7 proxy's upstream, or its answer): nothing was rewritten.
-  if (!prev || hop.action === 'send' || hop.action === 'reply') return '';
+  // So does each DNS message (a query, its answer).
+  if (!prev || hop.action === 'send' || hop.action === 'reply' || prev.dns !== hop.dns) return '';
   const parts: string[] = [];
   if (prev.src !== hop.src) parts.push(`src ${prev.src} → ${hop.src}`);
   if (prev.dst !== hop.dst) parts.push(`dst ${prev.dst} → ${hop.dst}`);
@@ -35,6 +36,11 @@ export function formatHops(hops: readonly Hop[]): string {
 function formatOne(trace: Trace, title: string): string {
   let out = `${title}\n${formatHops(trace.hops)}`;
   out += `outcome: ${trace.outcome}: ${trace.reason}\n`;
+  if (trace.dns) {
+    const d = trace.dns;
+    const tried = d.queries.map((q) => `${q.name} ${q.rcode}`).join(', ');
+    out += `dns: ${d.name} → ${d.answers.length > 0 ? d.answers.join(', ') : d.rcode} from ${d.server} (${tried})\n`;
+  }
   if (trace.http) out += `http: ${trace.http.host}${trace.http.path} → ${trace.http.status}\n`;
   if (trace.pod) {
     const where = [trace.container ? `container ${trace.container}` : '', trace.node ? `on ${trace.node}` : ''].filter(Boolean).join(' ');

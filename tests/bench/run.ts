@@ -65,6 +65,12 @@ async function main(): Promise<void> {
           `(${r.requests} requests, ${r.events} events each) ${median > 100000 ? '(target > 100,000/s: met)' : '(target > 100,000/s: MISSED)'}; ` +
           `warmed up (the next ${r.requests}): ${warm[1]} requests/s; peak ${Math.max(...runs.map((x) => Number(x.maxRssMB)))} MB`,
       );
+      // The same requests by name: each first resolves it (the DNS query to kube-dns and its answer, hop by hop).
+      const n = scenario('trace-names', dir, '50000');
+      console.log(
+        `trace by name: ${n.perSecond} requests/s from a cold start (${n.requests} requests to a Service's name, ${n.events} events in all, ` +
+          `the DNS exchange included); warmed up: ${n.warmPerSecond} requests/s; peak ${n.maxRssMB} MB`,
+      );
     }
     if (!only || only === 'reach') {
       const dir = join(base, 'reach');

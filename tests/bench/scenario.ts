@@ -1,6 +1,6 @@
 /**
  * One benchmark scenario per process, so peak memory (maxRSS) belongs to that scenario alone.
- * Usage: node scenario.js <parse|load|trace> <dir> [requests]. Prints one JSON line.
+ * Usage: node scenario.js <parse|load|trace|trace-names> <dir> [requests]. Prints one JSON line.
  */
 import { parseAllDocuments } from 'yaml';
 import { readFolder } from '../../src/load/fsFolder';
@@ -57,7 +57,8 @@ function run(kind: string, dir: string, extra: string | undefined): Record<strin
   const pods = cluster.pods.filter((p) => p.ip && !p.builtIn && p.namespace === 'default');
   const svcs = cluster.services.filter((s) => !s.builtIn && s.clusterIP && s.clusterIP !== 'None');
   const from = pods.map((p) => `pod/${p.name}`);
-  const to = svcs.map((s) => `svc/${s.name}:${s.ports[0].port}`);
+  // `trace-names`: the same requests by the Service's name, so each one resolves it first (DNS exchange + connection).
+  const to = svcs.map((s) => (kind === 'trace-names' ? `${s.name}:${s.ports[0].port}` : `svc/${s.name}:${s.ports[0].port}`));
   let state = newNetState();
   let events = 0;
   // Warm up the per-cluster indexes once, outside the timed loop.

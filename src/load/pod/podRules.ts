@@ -8,6 +8,7 @@ import {
   type Quantity,
 } from '../../util/quantity';
 import { isDNS1123Label, isQualifiedName, isValidPortName, isValidPortNum, nameIsDNSSubdomain } from '../../util/validation';
+import { validateDns } from './dnsRules';
 import { MAX_CONTAINERS_PER_POD } from '../budgets';
 import { duplicate, forbidden, invalid, invalidEach, notSupported, required, tooMany, type FieldError } from '../fieldErrors';
 import type { FieldPath } from '../fieldPath';
@@ -64,6 +65,7 @@ export function validatePodSpec(d: DecodedPodSpec, isPod: boolean): FieldError[]
   if (spec.nodeName) pushAll(errs, invalidEach([...path, 'nodeName'], spec.nodeName, nameIsDNSSubdomain(spec.nodeName)));
   if (spec.hostname) pushAll(errs, invalidEach([...path, 'hostname'], spec.hostname, isDNS1123Label(spec.hostname)));
   if (spec.subdomain) pushAll(errs, invalidEach([...path, 'subdomain'], spec.subdomain, isDNS1123Label(spec.subdomain)));
+  pushAll(errs, validateDns(spec, path));
   return errs;
 }
 

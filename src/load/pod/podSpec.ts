@@ -1,5 +1,5 @@
 /** PodSpec decoding with SetDefaults_PodSpec / SetDefaults_Pod applied. */
-import type { PodSpec } from '../../model/k8s';
+import type { DnsPolicy, PodDnsConfig, PodSpec } from '../../model/k8s';
 import { fieldSet, type Reader } from '../decode';
 import { CONTAINER_FIELDS, decodeContainer, type DecodedContainer } from './container';
 import { decodeAffinity, decodeTolerations, decodeTopologySpread } from './scheduling';
@@ -88,6 +88,23 @@ export function decodePodSpec(r: Reader): DecodedPodSpec {
   // Type-checked only; the engine does not model them.
   r.str('serviceAccountName');
   r.str('priorityClassName');
-  r.str('dnsPolicy');
+  const dnsPolicy = r.str('dnsPolicy');
+  // SetDefaults_PodSpec: "" → ClusterFirst; an unknown value is kept for validation to name.
+  if (dnsPolicy && dnsPolicy !== 'ClusterFirst') spec.dnsPolicy = dnsPolicy as DnsPolicy;
+  const dnsConfig = decodeDnsConfig(r);
+  if (dnsConfig) spec.dnsConfig = dnsConfig;
   return { spec, containers, initContainers, path: r.path };
+}
+
+const DNS_CONFIG_FIELDS = fieldSet('nameservers', 'searches', 'options');
+const DNS_OPTION_FIELDS = fieldSet('name', 'value');
+
+function decodeDnsConfig(r: Reader): PodDnsConfig | undefined {
+  const c = r.obj('dnsConfig', 'PodDNSConfig', DNS_CONFIG_FIELDS);
+  if (!c) return undefined;
+  const options = (c.list('options', 'PodDNSConfigOption', DNS_OPTION_FIELDS) ?? []).map((o) => {
+    const value = o.str('value');
+    return value === undefined ? { name: o.str('name') ?? '' } : { name: o.str('name') ?? '', value };
+  });
+  return { nameservers: c.strList('nameservers') ?? [], searches: c.strList('searches') ?? [], options };
 }

@@ -8,10 +8,11 @@ describe('normalizeTarget', () => {
     ['curl -s -m 5 http://10.96.0.10:9000/', '10.96.0.10:9000'],
     ['curl http://10.96.0.10', '10.96.0.10:80'],
     ['curl https://10.96.0.1', '10.96.0.1:443'],
-    ['curl svc-1:9000', 'svc/svc-1:9000'],
-    ['curl http://svc-1.default.svc.cluster.local:9000/', 'svc/svc-1:9000'],
-    ['curl web.shop:8080', 'svc/shop/web:8080'],
-    ['http://web.shop.svc:8080/?q=1', 'svc/shop/web:8080'],
+    // Names stay names: the engine resolves them as the source would, hop by hop.
+    ['curl svc-1:9000', 'svc-1:9000'],
+    ['curl http://svc-1.default.svc.cluster.local:9000/', 'svc-1.default.svc.cluster.local:9000'],
+    ['curl web.shop:8080', 'web.shop:8080'],
+    ['http://Web.Shop.svc:8080/?q=1', 'web.shop.svc:8080'],
   ])('%s → %s', (text, target) => {
     expect(normalizeTarget(text)).toBe(target);
   });

@@ -327,3 +327,29 @@ export function seedCluster(opts: { withoutPod2?: boolean } = {}): Cluster {
   const pods = opts.withoutPod2 ? [pod1()] : [pod1(), pod2()];
   return cluster(seedNodes(), pods, [svc1(pods), svc2(pods), svc3(pods)]);
 }
+
+/** kube-dns (10.96.0.10, 53/UDP) with one CoreDNS Pod on k8s-master, as kubeadm installs it: Pods can resolve names. */
+export function withClusterDns(c: Cluster): Cluster {
+  const coredns = pod({
+    name: 'coredns-1',
+    namespace: 'kube-system',
+    node: 'k8s-master',
+    ip: '10.244.0.2',
+    labels: { 'k8s-app': 'kube-dns' },
+    containers: [
+      { name: 'coredns', image: 'registry.k8s.io/coredns/coredns:v1.11.1', ports: [{ containerPort: 53, name: 'dns', protocol: 'UDP' }] },
+    ],
+  });
+  coredns.containers[0].listening = [{ port: 53, protocol: 'UDP' }];
+  const kubeDns = service(
+    {
+      name: 'kube-dns',
+      namespace: 'kube-system',
+      clusterIP: '10.96.0.10',
+      selector: { 'k8s-app': 'kube-dns' },
+      ports: [{ name: 'dns', port: 53, protocol: 'UDP' }],
+    },
+    [coredns],
+  );
+  return { ...c, pods: [...c.pods, coredns], services: [...c.services, kubeDns] };
+}

@@ -35,10 +35,17 @@ describe('parseTarget', () => {
     ['curl http://10.244.1.2:8080/', '10.244.1.2', 8080],
     ['curl -s http://10.244.1.2/index.html', '10.244.1.2', 80],
     ['curl https://192.168.64.31/', '192.168.64.31', 443],
-    ['svc-1.default.svc.cluster.local:9000', SVC1_IP, 9000],
-    ['curl http://svc-1:9000/', SVC1_IP, 9000],
   ])('%s → %s:%d', (text, ip, port) => {
     expect(parseTarget(text, clusterIndex(c))).toMatchObject({ ip, port, protocol: 'TCP' });
+  });
+
+  // A name has no address until the sender's resolver answers (per request: tests/unit/trace/dns.test.ts).
+  it.each([
+    ['svc-1.default.svc.cluster.local:9000', 'svc-1.default.svc.cluster.local', 9000],
+    ['curl http://svc-1:9000/', 'svc-1', 9000],
+    ['DB.Example.com:5432', 'db.example.com', 5432],
+  ])('%s is the name %s, port %d', (text, dnsName, port) => {
+    expect(parseTarget(text, clusterIndex(c))).toMatchObject({ ip: null, dnsName, port });
   });
 
   it('reads a /UDP suffix', () => {
@@ -57,6 +64,8 @@ describe('parseTarget', () => {
     ['lb/svc-1:9000', /type ClusterIP/],
     ['pod/ghost:80', /pods "ghost" not found/],
     ['foo/bar:80', /invalid target/],
+    ['bad_name:80', /invalid target/],
+    ['-x.example:80', /invalid target/],
   ])('rejects %s', (text, message) => {
     expect(() => parseTarget(text, clusterIndex(c))).toThrow(TraceUsageError);
     expect(() => parseTarget(text, clusterIndex(c))).toThrow(message);

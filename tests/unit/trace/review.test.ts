@@ -4,8 +4,8 @@
  * and the chains a node-port packet really walks.
  */
 import { describe, expect, it } from 'vitest';
-import { TraceUsageError, traceRequests } from '../../../src/trace';
-import { cluster, pod, pod1, pod2, seedCluster, seedNodes, service } from './fixtures';
+import { traceRequests } from '../../../src/trace';
+import { cluster, pod, pod1, pod2, seedCluster, seedNodes, service, withClusterDns } from './fixtures';
 import { ipOf, lastHop, path, trace1, traceWhere } from './helpers';
 
 function nodePortCluster(etp: 'Cluster' | 'Local' = 'Cluster') {
@@ -99,24 +99,30 @@ describe("Service names resolve through the calling Pod's DNS search path", () =
       { name: 'api', clusterIP: '10.100.7.3', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
       pods,
     );
-    return cluster(seedNodes(), pods, [inShop, inDefault, onlyDefault]);
+    return withClusterDns(cluster(seedNodes(), pods, [inShop, inDefault, onlyDefault]));
   }
+
+  /** The connection's first hop, after the DNS exchange. */
+  const connectionStart = (t: ReturnType<typeof trace1>) => t.hops.find((h) => h.dns === undefined)!;
 
   it('a bare name from a Pod in shop is web.shop, not web.default', () => {
     const t = trace1(twoNamespaces(), 'pod/shop/cart', 'curl http://web/');
-    expect(t.hops[0].dst).toBe('10.100.7.1:80');
-    expect(t.hops.find((h) => h.action === 'dnat')!.at).toBe('svc/shop/web');
+    expect(t.dns?.queries[0]).toEqual({ name: 'web.shop.svc.cluster.local', rcode: 'NOERROR' });
+    expect(connectionStart(t).dst).toBe('10.100.7.1:80');
+    expect(t.hops.filter((h) => h.dns === undefined).find((h) => h.action === 'dnat')!.at).toBe('svc/shop/web');
   });
 
   it('the same bare name from a Pod in default is web.default', () => {
-    expect(trace1(twoNamespaces(), 'pod/web-1', 'web:80').hops[0].dst).toBe('10.100.7.2:80');
+    expect(connectionStart(trace1(twoNamespaces(), 'pod/web-1', 'web:80')).dst).toBe('10.100.7.2:80');
   });
 
-  it('a name that exists only in another namespace does not resolve from shop, and the error names the fix', () => {
+  it('a name that exists only in another namespace does not resolve from shop: NXDOMAIN, and the reason names the fix', () => {
     const c = twoNamespaces();
-    expect(() => traceRequests(c, { from: 'pod/shop/cart', to: 'api:80' })).toThrow(TraceUsageError);
-    expect(() => traceRequests(c, { from: 'pod/shop/cart', to: 'api:80' })).toThrow(/cannot resolve "api".*did you mean api\.default/);
-    expect(trace1(c, 'pod/shop/cart', 'api.default:80').hops[0].dst).toBe('10.100.7.3:80');
+    const t = trace1(c, 'pod/shop/cart', 'api:80');
+    expect(t.outcome).toBe('unresolved');
+    expect(t.dns?.rcode).toBe('NXDOMAIN');
+    expect(t.reason).toMatch(/^Could not resolve host: api .*did you mean api\.default/);
+    expect(connectionStart(trace1(c, 'pod/shop/cart', 'api.default:80')).dst).toBe('10.100.7.3:80');
   });
 });
 

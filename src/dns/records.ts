@@ -1,0 +1,25 @@
+/** Shared pieces of DNS answers: names as dig prints them, TTLs, and what a lookup returns. */
+import type { DnsRcode, DnsRecord } from '../model/dns';
+
+/** CoreDNS's kubernetes plugin answers with TTL 5 unless its `ttl` option says otherwise (kubeadm's Corefile does not). */
+export const CLUSTER_TTL = 5;
+/** Outside answers: whatever the upstream says; a typical forwarder's cached value. */
+export const UPSTREAM_TTL = 30;
+
+export interface ZoneAnswer {
+  rcode: DnsRcode;
+  answers: DnsRecord[];
+  /** Why this answer, in words (which record matched, or why none did). */
+  why: string;
+}
+
+/** `svc-1.default.svc.cluster.local.`: a name with its trailing dot, as it sits in a DNS message. */
+export function fqdn(name: string): string {
+  return name.endsWith('.') ? name : `${name}.`;
+}
+
+/** Lower-case, without the trailing dot: how names are compared. */
+export function canonicalName(name: string): string {
+  const n = name.toLowerCase();
+  return n.endsWith('.') ? n.slice(0, -1) : n;
+}
