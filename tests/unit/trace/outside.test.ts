@@ -11,6 +11,8 @@ import { cluster, pod, seedNodes } from './fixtures';
 import { ipOf, lastHop, path, trace1 } from './helpers';
 
 const backLast = (t: Trace): Hop => t.response!.hops[t.response!.hops.length - 1];
+/** The connection alone: a name's DNS exchange (its hops lead the trace) left out. */
+const connection = (t: Trace): Trace => ({ ...t, hops: t.hops.filter((h) => h.dns === undefined) });
 
 const DB = { name: 'db.example.com', ip: '192.168.64.100', ports: [{ port: 5432, protocol: 'TCP' as const }] };
 const CACHE = {
@@ -87,7 +89,7 @@ describe('a Pod calling a host outside the cluster', () => {
     expect(t.outcome).toBe('refused');
     expect(lastHop(t)).toMatchObject({ at: 'host/db.example.com', action: 'rst' });
     expect(t.reason).toMatch(/nothing listens on db\.example\.com:80\/TCP \(it serves 5432\/TCP\)/);
-    expect(backLast(t)).toMatchObject({ at: 'pod/app', dst: t.hops[0].src });
+    expect(backLast(t)).toMatchObject({ at: 'pod/app', dst: connection(t).hops[0].src });
   });
 
   it('an outside address nobody owns times out, and says the SYN is retransmitted', () => {
@@ -112,7 +114,8 @@ describe('nodes and the external client calling an outside host', () => {
   it('a node connects from its own address, with no NAT', () => {
     const t = trace1(outside(), 'node/k8s-node2', 'db.example.com:5432');
     expect(t.outcome).toBe('delivered');
-    expect(path(t)).toEqual(['send@node/k8s-node2', 'forward@node/k8s-node2', 'deliver@host/db.example.com']);
+    expect(t.dns).toMatchObject({ server: '192.168.64.1:53', answers: ['192.168.64.100'] });
+    expect(path(connection(t))).toEqual(['send@node/k8s-node2', 'forward@node/k8s-node2', 'deliver@host/db.example.com']);
     expect(ipOf(lastHop(t).src)).toBe('192.168.64.32');
     expect(backLast(t)).toMatchObject({ at: 'node/k8s-node2', action: 'deliver' });
   });
@@ -169,7 +172,7 @@ describe('property: every Pod → outside reply is un-SNATed back to the Pod', (
         (from, to, seed) => {
           const t = trace1(c, from, to, seed);
           expect(['delivered', 'refused']).toContain(t.outcome);
-          const first = t.hops[0];
+          const first = connection(t).hops[0];
           const back = t.response!.hops;
           const last = back[back.length - 1];
           expect(last.at).toBe(first.at);
