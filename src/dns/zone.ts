@@ -109,8 +109,8 @@ function serviceRecords(c: Cluster, ix: ZoneIndex, q: string, ns: string, name: 
 }
 
 /** The hostname an endpoint is published under: the Pod's `hostname` when its `subdomain` is this Service, else its dashed IP. */
-function endpointHostname(ix: ZoneIndex, svc: ServiceState, pod: string, ip: string): string {
-  const p = ix.pods.get(`${svc.namespace}/${pod}`);
+function endpointHostname(ix: ZoneIndex, svc: ServiceState, pod: string | null, ip: string): string {
+  const p = pod === null ? undefined : ix.pods.get(`${svc.namespace}/${pod}`);
   // The EndpointSlice controller sets the hostname only then (endpointsliceutil: pod.Spec.Subdomain == svc.Name).
   if (p?.spec.hostname && p.spec.subdomain === svc.name) return p.spec.hostname;
   return ip.replace(/\./g, '-');
@@ -136,7 +136,7 @@ function endpointRecords(ix: ZoneIndex, q: string, ns: string, name: string, hos
   return {
     rcode: 'NOERROR',
     answers: ips.map((ip) => a(q, ip)),
-    why: `the endpoint ${host} of ${ns === 'default' ? name : `${ns}/${name}`} (Pod ${hits[0].pod})`,
+    why: `the endpoint ${host} of ${ns === 'default' ? name : `${ns}/${name}`}${hits[0].pod === null ? '' : ` (Pod ${hits[0].pod})`}`,
   };
 }
 
