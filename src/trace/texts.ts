@@ -178,7 +178,15 @@ export class TraceTexts {
     const svc = set.entry.svc;
     const b = choice.backend;
     const note = dnatNote(svc, via, from, n, d, choice, client);
-    return { svc, node: n, from, to: b.addr, note, rule: dnatRule(set, via, d, b), refs: this.serviceRefs(set, via, d.policy, true) };
+    let refs = this.serviceRefs(set, via, d.policy, true);
+    // A hand-made or mirrored endpoint: the line that wrote its address is part of the verdict.
+    const o = b.ep.origin;
+    if (o && o.source.file) {
+      const what =
+        o.mirroredFrom !== undefined ? `Endpoints ${o.mirroredFrom}, mirrored into EndpointSlice ${o.slice}` : `EndpointSlice ${o.slice}`;
+      refs = [...refs, { ...o.source, label: `${b.ip} (${what})` }];
+    }
+    return { svc, node: n, from, to: b.addr, note, rule: dnatRule(set, via, d, b), refs };
   }
 
   serviceDelivery(dnat: DnatTexts, pod: string, container: string, node: string | undefined): string {

@@ -25,6 +25,13 @@ describe('the "Service in front of an external database" pattern (assets/example
     expect(dnat.note).toContain(
       `DNAT to 192.168.64.100:5432 (address and port from EndpointSlice ${slice}, mirrored from Endpoints db (database.yaml:19))`,
     );
+    expect(dnat.refs).toContainEqual(
+      expect.objectContaining({
+        file: 'database.yaml',
+        line: 19,
+        label: `192.168.64.100 (Endpoints db, mirrored into EndpointSlice ${slice})`,
+      }),
+    );
     // flannel masquerades the Pod's packet as it leaves the pod network; the host declared in cluster.yaml answers.
     const snat = t.hops.find((h) => h.action === 'snat')!;
     expect(snat.at).toMatch(/^node\/k8s-node[12]$/);
