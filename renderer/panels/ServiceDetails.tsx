@@ -1,9 +1,30 @@
 /** A selected Service: how it is reached (ports, node ports, external IP) and which endpoints it has. */
+import { Fragment } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { displayName } from '../../src/model/componentId';
 import { externalIPText, lbPending, portText } from '../model/status';
 
 type Service = ClusterSnapshot['services'][number];
+type Endpoint = Service['endpoints'][number];
+
+/** Where kube-proxy got an endpoint the selector did not make: a hand-made or mirrored EndpointSlice, and its line. */
+function EndpointSource({ e }: { e: Endpoint }) {
+  const how = e.mirroredFrom !== undefined ? `mirrored from Endpoints ${e.mirroredFrom}` : 'hand-made';
+  return (
+    <span>
+      from EndpointSlice <span className="mono">{e.slice}</span> <span className="muted">({how})</span>
+      {e.file && (
+        <>
+          {' '}
+          <code className="loc">
+            {e.file}
+            {e.line ? `:${e.line}` : ''}
+          </code>
+        </>
+      )}
+    </span>
+  );
+}
 
 export function ServiceDetails({ svc }: { svc: Service }) {
   const selector = svc.selector ? Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`) : [];
@@ -67,7 +88,11 @@ export function ServiceDetails({ svc }: { svc: Service }) {
       </dl>
       <h4>Endpoints</h4>
       {svc.endpoints.length === 0 ? (
-        <p className="tone-warn message">No endpoints: no ready Pod matches the selector, so traffic to this Service is rejected.</p>
+        <p className="tone-warn message">
+          {selector.length
+            ? 'No endpoints: no ready Pod matches the selector, so traffic to this Service is rejected.'
+            : `No endpoints: without a selector, only an EndpointSlice labelled kubernetes.io/service-name: ${svc.name} (or an Endpoints named ${svc.name}, mirrored into one) gives this Service endpoints, so traffic to it is rejected.`}
+        </p>
       ) : (
         <table className="endpoints">
           <thead>
@@ -80,12 +105,21 @@ export function ServiceDetails({ svc }: { svc: Service }) {
           </thead>
           <tbody>
             {svc.endpoints.map((e) => (
-              <tr key={`${e.pod}:${e.ip}`}>
-                <td>{e.pod}</td>
-                <td className="mono">{e.ip}</td>
-                <td>{e.node}</td>
-                <td className={e.ready ? 'tone-ok' : 'tone-warn'}>{e.ready ? 'true' : 'false'}</td>
-              </tr>
+              <Fragment key={`${e.slice ?? ''}:${e.pod ?? ''}:${e.ip}`}>
+                <tr className={e.slice !== undefined ? 'has-source' : undefined}>
+                  <td>{e.pod ?? <span className="muted">none</span>}</td>
+                  <td className="mono">{e.ip}</td>
+                  <td>{e.node ?? <span className="muted">none</span>}</td>
+                  <td className={e.ready ? 'tone-ok' : 'tone-warn'}>{e.ready ? 'true' : 'false'}</td>
+                </tr>
+                {e.slice !== undefined && (
+                  <tr className="endpoint-source">
+                    <td colSpan={4}>
+                      <EndpointSource e={e} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
