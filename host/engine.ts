@@ -37,12 +37,12 @@ export function applyOperation(cluster: Cluster, op: Exclude<ClusterOperation, {
 export function runTrace(
   cluster: Cluster,
   net: NetState,
-  request: { from: string; to: string; count: number; headers?: string[] },
-): Result<{ run: TraceRun; net: NetState }> {
+  request: { from: string; to: string; count: number; headers?: string[]; intervalSeconds?: number },
+): Result<{ run: TraceRun; net: NetState; cluster: Cluster }> {
   try {
     // The cluster's seed drives endpoint picks too, so the app and `kube-traffic trace --seed` agree.
     const result = traceRequests(cluster, { ...request, seed: cluster.settings.seed }, net);
-    return { ok: true, value: { run: result.run, net: result.state } };
+    return { ok: true, value: { run: result.run, net: result.state, cluster: result.cluster } };
   } catch (error) {
     return { ok: false, error: message(error) };
   }

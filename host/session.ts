@@ -121,16 +121,20 @@ export class Session implements Api {
     return suggested ? { ...choices, suggested } : choices;
   }
 
-  async sendRequest(req: { from: string; to: string; count: number }): Promise<Result<TraceRun>> {
+  async sendRequest(req: { from: string; to: string; count: number; intervalSeconds?: number }): Promise<Result<TraceRun>> {
     if (!this.loaded) return { ok: false, error: NO_CLUSTER };
     // A curl line keeps its URL and -H headers: an Ingress controller on the way routes on Host and path.
     const target = normalizeTargetRequest(req.to);
     const headers = target.headers.length > 0 ? { headers: target.headers } : {};
-    const request = { from: normalizeSource(req.from), to: target.to, count: req.count, ...headers };
+    const interval = req.intervalSeconds !== undefined ? { intervalSeconds: req.intervalSeconds } : {};
+    const request = { from: normalizeSource(req.from), to: target.to, count: req.count, ...headers, ...interval };
     const traced = runTrace(this.loaded.cluster, this.loaded.net, request);
     if (!traced.ok) return traced;
     // Conntrack entries and ClientIP affinity carry over to the next request, as on a real node.
     this.loaded.net = traced.value.net;
+    // The clock moved on with the requests; what changed on the way (a grace period ended, a rollout step) is shown.
+    this.loaded.cluster = traced.value.cluster;
+    if (traced.value.run.changes) this.publish();
     return { ok: true, value: traced.value.run };
   }
 

@@ -155,8 +155,12 @@ export interface KubeTrafficApi {
   getSnapshot(): Promise<ClusterSnapshot>;
   /** Sources and targets the user can pick. */
   getChoices(): Promise<RequestChoices>;
-  /** Send `count` requests from `from` to `to` (CLI syntax, or `curl IP:PORT` text); returns the traces and their packet events. */
-  sendRequest(req: { from: string; to: string; count: number }): Promise<Result<TraceRun>>;
+  /**
+   * Send `count` requests from `from` to `to` (CLI syntax, or `curl IP:PORT` text), `intervalSeconds` apart on the
+   * simulated clock; returns the traces and their packet events. The cluster's clock moves on with them: what
+   * happened meanwhile is in the run's `changes`, and a changed cluster also arrives through onSnapshot.
+   */
+  sendRequest(req: { from: string; to: string; count: number; intervalSeconds?: number }): Promise<Result<TraceRun>>;
   /** Which pods a kubectl-syntax label selector matches, as ComponentIds (`pod/NAME` in default, `pod/NS/NAME` elsewhere). */
   matchSelector(selector: string): Promise<Result<string[]>>;
   /** The reachability matrix: one request from every source to every target, each on a fresh network state. */

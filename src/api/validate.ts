@@ -35,6 +35,8 @@ export interface SendRequestArgs {
   from: string;
   to: string;
   count: number;
+  /** Seconds between the requests on the simulated clock (absent: the engine's default, 1 s). */
+  intervalSeconds?: number;
 }
 
 /** The argument list each method accepts, after validation. */
@@ -53,6 +55,8 @@ export interface ApiArgs {
 /** Upper bounds that keep one request from stalling the host. */
 export const LIMITS = {
   maxCount: 1000,
+  /** A day between two requests is more than any grace period, affinity timeout or rollout step needs. */
+  maxIntervalSeconds: 86400,
   maxReplicas: 1000,
   maxTextLength: 1000,
   maxPathLength: 4096,
@@ -125,14 +129,26 @@ function checkName(value: unknown, field: string, kind: 'label' | 'subdomain'): 
 
 function validateSendRequest(arg: unknown): Result<SendRequestArgs> {
   if (!isPlainObject(arg)) return fail('request: Invalid value: must be an object {from, to, count}');
-  const extra = unknownKey(arg, ['from', 'to', 'count'], 'request');
+  const extra = unknownKey(arg, ['from', 'to', 'count', 'intervalSeconds'], 'request');
   if (extra) return fail(extra);
   const error =
     checkText(arg.from, 'request.from', LIMITS.maxTextLength) ??
     checkText(arg.to, 'request.to', LIMITS.maxTextLength) ??
-    checkInteger(arg.count, 'request.count', 1, LIMITS.maxCount);
+    checkInteger(arg.count, 'request.count', 1, LIMITS.maxCount) ??
+    checkInterval(arg.intervalSeconds);
   if (error) return fail(error);
-  return ok({ from: (arg.from as string).trim(), to: (arg.to as string).trim(), count: arg.count as number });
+  const out: SendRequestArgs = { from: (arg.from as string).trim(), to: (arg.to as string).trim(), count: arg.count as number };
+  if (typeof arg.intervalSeconds === 'number') out.intervalSeconds = arg.intervalSeconds;
+  return ok(out);
+}
+
+/** Optional; any number of seconds from 0 to LIMITS.maxIntervalSeconds (500 ms is 0.5). */
+function checkInterval(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > LIMITS.maxIntervalSeconds) {
+    return `request.intervalSeconds: Invalid value: ${JSON.stringify(value)}: must be a number of seconds between 0 and ${LIMITS.maxIntervalSeconds}, inclusive`;
+  }
+  return null;
 }
 
 /**

@@ -17,6 +17,8 @@ import { tolerationsTolerateTaint } from '../scheduler/tolerations';
 import { computeHash, generateName } from './naming';
 import { hasRoomForPod, refuseControllerPod } from './podBudget';
 import { createPod, deletePodNow, type NewPod } from './pods';
+import { replicaSetNames, syncDeploymentRollout, type ReplicaSyncOptions } from './rollout';
+import { isActive, terminatePod } from './termination';
 import { objectId } from '../model/componentId';
 import { podKey, type Sim } from './sim';
 import { podDeletionCost } from '../load/pod/deletionCost';
@@ -90,13 +92,25 @@ function podNameTaken(sim: Sim, namespace: string): (name: string) => boolean {
   return (name) => sim.pods.has(podKey(namespace, name));
 }
 
-/** Scale a set of interchangeable pods (ReplicaSet, RC, Job) owned by `ownerKind/ownerName`. */
-function syncReplicas(sim: Sim, w: WorkloadState, ownerKind: string, ownerName: string, want: number, extraLabels: Labels): void {
-  const owned = sim.podsOwnedBy(w.namespace, ownerKind, ownerName);
+/**
+ * Scale a set of interchangeable pods (ReplicaSet, RC, Job) owned by `ownerKind/ownerName`. Pods being
+ * deleted (Terminating) no longer count, as FilterActivePods leaves them out.
+ */
+function syncReplicas(
+  sim: Sim,
+  w: WorkloadState,
+  ownerKind: string,
+  ownerName: string,
+  want: number,
+  extraLabels: Labels,
+  opts: ReplicaSyncOptions = {},
+): void {
+  const owned = sim.podsOwnedBy(w.namespace, ownerKind, ownerName).filter(isActive);
   const id = objectId(ownerKind, w.namespace, ownerName);
   if (owned.length < want) {
     // One NewPod reused for every replica (createPod copies what it keeps), renamed each time.
     const next: NewPod = { ...podFromTemplate(w, extraLabels, { kind: ownerKind, name: ownerName }), name: '' };
+    if (opts.readyDelay !== undefined) next.readyDelay = opts.readyDelay;
     const prefix = `${ownerName}-`;
     const taken = podNameTaken(sim, w.namespace);
     for (let i = owned.length; i < want; i++) {
@@ -112,34 +126,17 @@ function syncReplicas(sim: Sim, w: WorkloadState, ownerKind: string, ownerName: 
   } else if (owned.length > want) {
     const victims = [...owned].sort(deletionOrder).slice(0, owned.length - want);
     for (const pod of victims) {
-      deletePodNow(sim, pod);
+      if (opts.graceful) terminatePod(sim, pod);
+      else deletePodNow(sim, pod);
       sim.event('Normal', 'SuccessfulDelete', id, `Deleted pod: ${pod.name}`);
     }
   }
 }
 
 function syncDeployment(sim: Sim, w: WorkloadState, previousReplicas: number): WorkloadState {
-  const hash = templateHash(w);
-  const rsName = `${w.name}-${hash}`;
-  const next: WorkloadState = { ...w, replicaSet: rsName, templateHash: hash };
-  const id = objectId('deployment', w.namespace, w.name);
-  if (w.replicaSet && w.replicaSet !== rsName) {
-    const old = sim.podsOwnedBy(w.namespace, 'ReplicaSet', w.replicaSet);
-    if (old.length > 0) sim.event('Normal', 'ScalingReplicaSet', id, `Scaled down replica set ${w.replicaSet} from ${old.length} to 0`);
-    for (const pod of old) deletePodNow(sim, pod);
-    previousReplicas = 0;
-  }
-  const from = w.replicaSet === rsName ? previousReplicas : 0;
-  if (from !== w.replicas) {
-    sim.event(
-      'Normal',
-      'ScalingReplicaSet',
-      id,
-      `Scaled ${w.replicas > from ? 'up' : 'down'} replica set ${rsName} from ${from} to ${w.replicas}`,
-    );
-  }
-  syncReplicas(sim, next, 'ReplicaSet', rsName, w.replicas, { 'pod-template-hash': hash });
-  return next;
+  return syncDeploymentRollout(sim, w, previousReplicas, templateHash(w), (rs, want, o) =>
+    syncReplicas(sim, w, 'ReplicaSet', rs.name, want, { 'pod-template-hash': rs.templateHash }, o),
+  );
 }
 
 /** DaemonSet controller's NodeShouldRunDaemonPod: name, node affinity/selector and NoSchedule/NoExecute taints. */
@@ -296,10 +293,11 @@ export function syncWorkload(sim: Sim, w: WorkloadState, previousReplicas = 0): 
 
 /** Delete every pod a workload owns (the workload was removed: cascading deletion). */
 export function deleteWorkloadPods(sim: Sim, w: WorkloadState): void {
-  const ownerKind = w.kind === 'Deployment' ? 'ReplicaSet' : w.kind;
-  const ownerName = w.kind === 'Deployment' ? w.replicaSet : w.name;
-  if (!ownerName) return;
-  for (const pod of sim.podsOwnedBy(w.namespace, ownerKind, ownerName)) deletePodNow(sim, pod);
+  if (w.kind === 'Deployment') {
+    for (const rs of replicaSetNames(w)) for (const pod of sim.podsOwnedBy(w.namespace, 'ReplicaSet', rs)) deletePodNow(sim, pod);
+    return;
+  }
+  for (const pod of sim.podsOwnedBy(w.namespace, w.kind, w.name)) deletePodNow(sim, pod);
 }
 
 /** The workload whose controller owns a pod (a Deployment for ReplicaSet-owned pods). */
@@ -307,7 +305,7 @@ export function controllerOf(sim: Sim, pod: PodState): WorkloadState | undefined
   if (!pod.owner) return undefined;
   for (const w of sim.workloads.values()) {
     if (w.namespace !== pod.namespace) continue;
-    if (pod.owner.kind === 'ReplicaSet' && w.kind === 'Deployment' && w.replicaSet === pod.owner.name) return w;
+    if (pod.owner.kind === 'ReplicaSet' && w.kind === 'Deployment' && replicaSetNames(w).includes(pod.owner.name)) return w;
     if (w.kind === pod.owner.kind && w.name === pod.owner.name) return w;
   }
   return undefined;

@@ -11,3 +11,7 @@ export { imagePorts, imageRepository } from './imageCatalog';
 export { resolveTargetPort } from './endpoints';
 export { computeHash, SAFE_ALPHABET } from './naming';
 export { CLUSTER_CREATED_AT, FOLDER_APPLIED_AT, FIRST_LOOK_AT, OPERATION_STEP } from './clock';
+export { advanceCluster, nextChangeAt, type Advanced } from './advance';
+export { DEFAULT_GRACE_SECONDS } from './termination';
+export { CONTAINER_START_SECONDS } from './rollout';
+export { resolveFenceposts, scaledValue, newReplicaSetReplicas, oldScaleDownBudget, availableScaleDown } from './rolloutMath';

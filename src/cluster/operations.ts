@@ -13,11 +13,12 @@ import { ClusterOperationError, notFound } from './errors';
 import { createPod, deletePodNow, retryPending } from './pods';
 import { nodeComponentId } from '../model/componentId';
 import { podKey, Sim, workloadKey } from './sim';
+import { terminatePod } from './termination';
+import { advanceCluster } from './advance';
 
+/** An operation comes OPERATION_STEP seconds after the last: what was due by then (grace periods, rollout steps) happens first. */
 function begin(c: Cluster): Sim {
-  const sim = Sim.fromCluster(c);
-  sim.clock += OPERATION_STEP;
-  return sim;
+  return Sim.fromCluster(advanceCluster(c, c.clock + OPERATION_STEP).cluster);
 }
 
 function finish(sim: Sim): Cluster {
@@ -53,7 +54,9 @@ export function deletePod(c: Cluster, namespace: string, name: string): Cluster 
   const sim = begin(c);
   const pod = sim.pods.get(podKey(namespace, name));
   if (!pod) throw notFound('pods', name);
-  deletePodNow(sim, pod);
+  // Already Terminating: a second delete changes nothing (its grace period runs on).
+  if (pod.terminating) return finish(sim);
+  terminatePod(sim, pod);
   replace(sim, pod);
   return finish(sim);
 }

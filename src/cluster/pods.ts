@@ -25,6 +25,8 @@ export interface NewPod {
   builtIn?: boolean;
   /** DaemonSet pods: placed on their node by the DaemonSet controller's node affinity. */
   placedBy?: 'daemonset';
+  /** A running Pod turns Ready this many seconds after creation instead of at once (rollouts over time). */
+  readyDelay?: number;
 }
 
 /** Replicas share their template's PodSpec object: compute its requests once (and share the record, read-only). */
@@ -176,7 +178,10 @@ export function createPod(sim: Sim, p: NewPod): PodState {
     sim.putPod(rejected);
     return rejected;
   }
-  const pod = start(sim, draft, p.containerSources);
+  let pod = start(sim, draft, p.containerSources);
+  if (p.readyDelay !== undefined && p.readyDelay > 0 && pod.ready) {
+    pod = { ...pod, ready: false, readyAt: sim.clock + p.readyDelay, containers: pod.containers.map((c) => ({ ...c, ready: false })) };
+  }
   sim.putPod(pod);
   if (pod.nodeName && sim.nodeByName.has(pod.nodeName)) {
     addPod(sim.cache, pod);

@@ -29,6 +29,8 @@ import { allocateServices, serviceKey } from './serviceAlloc';
 import { resolveSettings } from './settings';
 import { resolveExternalHosts } from './externalHosts';
 import { podKey, Sim, workloadKey } from './sim';
+import { terminatePod } from './termination';
+import { advanceCluster } from './advance';
 import { addonIngressClasses, addonObjects } from './addons';
 import { ingressClassesOf, ingressesOf } from './ingresses';
 import { ingressWarnings } from './ingressWarnings';
@@ -58,6 +60,8 @@ function reconcileWorkloads(sim: Sim, desired: DesiredWorkload[]): void {
     const next: WorkloadState = { ...fresh };
     if (prev.replicaSet) next.replicaSet = prev.replicaSet;
     if (prev.templateHash) next.templateHash = prev.templateHash;
+    if (prev.replicaSets) next.replicaSets = prev.replicaSets;
+    if (prev.rolloutStartedAt !== undefined) next.rolloutStartedAt = prev.rolloutStartedAt;
     if (fresh.kind === 'DaemonSet') next.replicas = prev.replicas;
     const replaceAll =
       (templateChanged && (fresh.kind === 'DaemonSet' || fresh.kind === 'StatefulSet')) || (specChanged && fresh.kind === 'Job');
@@ -99,7 +103,9 @@ function reconcileBarePods(sim: Sim, desired: DesiredPod[]): void {
     if (prev) claimed.add(podKey(prev.namespace, prev.name));
     return { d, prev };
   });
-  for (const p of [...sim.pods.values()]) if (isBare(p) && !claimed.has(podKey(p.namespace, p.name))) deletePodNow(sim, p);
+  // A Pod gone from the folder is deleted as `kubectl delete` does: Terminating for its grace period.
+  for (const p of [...sim.pods.values()])
+    if (isBare(p) && !p.terminating && !claimed.has(podKey(p.namespace, p.name))) terminatePod(sim, p);
   for (const { d, prev } of plan) {
     const o = d.object;
     if (prev && canonicalJson(prev.spec) === canonicalJson(o.spec)) {
@@ -122,18 +128,19 @@ function reconcileBarePods(sim: Sim, desired: DesiredPod[]): void {
   }
 }
 
-export function reconcileCluster(prev: Cluster, load: LoadResult): Cluster {
+export function reconcileCluster(before: Cluster, load: LoadResult): Cluster {
+  // The edit comes OPERATION_STEP seconds later: what was due by then (grace periods, rollout steps) happens first.
+  const prev = advanceCluster(before, before.clock + OPERATION_STEP).cluster;
   const seed = prev.settings.seed;
   const resolved = resolveSettings(load, seed);
   const built = buildNodes(load, resolved);
   resolveExternalHosts(resolved, built.nodes);
   if (canonicalJson(resolved.settings) !== canonicalJson(prev.settings) || topology(built.nodes) !== topology(prev.nodes)) {
     const fresh = buildCluster(load, { seed });
-    return { ...fresh, clock: Math.max(fresh.clock, prev.clock + OPERATION_STEP) };
+    return { ...fresh, clock: Math.max(fresh.clock, prev.clock) };
   }
 
   const sim = Sim.fromCluster(prev);
-  sim.clock += OPERATION_STEP;
   for (const n of built.nodes) {
     const old = sim.nodeByName.get(n.name);
     if (old && canonicalJson(old.source) !== canonicalJson(n.source)) {

@@ -5,6 +5,7 @@
  */
 import type {
   Cluster,
+  ClusterChange,
   ClusterEvent,
   ClusterSettings,
   NodeState,
@@ -153,6 +154,13 @@ export class Sim {
 
   nextSerial(): number {
     return ++this.serial;
+  }
+
+  /** What changed on its own while the clock ran, in the words a person follows (kubectl rollout status's…). Not kept in the Cluster. */
+  readonly changes: ClusterChange[] = [];
+
+  note(text: string): void {
+    this.changes.push({ at: this.clock, text });
   }
 
   event(type: ClusterEvent['type'], reason: string, object: string, message: string): void {

@@ -16,6 +16,7 @@ import { validatePodSpec } from './pod/podRules';
 import { validateDeletionCost } from './pod/deletionCost';
 import { portWarnings } from './pod/portWarnings';
 import { decodeLabelSelector, selectorReader } from './pod/scheduling';
+import { decodeMinReadySeconds, decodeStrategy } from './deploymentStrategy';
 import type { Problems } from './problems';
 
 const SPEC_FIELDS: Record<WorkloadKind, ReadonlySet<string>> = {
@@ -109,6 +110,13 @@ export function decodeWorkload(kind: WorkloadKind, top: Reader, meta: ObjectMeta
       invalid(['spec', 'template', 'metadata', 'labels'], goStringMap(templateMeta.labels), '`selector` does not match template `labels`'),
     );
 
+  if (kind === 'Deployment') {
+    const errs: FieldError[] = [];
+    spec.strategy = decodeStrategy(s, errs);
+    const minReady = decodeMinReadySeconds(s, errs);
+    if (minReady !== undefined) spec.minReadySeconds = minReady;
+    p.add(errs);
+  }
   if (kind === 'StatefulSet') {
     const serviceName = s.str('serviceName');
     if (serviceName) spec.serviceName = serviceName;

@@ -146,6 +146,13 @@ export interface PodState {
   source: SourceRef;
   /** Set when the pod is being deleted (terminating endpoint). */
   terminating?: boolean;
+  /** metadata.deletionTimestamp: when a Terminating pod's grace period ends and it is gone (simulated seconds). */
+  deletionTimestamp?: number;
+  /**
+   * When its Ready condition turned (or will turn) true. Absent: at creation. A pod a rollout creates
+   * starts not Ready and becomes Ready at this time (see cluster/advance.ts).
+   */
+  readyAt?: number;
   /** Part of the cluster itself (kube-system: coredns, kube-proxy, flannel, control-plane static pods), not the folder. */
   builtIn?: boolean;
 }
@@ -231,12 +238,32 @@ export interface WorkloadState {
   /** For Deployments: the ReplicaSet it owns (name with pod-template-hash). */
   replicaSet?: string;
   templateHash?: string;
+  /** Deployments: every ReplicaSet it owns with its spec.replicas, oldest first (absent: only `replicaSet`, at `replicas`). */
+  replicaSets?: ReplicaSetState[];
+  /** Deployments: when the rollout in progress started (absent: none in progress). */
+  rolloutStartedAt?: number;
   source: SourceRef;
   createdAt: number;
   /** Where each template container is written (spec.template.spec.containers[i]), for pods created later. */
   containerSources?: SourceRef[];
   /** Part of the cluster itself (coredns, kube-proxy, kube-flannel), not the folder. */
   builtIn?: boolean;
+}
+
+/** A Deployment's ReplicaSet, as `kubectl get rs` lists it (DESIRED = replicas). */
+export interface ReplicaSetState {
+  name: string;
+  /** Its pod-template-hash label. */
+  templateHash: string;
+  replicas: number;
+  createdAt: number;
+}
+
+/** Something the cluster did on its own as simulated time passed (a Pod became Ready, a rollout step). */
+export interface ClusterChange {
+  /** Simulated seconds (the cluster clock). */
+  at: number;
+  text: string;
 }
 
 /** A Kubernetes Event, as `kubectl get events` would list it. */

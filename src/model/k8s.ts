@@ -104,6 +104,8 @@ export interface PodSpec {
   /** Absent = `ClusterFirst` (SetDefaults_PodSpec). */
   dnsPolicy?: DnsPolicy;
   dnsConfig?: PodDnsConfig;
+  /** Seconds a deleted Pod stays Terminating (the API server's default, 30, when absent). */
+  terminationGracePeriodSeconds?: number;
   /** Readiness gates etc. are ignored. */
 }
 
@@ -171,6 +173,13 @@ export interface NodeStatusK8s {
 }
 
 /** Controllers — only what shapes their Pods. */
+/** apps/v1 DeploymentStrategy, defaulted as the API server does. */
+export interface DeploymentStrategy {
+  type: 'RollingUpdate' | 'Recreate';
+  /** RollingUpdate only: an int or a percentage of spec.replicas ("25%"). */
+  rollingUpdate?: { maxSurge: number | string; maxUnavailable: number | string };
+}
+
 export interface WorkloadSpec {
   replicas?: number;
   selector?: LabelSelector;
@@ -178,6 +187,10 @@ export interface WorkloadSpec {
   /** StatefulSet */
   serviceName?: string;
   podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /** Deployment: how a new template replaces the old Pods (absent: RollingUpdate 25%/25%). */
+  strategy?: DeploymentStrategy;
+  /** Deployment: seconds a new Pod must stay Ready before it counts as available (absent: 0). */
+  minReadySeconds?: number;
   /** Job */
   completions?: number;
   parallelism?: number;

@@ -137,10 +137,23 @@ export interface PacketEvent {
   outcome?: Outcome;
 }
 
+/** Something the cluster did on its own during a run (requests spaced by an interval): a grace period ended, a rollout step. */
+export interface RunChange {
+  /** The cluster clock, in seconds. */
+  at: number;
+  /** The index of the first request sent after it (the run's count when it came after the last one). */
+  request: number;
+  text: string;
+}
+
 export interface TraceRun {
   request: TraceRequest;
   traces: Trace[];
   events: PacketEvent[];
   /** Total simulated duration in microseconds (last event time). */
   duration: number;
+  /** The cluster clock (seconds) when the first request left; set with `changes`. */
+  startedAt?: number;
+  /** What changed in the cluster while the run's requests were spaced out, in order (absent: nothing). */
+  changes?: RunChange[];
 }

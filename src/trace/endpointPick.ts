@@ -6,6 +6,7 @@
 import type { NodeState, ServiceState } from '../model/cluster';
 import type { NetSession } from './netState';
 import type { Backend } from './types';
+import { endpointName } from './endpointText';
 
 /** service.spec.sessionAffinityConfig.clientIP.timeoutSeconds' default (3 hours). */
 export const DEFAULT_AFFINITY_SECONDS = 10800;
@@ -18,6 +19,8 @@ export interface EndpointChoice {
   readonly stuck: { readonly ago: number; readonly timeout: number } | null;
   /** sessionAffinity: ClientIP is on, so the choice is remembered for the client. */
   readonly remembered: boolean;
+  /** sessionAffinity: ClientIP had the client on a list, but longer ago than the timeout: the entry expired. */
+  readonly expired: { readonly pod: string; readonly ago: number; readonly timeout: number } | null;
 }
 
 /** `statistic --mode random` over `count` rules. */
@@ -35,6 +38,7 @@ export function chooseEndpoint(
   client: string,
 ): EndpointChoice {
   const sticky = svc.sessionAffinity === 'ClientIP';
+  let expired: EndpointChoice['expired'] = null;
   if (sticky) {
     const clock = net.clock;
     const timeout = svc.sessionAffinityTimeoutSeconds ?? DEFAULT_AFFINITY_SECONDS;
@@ -42,16 +46,19 @@ export function chooseEndpoint(
       const b = candidates[i];
       const k = affinityKey(n, b, client);
       const seen = net.affinitySeen(k);
-      if (seen !== undefined && clock - seen <= timeout) {
+      if (seen === undefined) continue;
+      // xt_recent `--rcheck --seconds N`: a match needs the last packet at most N seconds ago.
+      if (clock - seen <= timeout) {
         net.affinitySet(k, clock);
-        return { backend: b, index: i, stuck: { ago: clock - seen, timeout }, remembered: true };
+        return { backend: b, index: i, stuck: { ago: clock - seen, timeout }, remembered: true, expired: null };
       }
+      if (expired === null || clock - seen < expired.ago) expired = { pod: endpointName(b.ep), ago: clock - seen, timeout };
     }
   }
   const index = randomIndex(net, candidates.length);
   const backend = candidates[index];
   if (sticky) net.affinitySet(affinityKey(n, backend, client), net.clock);
-  return { backend, index, stuck: null, remembered: sticky };
+  return { backend, index, stuck: null, remembered: sticky, expired };
 }
 
 function affinityKey(n: NodeState, b: Backend, client: string): string {

@@ -64,7 +64,13 @@ function pickNote(svc: ServiceState, n: NodeState, d: PolicyDecision, choice: En
     count === 1
       ? `the only endpoint ${d.scope}${terminating}`
       : `endpoint ${choice.index + 1} of ${count} ${d.scope} picked at random (statistic --mode random: rule i of n matches with probability 1/(n−i))${terminating}`;
-  return choice.remembered ? `${random}; sessionAffinity: ClientIP remembers ${client} → ${endpointName(b.ep)} on ${n.name}` : random;
+  const e = choice.expired;
+  const expired = e
+    ? `sessionAffinity: ClientIP — ${client}'s entry for ${e.pod} expired (last seen ${e.ago} s earlier, more than timeoutSeconds ${e.timeout}: xt_recent --rcheck --seconds ${e.timeout} --reap no longer matches on ${n.name}), so the endpoint is picked anew: `
+    : '';
+  return choice.remembered
+    ? `${expired}${random}; sessionAffinity: ClientIP remembers ${client} → ${endpointName(b.ep)} on ${n.name}`
+    : random;
 }
 
 export function sourceRangesDropped(

@@ -5,6 +5,7 @@
  */
 import type { Cluster, EndpointState, NodeState, PodState, ServiceState } from '../model/cluster';
 import type { Diagnostic } from '../model/source';
+import { nextChangeAt } from '../cluster/advance';
 
 export interface LoadJson {
   nodes: {
@@ -47,7 +48,23 @@ export interface LoadJson {
     line?: number;
     /** Part of the cluster itself (kube-system), not of the folder. Absent for the folder's Pods. */
     builtIn?: true;
+    /** Being deleted: STATUS `Terminating` until `deletionTimestamp` (the cluster clock's seconds), when it is gone. */
+    terminating?: true;
+    deletionTimestamp?: number;
   }[];
+  /** Deployments' ReplicaSets as `kubectl get rs` lists them (DESIRED, CURRENT, READY), by namespace then name. */
+  replicaSets?: {
+    name: string;
+    namespace: string;
+    deployment: string;
+    templateHash: string;
+    desired: number;
+    current: number;
+    ready: number;
+  }[];
+  /** The simulated clock (seconds) and when the cluster next changes on its own (a grace period ends, a rollout step); null: nothing due. */
+  clock?: number;
+  nextChangeAt?: number | null;
   services: {
     name: string;
     namespace: string;
@@ -61,13 +78,16 @@ export interface LoadJson {
     ports: { name?: string; port: number; targetPort: number | string; nodePort?: number; protocol: string }[];
     /**
      * `pod` and `node` are null for an address no Pod has (a hand-made endpoint); `slice`, `managedBy`,
-     * `mirroredFrom`, `file`, `line` say which hand-made or mirrored EndpointSlice it comes from.
+     * `mirroredFrom`, `file`, `line` say which hand-made or mirrored EndpointSlice it comes from;
+     * `serving` and `terminating` are written for a terminating endpoint (EndpointSlice conditions).
      */
     endpoints: {
       pod: string | null;
       ip: string;
       node: string | null;
       ready: boolean;
+      serving?: boolean;
+      terminating?: true;
       slice?: string;
       managedBy?: string;
       mirroredFrom?: string;
@@ -156,7 +176,37 @@ function podJson(p: PodState): LoadJson['pods'][number] {
     out.file = p.source.file;
     out.line = p.source.line;
   }
+  if (p.terminating) {
+    out.status = 'Terminating';
+    out.terminating = true;
+    if (p.deletionTimestamp !== undefined) out.deletionTimestamp = p.deletionTimestamp;
+  }
   return out;
+}
+
+function replicaSetsJson(c: Cluster): NonNullable<LoadJson['replicaSets']> {
+  const out: NonNullable<LoadJson['replicaSets']> = [];
+  for (const w of c.workloads) {
+    if (w.kind !== 'Deployment' || !w.replicaSet) continue;
+    const sets = w.replicaSets ?? [
+      { name: w.replicaSet, templateHash: w.templateHash ?? '', replicas: w.replicas, createdAt: w.createdAt },
+    ];
+    for (const rs of sets) {
+      const pods = c.pods.filter(
+        (p) => p.namespace === w.namespace && p.owner?.kind === 'ReplicaSet' && p.owner.name === rs.name && !p.terminating,
+      );
+      out.push({
+        name: rs.name,
+        namespace: w.namespace,
+        deployment: w.name,
+        templateHash: rs.templateHash,
+        desired: rs.replicas,
+        current: pods.length,
+        ready: pods.filter((p) => p.ready).length,
+      });
+    }
+  }
+  return out.sort(byNamespaceThenName);
 }
 
 /** EXTERNAL-IP as one address: the load balancer's, else the first spec.externalIPs, else <pending> for a LoadBalancer. */
@@ -168,6 +218,10 @@ function externalIP(s: ServiceState): string | null {
 
 function endpointJson(e: EndpointState): LoadJson['services'][number]['endpoints'][number] {
   const out: LoadJson['services'][number]['endpoints'][number] = { pod: e.pod, ip: e.ip, node: e.node, ready: e.ready };
+  if (e.terminating) {
+    out.serving = e.serving;
+    out.terminating = true;
+  }
   const o = e.origin;
   if (o) {
     out.slice = o.slice;
@@ -219,6 +273,9 @@ export function toLoadJson(c: Cluster): LoadJson {
   return {
     nodes: [...c.nodes].sort((a, b) => a.index - b.index).map(nodeJson),
     pods: [...c.pods].sort(byNamespaceThenName).map(podJson),
+    replicaSets: replicaSetsJson(c),
+    clock: c.clock,
+    nextChangeAt: nextChangeAt(c),
     services: [...c.services].sort(byNamespaceThenName).map(serviceJson),
     objects: [...c.objects]
       .sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line)

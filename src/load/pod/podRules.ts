@@ -25,6 +25,10 @@ export function validatePodSpec(d: DecodedPodSpec, isPod: boolean): FieldError[]
   const path = d.path;
   const spec = d.spec;
   if (d.containers.length === 0) errs.push(required([...path, 'containers']));
+  if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0)
+    errs.push(
+      invalid([...path, 'terminationGracePeriodSeconds'], spec.terminationGracePeriodSeconds, 'must be greater than or equal to 0'),
+    );
   // The API server has no such limit (only the object's size bounds it); the simulator has.
   for (const [key, list] of [
     ['initContainers', d.initContainers],

@@ -85,6 +85,8 @@ export function decodePodSpec(r: Reader): DecodedPodSpec {
   if (hostname) spec.hostname = hostname;
   const subdomain = r.str('subdomain');
   if (subdomain) spec.subdomain = subdomain;
+  const grace = r.int('terminationGracePeriodSeconds', 'int64');
+  if (grace !== undefined) spec.terminationGracePeriodSeconds = grace;
   // Type-checked only; the engine does not model them.
   r.str('serviceAccountName');
   r.str('priorityClassName');

@@ -77,6 +77,7 @@ export interface PodOpts {
   file?: string;
   generateName?: string;
   restartPolicy?: PodSpec['restartPolicy'];
+  terminationGracePeriodSeconds?: number;
 }
 
 export function podSpec(containers: Container[], opts: PodOpts = {}): PodSpec {
@@ -91,6 +92,7 @@ export function podSpec(containers: Container[], opts: PodOpts = {}): PodSpec {
     schedulerName: 'default-scheduler',
   };
   if (opts.nodeName) spec.nodeName = opts.nodeName;
+  if (opts.terminationGracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = opts.terminationGracePeriodSeconds;
   return spec;
 }
 
@@ -139,6 +141,8 @@ export interface WorkloadOpts extends PodOpts {
   podManagementPolicy?: 'OrderedReady' | 'Parallel';
   completions?: number;
   parallelism?: number;
+  strategy?: WorkloadSpec['strategy'];
+  minReadySeconds?: number;
 }
 
 export function workload(kind: WorkloadKind, name: string, containers: Container[], opts: WorkloadOpts = {}): LoadedWorkload {
@@ -154,6 +158,8 @@ export function workload(kind: WorkloadKind, name: string, containers: Container
   if (kind === 'StatefulSet') spec.podManagementPolicy = opts.podManagementPolicy ?? 'OrderedReady';
   if (opts.completions !== undefined) spec.completions = opts.completions;
   if (opts.parallelism !== undefined) spec.parallelism = opts.parallelism;
+  if (opts.strategy) spec.strategy = opts.strategy;
+  if (opts.minReadySeconds !== undefined) spec.minReadySeconds = opts.minReadySeconds;
   return {
     kind,
     apiVersion: kind === 'Job' ? 'batch/v1' : kind === 'ReplicationController' ? 'v1' : 'apps/v1',

@@ -21,7 +21,7 @@ describe('pod IPs (host-local IPAM, round-robin)', () => {
     const c = buildCluster(load(workload('Deployment', 'web', [container('c', 'nginx')], onNode1)), { seed: 1 });
     const before = c.pods.find((p) => !p.builtIn)!;
     expect(before.ip).toBe('10.244.1.2');
-    const after = deletePod(c, 'default', before.name).pods.find((p) => !p.builtIn)!;
+    const after = deletePod(c, 'default', before.name).pods.find((p) => !p.builtIn && !p.terminating)!;
     expect(after.name).not.toBe(before.name);
     expect(after.ip).toBe('10.244.1.3');
   });

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { buildCluster, ClusterOperationError, cordonNode, deletePod, drainNode, scaleWorkload, uncordonNode } from '../../../src/cluster';
+import {
+  advanceCluster,
+  buildCluster,
+  ClusterOperationError,
+  cordonNode,
+  deletePod,
+  drainNode,
+  scaleWorkload,
+  uncordonNode,
+} from '../../../src/cluster';
 import type { Cluster } from '../../../src/model/cluster';
 import { container, load, node, pod, service, workload } from './fixtures';
 
@@ -18,11 +27,12 @@ const base = () =>
   buildCluster(load(web, service('web', { selector: { app: 'web' }, ports: [{ port: 9000, targetPort: 8080 }] })), { seed: 1 });
 
 describe('deletePod', () => {
-  test('a Deployment pod is replaced: new name, new IP; the Service IP stays and its endpoints follow', () => {
+  test('a Deployment pod is replaced at once: new name, new IP; the Service IP stays and its endpoints follow', () => {
     const c = deepFreeze(base());
     const victim = userPods(c)[0];
     const after = deletePod(c, 'default', victim.name);
-    const pods = userPods(after);
+    // The deleted Pod is Terminating for its grace period; the ReplicaSet does not count it.
+    const pods = userPods(after).filter((p) => !p.terminating);
     expect(pods).toHaveLength(2);
     expect(pods.some((p) => p.name === victim.name)).toBe(false);
     const fresh = pods.find((p) => !userPods(c).some((q) => q.name === p.name))!;
@@ -32,20 +42,39 @@ describe('deletePod', () => {
     const s0 = c.services.find((s) => s.name === 'web')!;
     const s1 = after.services.find((s) => s.name === 'web')!;
     expect(s1.clusterIP).toBe(s0.clusterIP);
-    expect(s1.endpoints.map((e) => e.pod).sort()).toEqual(pods.map((p) => p.name).sort());
+    expect(
+      s1.endpoints
+        .filter((e) => e.ready)
+        .map((e) => e.pod)
+        .sort(),
+    ).toEqual(pods.map((p) => p.name).sort());
     const reasons = after.events.filter((e) => e.time === after.clock).map((e) => e.reason);
     expect(reasons).toEqual(['Killing', 'SuccessfulCreate', 'Scheduled']);
   });
 
-  test('a bare pod is just gone', () => {
+  test('a deleted Pod is Terminating for its terminationGracePeriodSeconds (default 30), then gone', () => {
     const c = buildCluster(load(pod('lonely', [container('c', 'nginx')])), { seed: 1 });
-    expect(userPods(deletePod(c, 'default', 'lonely'))).toEqual([]);
+    const deleted = deletePod(c, 'default', 'lonely');
+    expect(userPods(deleted)).toMatchObject([{ name: 'lonely', terminating: true, deletionTimestamp: deleted.clock + 30 }]);
+    expect(userPods(advanceCluster(deleted, deleted.clock + 29).cluster)).toHaveLength(1);
+    const later = advanceCluster(deleted, deleted.clock + 30);
+    expect(userPods(later.cluster)).toEqual([]);
+    expect(later.changes).toEqual([{ at: deleted.clock + 30, text: 'lonely is gone (its 30 s grace period ended)' }]);
+  });
+
+  test('terminationGracePeriodSeconds: 0 deletes at once', () => {
+    const c = buildCluster(load(pod('quick', [container('c', 'nginx')], { terminationGracePeriodSeconds: 0 })), { seed: 1 });
+    expect(userPods(deletePod(c, 'default', 'quick'))).toEqual([]);
   });
 
   test('a StatefulSet pod comes back with the same name and a new IP', () => {
     const c = buildCluster(load(workload('StatefulSet', 'db', [container('db', 'redis')], { replicas: 2 })), { seed: 1 });
     const before = userPods(c).find((p) => p.name === 'db-0')!;
-    const after = userPods(deletePod(c, 'default', 'db-0')).find((p) => p.name === 'db-0')!;
+    const deleted = deletePod(c, 'default', 'db-0');
+    // The name is taken until the Terminating Pod is gone; then the StatefulSet creates db-0 again.
+    expect(userPods(deleted).find((p) => p.name === 'db-0')).toMatchObject({ uid: before.uid, terminating: true });
+    const after = userPods(advanceCluster(deleted, deleted.clock + 30).cluster).find((p) => p.name === 'db-0')!;
+    expect(after.terminating).toBeUndefined();
     expect(after.ip).not.toBe(before.ip);
     expect(after.uid).not.toBe(before.uid);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildCluster, deletePod, reconcileCluster } from '../../../src/cluster';
+import { advanceCluster, buildCluster, deletePod, reconcileCluster } from '../../../src/cluster';
 import type { Cluster } from '../../../src/model/cluster';
 import { container, load, pod, service, settings, workload } from './fixtures';
 
@@ -31,17 +31,19 @@ describe('reconcileCluster (re-apply after an edit)', () => {
     expect(again.clock).toBeGreaterThan(c.clock);
   });
 
-  test('a changed pod template: new ReplicaSet hash, new pods; the old ones go', () => {
+  test('a changed pod template: new ReplicaSet hash, new pods; the old ones go as the rollout runs', () => {
     const c = buildCluster(load(app('kubetm/app'), np()), { seed: 1 });
-    const after = reconcileCluster(c, load(app('kubetm/app:v2'), np()));
+    const started = reconcileCluster(c, load(app('kubetm/app:v2'), np()));
     const oldRs = c.workloads.find((w) => w.name === 'web')!.replicaSet!;
-    const newRs = after.workloads.find((w) => w.name === 'web')!.replicaSet!;
+    const newRs = started.workloads.find((w) => w.name === 'web')!.replicaSet!;
     expect(newRs).not.toBe(oldRs);
+    // The rollout takes simulated time: let it finish (and the old Pods' grace period end).
+    const after = advanceCluster(started, started.clock + 60).cluster;
     const pods = userPods(after);
     expect(pods).toHaveLength(2);
     expect(pods.every((p) => p.owner?.name === newRs && p.labels['pod-template-hash'] === newRs.slice('web-'.length))).toBe(true);
     expect(after.events).toContainEqual(
-      expect.objectContaining({ reason: 'ScalingReplicaSet', message: `Scaled down replica set ${oldRs} from 2 to 0` }),
+      expect.objectContaining({ reason: 'ScalingReplicaSet', message: `Scaled down replica set ${oldRs} from 1 to 0` }),
     );
     expect(svc(after, 'web').clusterIP).toBe(svc(c, 'web').clusterIP);
     expect(
@@ -74,7 +76,9 @@ describe('reconcileCluster (re-apply after an edit)', () => {
   test('new objects are created, removed ones go away with their pods', () => {
     const c = buildCluster(load(app(), np(), pod('extra', [container('c', 'nginx')])), { seed: 1 });
     const after = reconcileCluster(c, load(np(), service('new', { selector: { app: 'web' } })));
-    expect(userPods(after)).toEqual([]);
+    // The bare Pod gone from the folder is Terminating for its grace period; the Deployment's Pods go with it (cascade).
+    expect(userPods(after).map((p) => [p.name, p.terminating])).toEqual([['extra', true]]);
+    expect(userPods(advanceCluster(after, after.clock + 30).cluster)).toEqual([]);
     expect(after.workloads.some((w) => w.name === 'web')).toBe(false);
     expect(svc(after, 'new').clusterIP).toMatch(/^10\./);
     expect(after.services.filter((s) => s.builtIn).map((s) => s.name)).toEqual(['kubernetes', 'kube-dns']);

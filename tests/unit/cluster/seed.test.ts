@@ -1,6 +1,6 @@
 /** The seed practice end to end: the bundled example folder, through the real loader. */
 import { describe, expect, test } from 'vitest';
-import { buildCluster, deletePod, reconcileCluster } from '../../../src/cluster';
+import { advanceCluster, buildCluster, deletePod, reconcileCluster } from '../../../src/cluster';
 import { loadManifests } from '../../../src/load';
 import { readFolder } from '../../../src/load/fsFolder';
 import type { Cluster } from '../../../src/model/cluster';
@@ -83,7 +83,14 @@ describe('the seed practice', () => {
 
   test('the Pod IP changes when the pod is re-created; the Service IP does not', () => {
     const before = pod(c, 'default', 'pod-1');
-    const gone = deletePod(c, 'default', 'pod-1');
+    const deleted = deletePod(c, 'default', 'pod-1');
+    expect(
+      svc(deleted, 'default', 'svc-1')
+        .endpoints.filter((e) => e.ready)
+        .map((e) => e.pod),
+    ).toEqual(['pod-2']);
+    // kubectl delete waits until the Pod is gone: its 30 s grace period.
+    const gone = advanceCluster(deleted, deleted.clock + 30).cluster;
     expect(svc(gone, 'default', 'svc-1').endpoints.map((e) => e.pod)).toEqual(['pod-2']);
     const back = reconcileCluster(gone, seedLoad()); // kubectl apply -f again
     const after = pod(back, 'default', 'pod-1');

@@ -131,7 +131,8 @@ describe('Session', () => {
     expect(cordoned.value.nodes.find((n) => n.name === 'k8s-node2')?.unschedulable).toBe(true);
     const deleted = await session.operate({ op: 'deletePod', namespace: 'default', name: 'pod-2' });
     if (!deleted.ok) throw new Error(deleted.error);
-    expect(deleted.value.pods.some((p) => p.namespace === 'default' && p.name === 'pod-2')).toBe(false);
+    // Deleted gracefully: Terminating for its 30 s grace period.
+    expect(deleted.value.pods.find((p) => p.namespace === 'default' && p.name === 'pod-2')).toMatchObject({ status: 'Terminating' });
     expect(seen).toEqual([2, 3]);
 
     const refused = await session.operate({ op: 'deletePod', namespace: 'default', name: 'ghost' });
@@ -155,6 +156,10 @@ describe('Session', () => {
     const before = await open();
     const podIP = (snap: ClusterSnapshot) => snap.pods.find((p) => p.namespace === 'default' && p.name === 'pod-2')?.ip;
     await session.operate({ op: 'deletePod', namespace: 'default', name: 'pod-2' });
+    // Simulated time passes (requests spaced 30 s apart) until the Pod's grace period has ended.
+    const waited = await session.sendRequest({ from: 'external', to: 'node/k8s-node1:30000', count: 1, intervalSeconds: 30 });
+    if (!waited.ok) throw new Error(waited.error);
+    expect((await session.getSnapshot()).pods.some((p) => p.namespace === 'default' && p.name === 'pod-2')).toBe(false);
     const applied = await session.operate({ op: 'apply' });
     if (!applied.ok) throw new Error(applied.error);
     expect(podIP(applied.value)).toMatch(/^10\.244\.2\.\d+$/);

@@ -121,3 +121,33 @@ describe('workload validation (apps/v1, batch/v1)', () => {
     expect(r.objects).toHaveLength(1);
   });
 });
+
+describe('Deployment strategy (ValidateDeploymentStrategy)', () => {
+  const SEL = `  selector:\n    matchLabels: {app: web}\n`;
+  it('defaults to RollingUpdate 25%/25% and keeps minReadySeconds', () => {
+    const d = find(load(deployment(`${SEL}  minReadySeconds: 5\n${TEMPLATE}`)), 'Deployment', 'web');
+    expect(d.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
+    expect(d.spec.minReadySeconds).toBe(5);
+  });
+
+  it('says what is wrong in the API server words', () => {
+    const r = load({
+      'a.yaml': deployment(`${SEL}  strategy:\n    type: Recreate\n    rollingUpdate: {maxSurge: 1}\n${TEMPLATE}`),
+      'b.yaml': deployment(`${SEL}  strategy:\n    rollingUpdate: {maxSurge: 0, maxUnavailable: 0}\n${TEMPLATE}`).replace(
+        'name: web',
+        'name: b',
+      ),
+      'c.yaml': deployment(`${SEL}  strategy:\n    rollingUpdate: {maxSurge: ten, maxUnavailable: 120%}\n${TEMPLATE}`).replace(
+        'name: web',
+        'name: c',
+      ),
+      'd.yaml': deployment(`${SEL}  strategy:\n    type: BlueGreen\n${TEMPLATE}`).replace('name: web', 'name: d'),
+    });
+    const text = messages(r).join('\n');
+    expect(text).toContain("spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'");
+    expect(text).toContain('spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0');
+    expect(text).toContain('spec.strategy.rollingUpdate.maxSurge: Invalid value: "ten": a valid percent string');
+    expect(text).toContain('spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "120%": must not be greater than 100%');
+    expect(text).toContain('spec.strategy.type: Unsupported value: "BlueGreen": supported values: "Recreate", "RollingUpdate"');
+  });
+});

@@ -82,6 +82,18 @@ describe('sessionAffinity: ClientIP', () => {
     expect(tight.traces[2].hops.find((h) => h.action === 'dnat')!.note).toContain('0.5 s ago');
   });
 
+  it('expires exactly past timeoutSeconds: a gap of timeoutSeconds still sticks, a longer one picks anew and says why', () => {
+    const c = sticky(3);
+    const dnat = (t: { hops: { action: string; note?: string }[] }) => t.hops.find((h) => h.action === 'dnat')!.note ?? '';
+    const atLimit = traceRequests(c, { from: 'external', to: 'node/k8s-node1:30500', count: 6, intervalSeconds: 3 }).run;
+    expect(new Set(atLimit.traces.map((t) => t.pod)).size).toBe(1);
+    expect(dnat(atLimit.traces[1])).toContain('3 s ago');
+    const past = traceRequests(c, { from: 'external', to: 'node/k8s-node1:30500', count: 2, intervalSeconds: 3.5 }).run;
+    expect(dnat(past.traces[1])).toContain(`expired (last seen 3.5 s earlier, more than timeoutSeconds 3`);
+    expect(dnat(past.traces[1])).toContain(`entry for ${past.traces[0].pod} expired`);
+    expect(dnat(past.traces[1])).toContain('--reap');
+  });
+
   it('refuses more requests than a run holds', () => {
     expect(() => traceRequests(sticky(), { from: 'external', to: 'node/k8s-node1:30500', count: 10_001 })).toThrow(
       /at most 10000 requests/,
