@@ -8,7 +8,16 @@
 import type { ClusterOperation, Result } from '../src/api/contract';
 import type { Cluster } from '../src/model/cluster';
 import type { TraceRun } from '../src/model/trace';
-import { cordonNode, deletePod, drainNode, type NetState, scaleWorkload, traceRequests, uncordonNode } from '../src/engine/index';
+import {
+  advanceCluster,
+  cordonNode,
+  deletePod,
+  drainNode,
+  type NetState,
+  scaleWorkload,
+  traceRequests,
+  uncordonNode,
+} from '../src/engine/index';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -18,8 +27,16 @@ function message(error: unknown): string {
 export function applyOperation(cluster: Cluster, op: Exclude<ClusterOperation, { op: 'reset' } | { op: 'apply' }>): Result<Cluster> {
   try {
     switch (op.op) {
-      case 'deletePod':
-        return { ok: true, value: deletePod(cluster, op.namespace, op.name) };
+      case 'deletePod': {
+        const deleted = deletePod(cluster, op.namespace, op.name);
+        if (op.wait === false) return { ok: true, value: deleted };
+        // kubectl delete waits (--wait=true) until the Pod is gone: the clock runs through its grace period.
+        const gone = deleted.pods.find((p) => p.namespace === op.namespace && p.name === op.name && p.terminating);
+        return {
+          ok: true,
+          value: gone?.deletionTimestamp !== undefined ? advanceCluster(deleted, gone.deletionTimestamp).cluster : deleted,
+        };
+      }
       case 'scale':
         return { ok: true, value: scaleWorkload(cluster, op.kind, op.namespace, op.name, op.replicas) };
       case 'cordon':

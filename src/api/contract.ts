@@ -138,7 +138,11 @@ export interface RequestChoices {
 }
 
 export type ClusterOperation =
-  | { op: 'deletePod'; namespace: string; name: string }
+  /**
+   * `kubectl delete pod`: the Pod is Terminating for its grace period. With `wait` (kubectl's default,
+   * `--wait=true`) the call returns once it is gone, the clock moved on by the grace period.
+   */
+  | { op: 'deletePod'; namespace: string; name: string; wait?: boolean }
   | { op: 'scale'; kind: string; namespace: string; name: string; replicas: number }
   | { op: 'cordon'; node: string }
   | { op: 'uncordon'; node: string }

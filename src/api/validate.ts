@@ -179,10 +179,16 @@ function validateOperation(arg: unknown): Result<ClusterOperation> {
   switch (op) {
     case 'deletePod': {
       const error =
-        unknownKey(arg, ['op', 'namespace', 'name'], 'operation') ??
+        unknownKey(arg, ['op', 'namespace', 'name', 'wait'], 'operation') ??
         checkName(arg.namespace, 'operation.namespace', 'label') ??
-        checkName(arg.name, 'operation.name', 'subdomain');
-      return error ? fail(error) : ok({ op, namespace: arg.namespace as string, name: arg.name as string });
+        checkName(arg.name, 'operation.name', 'subdomain') ??
+        (arg.wait === undefined || typeof arg.wait === 'boolean'
+          ? null
+          : `operation.wait: Invalid value: ${JSON.stringify(arg.wait)}: must be a boolean`);
+      if (error) return fail(error);
+      const out: ClusterOperation = { op, namespace: arg.namespace as string, name: arg.name as string };
+      if (typeof arg.wait === 'boolean') out.wait = arg.wait;
+      return ok(out);
     }
     case 'scale': {
       const kind = arg.kind;

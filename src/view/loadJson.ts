@@ -273,13 +273,14 @@ export function toLoadJson(c: Cluster): LoadJson {
   return {
     nodes: [...c.nodes].sort((a, b) => a.index - b.index).map(nodeJson),
     pods: [...c.pods].sort(byNamespaceThenName).map(podJson),
-    replicaSets: replicaSetsJson(c),
-    clock: c.clock,
-    nextChangeAt: nextChangeAt(c),
     services: [...c.services].sort(byNamespaceThenName).map(serviceJson),
     objects: [...c.objects]
       .sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line)
       .map((o) => ({ kind: o.kind, name: o.name, namespace: o.namespace, file: o.file, line: o.line })),
     diagnostics: c.diagnostics.map((d) => ({ ...d })),
+    // Added with time (second wave), after the contract's first keys.
+    replicaSets: replicaSetsJson(c),
+    clock: c.clock,
+    nextChangeAt: nextChangeAt(c),
   };
 }

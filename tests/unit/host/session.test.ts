@@ -131,8 +131,7 @@ describe('Session', () => {
     expect(cordoned.value.nodes.find((n) => n.name === 'k8s-node2')?.unschedulable).toBe(true);
     const deleted = await session.operate({ op: 'deletePod', namespace: 'default', name: 'pod-2' });
     if (!deleted.ok) throw new Error(deleted.error);
-    // Deleted gracefully: Terminating for its 30 s grace period.
-    expect(deleted.value.pods.find((p) => p.namespace === 'default' && p.name === 'pod-2')).toMatchObject({ status: 'Terminating' });
+    expect(deleted.value.pods.some((p) => p.namespace === 'default' && p.name === 'pod-2')).toBe(false);
     expect(seen).toEqual([2, 3]);
 
     const refused = await session.operate({ op: 'deletePod', namespace: 'default', name: 'ghost' });
@@ -141,6 +140,17 @@ describe('Session', () => {
     expect(drain).toMatchObject({ ok: false, error: expect.stringContaining('use --force') });
     expect(seen).toEqual([2, 3]);
     expect((await session.getSnapshot()).revision).toBe(3);
+  });
+
+  it('deletePod without wait leaves the Pod Terminating; requests spaced past its grace period see it go', async () => {
+    await open();
+    const deleted = await session.operate({ op: 'deletePod', namespace: 'default', name: 'pod-2', wait: false });
+    if (!deleted.ok) throw new Error(deleted.error);
+    expect(deleted.value.pods.find((p) => p.namespace === 'default' && p.name === 'pod-2')).toMatchObject({ status: 'Terminating' });
+    const sent = await session.sendRequest({ from: 'external', to: 'node/k8s-node1:30000', count: 2, intervalSeconds: 30 });
+    if (!sent.ok) throw new Error(sent.error);
+    expect(sent.value.changes?.map((c) => c.text)).toEqual(['pod-2 is gone (its 30 s grace period ended)']);
+    expect((await session.getSnapshot()).pods.some((p) => p.namespace === 'default' && p.name === 'pod-2')).toBe(false);
   });
 
   it('reset brings back the cluster the folder describes', async () => {
@@ -156,10 +166,6 @@ describe('Session', () => {
     const before = await open();
     const podIP = (snap: ClusterSnapshot) => snap.pods.find((p) => p.namespace === 'default' && p.name === 'pod-2')?.ip;
     await session.operate({ op: 'deletePod', namespace: 'default', name: 'pod-2' });
-    // Simulated time passes (requests spaced 30 s apart) until the Pod's grace period has ended.
-    const waited = await session.sendRequest({ from: 'external', to: 'node/k8s-node1:30000', count: 1, intervalSeconds: 30 });
-    if (!waited.ok) throw new Error(waited.error);
-    expect((await session.getSnapshot()).pods.some((p) => p.namespace === 'default' && p.name === 'pod-2')).toBe(false);
     const applied = await session.operate({ op: 'apply' });
     if (!applied.ok) throw new Error(applied.error);
     expect(podIP(applied.value)).toMatch(/^10\.244\.2\.\d+$/);

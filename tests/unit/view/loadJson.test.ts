@@ -73,7 +73,8 @@ describe('toLoadJson', () => {
   const doc = toLoadJson(c);
 
   it("has exactly the contract's top-level keys", () => {
-    expect(Object.keys(doc)).toEqual(['nodes', 'pods', 'services', 'objects', 'diagnostics']);
+    // The first wave's five, then time's: the ReplicaSets, the clock and when the cluster next changes on its own.
+    expect(Object.keys(doc)).toEqual(['nodes', 'pods', 'services', 'objects', 'diagnostics', 'replicaSets', 'clock', 'nextChangeAt']);
   });
 
   it('nodes in join order, with roles, allocatable and taints', () => {
