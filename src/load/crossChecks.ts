@@ -1,11 +1,12 @@
 /**
- * Checks that need the whole folder, applied in file order as `kubectl create -f DIR` would meet
- * them: one ClusterSettings, no two objects with the same name, node ports inside the range and
- * allocated once, namespaces that exist.
+ * Checks that need the whole folder, applied in file order as `kubectl apply -f DIR` would meet
+ * them: one ClusterSettings, one object per name (a later definition replaces an earlier one, with
+ * a warning), node ports inside the range and allocated once, namespaces that exist.
  */
 import { pushAll } from '../util/arrays';
 import type { LoadedService, LoadedSettings } from '../model/objects';
 import { invalid } from './fieldErrors';
+import { nodeStart, positionOf } from './locate';
 import { qualifiedResource } from './kinds';
 import type { Candidate } from './objectLoader';
 import { DEFAULT_NODE_PORT_RANGE, parseNodePortRange } from './settings';
@@ -27,30 +28,61 @@ export function crossCheck(candidates: Candidate[]): void {
   const rangeText = (first?.object as LoadedSettings | undefined)?.spec.nodePortRange;
   const range = (rangeText && parseNodePortRange(rangeText)) || DEFAULT_NODE_PORT_RANGE;
 
-  const names = new Set<string>();
+  replaceRedefined(candidates);
   const allocated = new Set<number>();
   for (const c of candidates) {
-    if (!c.object || c.kind === 'ClusterSettings') continue;
-    const group = c.apiVersion.includes('/') ? c.apiVersion.slice(0, c.apiVersion.indexOf('/')) : '';
-    const key = `${group}\u0000${c.kind}\u0000${c.meta.namespace}\u0000${c.meta.name}`;
-    if (names.has(key)) {
+    if (!c.object || c.object.kind !== 'Service') continue;
+    const errs = nodePortErrors(c.object as LoadedService, range, allocated);
+    if (errs.length) {
       c.object = undefined;
-      c.fatal = {
-        message: `${qualifiedResource(c.kind, c.apiVersion)} ${JSON.stringify(c.meta.name)} already exists`,
-        path: ['metadata', 'name'],
-      };
-      continue;
+      pushAll(c.errors, errs);
     }
-    if (c.object.kind === 'Service') {
-      const errs = nodePortErrors(c.object as LoadedService, range, allocated);
-      if (errs.length) {
-        c.object = undefined;
-        pushAll(c.errors, errs);
-        continue;
-      }
-    }
-    names.add(key);
   }
+}
+
+/**
+ * `kubectl apply -f DIR` walks the folder as filepath.Walk does (each directory's entries in lexical
+ * order, a subdirectory's files where its name falls) and applies every document in turn: a second
+ * definition of the same object configures it again, so the last one met is what the cluster holds.
+ */
+function replaceRedefined(candidates: Candidate[]): void {
+  const order = new Map<Candidate, number>(candidates.map((c, i) => [c, i]));
+  const applied = candidates
+    .filter((c) => c.object && c.kind !== 'ClusterSettings')
+    .sort((a, b) => walkOrder(a.src.file, b.src.file) || (order.get(a) as number) - (order.get(b) as number));
+  const last = new Map<string, Candidate>();
+  for (const c of applied) {
+    const key = identityKey(c);
+    const earlier = last.get(key);
+    last.set(key, c);
+    if (!earlier) continue;
+    earlier.object = undefined;
+    const what = `${qualifiedResource(c.kind, c.apiVersion)} ${JSON.stringify(c.meta.name)}`;
+    const ns = c.meta.namespace ? ` in namespace ${JSON.stringify(c.meta.namespace)}` : '';
+    earlier.warnings.push({
+      path: ['metadata', 'name'],
+      message: `${what}${ns} is defined again at ${place(c)}: kubectl apply -f applies both in turn, so the later definition replaces this one (${place(earlier)})`,
+    });
+  }
+}
+
+function identityKey(c: Candidate): string {
+  const group = c.apiVersion.includes('/') ? c.apiVersion.slice(0, c.apiVersion.indexOf('/')) : '';
+  return `${group}\u0000${c.kind}\u0000${c.meta.namespace}\u0000${c.meta.name}`;
+}
+
+function place(c: Candidate): string {
+  return `${c.src.file}:${c.object?.source.line ?? positionOf(c.src, nodeStart(c.src.node) ?? 0).line}`;
+}
+
+/** filepath.Walk's order of two paths: directory by directory, each level's names compared as strings. */
+export function walkOrder(a: string, b: string): number {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  }
+  return pa.length - pb.length;
 }
 
 /** The node-port allocator's answers for user-chosen ports (healthCheckNodePort comes from the same pool). */

@@ -159,24 +159,58 @@ describe('namespaces and identity', () => {
     expect(find(r, 'Node', 'n1').metadata.namespace).toBe('');
   });
 
-  it('rejects the second object with the same kind, namespace and name', () => {
+  it('a second object with the same kind, namespace and name replaces the first, as kubectl apply -f does, with a warning', () => {
     const r = load({
       'a.yaml': POD('web'),
-      'b.yaml': POD('web'),
+      'b.yaml': POD('web').replace('image: nginx', 'image: nginx:1.27'),
       'c.yaml': POD('web').replace('name: web', 'name: web\n  namespace: other'),
     });
-    expect(errors(r).map((e) => [e.file, e.message, e.line])).toEqual([['b.yaml', 'pods "web" already exists', 4]]);
+    expect(errors(r)).toEqual([]);
+    expect(warnings(r).map((e) => [e.file, e.line, e.message])).toEqual([
+      [
+        'a.yaml',
+        4,
+        'pods "web" in namespace "default" is defined again at b.yaml:1: kubectl apply -f applies both in turn, so the later definition replaces this one (a.yaml:1)',
+      ],
+      ['c.yaml', 5, 'namespaces "other" not found (no Namespace object in the folder; the simulator creates it)'],
+    ]);
     expect(r.objects.map((o) => `${o.metadata.namespace}/${o.metadata.name}@${o.source.file}`)).toEqual([
-      'default/web@a.yaml',
+      'default/web@b.yaml',
       'other/web@c.yaml',
     ]);
   });
 
-  it('names the resource with its API group in the already-exists message', () => {
+  it('names the resource with its API group (and namespace) in the warning', () => {
     const dep =
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: c, image: x}\n';
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: c, image: x}\n';
     const r = load({ 'a.yaml': dep, 'b.yaml': dep });
-    expect(messages(r)).toEqual(['deployments.apps "web" already exists']);
+    expect(messages(r, 'warning')).toContainEqual(
+      expect.stringMatching(/^deployments\.apps "web" in namespace "shop" is defined again at b\.yaml:1:/),
+    );
+  });
+
+  it("the later one is the later in filepath.Walk order (a folder's files where its name falls), or in its file", () => {
+    // Sorted as whole paths "a-b.yaml" < "a/x.yaml", but Walk reads the folder "a" before the file "a-b.yaml".
+    const r = load({
+      'a-b.yaml': POD('web'),
+      'a/x.yaml': POD('web'),
+      'one.yaml': `${POD('db')}---\n${POD('db').replace('image: nginx', 'image: redis')}`,
+    });
+    const byName = (n: string) => r.objects.filter((o) => o.metadata.name === n);
+    expect(byName('web').map((o) => o.source.file)).toEqual(['a-b.yaml']);
+    expect(byName('db').map((o) => [o.source.file, o.source.line])).toEqual([['one.yaml', 10]]);
+    expect(messages(r, 'warning')).toEqual([
+      expect.stringContaining(
+        'pods "web" in namespace "default" is defined again at a-b.yaml:1: kubectl apply -f applies both in turn, so the later definition replaces this one (a/x.yaml:1)',
+      ),
+      expect.stringContaining('pods "db" in namespace "default" is defined again at one.yaml:10'),
+    ]);
+  });
+
+  it('an invalid later definition does not replace a valid one (the API server refuses it)', () => {
+    const r = load({ 'a.yaml': POD('web'), 'b.yaml': POD('web').replace('image: nginx', 'image: ""') });
+    expect(r.objects.map((o) => o.source.file)).toEqual(['a.yaml']);
+    expect(errors(r).map((e) => e.file)).toEqual(['b.yaml']);
   });
 
   it('warns once about a namespace that neither exists nor is defined in the folder', () => {
