@@ -87,6 +87,9 @@ export class AppController {
       operate: (op) => session.operate(op),
       getRecentFolders: () => session.getRecentFolders(),
       readSource: (file) => session.readSource(file),
+      getScenarios: () => session.getScenarios(),
+      saveScenario: (scenario) => session.saveScenario(scenario),
+      deleteScenario: (name) => session.deleteScenario(name),
       openFolder: async (folder) => {
         if (folder === undefined) return this.openWithDialog();
         const result = await session.openFolder(folder);

@@ -28,6 +28,8 @@ const RESULT_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'operate',
   'openFolder',
   'readSource',
+  'saveScenario',
+  'deleteScenario',
 ]);
 
 /**

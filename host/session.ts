@@ -19,6 +19,8 @@ import type {
   RequestChoices,
   Result,
   SourceFile,
+  Scenario,
+  Scenarios,
 } from '../src/api/contract';
 import type { Cluster } from '../src/model/cluster';
 import type { Diagnostic } from '../src/model/source';
@@ -27,6 +29,7 @@ import { matchPods, type NetState, newNetState } from '../src/engine/index';
 import { type EngineBudgets, overBudgetDiagnostic } from './budgets';
 import { requestChoices } from './choices';
 import { suggestRequest } from './suggest';
+import * as scenarioFile from './scenarios';
 import { applyOperation, runTrace } from './engine';
 import { type EngineOutcome, EngineThread } from './engineThread';
 import type { FolderJobResult } from './folderJob';
@@ -178,6 +181,20 @@ export class Session implements Api {
   async readSource(file: string): Promise<Result<SourceFile>> {
     if (!this.loaded) return { ok: false, error: NO_CLUSTER };
     return readSourceFile(this.loaded.folder, file);
+  }
+
+  async getScenarios(): Promise<Scenarios> {
+    return this.loaded ? scenarioFile.readScenarios(this.loaded.folder) : { saved: [], lessons: [], problems: [] };
+  }
+
+  async saveScenario(scenario: Scenario): Promise<Result<Scenarios>> {
+    if (!this.loaded) return { ok: false, error: NO_CLUSTER };
+    return scenarioFile.saveScenario(this.loaded.folder, scenario);
+  }
+
+  async deleteScenario(name: string): Promise<Result<Scenarios>> {
+    if (!this.loaded) return { ok: false, error: NO_CLUSTER };
+    return scenarioFile.deleteScenario(this.loaded.folder, name);
   }
 
   async getRecentFolders(): Promise<string[]> {

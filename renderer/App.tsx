@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TraceRun } from '../src/model/trace';
+import type { Scenario } from '../src/api/contract';
 import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
 import { canonicalKey } from '../src/model/componentId';
@@ -15,6 +16,7 @@ import { PlaybackBar } from './panels/PlaybackBar';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RequestBar } from './panels/RequestBar';
 import { ResultsPanel } from './panels/ResultsPanel';
+import { ScenariosPanel } from './panels/ScenariosPanel';
 import { runCommand } from './panels/runCommand';
 import { ReachabilityView } from './panels/ReachabilityView';
 import { StatusBar } from './panels/StatusBar';
@@ -60,7 +62,9 @@ export function App() {
   const [matches, setMatches] = useState<Set<string> | null>(null);
   const [showSystemPods, setShowSystemPods] = useState(false);
   const [view, setView] = useState<AppView>('map');
-  const [shownRequest, setShownRequest] = useState<{ from: string; to: string } | null>(null);
+  const [shownRequest, setShownRequest] = useState<{ from: string; to: string; count?: number } | null>(null);
+  // The request last sent, as the bar sent it: what Save scenario keeps.
+  const [lastSent, setLastSent] = useState<{ from: string; to: string; count: number } | null>(null);
   const mapHandle = useRef<MapHandle | null>(null);
 
   useEffect(() => () => controller.dispose(), [controller]);
@@ -121,6 +125,7 @@ export function App() {
         const r = await api.sendRequest(req);
         if (r.ok) {
           setRun(r.value);
+          setLastSent(req);
           controller.load(buildTimeline(r.value.events));
           if (!sentBefore.current) controller.play();
           sentBefore.current = true;
@@ -146,6 +151,16 @@ export function App() {
     },
     [send, controller],
   );
+
+  // A scenario or lesson: its request in the bar, sent, and played.
+  const replay = useCallback(
+    async (s: Scenario) => {
+      setShownRequest({ from: s.from, to: s.to, count: s.count });
+      if (await send({ from: s.from, to: s.to, count: s.count })) controller.play();
+    },
+    [send, controller],
+  );
+  const scenarioError = useCallback((message: string) => push({ title: 'Scenarios', lines: [message], tone: 'danger' }), [push]);
 
   const { operate, forgetDeleted } = useOperate({ api, cluster, push, setBusy, select: setSelectedKey });
 
@@ -232,6 +247,14 @@ export function App() {
           {snapshot && (
             <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />
           )}
+          <ScenariosPanel
+            api={api}
+            folder={snapshot?.folder || null}
+            last={lastSent && snapshot ? { ...lastSent, seed: snapshot.settings.seed } : null}
+            busy={busy}
+            onReplay={replay}
+            onError={scenarioError}
+          />
         </aside>
       </main>
       <PlaybackBar controller={controller} run={run} />

@@ -96,6 +96,9 @@ export function createHttpApi(options: HttpApiOptions = {}): KubeTrafficApi {
     openFolder: (path) => postResult('openFolder', path === undefined ? [] : [path]),
     getRecentFolders: () => post('getRecentFolders', []),
     readSource: (file) => postResult('readSource', [file]),
+    getScenarios: () => post('getScenarios', []),
+    saveScenario: (scenario) => postResult('saveScenario', [scenario]),
+    deleteScenario: (name) => postResult('deleteScenario', [name]),
     onSnapshot: (listener) => {
       listeners.add(listener);
       openStream();

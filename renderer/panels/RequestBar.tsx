@@ -9,7 +9,7 @@ export interface RequestBarProps {
   error: string | null;
   onSend(req: { from: string; to: string; count: number }): void;
   /** A request sent from elsewhere (a Reachability cell): shown here, so the bar says what is on the map. */
-  shown?: { from: string; to: string } | null;
+  shown?: { from: string; to: string; count?: number } | null;
 }
 
 /** `pod/default/x:80` and `pod/x:80` are one target: compare ids by canonical key, port kept. */
@@ -52,7 +52,7 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
       if (source) setFrom(source.id);
       if (picked) setTo(picked.id);
       setTyped(picked ? '' : shown.to);
-      setCount(1);
+      setCount(shown.count ?? 1);
     }
   }
 

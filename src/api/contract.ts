@@ -152,6 +152,28 @@ export type ClusterOperation =
   | { op: 'apply' }
   | { op: 'reset' };
 
+/** A saved request set (Packet Tracer's scenario): replayed as one Send. */
+export interface Scenario {
+  name: string;
+  /** Source and target as the request bar sends them. */
+  from: string;
+  to: string;
+  count: number;
+  /** Seconds between the requests on the simulated clock (absent: the default, 1). */
+  intervalSeconds?: number;
+  /** The cluster's seed when it was saved (endpoint picks derive from it). */
+  seed?: number;
+}
+
+/** The open folder's scenarios: those saved in its `kube-traffic.scenarios.yaml`, and its README's lessons. */
+export interface Scenarios {
+  saved: Scenario[];
+  /** The requests of the folder README's lesson table, read-only. */
+  lessons: Scenario[];
+  /** What was wrong with the scenarios file (the rest still loads). */
+  problems: string[];
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface KubeTrafficApi {
@@ -180,6 +202,12 @@ export interface KubeTrafficApi {
    * and refs cite it. Paths that leave the folder (absolute, `..`, a link pointing out) are refused.
    */
   readSource(file: string): Promise<Result<SourceFile>>;
+  /** The open folder's saved scenarios and lessons. */
+  getScenarios(): Promise<Scenarios>;
+  /** Save (or replace, by name) a scenario in the folder's `kube-traffic.scenarios.yaml`. */
+  saveScenario(scenario: Scenario): Promise<Result<Scenarios>>;
+  /** Delete a saved scenario by name. */
+  deleteScenario(name: string): Promise<Result<Scenarios>>;
   /** Called whenever the cluster changes (folder edited on disk, operation, folder opened). Returns unsubscribe. */
   onSnapshot(listener: (snapshot: ClusterSnapshot) => void): () => void;
   /**
@@ -213,6 +241,9 @@ export const CHANNELS = {
   openFolder: 'kube-traffic:open-folder',
   getRecentFolders: 'kube-traffic:get-recent-folders',
   readSource: 'kube-traffic:read-source',
+  getScenarios: 'kube-traffic:get-scenarios',
+  saveScenario: 'kube-traffic:save-scenario',
+  deleteScenario: 'kube-traffic:delete-scenario',
   snapshot: 'kube-traffic:snapshot',
   menuCommand: 'kube-traffic:menu-command',
 } as const;

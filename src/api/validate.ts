@@ -4,8 +4,9 @@
  * host re-checks every argument here before it touches the engine or the file system.
  * Messages follow the API server's wording ("Invalid value", "Required value", "Unsupported value").
  */
-import type { ClusterOperation, ClusterSnapshot, MenuCommand, ReachabilityRequest, Result } from './contract';
+import type { ClusterOperation, ClusterSnapshot, MenuCommand, ReachabilityRequest, Result, Scenario } from './contract';
 import { MENU_COMMANDS } from './contract';
+import { normalizeScenario, scenarioError, SCENARIO_LIMITS } from '../scenarios/rules';
 
 /** Request/response methods of KubeTrafficApi (the snapshot stream is a separate channel). */
 export type ApiMethod =
@@ -17,7 +18,10 @@ export type ApiMethod =
   | 'operate'
   | 'openFolder'
   | 'getRecentFolders'
-  | 'readSource';
+  | 'readSource'
+  | 'getScenarios'
+  | 'saveScenario'
+  | 'deleteScenario';
 
 export const API_METHODS: readonly ApiMethod[] = [
   'getSnapshot',
@@ -29,6 +33,9 @@ export const API_METHODS: readonly ApiMethod[] = [
   'openFolder',
   'getRecentFolders',
   'readSource',
+  'getScenarios',
+  'saveScenario',
+  'deleteScenario',
 ];
 
 export interface SendRequestArgs {
@@ -50,6 +57,9 @@ export interface ApiArgs {
   openFolder: [] | [string];
   getRecentFolders: [];
   readSource: [string];
+  getScenarios: [];
+  saveScenario: [Scenario];
+  deleteScenario: [string];
 }
 
 /** Upper bounds that keep one request from stalling the host. */
@@ -265,7 +275,8 @@ export function validateArgs<M extends ApiMethod>(method: M, args: unknown): Res
     switch (method) {
       case 'getSnapshot':
       case 'getChoices':
-      case 'getRecentFolders': {
+      case 'getRecentFolders':
+      case 'getScenarios': {
         const error = arity(0);
         return error ? fail(error) : ok([]);
       }
@@ -299,6 +310,14 @@ export function validateArgs<M extends ApiMethod>(method: M, args: unknown): Res
       }
       case 'readSource': {
         const error = arity(1) ?? checkRelativePath(list[0], 'file');
+        return error ? fail(error) : ok([list[0]]);
+      }
+      case 'saveScenario': {
+        const error = arity(1) ?? scenarioError(list[0]);
+        return error ? fail(error) : ok([normalizeScenario(list[0] as Scenario)]);
+      }
+      case 'deleteScenario': {
+        const error = arity(1) ?? checkText(list[0], 'name', SCENARIO_LIMITS.nameLength);
         return error ? fail(error) : ok([list[0]]);
       }
       case 'openFolder': {

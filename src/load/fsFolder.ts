@@ -16,6 +16,7 @@ import type { Diagnostic } from '../model/source';
 import { formatBytes, MAX_FILE_BYTES, MAX_FOLDER_BYTES, MAX_FOLDER_ENTRIES } from './budgets';
 import { decodeText } from './fileText';
 import type { RawFile, RawFolder } from './types';
+import { SCENARIOS_FILE } from '../scenarios/name';
 
 export { MAX_FILE_BYTES } from './budgets';
 
@@ -126,6 +127,8 @@ function walk(rootAbs: string, rootReal: string, maxEntries: number, problem: Pr
       }
       const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
+      // The app's own file of saved request sets lives in the folder but is no manifest.
+      if (name === SCENARIOS_FILE && rel === '') continue;
       const childAbs = path.join(abs, name);
       const childRel = rel ? `${rel}/${name}` : name;
       const isManifest = MANIFEST_EXT.test(name);

@@ -171,6 +171,9 @@ export function installFakeApi(data: FakeData): void {
     openFolder: async () => ({ ok: false, error: 'not available in the benchmark' }),
     getRecentFolders: async () => [],
     readSource: async () => ({ ok: false, error: 'not available in the benchmark' }),
+    getScenarios: async () => ({ saved: [], lessons: [], problems: [] }),
+    saveScenario: async () => ({ ok: false, error: 'not available in the benchmark' }),
+    deleteScenario: async () => ({ ok: false, error: 'not available in the benchmark' }),
     onSnapshot: () => () => undefined,
   };
   (window as unknown as { kubeTraffic: KubeTrafficApi }).kubeTraffic = api;

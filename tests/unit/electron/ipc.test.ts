@@ -36,6 +36,9 @@ function fakeApi(): HostApi & { calls: string[] } {
     openFolder: record('openFolder', { ok: true, value: { revision: 3 } }) as never,
     getRecentFolders: record('getRecentFolders', ['/a']) as never,
     readSource: record('readSource', { ok: true, value: { file: 'a.yaml', text: 'kind: Pod\n' } }) as never,
+    getScenarios: record('getScenarios', { saved: [], lessons: [], problems: [] }) as never,
+    saveScenario: record('saveScenario', { ok: true, value: { saved: [], lessons: [], problems: [] } }) as never,
+    deleteScenario: record('deleteScenario', { ok: true, value: { saved: [], lessons: [], problems: [] } }) as never,
   };
 }
 

@@ -38,9 +38,11 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['kubeTraffic']);
     expect(Object.keys(bridge()).sort()).toEqual(
       [
+        'deleteScenario',
         'getChoices',
         'getReachability',
         'getRecentFolders',
+        'getScenarios',
         'getSnapshot',
         'matchSelector',
         'onMenuCommand',
@@ -49,6 +51,7 @@ describe('preload', () => {
         'operate',
         'pathForFile',
         'readSource',
+        'saveScenario',
         'sendRequest',
       ].sort(),
     );
@@ -67,6 +70,9 @@ describe('preload', () => {
     await api.getRecentFolders();
     await api.getReachability({ from: 'pod=a', port: '80' });
     await api.readSource('3-clusterip/pod-1.yaml');
+    await api.getScenarios();
+    await api.saveScenario({ name: 'a', from: 'external', to: 'svc/svc-1:9000', count: 2 });
+    await api.deleteScenario('a');
     expect(invoked).toEqual([
       [CHANNELS.getSnapshot],
       [CHANNELS.sendRequest, { from: 'external', to: 'svc/svc-1:9000', count: 1 }],
@@ -77,6 +83,9 @@ describe('preload', () => {
       [CHANNELS.getRecentFolders],
       [CHANNELS.getReachability, { from: 'pod=a', port: '80' }],
       [CHANNELS.readSource, '3-clusterip/pod-1.yaml'],
+      [CHANNELS.getScenarios],
+      [CHANNELS.saveScenario, { name: 'a', from: 'external', to: 'svc/svc-1:9000', count: 2 }],
+      [CHANNELS.deleteScenario, 'a'],
     ]);
   });
 

@@ -27,6 +27,9 @@ describe('validateArgs', () => {
         'operate',
         'readSource',
         'sendRequest',
+        'getScenarios',
+        'saveScenario',
+        'deleteScenario',
       ].sort(),
     );
     expect(rejected('deleteEverything' as never, [])).toMatch(/Unknown method/);

@@ -119,6 +119,12 @@ function fakeApi() {
     openFolder: async (p?: string) => (p ? { ok: true as const, value: current } : { ok: false as const, error: 'No folder given' }),
     getRecentFolders: async () => ['/recent'],
     readSource: async (file: string) => ({ ok: true as const, value: { file, text: 'kind: Pod\n' } }),
+    getScenarios: async () => ({ saved: [], lessons: [], problems: [] }),
+    saveScenario: async (s: unknown) => {
+      calls.push(`saveScenario ${JSON.stringify(s)}`);
+      return { ok: true as const, value: { saved: [], lessons: [], problems: [] } };
+    },
+    deleteScenario: async () => ({ ok: true as const, value: { saved: [], lessons: [], problems: [] } }),
     onSnapshot: (l: (s: ClusterSnapshot) => void) => {
       listeners.add(l);
       return () => void listeners.delete(l);
