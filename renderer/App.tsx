@@ -17,6 +17,8 @@ import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RequestBar } from './panels/RequestBar';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { ScenariosPanel } from './panels/ScenariosPanel';
+import { RunFiles } from './panels/RunFiles';
+import type { RunFile } from '../src/api/runFile';
 import { runCommand } from './panels/runCommand';
 import { ReachabilityView } from './panels/ReachabilityView';
 import { StatusBar } from './panels/StatusBar';
@@ -160,6 +162,26 @@ export function App() {
     },
     [send, controller],
   );
+  // A run file: played on the map as it was recorded (the request shown in the bar, paused at its start).
+  const openRun = useCallback(
+    (file: RunFile, name: string) => {
+      setRun(file.run);
+      setLastSent(file.request);
+      setShownRequest(file.request);
+      controller.load(buildTimeline(file.run.events));
+      const other = file.snapshot.folder !== snapshot?.folder;
+      push({
+        title: 'Run opened',
+        lines: other ? [name, `Recorded on ${file.snapshot.folder}; the map shows the folder open now.`] : [name],
+        tone: 'ok',
+      });
+    },
+    [controller, push, snapshot?.folder],
+  );
+  const runFileError = useCallback(
+    (message: string) => push({ title: 'Could not open the run', lines: [message], tone: 'danger' }),
+    [push],
+  );
   const scenarioError = useCallback((message: string) => push({ title: 'Scenarios', lines: [message], tone: 'danger' }), [push]);
 
   const { operate, forgetDeleted } = useOperate({ api, cluster, push, setBusy, select: setSelectedKey });
@@ -257,7 +279,9 @@ export function App() {
           />
         </aside>
       </main>
-      <PlaybackBar controller={controller} run={run} />
+      <PlaybackBar controller={controller} run={run}>
+        <RunFiles run={run} request={lastSent} snapshot={snapshot} onOpen={openRun} onError={runFileError} />
+      </PlaybackBar>
       <Dock compact={!hasRun && !hasProblems} problems={hasProblems}>
         <EventList controller={controller} />
         <ResultsPanel controller={controller} run={run} />

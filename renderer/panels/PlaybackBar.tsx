@@ -1,5 +1,5 @@
 /** Play/Pause, Step back/forward, speed and the Timeline scrubber. */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { TraceRun } from '../../src/model/trace';
 import type { PlaybackController } from '../playback/controller';
 import { SPEEDS } from '../playback/clock';
@@ -13,9 +13,11 @@ export interface PlaybackBarProps {
   controller: PlaybackController;
   /** The current run: its summary ("2 delivered, 1 timeout") counts the outcomes playback has shown. */
   run: TraceRun | null;
+  /** More controls at the bar's end (Export run / Open run). */
+  children?: ReactNode;
 }
 
-export function PlaybackBar({ controller, run }: PlaybackBarProps) {
+export function PlaybackBar({ controller, run, children }: PlaybackBarProps) {
   const s = usePlaybackState(controller);
   const threshold = revealThreshold(s.timeline, s.selected);
   const summary = useMemo(() => (run ? runSummary(run, runResults(run, s.timeline, threshold)) : null), [run, s.timeline, threshold]);
@@ -128,6 +130,7 @@ export function PlaybackBar({ controller, run }: PlaybackBarProps) {
         <span className="muted">{empty ? 'no run yet' : `hop ${current}/${n}`}</span>
       </div>
       {summary && <div className="run-summary">{summary}</div>}
+      {children}
     </div>
   );
 }

@@ -94,7 +94,7 @@ export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: S
                 <button
                   type="button"
                   className="scenario-play"
-                  aria-label={`Play lesson ${s.name}`}
+                  aria-label={`Run lesson ${s.name}`}
                   disabled={busy}
                   onClick={() => onReplay(s)}
                   title={describe(s)}
@@ -114,7 +114,7 @@ export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: S
                 <button
                   type="button"
                   className="scenario-play"
-                  aria-label={`Replay scenario ${s.name}`}
+                  aria-label={`Run scenario ${s.name}`}
                   disabled={busy}
                   onClick={() => onReplay(s)}
                   title={describe(s)}
