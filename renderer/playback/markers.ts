@@ -13,6 +13,8 @@ const FAILURE_ACTIONS: Partial<Record<PacketEvent['action'], MarkerKind>> = {
 
 /** The marker an event leaves behind, if any. */
 export function markerKind(e: PacketEvent): MarkerKind | undefined {
+  // Where the client gave up waiting, it says so ("timed out"), whatever the run's outcome is called.
+  if (e.action === 'timeout') return 'timeout';
   if (e.outcome) return e.outcome;
   return FAILURE_ACTIONS[e.action];
 }

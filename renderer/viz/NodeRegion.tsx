@@ -75,9 +75,6 @@ export const NodeRegion = memo(function NodeRegion({
           </text>
         </g>
         <circle className="eth" cx={layout.eth.x - rect.x} cy={0} r={5} />
-        <text className="eth-label" x={layout.eth.x - rect.x + 9} y={-5}>
-          eth0
-        </text>
         {layout.ports.map((p) => (
           <g key={p.port} className="port-tab" transform={`translate(${p.rect.x - rect.x},${p.rect.y - rect.y})`}>
             <title>{`NodePort ${p.port} is open on ${node.name}`}</title>

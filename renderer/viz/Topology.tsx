@@ -13,6 +13,7 @@ import { EndpointCounts } from './EndpointCounts';
 import { EndpointLinks } from './EndpointLinks';
 import type { TopologyLayout } from './layout';
 import { arrowDirection, nextItem, type NavItem } from './mapNav';
+import { NetworkLinks } from './NetworkLinks';
 import { NodeRegion } from './NodeRegion';
 import { PacketCanvas, type PacketCanvasHandle } from './PacketCanvas';
 import { PodCard } from './PodCard';
@@ -185,6 +186,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         aria-label={`Cluster: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, ${snapshot.services.length} services`}
       >
         <g ref={content}>
+          <NetworkLinks nodes={snapshot.nodes} clientIP={snapshot.settings.externalClientIP} layout={layout} />
           <EndpointLinks services={snapshot.services} layout={layout} focusKey={activeKey?.startsWith('svc/') ? activeKey : selectedKey} />
           <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} />
           {snapshot.services.map((s) => {

@@ -17,7 +17,9 @@ import { proxyLabel } from '../model/proxy';
 import type { Frame, Marker } from '../playback/frame';
 import type { MarkerKind } from '../playback/markers';
 import { cachedAnchor } from './anchors';
-import type { Point, TopologyLayout } from './layout';
+import { pointAlong, routeBetween } from './routes';
+import type { Point, Rect, TopologyLayout } from './layout';
+import { placeLabel } from './labelPlacement';
 import { SHIELD_PATH } from './PolicyShields';
 
 export interface View {
@@ -207,41 +209,51 @@ function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, v: View, p
   ctx.fillText(text, x + 7, y + h / 2 + 0.5);
 }
 
-/** An outcome: a round badge with its glyph, the words to its left ("timed out ×5"). Anchored at the badge's centre. */
-function markerSprite(style: PacketStyle, dpr: number, kind: MarkerKind, count: number): Sprite {
+/** An outcome's words ("timed out ×5") in a box, in the outcome's colour. Anchored at its top-left corner. */
+function wordsSprite(style: PacketStyle, dpr: number, kind: MarkerKind, count: number): Sprite {
   const info = MARKER_TEXT[kind];
   const text = count > 1 ? `${info.text} ×${count}` : info.text;
   const textFont = `12px ${style.fontFamily}`;
   return sprite(
     style,
     dpr,
-    `marker:${kind}:${count}`,
-    (measure) => {
-      const tw = Math.ceil(measure(textFont, text)) + 10;
-      return { w: tw + 4 + 19, h: 19, ox: tw + 4 + 9.5, oy: 9.5 };
-    },
+    `words:${kind}:${count}`,
+    (measure) => ({ w: Math.ceil(measure(textFont, text)) + 10, h: 19, ox: 0, oy: 0 }),
     (ctx, w) => {
       const color = style[info.tone];
-      const cx = w - 9.5;
-      const cy = 9.5;
+      ctx.fillStyle = style.labelBg;
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 1;
       ctx.beginPath();
-      ctx.arc(cx, cy, 9, 0, TAU);
+      ctx.roundRect(0.5, 0.5, w - 1, 18, 4);
+      ctx.fill();
+      ctx.stroke();
+      ctx.font = textFont;
       ctx.fillStyle = color;
+      ctx.textBaseline = 'middle';
+      ctx.fillText(text, 5, 10);
+    },
+  );
+}
+
+/** An outcome's round badge with its glyph (19 px), anchored at its centre. */
+function bigBadgeSprite(style: PacketStyle, dpr: number, kind: MarkerKind): Sprite {
+  const info = MARKER_TEXT[kind];
+  return sprite(
+    style,
+    dpr,
+    `bigbadge:${kind}`,
+    () => ({ w: 19, h: 19, ox: 9.5, oy: 9.5 }),
+    (ctx) => {
+      ctx.beginPath();
+      ctx.arc(9.5, 9.5, 9, 0, TAU);
+      ctx.fillStyle = style[info.tone];
       ctx.fill();
       ctx.fillStyle = '#fff';
       ctx.font = `bold 11px ${style.fontFamily}`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText(info.glyph, cx, cy + 0.5);
-      ctx.textAlign = 'left';
-      const tw = w - 4 - 19;
-      ctx.fillStyle = style.labelBg;
-      ctx.beginPath();
-      ctx.roundRect(0, 0.5, tw, 18, 4);
-      ctx.fill();
-      ctx.font = textFont;
-      ctx.fillStyle = color;
-      ctx.fillText(text, 5, cy + 0.5);
+      ctx.fillText(info.glyph, 9.5, 10);
     },
   );
 }
@@ -380,9 +392,16 @@ function drawMarkers(
   // Places are keyed by x, then y (two hops may name one place differently).
   const places = new Map<number, Map<number, { p: Point; kinds: Map<MarkerKind, number> }>>();
   const groups: { p: Point; kinds: Map<MarkerKind, number> }[] = [];
+  // One request leaves one word per place: its last (a client whose SYN was dropped on the way
+  // and then timed out says "timed out", not both).
+  const last = new Map<string, Marker>();
   for (const m of markers) {
     const a = cachedAnchor(layout, m.at, m.node);
-    if (!a) continue;
+    if (a) last.set(`${m.flowId}|${a.x}|${a.y}`, m);
+  }
+  for (const m of markers) {
+    const a = cachedAnchor(layout, m.at, m.node);
+    if (!a || last.get(`${m.flowId}|${a.x}|${a.y}`) !== m) continue;
     if (m.kind === 'drop' && policyVerdict(m.event)) {
       denied.set(a, (denied.get(a) ?? 0) + 1);
       continue;
@@ -400,18 +419,51 @@ function drawMarkers(
   }
   // Zoomed far out (hundreds of Pods), the words would cover the neighbouring cards: badges only.
   const words = v.k >= MARKER_WORDS_ZOOM;
+  // Words go where they cover no card's text and no other words (labelPlacement.ts).
+  const obstacles = words ? cardBoxes(layout, v) : [];
   for (const { p, kinds } of groups) {
-    const x = p.x * v.k + v.x - (words ? 22 : 8);
+    const x = p.x * v.k + v.x - (words ? 4 : 8);
     let y = p.y * v.k + v.y + (words ? 16 : 8);
     for (const [kind, count] of kinds) {
-      stamp(ctx, words ? markerSprite(style, v.dpr, kind, count) : badgeSprite(style, v.dpr, kind), x, y);
-      y += words ? 24 : 16;
+      if (!words) {
+        stamp(ctx, badgeSprite(style, v.dpr, kind), x, y);
+        y += 16;
+        continue;
+      }
+      stamp(ctx, bigBadgeSprite(style, v.dpr, kind), x, y);
+      const ws = wordsSprite(style, v.dpr, kind, count);
+      const { box } = placeLabel(x, y, 9.5, ws.w, ws.h, obstacles, v);
+      stamp(ctx, ws, box.x, box.y);
+      obstacles.push(box, { x: x - 10, y: y - 10, w: 20, h: 20 });
+      y += 24;
     }
   }
 }
 
+/** The cards' boxes on screen (their text), that outcome words must not cover. */
+function cardBoxes(layout: TopologyLayout, v: View): Rect[] {
+  const out: Rect[] = [];
+  const add = (r: Rect) => {
+    const x = r.x * v.k + v.x;
+    const y = r.y * v.k + v.y;
+    const w = r.w * v.k;
+    const h = r.h * v.k;
+    // Off-screen cards cannot be covered.
+    if (x > v.width || y > v.height || x + w < 0 || y + h < 0) return;
+    out.push({ x, y, w, h });
+  };
+  add(layout.client);
+  for (const r of layout.lbs.values()) add(r);
+  for (const r of layout.services.values()) add(r);
+  for (const r of layout.pods.values()) add(r);
+  for (const n of layout.nodes.values()) add({ x: n.rect.x, y: n.rect.y - 10, w: n.rect.w, h: 86 });
+  return out;
+}
+
 /** Screen positions of this frame's packets, reused from frame to frame (no per-frame garbage). */
 let buf = new Float64Array(0);
+/** A point reused for positions along routes. */
+const scratch: Point = { x: 0, y: 0 };
 /** This frame's policy drops per anchor, likewise reused. */
 const deniedBuf = new Map<Point, number>();
 
@@ -449,18 +501,27 @@ export function drawFrame(
   if (buf.length < n * 4) buf = new Float64Array(Math.max(n * 4, buf.length * 2, 64));
   for (let i = 0; i < n; i++) {
     const sp = sprites[i]!;
-    const a = cachedAnchor(layout, sp.from, sp.fromNode);
-    const b = cachedAnchor(layout, sp.to, sp.toNode);
     const o = i * 4;
-    if (!a || !b) {
+    if (sp.dwelling) {
+      const b = cachedAnchor(layout, sp.to, sp.toNode);
+      buf[o] = NaN;
+      buf[o + 2] = b ? b.x * v.k + v.x : NaN;
+      buf[o + 3] = b ? b.y * v.k + v.y : NaN;
+      continue;
+    }
+    // Along the drawn links (routes.ts), the tail a little way back along the same route.
+    const r = routeBetween(layout, sp.from, sp.fromNode, sp.to, sp.toNode);
+    if (r.pts.length === 0) {
       buf[o + 2] = NaN;
       continue;
     }
-    const t = sp.progress;
-    buf[o] = sp.dwelling ? NaN : a.x * v.k + v.x;
-    buf[o + 1] = a.y * v.k + v.y;
-    buf[o + 2] = (a.x + (b.x - a.x) * t) * v.k + v.x;
-    buf[o + 3] = (a.y + (b.y - a.y) * t) * v.k + v.y;
+    const d = sp.progress * r.length;
+    pointAlong(r, d - TAIL / v.k, scratch);
+    buf[o] = scratch.x * v.k + v.x;
+    buf[o + 1] = scratch.y * v.k + v.y;
+    pointAlong(r, d, scratch);
+    buf[o + 2] = scratch.x * v.k + v.x;
+    buf[o + 3] = scratch.y * v.k + v.y;
   }
 
   // Trails, one path per colour: a short comet tail behind each moving packet (which way it goes),

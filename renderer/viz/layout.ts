@@ -35,6 +35,27 @@ export interface NodeLayout {
   morePorts: number;
   /** Canonical pod keys in drawing order. */
   pods: string[];
+  /** flannel.1, where overlay (VXLAN) traffic leaves and enters the node (its bottom border). */
+  flannel: Point;
+  /** Its row of nodes (0 = top): which segment of the node network and the overlay it is on. */
+  row: number;
+}
+
+/**
+ * The drawn networks. The node network (192.168.64.0/24) is a bus: a trunk on the left that the
+ * client and the load balancers join, and one segment above each row of nodes that every node's
+ * eth0 joins. The VXLAN overlay (flannel.1) is a line below each row of nodes, the rows joined on
+ * the right. Packets travel along these lines (routes.ts).
+ */
+export interface NetworkLayout {
+  /** The trunk's x, and how far it runs. */
+  trunkX: number;
+  trunkTop: number;
+  trunkBottom: number;
+  /** Per row of nodes: the bus segment's y and its right end; the overlay's y and its ends. */
+  rows: { busY: number; busRight: number; overlayY: number; overlayLeft: number; overlayRight: number }[];
+  /** Where the overlay's rows are joined (x), when there is more than one. */
+  overlayX: number;
 }
 
 export interface TopologyLayout {
@@ -47,6 +68,7 @@ export interface TopologyLayout {
   /** Tray for Pods without a node (Pending), or null when every Pod is scheduled. */
   pending: Rect | null;
   pendingPods: string[];
+  network: NetworkLayout;
 }
 
 export const SIZES = {
@@ -56,7 +78,7 @@ export const SIZES = {
   nodePad: 14,
   nodeHeader: 80,
   nodeGap: 32,
-  rowGap: 48,
+  rowGap: 72,
   svcW: 228,
   svcH: 96,
   svcGap: 16,
@@ -67,9 +89,21 @@ export const SIZES = {
   leftColumn: 232,
   pendingW: 392,
   pendingH: 104,
-  trayGap: 44,
+  trayGap: 64,
   trayHeader: 34,
   portTabW: 62,
+} as const;
+
+/** Where the networks run, relative to the nodes (see NetworkLayout). */
+export const NET = {
+  /** The bus segment is this far above its row of nodes (clear of the node-port tabs). */
+  busAbove: 32,
+  /** The overlay is this far below its row. */
+  overlayBelow: 18,
+  /** Room under the last overlay for its labels. */
+  labelBelow: 36,
+  /** The trunk runs this far left of the cluster. */
+  trunkInset: 24,
 } as const;
 
 /** Width : height the drawing aims for, unless the map says its own (LayoutOptions.aspect). */
@@ -204,6 +238,7 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
   const { perRow, cols, svcPerRow } = chooseGrid(shape, opts.aspect);
   const rows = rowsOf(snap.nodes, perRow);
   const x0 = S.leftColumn;
+  const netRows: NetworkLayout['rows'] = [];
 
   // Services band.
   const services = new Map<string, Rect>();
@@ -225,7 +260,7 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
   const nodeW = 2 * S.nodePad + span(cols, S.podW, S.gap);
   let nodesWidth = 0;
   let y = bandH + 12;
-  for (const row of rows) {
+  for (const [rowIndex, row] of rows.entries()) {
     const fullest = Math.max(0, ...row.map((n) => byNode.get(n.name)!.length));
     const h = S.nodeHeader + span(Math.max(1, Math.ceil(fullest / cols)), S.podH, S.gap) + S.nodePad;
     row.forEach((n, i) => {
@@ -253,7 +288,17 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
           .map((port, k) => ({ port, rect: { x: rect.x + 12 + k * (S.portTabW + 6), y: rect.y - 10, w: S.portTabW, h: 20 } })),
         morePorts: nodePorts.length - shown,
         pods: keys,
+        flannel: { x: rect.x + 40, y: rect.y + rect.h },
+        row: rowIndex,
       });
+    });
+    const last = nodes.get(row.at(-1)!.name)!;
+    netRows.push({
+      busY: y - NET.busAbove,
+      busRight: last.eth.x,
+      overlayY: y + h + NET.overlayBelow,
+      overlayLeft: nodes.get(row[0]!.name)!.flannel.x,
+      overlayRight: last.flannel.x,
     });
     nodesWidth = Math.max(nodesWidth, span(row.length, nodeW, S.nodeGap));
     y += h + S.rowGap;
@@ -289,9 +334,22 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
     lbY += S.lbH + 16;
   }
 
-  const bottom = Math.max(pending ? pending.y + pending.h : nodesBottom, lbY - 16);
+  // The overlay's rows meet on the right; the trunk runs from the client down to the last bus segment.
+  const overlayX = x0 + contentW + 22;
+  if (netRows.length > 1) for (const r of netRows) r.overlayRight = overlayX;
+  const network: NetworkLayout = {
+    trunkX: x0 - NET.trunkInset,
+    trunkTop: client.y + client.h / 2,
+    trunkBottom: Math.max(client.y + client.h / 2, lbY - 16 - S.lbH / 2, ...netRows.map((r) => r.busY)),
+    rows: netRows,
+    overlayX,
+  };
+
+  const overlayBottom = netRows.length ? netRows.at(-1)!.overlayY + NET.labelBelow : 0;
+  const bottom = Math.max(pending ? pending.y + pending.h : overlayBottom, lbY - 16);
   return {
-    bounds: { x: 0, y: -12, w: x0 + contentW, h: bottom + 12 },
+    network,
+    bounds: { x: 0, y: -12, w: x0 + contentW + (netRows.length > 1 ? 34 : 0), h: bottom + 12 },
     client,
     lbs,
     services,
