@@ -81,7 +81,8 @@ Flags:
 export const TRACE_HELP = `Send requests through the simulated cluster and show each hop.
 
 Usage:
-  kube-traffic trace DIR --from SOURCE --to TARGET [--count N] [--interval D] [--header H] [--seed N] [--json]
+  kube-traffic trace DIR --from SOURCE --to TARGET [--count N] [--interval D] [--previous OLD_DIR]
+                     [--wait D] [--header H] [--seed N] [--json]
 
 SOURCE: external | node/NAME | pod/NAME | pod/NAMESPACE/NAME
 TARGET: IP:PORT | svc/NAME:PORT | node/NAME:PORT | pod/NAME:PORT | lb/NAME:PORT | NAME:PORT
@@ -99,7 +100,10 @@ Flags:
       --count N       Send N requests in order from the same client (JSON: {"traces": [...]});
                       at most 10000
       --interval D    Simulated time between the requests (1s, 500ms, 3m; default 1s), so a
-                      sessionAffinity timeout can run out
+                      sessionAffinity timeout can run out, grace periods end and rollouts move on
+      --previous OLD  Start from OLD's cluster and apply DIR over it as an edit of the folder, so a
+                      changed Deployment template starts a rollout (kubectl apply -f DIR)
+      --wait D        Let the cluster run for D of simulated time before the first request
   -H, --header H      A request header, as curl's -H (e.g. 'Host: shop.example.com'); may repeat
       --json          Print JSON instead of tables
       --seed N        Seed for every random choice; default 1

@@ -1,7 +1,8 @@
-/** `kube-traffic trace DIR --from S --to T [--count N] [--header 'Host: x'] [--json]`. */
+/** `kube-traffic trace DIR --from S --to T [--count N] [--interval D] [--previous OLD_DIR] [--wait D] [--header 'Host: x'] [--json]`. */
 import { parseArgs, type FlagSpec } from '../args';
 import { parseDuration } from '../duration';
-import { clusterFromFolder, problemsNote } from '../folder';
+import { clusterFromEdit, clusterFromFolder, problemsNote } from '../folder';
+import { advanceCluster } from '../../src/cluster/advance';
 import type { CliIo } from '../io';
 import { newNetState, traceRequests } from '../../src/trace/index';
 import { TraceUsageError } from '../../src/trace/errors';
@@ -15,6 +16,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'to', kind: 'string' },
   { name: 'count', kind: 'int' },
   { name: 'interval', kind: 'string' },
+  { name: 'previous', kind: 'string' },
+  { name: 'wait', kind: 'string' },
   { name: 'header', short: 'H', kind: 'strings' },
   { name: 'json', kind: 'bool' },
 ];
@@ -39,8 +42,17 @@ export function traceCommand(argv: readonly string[], io: CliIo): number {
   if (intervalSeconds === null) {
     throw new UsageError(`invalid argument "${intervalText}" for "--interval" flag: time: invalid duration "${intervalText}"`, 'trace');
   }
+  const waitText = args.flags.wait as string | undefined;
+  const waitSeconds = waitText === undefined ? 0 : parseDuration(waitText);
+  if (waitSeconds === null) {
+    throw new UsageError(`invalid argument "${waitText}" for "--wait" flag: time: invalid duration "${waitText}"`, 'trace');
+  }
   const seed = seedOf(args);
-  const cluster = clusterFromFolder(dir, seed, 'trace');
+  const previous = args.flags.previous as string | undefined;
+  const applied = previous !== undefined ? clusterFromEdit(previous, dir, seed, 'trace') : clusterFromFolder(dir, seed, 'trace');
+  // --wait: the cluster runs on (grace periods end, rollout steps happen) before the first request.
+  const waited = advanceCluster(applied, applied.clock + waitSeconds);
+  const cluster = waited.cluster;
   let run;
   try {
     const headers = (args.flags.header as string[] | undefined) ?? [];
@@ -54,7 +66,10 @@ export function traceCommand(argv: readonly string[], io: CliIo): number {
     throw e;
   }
   io.stderr(problemsNote(cluster, dir));
-  if (args.flags.json) io.stdout(toJson(count !== undefined ? { traces: run.traces } : run.traces[0]));
-  else io.stdout(formatTraceRun(run));
+  // What changed on its own, before the requests (--wait) and between them, in order.
+  const changes = [...waited.changes.map((c) => ({ at: c.at, request: 0, text: c.text })), ...(run.changes ?? [])];
+  const timed = changes.length > 0 ? { changes } : {};
+  if (args.flags.json) io.stdout(toJson(count !== undefined ? { traces: run.traces, ...timed } : { ...run.traces[0], ...timed }));
+  else io.stdout(formatTraceRun(changes.length > 0 ? { ...run, changes } : run));
   return 0;
 }
