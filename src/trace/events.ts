@@ -34,6 +34,8 @@ function dwell(action: Hop['action']): number {
     case 'un-nat':
       return 4;
     case 'forward':
+    case 'encap':
+    case 'decap':
       return 10;
     case 'reply':
       return 60;

@@ -84,9 +84,9 @@ export function routeOnward(w: Walk, n: NodeState, arriveByWire: (w: Walk, m: No
     case 'vxlan': {
       const m = e.peer;
       const link = w.ix.texts.link(n, m);
-      w.forward(nodeId(n), link.vxlanOut, n.name, link.vxlanOutMeta);
+      w.overlay(nodeId(n), 'encap', link.vxlanOut, n.name, link.vxlanOutMeta, link.vxlan);
       const local = w.ix.nodeAddrs.get(w.dstIP);
-      w.forward(nodeId(m), local ? link.vxlanIn : link.vxlanInToPod, m.name, link.vxlanInMeta);
+      w.overlay(nodeId(m), 'decap', local ? link.vxlanIn : link.vxlanInToPod, m.name, link.vxlanInMeta, link.vxlan);
       // m's own cni0 / flannel.1 address: a local address of m, so m's rules run (a node port listens there too).
       return local ? arriveByWire(w, m) : toPodOn(w, m);
     }

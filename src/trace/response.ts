@@ -3,7 +3,7 @@
  * each of them reverses that node's NAT (kube-proxy's DNAT, masquerade, flannel's masquerade).
  */
 import type { ComponentId } from '../model/componentId';
-import type { Hop, HopAction } from '../model/trace';
+import type { Hop, HopAction, VxlanHeader } from '../model/trace';
 import type { HopMeta, Walk } from './walk';
 import type { Protocol } from '../model/k8s';
 import { refusalPacket } from './l4';
@@ -30,8 +30,9 @@ export function replyPath(req: readonly Hop[], metas: readonly HopMeta[], protoc
     note: string,
     rule?: string,
     changed?: ('src' | 'dst')[],
+    encap?: VxlanHeader,
   ): void => {
-    out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined, encap: undefined, dns: undefined });
+    out.push({ at, action, src, dst, note, node, rule, changed, refs: undefined, encap, dns: undefined });
   };
   const what = delivered ? (protocol === 'TCP' ? 'SYN-ACK' : protocol === 'SCTP' ? 'INIT-ACK' : 'reply') : refusalPacket(protocol);
   push(last.at, 'reply', last.node, delivered ? `the ${what} leaves ${src} for ${dst}` : `the kernel's ${what} leaves ${src} for ${dst}`);
@@ -42,6 +43,13 @@ export function replyPath(req: readonly Hop[], metas: readonly HopMeta[], protoc
     switch (h.action) {
       case 'forward':
         if (m.replyNote !== undefined) push(h.at, 'forward', node, m.replyNote);
+        break;
+      // The reply crosses the tunnel the other way: the request's decapsulating node wraps it, and so on.
+      case 'encap':
+        push(h.at, 'decap', node, m.replyNote ?? '', undefined, undefined, m.replyEncap);
+        break;
+      case 'decap':
+        push(h.at, 'encap', node, m.replyNote ?? '', undefined, undefined, m.replyEncap);
         break;
       case 'snat': {
         const before = dst;

@@ -6,6 +6,7 @@
  */
 import type { ContainerStatus, NodeState, ObjectSummary, PodState, ServicePortState, ServiceState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
+import type { VxlanHeader } from '../model/trace';
 import type { EndpointChoice } from './endpointPick';
 import { podId } from './ids';
 import { buildContainerPortRef, buildPodRef, buildPortRef, type PortField, serviceRef } from './refs';
@@ -24,6 +25,8 @@ export interface HopMeta {
   readonly flannel?: boolean;
   /** For `forward` hops: what the reply does at this hop, in words. */
   readonly replyNote?: string;
+  /** For `encap`/`decap` hops: the VXLAN header of the reply crossing the same link the other way. */
+  readonly replyEncap?: VxlanHeader;
 }
 
 /** The hop texts and reply facts of the link from one node to another. */
@@ -33,6 +36,8 @@ export interface LinkTexts {
   readonly vxlanInToPod: string;
   readonly vxlanOutMeta: HopMeta;
   readonly vxlanInMeta: HopMeta;
+  /** The outer header flannel.1 on the sending node wraps the packet in: its IP → the peer's, UDP 8472, VNI 1. */
+  readonly vxlan: VxlanHeader;
   readonly eth0Out: string;
   readonly eth0OutMeta: HopMeta;
 }
@@ -48,6 +53,11 @@ export interface DnatTexts {
   readonly note: string;
   readonly rule: string;
   readonly refs: LabelledRef[];
+}
+
+/** flannel's VXLAN backend as kube-flannel.yml configures it (Backend.Type vxlan: VNI 1, Linux's port 8472). */
+function vxlanHeader(from: NodeState, to: NodeState): VxlanHeader {
+  return { device: 'flannel.1', outerSrc: from.ip, outerDst: to.ip, udpPort: 8472, vni: 1, mtu: 1450 };
 }
 
 const VIA_CODE: Record<Via, number> = { clusterIP: 0, nodePort: 1, loadBalancer: 2, externalIP: 3 };
@@ -124,13 +134,28 @@ export class TraceTexts {
     if (byPeer === undefined) this.links.set(n, (byPeer = new Map()));
     let link = byPeer.get(m);
     if (link === undefined) {
-      const decap = `flannel.1 on ${m.name} decapsulates the VXLAN packet from ${n.ip}`;
+      const out = vxlanHeader(n, m);
+      const back = vxlanHeader(m, n);
+      const decap = `flannel.1 on ${m.name} receives UDP 8472 from ${n.ip} (VNI 1) and decapsulates the inner packet`;
       link = {
-        vxlanOut: `flannel VXLAN: route ${m.podCIDR} dev flannel.1 — encapsulated in VXLAN to ${m.ip}:8472`,
+        vxlanOut: `flannel VXLAN: route ${m.podCIDR} via ${m.tunnelIP} dev flannel.1 onlink — flannel.1 (MTU 1450) wraps the packet in an outer header ${n.ip} → ${m.ip}, UDP 8472, VNI 1, sent over eth0`,
         vxlanIn: decap,
         vxlanInToPod: `${decap}; cni0 bridges it to the Pod`,
-        vxlanOutMeta: { peer: m, link: 'vxlan', dir: 'out', replyNote: `flannel.1 on ${n.name} decapsulates the reply from ${m.ip}` },
-        vxlanInMeta: { peer: n, link: 'vxlan', dir: 'in', replyNote: `flannel VXLAN: encapsulated in VXLAN to ${n.ip}:8472` },
+        vxlanOutMeta: {
+          peer: m,
+          link: 'vxlan',
+          dir: 'out',
+          replyNote: `flannel.1 on ${n.name} receives the reply from ${m.ip} (UDP 8472, VNI 1) and decapsulates it`,
+          replyEncap: back,
+        },
+        vxlanInMeta: {
+          peer: n,
+          link: 'vxlan',
+          dir: 'in',
+          replyNote: `flannel VXLAN: flannel.1 on ${m.name} wraps the reply in an outer header ${m.ip} → ${n.ip}, UDP 8472, VNI 1`,
+          replyEncap: back,
+        },
+        vxlan: out,
         eth0Out: `routed over eth0 to ${m.name} (${m.ip}) on the node network`,
         eth0OutMeta: { peer: m, link: 'eth0', dir: 'out', replyNote: `the reply arrives over eth0 from ${m.name} (${m.ip})` },
       };

@@ -6,7 +6,7 @@
 import type { ContainerStatus, NodeState, PodState, ServicePortState, ServiceState } from '../model/cluster';
 import type { LabelledRef } from '../model/source';
 import type { ComponentId } from '../model/componentId';
-import type { Hop, HopAction, Outcome } from '../model/trace';
+import type { Hop, HopAction, Outcome, VxlanHeader } from '../model/trace';
 import type { ClusterIndex } from './clusterIndex';
 import { addr } from './ids';
 import type { NetSession } from './netState';
@@ -166,6 +166,13 @@ export class Walk {
   /** A `forward` hop over a link; its meta tells the response walk how the reply crosses back. */
   forward(at: ComponentId, note: string, node: string, meta: HopMeta): Hop {
     return this.hop(at, 'forward', note, node, undefined, undefined, undefined, meta);
+  }
+
+  /** flannel.1 on node `at` wrapping (`encap`) or unwrapping (`decap`) the packet in VXLAN. */
+  overlay(at: ComponentId, action: 'encap' | 'decap', note: string, node: string, meta: HopMeta, header: VxlanHeader): Hop {
+    const h = this.hop(at, action, note, node, undefined, undefined, undefined, meta);
+    h.encap = header;
+    return h;
   }
 
   finish(v: Verdict): void {

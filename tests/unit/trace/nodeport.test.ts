@@ -35,15 +35,15 @@ describe('NodePort, externalTrafficPolicy: Cluster', () => {
       'send@client',
       'dnat@svc/svc-c',
       'snat@node/k8s-node1',
-      'forward@node/k8s-node1',
-      'forward@node/k8s-node2',
+      'encap@node/k8s-node1',
+      'decap@node/k8s-node2',
       'deliver@pod/pod-2',
     ]);
     const snat = t.hops[2];
     expect(snat.changed).toEqual(['src']);
     expect(ipOf(snat.src)).toBe('10.244.1.0');
     expect(ipOf(lastHop(t).src)).toBe('10.244.1.0');
-    expect(t.hops[3].note).toContain('encapsulated in VXLAN to 192.168.64.32:8472');
+    expect(t.hops[3].note).toContain('outer header 192.168.64.31 → 192.168.64.32, UDP 8472, VNI 1');
     expect(t.refs?.some((r) => r.label === 'externalTrafficPolicy: Cluster')).toBe(true);
     expect(t.refs?.some((r) => r.label === 'nodePort: 30080')).toBe(true);
   });

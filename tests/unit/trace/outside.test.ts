@@ -186,3 +186,44 @@ describe('property: every Pod → outside reply is un-SNATed back to the Pod', (
     );
   });
 });
+
+describe('the overlay: packets crossing nodes through flannel.1 are encapsulated in VXLAN', () => {
+  const header = (src: string, dst: string) => ({ device: 'flannel.1', outerSrc: src, outerDst: dst, udpPort: 8472, vni: 1, mtu: 1450 });
+
+  it('encap on the sending node and decap on the receiving one, each with the outer header node IP → peer node IP', () => {
+    const t = trace1(outside(), 'pod/app', '10.244.2.9:8080');
+    expect(path(t)).toEqual(['send@pod/app', 'encap@node/k8s-node1', 'decap@node/k8s-node2', 'deliver@pod/peer']);
+    expect(t.hops[1].encap).toEqual(header('192.168.64.31', '192.168.64.32'));
+    expect(t.hops[2].encap).toEqual(header('192.168.64.31', '192.168.64.32'));
+    expect(t.hops[1].note).toMatch(/MTU 1450.*192\.168\.64\.31 → 192\.168\.64\.32, UDP 8472, VNI 1/);
+    // The inner packet is untouched by the tunnel.
+    expect(t.hops[1].src).toBe(t.hops[0].src);
+    expect(t.hops[2].dst).toBe(t.hops[0].dst);
+  });
+
+  it('the reply crosses back the other way: the peer encapsulates toward the first node, which decapsulates', () => {
+    const t = trace1(outside(), 'pod/app', '10.244.2.9:8080');
+    const back = t.response!.hops;
+    expect(back.map((h) => `${h.action}@${h.at}`)).toEqual([
+      'reply@pod/peer',
+      'encap@node/k8s-node2',
+      'decap@node/k8s-node1',
+      'deliver@pod/app',
+    ]);
+    expect(back[1].encap).toEqual(header('192.168.64.32', '192.168.64.31'));
+    expect(back[2].encap).toEqual(header('192.168.64.32', '192.168.64.31'));
+  });
+
+  it('packet events carry the header on overlay hops only', () => {
+    const { run } = traceRequests(outside(), { from: 'pod/app', to: '10.244.2.9:8080' });
+    for (const e of run.events) {
+      if (e.action === 'encap' || e.action === 'decap') expect(e.encap?.udpPort).toBe(8472);
+      else expect(e.encap).toBeUndefined();
+    }
+    expect(run.events.filter((e) => e.encap).length).toBe(4);
+  });
+
+  it('no tunnel on the same node or to the outside', () => {
+    expect(trace1(outside(), 'pod/app', 'db.example.com:5432').hops.some((h) => h.encap)).toBe(false);
+  });
+});

@@ -33,7 +33,7 @@ describe('a node port answers on every local address of the node (addrtype LOCAL
     const dnat = t.hops.find((h) => h.action === 'dnat')!;
     expect(dnat).toMatchObject({ at: 'svc/np', node: 'k8s-node2' });
     // It crossed flannel.1 first: the DNAT happens on the node that owns the address.
-    expect(path(t).slice(0, 3)).toEqual(['send@pod/client', 'forward@node/k8s-node1', 'forward@node/k8s-node2']);
+    expect(path(t).slice(0, 3)).toEqual(['send@pod/client', 'encap@node/k8s-node1', 'decap@node/k8s-node2']);
     expect(t.reason).not.toContain('no Service uses nodePort');
   });
 

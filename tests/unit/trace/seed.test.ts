@@ -17,14 +17,14 @@ describe('seed: Pod practice', () => {
     expect(t.node).toBe('k8s-node1');
     expect(t.hops.map((h) => `${h.action}@${h.at}`)).toEqual([
       'send@node/k8s-master',
-      'forward@node/k8s-master',
-      'forward@node/k8s-node1',
+      'encap@node/k8s-master',
+      'decap@node/k8s-node1',
       'deliver@pod/pod-1',
     ]);
     // The node's route to 10.244.1.0/24 is flannel.1, so its address is the source.
     expect(t.hops[0].src).toMatch(/^10\.244\.0\.0:\d+$/);
     expect(t.hops[0].note).toContain('flannel.1');
-    expect(t.hops[1].note).toContain('encapsulated in VXLAN to 192.168.64.31:8472');
+    expect(t.hops[1].note).toContain('outer header 192.168.64.30 → 192.168.64.31, UDP 8472, VNI 1');
     expect(t.hops[3].dst).toBe('10.244.1.2:8080');
   });
 
@@ -48,7 +48,10 @@ describe('seed: svc-1 (ClusterIP 9000 → 8080)', () => {
     expect(dnat.changed).toEqual(['dst']);
     expect(dnat.rule).toMatch(/^KUBE-SERVICES → KUBE-SVC-[A-Z2-7]{16} → KUBE-SEP-[A-Z2-7]{16}$/);
     expect(t.hops[t.hops.length - 1].dst).toBe('10.244.1.2:8080');
-    expect(t.hops.filter((h) => h.action === 'forward').map((h) => h.node)).toEqual(['k8s-node2', 'k8s-node1']);
+    expect(t.hops.filter((h) => h.action === 'encap' || h.action === 'decap').map((h) => `${h.action}@${h.node}`)).toEqual([
+      'encap@k8s-node2',
+      'decap@k8s-node1',
+    ]);
     // ClusterIP traffic from a pod is not masqueraded: the backend sees the client pod.
     expect(t.hops[t.hops.length - 1].src.startsWith('10.244.2.2:')).toBe(true);
     expect(t.reason).toContain(`svc-1 DNATed ${SVC1_IP}:9000 to`);

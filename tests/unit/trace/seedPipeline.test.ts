@@ -25,7 +25,7 @@ describe('seed practice on the built cluster', () => {
     const ip = podIP('pod-practice', 'pod-1');
     const t = trace1(c, 'node/k8s-master', `curl ${ip}:8080`);
     expect(t).toMatchObject({ outcome: 'delivered', pod: 'pod-1', container: 'container2' });
-    expect(t.hops.some((h) => h.action === 'forward' && h.note?.includes('VXLAN'))).toBe(true);
+    expect(t.hops.some((h) => h.action === 'encap' && h.note?.includes('VXLAN'))).toBe(true);
     expect(t.refs?.some((r) => r.file === '1-pod/pod-1.yaml' && r.label.includes('containerPort: 8080'))).toBe(true);
   });
 
