@@ -103,12 +103,30 @@ function hostPortTargets(cluster: Cluster, pod: PodState): Target[] {
   return list;
 }
 
+/** A Service by its DNS name, namespace-qualified so it resolves from any Pod (the DNS exchange is part of the trace). */
+function nameTargets(cluster: Cluster, service: ServiceState): Target[] {
+  if (service.builtIn) return [];
+  const name = `${service.name}.${service.namespace}`;
+  const answer =
+    service.type === 'ExternalName'
+      ? `CNAME ${service.externalName ?? ''}`
+      : service.clusterIP === 'None'
+        ? 'headless: Pod IPs'
+        : `A ${service.clusterIP ?? ''}`;
+  return service.ports.map((port) => ({
+    id: `${name}:${port.port}${port.protocol === 'TCP' ? '' : `/${port.protocol.toLowerCase()}`}`,
+    label: `${name}:${port.port} (DNS → ${answer})`,
+    group: 'DNS name' as const,
+  }));
+}
+
 export function requestChoices(cluster: Cluster): RequestChoices {
   const targets: Target[] = [];
   const services = [...cluster.services].sort(
     (a, b) => Number(a.builtIn ?? false) - Number(b.builtIn ?? false) || byNamespaceThenName(a, b),
   );
   for (const service of services) targets.push(...serviceTargets(cluster, service));
+  for (const service of services) targets.push(...nameTargets(cluster, service));
   for (const pod of userPods(cluster)) targets.push(...podTargets(pod), ...hostPortTargets(cluster, pod));
   const unique = new Map<string, Target>();
   for (const target of targets) if (!unique.has(target.id)) unique.set(target.id, target);

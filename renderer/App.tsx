@@ -110,9 +110,11 @@ export function App() {
   // The drawing is arranged for the map's shape (wide and low once the dock is open).
   const mapPane = useRef<HTMLDivElement | null>(null);
   const aspect = useAspect(mapPane, MAP_TOOLBAR_HEIGHT);
+  // A run that asks kube-dns keeps CoreDNS on the map, so its DNS packets have somewhere to go.
+  const showClusterDns = useMemo(() => run?.events.some((e) => e.dns !== undefined && e.at === 'svc/kube-system/kube-dns') ?? false, [run]);
   const layout = useMemo(
-    () => (snapshot ? layoutTopology(snapshot, { showSystemPods, aspect }) : null),
-    [snapshot, showSystemPods, aspect],
+    () => (snapshot ? layoutTopology(snapshot, { showSystemPods, showClusterDns, aspect }) : null),
+    [snapshot, showSystemPods, showClusterDns, aspect],
   );
 
   // The first request of a session plays by itself: a new user sees a packet travel without looking for Play.

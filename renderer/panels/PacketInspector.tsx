@@ -7,6 +7,7 @@ import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { policyVerdict } from '../model/policies';
 import { natLabel } from '../viz/drawPackets';
 import { httpStatusText } from '../model/proxy';
+import { DnsMessage } from './DnsMessage';
 import { ProxyRequest } from './ProxyRequest';
 import { ShieldIcon } from './ShieldIcon';
 
@@ -104,6 +105,7 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
         </div>
         {/* At an L7 hop the request nginx read comes first; the TCP headers below are the connection it ends. */}
         {e.action === 'proxy' && <ProxyRequest e={e} />}
+        {e.dns && <DnsMessage m={e.dns} />}
         <table className="headers">
           <tbody>
             <tr>

@@ -14,6 +14,7 @@
 import type { PacketEvent } from '../../src/model/trace';
 import { policyVerdict } from '../model/policies';
 import { proxyLabel } from '../model/proxy';
+import { dnsLabel } from '../model/dns';
 import type { Frame, Marker } from '../playback/frame';
 import type { MarkerKind } from '../playback/markers';
 import { cachedAnchor } from './anchors';
@@ -81,7 +82,17 @@ function cachedHopLabel(e: PacketEvent): HopLabel {
     const nat = natLabel(e);
     const allow = nat ? null : allowLabel(e);
     const proxy = nat || allow ? null : proxyLabel(e);
-    l = nat ? { text: nat, accent: 'nat' } : allow ? { text: allow, accent: 'ok' } : proxy ? { text: proxy, accent: 'text' } : null;
+    // A DNS packet says what it carries where nothing else is said: the question, then the answer.
+    const dns = nat || allow || proxy || !e.dns ? null : dnsLabel(e.dns);
+    l = nat
+      ? { text: nat, accent: 'nat' }
+      : allow
+        ? { text: allow, accent: 'ok' }
+        : proxy
+          ? { text: proxy, accent: 'text' }
+          : dns
+            ? { text: dns, accent: 'text' }
+            : null;
     hopLabels.set(e, l);
   }
   return l;

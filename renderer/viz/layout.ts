@@ -127,6 +127,13 @@ export interface LayoutOptions {
   showSystemPods?: boolean;
   /** The map viewport's width : height (see aspectStep); the arrangement that fills it best is chosen. */
   aspect?: number;
+  /** Keep cluster DNS on the map (the CoreDNS Pods and kube-dns) while a run asks it: its packets go there. */
+  showClusterDns?: boolean;
+}
+
+/** CoreDNS's Pods carry kubeadm's `k8s-app: kube-dns` label; the Service is kube-system/kube-dns. */
+function isClusterDnsPod(p: SnapPod): boolean {
+  return p.namespace === 'kube-system' && p.labels['k8s-app'] === 'kube-dns';
 }
 
 /**
@@ -136,12 +143,15 @@ export interface LayoutOptions {
 export function visiblePods(snap: Snap, opts: LayoutOptions = {}): SnapPod[] {
   if (opts.showSystemPods) return snap.pods;
   const controllers = snap.ingress?.controllers ?? {};
-  return snap.pods.filter((p) => !p.builtIn || Object.hasOwn(controllers, objectKey('pod', p.namespace, p.name)));
+  return snap.pods.filter(
+    (p) => !p.builtIn || Object.hasOwn(controllers, objectKey('pod', p.namespace, p.name)) || (opts.showClusterDns && isClusterDnsPod(p)),
+  );
 }
 
 /** kube-dns goes with the system Pods it fronts; `kubernetes` in default stays, as kubectl lists it. */
 export function visibleServices(snap: Snap, opts: LayoutOptions = {}): Snap['services'] {
-  return opts.showSystemPods ? snap.services : snap.services.filter((s) => !(s.builtIn && s.namespace === 'kube-system'));
+  if (opts.showSystemPods) return snap.services;
+  return snap.services.filter((s) => !(s.builtIn && s.namespace === 'kube-system') || (opts.showClusterDns && s.name === 'kube-dns'));
 }
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

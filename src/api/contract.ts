@@ -132,7 +132,7 @@ export interface Reachability {
 /** Valid request sources and targets, listed by the engine so the renderer never guesses. */
 export interface RequestChoices {
   sources: { id: string; label: string }[];
-  targets: { id: string; label: string; group: 'Service' | 'NodePort' | 'LoadBalancer' | 'Pod' | 'Node' }[];
+  targets: { id: string; label: string; group: 'Service' | 'DNS name' | 'NodePort' | 'LoadBalancer' | 'Pod' | 'Node' }[];
   /** The request offered first (a source and a target from the lists above, traced and delivered): absent when none is. */
   suggested?: { from: string; to: string };
 }
