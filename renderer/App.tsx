@@ -35,6 +35,9 @@ import { layoutTopology } from './viz/layout';
 import { MAP_TOOLBAR_HEIGHT, MapToolbar } from './viz/MapToolbar';
 import { useAspect } from './viz/useAspect';
 import { MAP_ID, Topology, type MapHandle } from './viz/Topology';
+import { type SourceTarget, SourceNav } from './source/sourceNav';
+import { SourceView } from './source/SourceView';
+import { clearSourceCache } from './source/sourceCache';
 
 /**
  * The hop the SVG marks: the one being inspected, only while paused. During playback the canvas halo
@@ -68,6 +71,13 @@ export function App() {
   // The request last sent, as the bar sent it: what Save scenario keeps.
   const [lastSent, setLastSent] = useState<{ from: string; to: string; count: number } | null>(null);
   const mapHandle = useRef<MapHandle | null>(null);
+  const [source, setSource] = useState<SourceTarget | null>(null);
+  const openSource = useCallback((t: SourceTarget) => {
+    setSource(t);
+    if (t.select) setSelectedKey(t.select);
+  }, []);
+  const revision = snapshot?.revision ?? 0;
+  useEffect(() => clearSourceCache(), [revision, snapshot?.folder]);
 
   useEffect(() => () => controller.dispose(), [controller]);
 
@@ -215,83 +225,94 @@ export function App() {
   const activeNode = marked && marked.at.startsWith('svc/') ? (marked.node ?? null) : null;
 
   return (
-    <div className={`app ${view === 'reach' ? 'reach-open' : ''}`}>
-      <a className="skip-link" href={`#${MAP_ID}`} onClick={skipToMap}>
-        Skip to map
-      </a>
-      <TitleBar
-        api={api}
-        view={view}
-        onView={setView}
-        folder={snapshot?.folder ?? null}
-        busy={busy}
-        showSystemPods={showSystemPods}
-        onShowSystemPods={setShowSystemPods}
-        onOpen={openFolder}
-        onApply={() => operate({ op: 'apply' }, 'Re-apply folder')}
-        applyTitle={APPLY_TITLE}
-        onReset={() => operate({ op: 'reset' }, 'Reset cluster')}
-      />
-      {view === 'reach' && (
-        <ReachabilityView
+    <SourceNav.Provider value={openSource}>
+      <div className={`app ${view === 'reach' ? 'reach-open' : ''}`}>
+        <a className="skip-link" href={`#${MAP_ID}`} onClick={skipToMap}>
+          Skip to map
+        </a>
+        <TitleBar
           api={api}
-          revisionKey={snapshot ? `${snapshot.folder}#${snapshot.revision}` : ''}
+          view={view}
+          onView={setView}
+          folder={snapshot?.folder ?? null}
           busy={busy}
-          onSend={sendFromReach}
-          onClose={() => setView('map')}
+          showSystemPods={showSystemPods}
+          onShowSystemPods={setShowSystemPods}
+          onOpen={openFolder}
+          onApply={() => operate({ op: 'apply' }, 'Re-apply folder')}
+          applyTitle={APPLY_TITLE}
+          onReset={() => operate({ op: 'reset' }, 'Reset cluster')}
         />
-      )}
-      <div className="toolbar">
-        <RequestBar choices={cluster.choices} busy={busy} error={sendError} onSend={send} shown={shownRequest} />
-      </div>
-      <main className="workspace">
-        <div className="map-pane" ref={mapPane}>
-          <MapToolbar api={api} revision={snapshot?.revision ?? 0} onMatches={setMatches} map={mapHandle} />
-          {snapshot && layout ? (
-            <Topology
-              snapshot={snapshot}
-              layout={layout}
-              controller={controller}
-              selectedKey={selectedKey}
-              matches={matches}
-              activeKey={activeKey}
-              activeNode={activeNode}
-              fitKey={`${snapshot.folder}|${showSystemPods}`}
-              onSelect={setSelectedKey}
-              handle={mapHandle}
-            />
-          ) : (
-            <div className="topology topology-empty-state">
-              {cluster.error ? <p className="tone-danger">{cluster.error}</p> : <p className="muted">Loading the cluster…</p>}
-            </div>
-          )}
-        </div>
-        <aside className={`side ${selectedKey ? 'has-selection' : ''} ${run ? 'has-run' : ''}`}>
-          <PacketInspector controller={controller} run={run} />
-          {snapshot && (
-            <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />
-          )}
-          <ScenariosPanel
+        {view === 'reach' && (
+          <ReachabilityView
             api={api}
-            folder={snapshot?.folder || null}
-            last={lastSent && snapshot ? { ...lastSent, seed: snapshot.settings.seed } : null}
+            revisionKey={snapshot ? `${snapshot.folder}#${snapshot.revision}` : ''}
             busy={busy}
-            onReplay={replay}
-            onError={scenarioError}
+            onSend={sendFromReach}
+            onClose={() => setView('map')}
           />
-        </aside>
-      </main>
-      <PlaybackBar controller={controller} run={run}>
-        <RunFiles run={run} request={lastSent} snapshot={snapshot} onOpen={openRun} onError={runFileError} />
-      </PlaybackBar>
-      <Dock compact={!hasRun && !hasProblems} problems={hasProblems}>
-        <EventList controller={controller} />
-        <ResultsPanel controller={controller} run={run} />
-        <ProblemsPanel diagnostics={snapshot?.diagnostics ?? []} objectCount={snapshot?.objects.length ?? 0} fatal={cluster.error} />
-      </Dock>
-      <StatusBar snapshot={snapshot} />
-      <Toasts toasts={toasts} dismiss={dismiss} />
-      {dropping && <div className="drop-overlay">Drop a folder of manifests to open it</div>}
-    </div>
+        )}
+        <div className="toolbar">
+          <RequestBar choices={cluster.choices} busy={busy} error={sendError} onSend={send} shown={shownRequest} />
+        </div>
+        <main className={`workspace ${hasRun ? 'has-inspector' : ''}`}>
+          <div className="map-pane" ref={mapPane}>
+            <MapToolbar api={api} revision={snapshot?.revision ?? 0} onMatches={setMatches} map={mapHandle} />
+            {snapshot && layout ? (
+              <Topology
+                snapshot={snapshot}
+                layout={layout}
+                controller={controller}
+                selectedKey={selectedKey}
+                matches={matches}
+                activeKey={activeKey}
+                activeNode={activeNode}
+                fitKey={`${snapshot.folder}|${showSystemPods}`}
+                onSelect={setSelectedKey}
+                handle={mapHandle}
+              />
+            ) : (
+              <div className="topology topology-empty-state">
+                {cluster.error ? <p className="tone-danger">{cluster.error}</p> : <p className="muted">Loading the cluster…</p>}
+              </div>
+            )}
+          </div>
+          {hasRun && (
+            <aside className="inspector-column">
+              <PacketInspector controller={controller} run={run} api={api} />
+            </aside>
+          )}
+          <aside className={`side ${selectedKey ? 'has-selection' : ''}`}>
+            {!hasRun && <PacketInspector controller={controller} run={run} api={api} />}
+            {source ? (
+              <SourceView api={api} target={source} revision={revision} onClose={() => setSource(null)} />
+            ) : (
+              snapshot && (
+                <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />
+              )
+            )}
+            <ScenariosPanel
+              api={api}
+              folder={snapshot?.folder || null}
+              last={lastSent && snapshot ? { ...lastSent, seed: snapshot.settings.seed } : null}
+              busy={busy}
+              onReplay={replay}
+              onError={scenarioError}
+            />
+          </aside>
+        </main>
+        <PlaybackBar controller={controller} run={run}>
+          <RunFiles run={run} request={lastSent} snapshot={snapshot} onOpen={openRun} onError={runFileError} />
+        </PlaybackBar>
+        <Dock compact={!hasRun && !hasProblems} problems={hasProblems}>
+          <EventList controller={controller} />
+          <ResultsPanel controller={controller} run={run} />
+          <ProblemsPanel diagnostics={snapshot?.diagnostics ?? []} objectCount={snapshot?.objects.length ?? 0} fatal={cluster.error} />
+        </Dock>
+        <StatusBar snapshot={snapshot} />
+        <Toasts toasts={toasts} dismiss={dismiss} />
+        {dropping && <div className="drop-overlay">Drop a folder of manifests to open it</div>}
+      </div>
+    </SourceNav.Provider>
   );
 }

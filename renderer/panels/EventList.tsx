@@ -5,6 +5,7 @@ import { componentLabel } from '../../src/model/componentId';
 import type { PlaybackController } from '../playback/controller';
 import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { markerKind } from '../playback/markers';
+import { FlowDot } from './FlowDot';
 
 /** Every row has this height (CSS pins it), so long runs can render only the rows in view. */
 export const ROW_HEIGHT = 26;
@@ -30,8 +31,8 @@ const Row = memo(function Row({ e, index, current, onPick }: { e: PacketEvent; i
         {formatSimTime(e.arrive)}
       </td>
       <td role="cell">
-        <span className={`flow-dot flow-${(e.flowId % 8) + 1} ${e.direction}`} aria-hidden="true" />
-        {e.direction === 'response' ? `${e.flowId + 1} ↩` : String(e.flowId + 1)}
+        <FlowDot flowId={e.flowId} direction={e.direction} />
+        {e.direction === 'response' ? `#${e.flowId + 1} ↩` : `#${e.flowId + 1}`}
       </td>
       <td role="cell" className="at" title={e.at}>
         {componentLabel(e.at)}

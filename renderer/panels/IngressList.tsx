@@ -6,6 +6,7 @@ import type { ClusterSnapshot } from '../../src/api/contract';
 import { displayName } from '../../src/model/componentId';
 import { ingressNotice } from '../model/ingress';
 import { IngressRoutes } from './IngressRoutes';
+import { SourceLink } from '../source/SourceLink';
 
 function podName(key: string): string {
   const slash = key.lastIndexOf('/');
@@ -29,9 +30,7 @@ export function IngressList({ snapshot }: { snapshot: ClusterSnapshot }) {
           <li key={`${i.namespace}/${i.name}`}>
             <div>
               <strong>{displayName(i.namespace, i.name)}</strong> <span className="muted">class {i.className ?? '<none>'}</span>{' '}
-              <code className="loc">
-                {i.file}:{i.line}
-              </code>
+              <SourceLink file={i.file} line={i.line} />
             </div>
             <div className="muted">
               {i.routedBy.length > 0 ? `routed by ${i.routedBy.map(podName).join(', ')}` : 'routed by nothing'}

@@ -1,6 +1,7 @@
 /** Ingress rules as a list: host, path and pathType → Service:port, each with the line it is written on. */
 import type { IngressRoute } from '../../src/api/contract';
 import { routeText } from '../model/ingress';
+import { SourceLink } from '../source/SourceLink';
 
 export function IngressRoutes({ routes, showIngress }: { routes: IngressRoute[]; showIngress: boolean }) {
   if (routes.length === 0) return <p className="muted">No rules.</p>;
@@ -9,10 +10,7 @@ export function IngressRoutes({ routes, showIngress }: { routes: IngressRoute[];
       {routes.map((r) => (
         <li key={`${r.file}:${r.line}:${r.path}`}>
           {showIngress && <strong>{r.ingress} </strong>}
-          <code>{routeText(r)}</code>{' '}
-          <code className="loc">
-            {r.file}:{r.line}
-          </code>
+          <code>{routeText(r)}</code> <SourceLink file={r.file} line={r.line} />
         </li>
       ))}
     </ul>

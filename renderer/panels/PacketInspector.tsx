@@ -1,5 +1,14 @@
-/** The selected hop, Packet Tracer's PDU window: headers (rewritten fields flash), action, why, rule, YAML refs, outcome. */
-import type { TraceRun } from '../../src/model/trace';
+/**
+ * The selected hop, Packet Tracer's PDU window. Pinned on top: where the packet is, what the hop did
+ * and the IP header with its rewritten fields. Below, three tabs: Headers (L3/L4, the VXLAN outer
+ * header on overlay hops, why), Rules (the netfilter rules the hop walked, as iptables-save prints
+ * them) and YAML (the manifest lines behind the verdict). The tab body scrolls back to the top on
+ * every hop.
+ */
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { KubeTrafficApi } from '../../src/api/contract';
+import type { LabelledRef } from '../../src/model/source';
+import type { PacketEvent, Trace, TraceRun } from '../../src/model/trace';
 import { componentLabel } from '../../src/model/componentId';
 import type { PlaybackController } from '../playback/controller';
 import { outcomeRevealed, previousHop } from '../playback/timeline';
@@ -7,7 +16,10 @@ import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { policyVerdict } from '../model/policies';
 import { natLabel } from '../viz/drawPackets';
 import { httpStatusText } from '../model/proxy';
+import { SourceLink } from '../source/SourceLink';
+import { SourceExcerpt } from '../source/SourceExcerpt';
 import { DnsMessage } from './DnsMessage';
+import { FlowDot } from './FlowDot';
 import { ProxyRequest } from './ProxyRequest';
 import { ShieldIcon } from './ShieldIcon';
 
@@ -40,9 +52,201 @@ const OUTCOME_TONE: Record<string, string> = {
   unresolved: 'warn',
 };
 
-export function PacketInspector({ controller, run }: { controller: PlaybackController; run: TraceRun | null }) {
+const TABS = ['Headers', 'Rules', 'YAML'] as const;
+type Tab = (typeof TABS)[number];
+
+function splitAddr(addr: string): [string, string] {
+  const i = addr.lastIndexOf(':');
+  return i < 0 ? [addr, ''] : [addr.slice(0, i), addr.slice(i + 1)];
+}
+
+/** L3/L4 fields of the packet as it leaves the hop, then the outer header when flannel wraps it. */
+function HeadersTab({ e, prev }: { e: PacketEvent; prev: PacketEvent | undefined }) {
+  const [srcIP, srcPort] = splitAddr(e.packet.src);
+  const [dstIP, dstPort] = splitAddr(e.packet.dst);
+  const was = (field: 'src' | 'dst', part: 0 | 1): string | null => {
+    if (!prev || !e.changed.includes(field)) return null;
+    const before = splitAddr(prev.packet[field])[part];
+    const now = splitAddr(e.packet[field])[part];
+    return before !== now ? before : null;
+  };
+  const rows: { name: string; value: string; changed: string | null }[] = [
+    { name: 'IPv4 src', value: srcIP, changed: was('src', 0) },
+    { name: 'IPv4 dst', value: dstIP, changed: was('dst', 0) },
+    { name: 'Protocol', value: e.packet.protocol, changed: null },
+    { name: `${e.packet.protocol} src port`, value: srcPort, changed: was('src', 1) },
+    { name: `${e.packet.protocol} dst port`, value: dstPort, changed: was('dst', 1) },
+  ];
+  if (e.packet.flags) rows.push({ name: 'TCP flags', value: e.packet.flags, changed: null });
+  return (
+    <>
+      {e.action === 'proxy' ? <ProxyRequest e={e} /> : <p className="explanation">{e.explanation}</p>}
+      {/* A DNS hop's message (question, then rcode and answers) comes before the UDP packet that carries it. */}
+      {e.dns && <DnsMessage m={e.dns} />}
+      <table className="headers l4" aria-label="L3/L4 header">
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name} className={r.changed ? 'changed' : ''}>
+              <th>{r.name}</th>
+              <td className="mono">
+                {r.value}
+                {r.changed && <span className="was"> was {r.changed}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {e.encap && (
+        <table className="headers vxlan" aria-label="VXLAN outer header">
+          <caption>VXLAN outer header ({e.encap.device})</caption>
+          <tbody>
+            <tr>
+              <th>Outer source IP</th>
+              <td className="mono">{e.encap.outerSrc}</td>
+            </tr>
+            <tr>
+              <th>Outer destination IP</th>
+              <td className="mono">{e.encap.outerDst}</td>
+            </tr>
+            <tr>
+              <th>Outer UDP destination port</th>
+              <td className="mono">{e.encap.udpPort}</td>
+            </tr>
+            <tr>
+              <th>VNI</th>
+              <td className="mono">{e.encap.vni}</td>
+            </tr>
+            <tr>
+              <th>Inner MTU</th>
+              <td className="mono">{e.encap.mtu}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** `-A CHAIN … -j TARGET` with the chain and the target set apart, as a reader scans them. */
+function RuleLine({ line }: { line: string }) {
+  if (line.startsWith('*')) return <div className="rule-table">{line}</div>;
+  const m = /^(-A )(\S+)(.*?)( -j )(\S+)(.*)$/.exec(line);
+  if (!m) return <div>{line}</div>;
+  return (
+    <div>
+      {m[1]}
+      <span className="rule-chain">{m[2]}</span>
+      {m[3]}
+      {m[4]}
+      <span className="rule-target">{m[5]}</span>
+      {m[6]}
+    </div>
+  );
+}
+
+function RulesTab({ e }: { e: PacketEvent }) {
+  return (
+    <>
+      {e.rule && (
+        <div className="rule">
+          <span className="muted">Chain walk</span> <code>{e.rule}</code>
+        </div>
+      )}
+      {e.rules && e.rules.length > 0 ? (
+        <>
+          <div className="muted">As iptables-save prints them on {e.node ?? 'the node'}:</div>
+          <pre className="iptables mono" aria-label="iptables-save rules">
+            {e.rules.map((l, i) => (
+              <RuleLine key={i} line={l} />
+            ))}
+          </pre>
+        </>
+      ) : (
+        <p className="panel-empty">
+          {e.direction === 'response'
+            ? 'A reply matches its connection in conntrack: the kernel reverses any NAT without walking the nat rules again.'
+            : e.rule
+              ? 'This hop was decided by the rule named above; it has no kube-proxy rules to list.'
+              : 'No netfilter rule rewrote or judged the packet at this hop.'}
+        </p>
+      )}
+    </>
+  );
+}
+
+function RefList({ refs, api }: { refs: readonly LabelledRef[]; api: KubeTrafficApi | null }) {
+  return (
+    <ul className="ref-list">
+      {refs.map((r, i) => (
+        <li key={i}>
+          <div>
+            <SourceLink file={r.file} line={r.line} column={r.column} path={r.path} /> <code>{r.label}</code>
+            {r.path && <span className="muted"> ({r.path})</span>}
+          </div>
+          {api && <SourceExcerpt api={api} file={r.file} line={r.line} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function YamlTab({ e, trace, api }: { e: PacketEvent; trace: Trace | undefined; api: KubeTrafficApi | null }) {
+  const seen = new Set(e.refs.map((r) => `${r.file}:${r.line}:${r.label}`));
+  // The verdict's lines, without those this hop already cites: no list twice.
+  const verdict = (trace?.refs ?? []).filter((r) => !seen.has(`${r.file}:${r.line}:${r.label}`));
+  if (e.refs.length === 0 && verdict.length === 0) return <p className="panel-empty">No manifest line decided this hop.</p>;
+  return (
+    <>
+      {e.refs.length > 0 && (
+        <div className="refs">
+          <div className="muted">This hop, from your manifests</div>
+          <RefList refs={e.refs} api={api} />
+        </div>
+      )}
+      {verdict.length > 0 && (
+        <div className="refs">
+          <div className="muted">Behind the request's outcome</div>
+          <RefList refs={verdict} api={api} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function Outcome({ e, trace }: { e: PacketEvent; trace: Trace | undefined }) {
+  if (!e.outcome && !trace) return null;
+  return (
+    <div className={`outcome tone-${OUTCOME_TONE[e.outcome ?? trace?.outcome ?? ''] ?? 'muted'}`}>
+      <strong>
+        {e.outcome ? `Outcome: ${e.outcome}` : `Request #${e.flowId + 1} ends: ${trace!.outcome}`}
+        {/* Through an Ingress, "delivered" alone would hide a 404 or a 503: the status nginx answered. */}
+        {trace?.http && <span className="http-status"> · {httpStatusText(trace.http)}</span>}
+      </strong>
+      {trace?.reason && <span> — {trace.reason}</span>}
+    </div>
+  );
+}
+
+export function PacketInspector({
+  controller,
+  run,
+  api = null,
+}: {
+  controller: PlaybackController;
+  run: TraceRun | null;
+  api?: KubeTrafficApi | null;
+}) {
   const s = useSlowPlaybackState(controller);
+  const [tab, setTab] = useState<Tab>('Headers');
+  const body = useRef<HTMLDivElement | null>(null);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const e = s.selected >= 0 ? s.timeline.events[s.selected] : undefined;
+
+  // A new hop starts at the top of its tab.
+  useLayoutEffect(() => {
+    if (body.current) body.current.scrollTop = 0;
+  }, [e]);
+
   if (!e) {
     return (
       <section className="panel inspector" role="region" aria-label="Packet inspector">
@@ -50,17 +254,26 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
           <h2>Packet inspector</h2>
         </header>
         <p className="panel-empty">
-          Send a request, then step through its hops: each hop's headers, what rewrote them and the YAML behind the verdict show here.
+          Send a request, then step through its hops: each hop's headers, the rules it walked and the YAML behind the verdict show here.
         </p>
       </section>
     );
   }
   const prev = previousHop(s.timeline, e);
-  const trace = run?.traces[e.flowId];
   // How the request ended stays hidden until playback gets there (or the user steps there).
-  const ended = trace && outcomeRevealed(s.timeline, e.flowId, s.selected) ? trace : undefined;
+  const trace = run && outcomeRevealed(s.timeline, e.flowId, s.selected) ? run.traces[e.flowId] : undefined;
   const nat = natLabel(e);
   const verdict = policyVerdict(e);
+  const onTabKey = (ev: KeyboardEvent<HTMLButtonElement>) => {
+    const i = TABS.indexOf(tab);
+    const next = ev.key === 'ArrowRight' ? (i + 1) % TABS.length : ev.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : -1;
+    if (next < 0) return;
+    // The arrows are the tabs' here, not playback's (the window's step keys).
+    ev.preventDefault();
+    ev.stopPropagation();
+    setTab(TABS[next]);
+    tabs.current[next]?.focus();
+  };
   const rows: { field: 'src' | 'dst'; label: string }[] = [
     { field: 'src', label: 'Source' },
     { field: 'dst', label: 'Destination' },
@@ -74,14 +287,15 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
           hop {s.selected + 1} of {s.timeline.events.length}
         </span>
       </header>
-      <div className="inspector-body">
+      <div className="inspector-pinned">
         <div className="hop-title">
-          <span className={`flow-dot flow-${(e.flowId % 8) + 1} ${e.direction}`} aria-hidden="true" />
+          <FlowDot flowId={e.flowId} direction={e.direction} />
           <strong>{componentLabel(e.at)}</strong>
           {e.node && !e.at.startsWith('node/') && <span className="muted"> on {e.node}</span>}
         </div>
         <div className="hop-sub muted">
-          Request {e.flowId + 1} · {e.direction} · {formatSimTime(e.arrive)}
+          Request #{e.flowId + 1} · {e.direction} · {e.packet.protocol}
+          {e.packet.flags ? ` [${e.packet.flags}]` : ''} · {formatSimTime(e.arrive)}
           {e.time > e.arrive ? ` → ${formatSimTime(e.time)}` : ''}
           {e.from ? ` · from ${componentLabel(e.from)}` : ''}
         </div>
@@ -103,18 +317,8 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
             <span className={`http-pill status-${Math.floor(trace.http.status / 100)}xx`}>HTTP {trace.http.status}</span>
           )}
         </div>
-        {/* At an L7 hop the request nginx read comes first; the TCP headers below are the connection it ends. */}
-        {e.action === 'proxy' && <ProxyRequest e={e} />}
-        {e.dns && <DnsMessage m={e.dns} />}
         <table className="headers">
           <tbody>
-            <tr>
-              <th>Protocol</th>
-              <td className="mono">
-                {e.packet.protocol}
-                {e.packet.flags ? ` [${e.packet.flags}]` : ''}
-              </td>
-            </tr>
             {rows.map((r) => {
               const changed = e.changed.includes(r.field);
               return (
@@ -132,50 +336,50 @@ export function PacketInspector({ controller, run }: { controller: PlaybackContr
             })}
           </tbody>
         </table>
-        {e.action !== 'proxy' && <p className="explanation">{e.explanation}</p>}
-        {e.rule && (
-          <div className="rule">
-            <span className="muted">Rule</span> <code>{e.rule}</code>
-          </div>
-        )}
-        {e.refs.length > 0 && (
-          <div className="refs">
-            <div className="muted">From your manifests</div>
-            <ul>
-              {e.refs.map((r, i) => (
-                <li key={i}>
-                  <code className="loc">
-                    {r.file}:{r.line}
-                  </code>{' '}
-                  <code>{r.label}</code>
-                  {r.path && <span className="muted"> ({r.path})</span>}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {(e.outcome || ended) && (
-          <div className={`outcome tone-${OUTCOME_TONE[e.outcome ?? ended?.outcome ?? ''] ?? 'muted'}`}>
-            <strong>
-              {e.outcome ? `Outcome: ${e.outcome}` : `Request ${e.flowId + 1} ends: ${ended!.outcome}`}
-              {/* Through an Ingress, "delivered" alone would hide a 404 or a 503: the status nginx answered. */}
-              {ended?.http && <span className="http-status"> · {httpStatusText(ended.http)}</span>}
-            </strong>
-            {ended?.reason && <span> — {ended.reason}</span>}
-            {ended?.refs && ended.refs.length > 0 && (
-              <ul>
-                {ended.refs.map((r, i) => (
-                  <li key={i}>
-                    <code className="loc">
-                      {r.file}:{r.line}
-                    </code>{' '}
-                    <code>{r.label}</code>
-                  </li>
-                ))}
-              </ul>
+      </div>
+      <div className="inspector-tabs" role="tablist" aria-label="Hop details">
+        {TABS.map((t, i) => (
+          <button
+            key={t}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`inspector-tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`inspector-panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            onClick={() => setTab(t)}
+            onKeyDown={onTabKey}
+          >
+            {t}
+            {t === 'Rules' && e.rules ? <span className="tab-count">{e.rules.filter((l) => l.startsWith('-A')).length}</span> : null}
+            {t === 'YAML' && e.refs.length > 0 ? <span className="tab-count">{e.refs.length}</span> : null}
+          </button>
+        ))}
+      </div>
+      <div className="inspector-body" ref={body}>
+        {/* Every tab stays in the page (hidden when not chosen), so its text can be searched and found. */}
+        {TABS.map((t) => (
+          <div
+            key={t}
+            role="tabpanel"
+            id={`inspector-panel-${t}`}
+            aria-labelledby={`inspector-tab-${t}`}
+            hidden={tab !== t}
+            className="inspector-panel"
+          >
+            {t === 'Headers' ? (
+              <HeadersTab e={e} prev={prev} />
+            ) : t === 'Rules' ? (
+              <RulesTab e={e} />
+            ) : (
+              <YamlTab e={e} trace={trace} api={api} />
             )}
           </div>
-        )}
+        ))}
+        <Outcome e={e} trace={trace} />
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { podStatus, podTone } from '../model/status';
 import type { WorkloadRef } from '../model/workloads';
 import { IngressRoutes } from './IngressRoutes';
 import { PodPolicies } from './PodPolicies';
+import { SourceLink } from '../source/SourceLink';
 
 type Pod = ClusterSnapshot['pods'][number];
 
@@ -157,10 +158,7 @@ export function PodDetails({
           <>
             <dt>Source</dt>
             <dd>
-              <code className="loc">
-                {pod.file}
-                {pod.line ? `:${pod.line}` : ''}
-              </code>
+              <SourceLink file={pod.file} line={pod.line ?? 1} />
             </dd>
           </>
         )}

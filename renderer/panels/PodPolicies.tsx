@@ -6,6 +6,7 @@
 import type { PodPolicies as Policies } from '../../src/api/contract';
 import { type PolicyDirection, policyName } from '../model/policies';
 import { ShieldIcon } from './ShieldIcon';
+import { SourceLink } from '../source/SourceLink';
 
 export interface PodPoliciesProps {
   policies: Policies | undefined;
@@ -44,10 +45,7 @@ export function PodPolicies({ policies, enforced }: PodPoliciesProps) {
                     <ul className="policy-citations">
                       {list.map((p) => (
                         <li key={`${p.namespace}/${p.name}`}>
-                          <strong>{policyName(p)}</strong>{' '}
-                          <code className="loc">
-                            {p.file}:{p.line}
-                          </code>
+                          <strong>{policyName(p)}</strong> <SourceLink file={p.file} line={p.line} />
                         </li>
                       ))}
                     </ul>

@@ -6,6 +6,7 @@
 import type { ClusterSnapshot, PolicySummary } from '../../src/api/contract';
 import { policyName } from '../model/policies';
 import { ShieldIcon } from './ShieldIcon';
+import { SourceLink } from '../source/SourceLink';
 
 /** What the policy does in a few words: `Ingress: 1 rule · Egress: none allowed`. */
 function rulesText(p: PolicySummary): string {
@@ -38,10 +39,7 @@ export function PolicyList({ snapshot }: { snapshot: ClusterSnapshot }) {
         {policies.map((p) => (
           <li key={`${p.namespace}/${p.name}`}>
             <div>
-              <strong>{policyName(p)}</strong>{' '}
-              <code className="loc">
-                {p.file}:{p.line}
-              </code>
+              <strong>{policyName(p)}</strong> <SourceLink file={p.file} line={p.line} />
             </div>
             <div className="muted">
               selects {p.selects} ({p.podCount} Pod{p.podCount === 1 ? '' : 's'}) · {rulesText(p)}

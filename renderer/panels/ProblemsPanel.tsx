@@ -1,5 +1,17 @@
 /** Diagnostics as the CLI prints them: severity, file:line:column, field path, API-server message. */
 import type { Diagnostic } from '../../src/model/source';
+import { objectKey } from '../../src/model/componentId';
+import { SourceLink } from '../source/SourceLink';
+
+/** The map object a problem is about (Pods, Services and Nodes are drawn), for selecting it with its source. */
+function objectOf(d: Diagnostic): string | undefined {
+  if (!d.name) return undefined;
+  if (d.kind === 'Node') return `node/${d.name}`;
+  const ns = d.namespace || 'default';
+  if (d.kind === 'Pod') return objectKey('pod', ns, d.name);
+  if (d.kind === 'Service') return objectKey('svc', ns, d.name);
+  return undefined;
+}
 
 export interface ProblemsPanelProps {
   diagnostics: Diagnostic[];
@@ -56,9 +68,7 @@ export function ProblemsPanel({ diagnostics, objectCount, fatal }: ProblemsPanel
               <SeverityIcon severity={d.severity} />
               <div>
                 <div className="problem-loc">
-                  <code className="loc">
-                    {d.file}:{d.line}:{d.column}
-                  </code>
+                  <SourceLink file={d.file} line={d.line} column={d.column} path={d.path} select={objectOf(d)} showColumn />
                   {d.path && <code className="path">{d.path}</code>}
                   {d.kind && d.name && (
                     <span className="muted">

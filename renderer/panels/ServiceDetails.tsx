@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { displayName } from '../../src/model/componentId';
 import { externalIPText, lbPending, portText } from '../model/status';
+import { SourceLink } from '../source/SourceLink';
 
 type Service = ClusterSnapshot['services'][number];
 type Endpoint = Service['endpoints'][number];
@@ -78,10 +79,7 @@ export function ServiceDetails({ svc }: { svc: Service }) {
           <>
             <dt>Source</dt>
             <dd>
-              <code className="loc">
-                {svc.file}
-                {svc.line ? `:${svc.line}` : ''}
-              </code>
+              <SourceLink file={svc.file} line={svc.line ?? 1} />
             </dd>
           </>
         )}

@@ -9,6 +9,7 @@ import type { PlaybackController } from '../playback/controller';
 import { frameAt } from '../playback/frame';
 import { drawFrame, type PacketStyle } from './drawPackets';
 import type { TopologyLayout } from './layout';
+import { FLOW_PALETTE_SIZE } from '../model/flowPalette';
 
 export interface PacketCanvasHandle {
   redraw(): void;
@@ -27,7 +28,7 @@ function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): str
 
 export function readPacketStyle(el: Element): PacketStyle {
   const s = getComputedStyle(el);
-  const flows = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => cssVar(s, `--flow-${i}`, '#3b82f6'));
+  const flows = Array.from({ length: FLOW_PALETTE_SIZE }, (_, i) => cssVar(s, `--flow-${i + 1}`, '#3b82f6'));
   return {
     flows,
     text: cssVar(s, '--text', '#111'),

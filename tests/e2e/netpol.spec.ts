@@ -67,7 +67,7 @@ test('a denied request stops at the shield: dropped by NetworkPolicy, with the p
   await expect(inspector).toContainText('Dropped by NetworkPolicy (Calico)');
   await expect(inspector).toContainText('isolated for ingress by NetworkPolicy x/deny-ingress, x/allow-from-y');
   await expect(inspector).toContainText('policies.yaml:9');
-  await expect(inspector).toContainText(/Request 1 ends: dropped/);
+  await expect(inspector).toContainText(/Request #1 ends: dropped/);
   // Nothing is delivered after the drop: the client only times out.
   await app.stepForward();
   await expect(inspector.locator('.action-line .action')).toHaveText('timeout');
