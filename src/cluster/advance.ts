@@ -11,9 +11,17 @@ import { retryPending } from './pods';
 import { Sim, workloadKey } from './sim';
 import { finishTermination } from './termination';
 
+/** Per Cluster (plain data, never changed once built): every run asks, and a scan of every Pod per request cost 4× the trace itself. */
+const nextChangeMemo = new WeakMap<Cluster, number | null>();
+
 /** The next moment something is due, after `c.clock`; null when nothing will change on its own. */
 export function nextChangeAt(c: Cluster): number | null {
-  return nextDue(c.pods, c.workloads, c.clock);
+  let due = nextChangeMemo.get(c);
+  if (due === undefined) {
+    due = nextDue(c.pods, c.workloads, c.clock);
+    nextChangeMemo.set(c, due);
+  }
+  return due;
 }
 
 function nextDue(pods: readonly PodState[], workloads: Iterable<WorkloadState>, clock: number): number | null {
