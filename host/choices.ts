@@ -6,7 +6,7 @@
  */
 import type { RequestChoices } from '../src/api/contract';
 import type { Cluster, PodState, ServiceState } from '../src/model/cluster';
-import { displayName, objectComponentId } from '../src/model/componentId';
+import { displayName, hostComponentId, objectComponentId } from '../src/model/componentId';
 
 type Target = RequestChoices['targets'][number];
 
@@ -120,6 +120,23 @@ function nameTargets(cluster: Cluster, service: ServiceState): Target[] {
   }));
 }
 
+/** Every port of every declared outside host: `host/NAME:PORT` (`host/IP:PORT` without a name). */
+function outsideTargets(cluster: Cluster): Target[] {
+  const list: Target[] = [];
+  for (const h of cluster.settings.externalHosts ?? []) {
+    const name = h.name ?? h.ip;
+    for (const p of h.ports) {
+      if (p.protocol === 'SCTP') continue;
+      list.push({
+        id: `${hostComponentId(name)}:${p.port}${p.protocol === 'TCP' ? '' : `/${p.protocol.toLowerCase()}`}`,
+        label: `${h.name ? `${h.name} ` : ''}${h.ip}:${p.port}/${p.protocol} (outside)`,
+        group: 'Outside',
+      });
+    }
+  }
+  return list;
+}
+
 export function requestChoices(cluster: Cluster): RequestChoices {
   const targets: Target[] = [];
   const services = [...cluster.services].sort(
@@ -128,6 +145,7 @@ export function requestChoices(cluster: Cluster): RequestChoices {
   for (const service of services) targets.push(...serviceTargets(cluster, service));
   for (const service of services) targets.push(...nameTargets(cluster, service));
   for (const pod of userPods(cluster)) targets.push(...podTargets(pod), ...hostPortTargets(cluster, pod));
+  targets.push(...outsideTargets(cluster));
   const unique = new Map<string, Target>();
   for (const target of targets) if (!unique.has(target.id)) unique.set(target.id, target);
   return { sources: sources(cluster), targets: [...unique.values()] };

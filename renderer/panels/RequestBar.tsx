@@ -23,7 +23,7 @@ function sameTarget(a: string, b: string): boolean {
   return x === y && p === q;
 }
 
-const GROUP_ORDER = ['Service', 'DNS name', 'NodePort', 'LoadBalancer', 'Pod', 'Node'] as const;
+const GROUP_ORDER = ['Service', 'DNS name', 'NodePort', 'LoadBalancer', 'Pod', 'Node', 'Outside'] as const;
 
 export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarProps) {
   const [from, setFrom] = useState('');

@@ -1,7 +1,7 @@
-/** Outside the cluster: the external client and one load balancer per LoadBalancer Service. */
+/** Outside the cluster: the external client, one load balancer per LoadBalancer Service, and the declared outside hosts. */
 import { memo } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { displayName, objectKey } from '../../src/model/componentId';
+import { displayName, hostComponentId, objectKey } from '../../src/model/componentId';
 import type { TopologyLayout } from './layout';
 import { fitText, wrapText } from './text';
 import { measure } from './measure';
@@ -68,6 +68,37 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
             </g>
           );
         })}
+      {snapshot.settings.externalHosts.map((h) => {
+        const key = hostComponentId(h.name ?? h.ip);
+        const r = layout.hosts.get(key);
+        if (!r) return null;
+        const ports = h.ports.length > 0 ? h.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') : 'no port';
+        const label = `Outside host ${h.name ? `${h.name} ` : ''}${h.ip}, serves ${ports}`;
+        return (
+          <g
+            key={key}
+            className={`host ${activeKey === key ? 'active' : ''}`}
+            transform={`translate(${r.x},${r.y})`}
+            role="group"
+            aria-label={label}
+          >
+            <title>{label}</title>
+            <rect className="host-box" width={r.w} height={r.h} rx={10} />
+            <text className="host-kind" x={14} y={20}>
+              Outside host
+            </text>
+            <text className="host-title" x={14} y={40}>
+              {fitText(h.name ?? h.ip, r.w - 28, measure.label)}
+            </text>
+            <text className="mono host-ip" x={14} y={58}>
+              {h.name ? h.ip : ''}
+            </text>
+            <text className="mono host-ports" x={14} y={74}>
+              {fitText(ports, r.w - 28, measure.tiny)}
+            </text>
+          </g>
+        );
+      })}
     </g>
   );
 });

@@ -24,6 +24,10 @@ export function anchorOf(layout: TopologyLayout, id: ComponentId, node?: string)
       const r = layout.services.get(canonicalKey(id));
       return r ? { x: r.x + r.w / 2, y: r.y + r.h } : undefined;
     }
+    case 'host': {
+      const r = layout.hosts.get(canonicalKey(id));
+      return r ? { x: r.x + r.w - 16, y: r.y + r.h / 2 } : undefined;
+    }
     case 'lb': {
       const r = layout.lbs.get(canonicalKey(id));
       return r ? { x: r.x + r.w - 16, y: r.y + r.h / 2 } : undefined;

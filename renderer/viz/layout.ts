@@ -4,13 +4,15 @@
  * same cluster always gets the same picture.
  *
  * Bands, top to bottom: Services; nodes (each a region with its Pods packed in a grid); the Pending
- * tray. The external client and the load balancers sit in a column on the left, outside the cluster.
+ * tray. The external client, the load balancers and the declared outside hosts sit in a column on the
+ * left, outside the cluster.
  * The pod-grid width and the Services per row are chosen together so the whole drawing comes out
  * about twice as wide as tall (the shape of the view), which keeps three nodes with two Pods large
  * on screen and still packs hundreds of Pods.
  */
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { objectKey } from '../../src/model/componentId';
+import { hostComponentId, objectKey } from '../../src/model/componentId';
+import type { ExternalHost } from '../../src/model/cluster';
 
 export interface Point {
   x: number;
@@ -62,6 +64,8 @@ export interface TopologyLayout {
   bounds: Rect;
   client: Rect;
   lbs: Map<string, Rect>;
+  /** Hosts outside the cluster (settings.externalHosts) by `host/NAME` (or `host/IP`), below the load balancers. */
+  hosts: Map<string, Rect>;
   services: Map<string, Rect>;
   nodes: Map<string, NodeLayout>;
   pods: Map<string, Rect>;
@@ -86,6 +90,7 @@ export const SIZES = {
   clientW: 184,
   clientH: 70,
   lbH: 110,
+  hostH: 84,
   leftColumn: 232,
   pendingW: 392,
   pendingH: 104,
@@ -119,7 +124,8 @@ export function aspectStep(width: number, height: number): number {
   return Math.min(4, Math.max(1, Math.round(r * 4) / 4));
 }
 
-type Snap = Pick<ClusterSnapshot, 'nodes' | 'pods' | 'services'> & Partial<Pick<ClusterSnapshot, 'ingress'>>;
+type Snap = Pick<ClusterSnapshot, 'nodes' | 'pods' | 'services'> &
+  Partial<Pick<ClusterSnapshot, 'ingress'>> & { settings?: { externalHosts?: readonly ExternalHost[] } };
 type SnapPod = Snap['pods'][number];
 
 export interface LayoutOptions {
@@ -175,6 +181,7 @@ interface Shape {
   services: number;
   pending: number;
   lbs: number;
+  hosts: number;
 }
 
 function rowsOf<T>(items: T[], perRow: number): T[][] {
@@ -198,7 +205,7 @@ function measure(shape: Shape, perRow: number, cols: number, svcPerRow: number):
   const w = Math.max(nodesW, bandW, S.pendingW + 2 * S.nodePad);
   const perTray = Math.max(1, Math.floor((w - 2 * S.nodePad + S.gap) / (S.pendingW + S.gap)));
   const trayH = shape.pending ? S.trayGap + S.trayHeader + span(Math.ceil(shape.pending / perTray), S.pendingH, S.gap) + S.nodePad : 0;
-  const leftH = S.clientH + shape.lbs * (S.lbH + 16) + 28;
+  const leftH = S.clientH + shape.lbs * (S.lbH + 16) + shape.hosts * (S.hostH + 16) + 28;
   return { w: S.leftColumn + w, h: Math.max(bandH + 12 + nodesH - S.rowGap + trayH, leftH) };
 }
 
@@ -244,6 +251,7 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
     services: svcList.length,
     pending: pendingList.length,
     lbs: lbList.length,
+    hosts: snap.settings?.externalHosts?.length ?? 0,
   };
   const { perRow, cols, svcPerRow } = chooseGrid(shape, opts.aspect);
   const rows = rowsOf(snap.nodes, perRow);
@@ -343,6 +351,11 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
     lbs.set(objectKey('lb', s.namespace, s.name), { x: 0, y: lbY, w: S.clientW, h: S.lbH });
     lbY += S.lbH + 16;
   }
+  const hosts = new Map<string, Rect>();
+  for (const h of snap.settings?.externalHosts ?? []) {
+    hosts.set(hostComponentId(h.name ?? h.ip), { x: 0, y: lbY, w: S.clientW, h: S.hostH });
+    lbY += S.hostH + 16;
+  }
 
   // The overlay's rows meet on the right; the trunk runs from the client down to the last bus segment.
   const overlayX = x0 + contentW + 22;
@@ -362,6 +375,7 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
     bounds: { x: 0, y: -12, w: x0 + contentW + (netRows.length > 1 ? 34 : 0), h: bottom + 12 },
     client,
     lbs,
+    hosts,
     services,
     nodes,
     pods,

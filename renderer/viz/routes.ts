@@ -39,6 +39,7 @@ function placeOf(layout: TopologyLayout, id: ComponentId, node?: string): Place 
   switch (p.kind) {
     case 'client':
     case 'lb':
+    case 'host':
       return { kind: 'outside' };
     case 'node': {
       const n = layout.nodes.get(p.name);

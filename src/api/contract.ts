@@ -6,6 +6,7 @@
  */
 import type { LoadJson } from '../view/loadJson';
 import type { Outcome, TraceRun } from '../model/trace';
+import type { ExternalHost } from '../model/cluster';
 
 /** What the renderer draws: the `kube-traffic load --json` document plus the session's facts. */
 export interface ClusterSnapshot extends LoadJson {
@@ -27,6 +28,8 @@ export interface ClusterSnapshot extends LoadJson {
     cni: 'flannel' | 'canal';
     /** Whether the engine enforces NetworkPolicy in this cluster (it says so, so the view never guesses from `cni`). */
     networkPolicyEnforced: boolean;
+    /** Hosts outside the cluster (settings.externalHosts), drawn beside the external client. */
+    externalHosts: ExternalHost[];
   };
   /** Recent Kubernetes events (Scheduled, FailedScheduling, Killing, SuccessfulCreate…). */
   events: { time: number; type: 'Normal' | 'Warning'; reason: string; object: string; message: string }[];
@@ -132,7 +135,7 @@ export interface Reachability {
 /** Valid request sources and targets, listed by the engine so the renderer never guesses. */
 export interface RequestChoices {
   sources: { id: string; label: string }[];
-  targets: { id: string; label: string; group: 'Service' | 'DNS name' | 'NodePort' | 'LoadBalancer' | 'Pod' | 'Node' }[];
+  targets: { id: string; label: string; group: 'Service' | 'DNS name' | 'NodePort' | 'LoadBalancer' | 'Pod' | 'Node' | 'Outside' }[];
   /** The request offered first (a source and a target from the lists above, traced and delivered): absent when none is. */
   suggested?: { from: string; to: string };
 }

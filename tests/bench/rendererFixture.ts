@@ -93,6 +93,7 @@ export function syntheticCluster(podCount = 500, flows = 200, workers = 8): Fake
       externalClientIP: '192.168.64.1',
       cni: 'flannel',
       networkPolicyEnforced: false,
+      externalHosts: [],
     },
     events: [],
     networkPolicies: [],

@@ -66,6 +66,7 @@ export function snapshot(parts: Partial<ClusterSnapshot>): ClusterSnapshot {
       externalClientIP: '192.168.64.1',
       cni: 'flannel',
       networkPolicyEnforced: false,
+      externalHosts: [],
     },
     events: [],
     networkPolicies: [],

@@ -85,6 +85,7 @@ function snapshot(revision: number): ClusterSnapshot {
       externalClientIP: '',
       cni: 'flannel',
       networkPolicyEnforced: false,
+      externalHosts: [],
     },
     networkPolicies: [],
     podPolicies: {},
