@@ -67,9 +67,9 @@ export function App() {
   const [matches, setMatches] = useState<Set<string> | null>(null);
   const [showSystemPods, setShowSystemPods] = useState(false);
   const [view, setView] = useState<AppView>('map');
-  const [shownRequest, setShownRequest] = useState<{ from: string; to: string; count?: number } | null>(null);
+  const [shownRequest, setShownRequest] = useState<{ from: string; to: string; count?: number; intervalSeconds?: number } | null>(null);
   // The request last sent, as the bar sent it: what Save scenario keeps.
-  const [lastSent, setLastSent] = useState<{ from: string; to: string; count: number } | null>(null);
+  const [lastSent, setLastSent] = useState<{ from: string; to: string; count: number; intervalSeconds?: number } | null>(null);
   const mapHandle = useRef<MapHandle | null>(null);
   const [source, setSource] = useState<SourceTarget | null>(null);
   const openSource = useCallback((t: SourceTarget) => {
@@ -132,7 +132,7 @@ export function App() {
 
   /** Sends a request and loads its run for playback; true when it was traced. */
   const send = useCallback(
-    async (req: { from: string; to: string; count: number }): Promise<boolean> => {
+    async (req: { from: string; to: string; count: number; intervalSeconds?: number }): Promise<boolean> => {
       setBusy(true);
       setSendError(null);
       try {
@@ -158,7 +158,7 @@ export function App() {
 
   // A Reachability cell: back on the map, the request in the bar, and its packet on its way.
   const sendFromReach = useCallback(
-    async (req: { from: string; to: string; count: number }) => {
+    async (req: { from: string; to: string; count: number; intervalSeconds?: number }) => {
       setView('map');
       setShownRequest({ from: req.from, to: req.to });
       if (await send(req)) controller.play();
@@ -169,8 +169,9 @@ export function App() {
   // A scenario or lesson: its request in the bar, sent, and played.
   const replay = useCallback(
     async (s: Scenario) => {
-      setShownRequest({ from: s.from, to: s.to, count: s.count });
-      if (await send({ from: s.from, to: s.to, count: s.count })) controller.play();
+      const interval = s.intervalSeconds !== undefined ? { intervalSeconds: s.intervalSeconds } : {};
+      setShownRequest({ from: s.from, to: s.to, count: s.count, ...interval });
+      if (await send({ from: s.from, to: s.to, count: s.count, ...interval })) controller.play();
     },
     [send, controller],
   );

@@ -262,6 +262,7 @@ export function PacketInspector({
   const prev = previousHop(s.timeline, e);
   // How the request ended stays hidden until playback gets there (or the user steps there).
   const trace = run && outcomeRevealed(s.timeline, e.flowId, s.selected) ? run.traces[e.flowId] : undefined;
+  const proxied = run?.traces[e.flowId]?.http;
   const nat = natLabel(e);
   const verdict = policyVerdict(e);
   const onTabKey = (ev: KeyboardEvent<HTMLButtonElement>) => {
@@ -313,8 +314,9 @@ export function PacketInspector({
               {nat}
             </span>
           )}
-          {e.action === 'proxy' && trace?.http && (
-            <span className={`http-pill status-${Math.floor(trace.http.status / 100)}xx`}>HTTP {trace.http.status}</span>
+          {/* nginx answers at this hop: its status is this hop's own fact, shown before the run's outcome is. */}
+          {e.action === 'proxy' && proxied && (
+            <span className={`http-pill status-${Math.floor(proxied.status / 100)}xx`}>HTTP {proxied.status}</span>
           )}
         </div>
         <table className="headers">

@@ -1,4 +1,4 @@
-/** Source, Target (picked or typed), Count, Send request. Choices come from the engine. */
+/** Source, Target (picked or typed), Count, Interval, Send request. Choices come from the engine. */
 import { useState, type FormEvent } from 'react';
 import type { RequestChoices } from '../../src/api/contract';
 import { canonicalKey } from '../../src/model/componentId';
@@ -7,9 +7,9 @@ export interface RequestBarProps {
   choices: RequestChoices | null;
   busy: boolean;
   error: string | null;
-  onSend(req: { from: string; to: string; count: number }): void;
+  onSend(req: { from: string; to: string; count: number; intervalSeconds: number }): void;
   /** A request sent from elsewhere (a Reachability cell): shown here, so the bar says what is on the map. */
-  shown?: { from: string; to: string; count?: number } | null;
+  shown?: { from: string; to: string; count?: number; intervalSeconds?: number } | null;
 }
 
 /** `pod/default/x:80` and `pod/x:80` are one target: compare ids by canonical key, port kept. */
@@ -30,6 +30,8 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
   const [to, setTo] = useState('');
   const [typed, setTyped] = useState('');
   const [count, setCount] = useState(1);
+  // Simulated seconds between requests (`--interval`): long enough gaps let a ClientIP affinity expire, and a rollout move on.
+  const [intervalSeconds, setIntervalSeconds] = useState(1);
 
   // Keep the selection valid when the cluster changes (a deleted Pod is no longer a source). Adjusted
   // while rendering, when `choices` is a new object, as React advises for state that follows a prop.
@@ -53,6 +55,7 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
       if (picked) setTo(picked.id);
       setTyped(picked ? '' : shown.to);
       setCount(shown.count ?? 1);
+      setIntervalSeconds(shown.intervalSeconds ?? 1);
     }
   }
 
@@ -60,7 +63,8 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!from || !target) return;
-    onSend({ from, to: target, count: Math.min(100, Math.max(1, Math.round(count) || 1)) });
+    const seconds = Number.isFinite(intervalSeconds) ? Math.min(86400, Math.max(0, intervalSeconds)) : 1;
+    onSend({ from, to: target, count: Math.min(100, Math.max(1, Math.round(count) || 1)), intervalSeconds: seconds });
   };
 
   return (
@@ -106,6 +110,19 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
       <label className="field count">
         <span>×</span>
         <input type="number" aria-label="Count" min={1} max={100} value={count} onChange={(e) => setCount(Number(e.target.value))} />
+      </label>
+      <label className="field count interval" title="Seconds between requests on the simulated clock (kube-traffic trace --interval)">
+        <span>every</span>
+        <input
+          type="number"
+          aria-label="Interval"
+          min={0}
+          max={86400}
+          step={0.5}
+          value={intervalSeconds}
+          onChange={(e) => setIntervalSeconds(Number(e.target.value))}
+        />
+        <span>s</span>
       </label>
       <button type="submit" className="primary" disabled={busy || !from || !target}>
         Send request

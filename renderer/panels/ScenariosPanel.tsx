@@ -20,7 +20,8 @@ export interface ScenariosPanelProps {
 const EMPTY: Scenarios = { saved: [], lessons: [], problems: [] };
 
 function describe(s: Scenario): string {
-  return `${s.from} → ${s.to}${s.count > 1 ? ` ×${s.count}` : ''}`;
+  const every = s.count > 1 && s.intervalSeconds !== undefined && s.intervalSeconds !== 1 ? ` every ${s.intervalSeconds} s` : '';
+  return `${s.from} → ${s.to}${s.count > 1 ? ` ×${s.count}` : ''}${every}`;
 }
 
 export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: ScenariosPanelProps) {

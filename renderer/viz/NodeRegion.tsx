@@ -41,8 +41,15 @@ export const NodeRegion = memo(function NodeRegion({
   const roleX = rect.w - 12 - roleW;
   const nameText = fitText(node.name, roleX - 16 - 8, measure.nodeName);
   return (
-    <g className={cls} role="group" aria-label={label}>
-      <g transform={`translate(${rect.x},${rect.y})`} className="node-frame" {...selectableProps(key, onSelect)}>
+    <g className={cls}>
+      {/* The focusable frame carries the name: arrow keys focus it, and a focused element must say what it is. */}
+      <g
+        transform={`translate(${rect.x},${rect.y})`}
+        className="node-frame"
+        role="group"
+        aria-label={label}
+        {...selectableProps(key, onSelect)}
+      >
         <title>{`${label}${taints.length ? `\nTaints: ${taints.join(', ')}` : ''}`}</title>
         <rect className="node-box" width={rect.w} height={rect.h} rx={12} />
         <text className="node-name" x={16} y={25}>

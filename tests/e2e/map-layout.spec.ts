@@ -40,6 +40,7 @@ async function expectOneRow(page: Page) {
     page.getByRole('combobox', { name: 'Target' }),
     page.getByRole('textbox', { name: 'Target address' }),
     page.getByRole('spinbutton', { name: 'Count' }),
+    page.getByRole('spinbutton', { name: 'Interval' }),
     page.getByRole('button', { name: 'Send request' }),
   ];
   const centres: number[] = [];

@@ -53,6 +53,31 @@ test('save a request set, replay it, find it after a reload, delete it', async (
   await expect(scenarios).toContainText('No saved scenarios');
 });
 
+test('the Interval between requests is sent, saved with the scenario and restored when it is replayed', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(server.url);
+  const scenarios = page.getByRole('region', { name: 'Scenarios' });
+  const interval = page.getByRole('spinbutton', { name: 'Interval' });
+  await expect(interval).toHaveValue('1');
+  await interval.fill('30');
+  await app.send('pod/pod-2', { pick: 'svc/svc-1:9000' }, 3);
+  await expect(interval).toHaveValue('30');
+  await scenarios.getByRole('textbox', { name: 'Scenario name' }).fill('spaced');
+  await scenarios.getByRole('button', { name: 'Save scenario' }).click();
+  await expect(scenarios.getByRole('button', { name: 'Run scenario spaced' })).toBeVisible();
+  expect(fs.readFileSync(path.join(dir, 'kube-traffic.scenarios.yaml'), 'utf8')).toContain('intervalSeconds: 30');
+
+  await page.reload();
+  await expect(app.node('k8s-node1')).toBeVisible();
+  await expect(interval).toHaveValue('1');
+  await scenarios.getByRole('button', { name: 'Run scenario spaced' }).click();
+  await expect(interval).toHaveValue('30');
+  await expect(page.getByRole('spinbutton', { name: 'Count' })).toHaveValue('3');
+  await app.toEnd();
+  await expect(app.results.getByRole('row').filter({ hasText: 'delivered' })).toHaveCount(3);
+  await scenarios.getByRole('button', { name: 'Delete scenario spaced' }).click();
+});
+
 test("the README's lessons are one-click scenarios", async ({ page }) => {
   const app = new AppPage(page);
   await app.open(server.url);
