@@ -142,10 +142,8 @@ test('seed lesson: delete the bare pod-2, re-apply the folder (kubectl apply -f)
 test('cordon and drain a node from its details', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(server.url);
-  await app
-    .node('k8s-node1')
-    .locator('[data-key="node/k8s-node1"]')
-    .click({ position: { x: 40, y: 20 } });
+  // The node's named group is its selectable frame.
+  await app.node('k8s-node1').click({ position: { x: 40, y: 20 } });
   await page.getByRole('button', { name: 'Cordon' }).click();
   await expect(page.getByRole('status')).toContainText('node/k8s-node1 cordoned');
   await expect(app.node('k8s-node1')).toHaveAttribute('aria-label', /SchedulingDisabled/);
