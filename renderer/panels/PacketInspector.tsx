@@ -16,6 +16,7 @@ import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
 import { policyVerdict } from '../model/policies';
 import { natLabel } from '../viz/drawPackets';
 import { httpStatusText } from '../model/proxy';
+import { OUTCOME_TONE } from '../model/outcomeTone';
 import { SourceLink } from '../source/SourceLink';
 import { SourceExcerpt } from '../source/SourceExcerpt';
 import { DnsMessage } from './DnsMessage';
@@ -41,15 +42,6 @@ const ACTION_TEXT: Record<string, string> = {
   reply: 'Reply',
   allow: 'Allowed by NetworkPolicy (Calico)',
   proxy: 'L7 (ingress-nginx): reads the HTTP request and routes it',
-};
-
-const OUTCOME_TONE: Record<string, string> = {
-  delivered: 'ok',
-  refused: 'danger',
-  dropped: 'danger',
-  timeout: 'warn',
-  unreachable: 'danger',
-  unresolved: 'warn',
 };
 
 const TABS = ['Headers', 'Rules', 'YAML'] as const;

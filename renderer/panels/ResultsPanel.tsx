@@ -10,15 +10,7 @@ import type { PlaybackController, PlaybackState } from '../playback/controller';
 import { revealThreshold } from '../playback/timeline';
 import { usePlaybackSelector } from '../playback/usePlayback';
 import { runResults, type EndpointTally, type ResultRow } from '../model/results';
-
-const OUTCOME_TONE: Record<string, string> = {
-  delivered: 'ok',
-  refused: 'danger',
-  dropped: 'danger',
-  timeout: 'warn',
-  unreachable: 'danger',
-  unresolved: 'warn',
-};
+import { OUTCOME_TONE } from '../model/outcomeTone';
 
 const pickThreshold = (s: PlaybackState) => revealThreshold(s.timeline, s.selected);
 const pickTimeline = (s: PlaybackState) => s.timeline;

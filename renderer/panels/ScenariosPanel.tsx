@@ -24,6 +24,36 @@ function describe(s: Scenario): string {
   return `${s.from} → ${s.to}${s.count > 1 ? ` ×${s.count}` : ''}${every}`;
 }
 
+/** A lesson's or a saved scenario's ▶ button, with what it sends beside it. */
+function PlayButton({
+  scenario,
+  kind,
+  busy,
+  onReplay,
+}: {
+  scenario: Scenario;
+  kind: 'lesson' | 'scenario';
+  busy: boolean;
+  onReplay(s: Scenario): void;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className="scenario-play"
+        aria-label={`Run ${kind} ${scenario.name}`}
+        disabled={busy}
+        onClick={() => onReplay(scenario)}
+        title={describe(scenario)}
+      >
+        <span aria-hidden="true">▶ </span>
+        {scenario.name}
+      </button>
+      <span className="muted mono scenario-what">{describe(scenario)}</span>
+    </>
+  );
+}
+
 export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: ScenariosPanelProps) {
   const [list, setList] = useState<Scenarios>(EMPTY);
   const [name, setName] = useState('');
@@ -92,18 +122,7 @@ export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: S
           <ul aria-label="Lessons">
             {list.lessons.map((s) => (
               <li key={`lesson:${s.name}`}>
-                <button
-                  type="button"
-                  className="scenario-play"
-                  aria-label={`Run lesson ${s.name}`}
-                  disabled={busy}
-                  onClick={() => onReplay(s)}
-                  title={describe(s)}
-                >
-                  <span aria-hidden="true">▶ </span>
-                  {s.name}
-                </button>
-                <span className="muted mono scenario-what">{describe(s)}</span>
+                <PlayButton scenario={s} kind="lesson" busy={busy} onReplay={onReplay} />
               </li>
             ))}
           </ul>
@@ -112,18 +131,7 @@ export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: S
           <ul aria-label="Saved scenarios">
             {list.saved.map((s) => (
               <li key={`saved:${s.name}`}>
-                <button
-                  type="button"
-                  className="scenario-play"
-                  aria-label={`Run scenario ${s.name}`}
-                  disabled={busy}
-                  onClick={() => onReplay(s)}
-                  title={describe(s)}
-                >
-                  <span aria-hidden="true">▶ </span>
-                  {s.name}
-                </button>
-                <span className="muted mono scenario-what">{describe(s)}</span>
+                <PlayButton scenario={s} kind="scenario" busy={busy} onReplay={onReplay} />
                 <button
                   type="button"
                   className="icon-btn scenario-delete"
