@@ -5,7 +5,7 @@
  * them) and YAML (the manifest lines behind the verdict). The tab body scrolls back to the top on
  * every hop.
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { KubeTrafficApi } from '../../src/api/contract';
 import type { LabelledRef } from '../../src/model/source';
 import type { PacketEvent, Trace, TraceRun } from '../../src/model/trace';
@@ -230,14 +230,8 @@ export function PacketInspector({
 }) {
   const s = useSlowPlaybackState(controller);
   const [tab, setTab] = useState<Tab>('Headers');
-  const body = useRef<HTMLDivElement | null>(null);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const e = s.selected >= 0 ? s.timeline.events[s.selected] : undefined;
-
-  // A new hop starts at the top of its tab.
-  useLayoutEffect(() => {
-    if (body.current) body.current.scrollTop = 0;
-  }, [e]);
 
   if (!e) {
     return (
@@ -353,7 +347,9 @@ export function PacketInspector({
           </button>
         ))}
       </div>
-      <div className="inspector-body" ref={body}>
+      {/* Keyed by the hop: a new hop starts at the top of its tab, with no scrollTop write (which would
+          force a layout of the whole page on every hop while playing). */}
+      <div className="inspector-body" key={e.seq}>
         {/* Every tab stays in the page (hidden when not chosen), so its text can be searched and found. */}
         {TABS.map((t) => (
           <div

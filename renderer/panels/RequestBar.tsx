@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { RequestChoices } from '../../src/api/contract';
 import { canonicalKey } from '../../src/model/componentId';
+import { LIMITS } from '../../src/api/validate';
 
 export interface RequestBarProps {
   choices: RequestChoices | null;
@@ -64,7 +65,7 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
     e.preventDefault();
     if (!from || !target) return;
     const seconds = Number.isFinite(intervalSeconds) ? Math.min(86400, Math.max(0, intervalSeconds)) : 1;
-    onSend({ from, to: target, count: Math.min(100, Math.max(1, Math.round(count) || 1)), intervalSeconds: seconds });
+    onSend({ from, to: target, count: Math.min(LIMITS.maxCount, Math.max(1, Math.round(count) || 1)), intervalSeconds: seconds });
   };
 
   return (
@@ -109,7 +110,14 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
       </label>
       <label className="field count">
         <span>×</span>
-        <input type="number" aria-label="Count" min={1} max={100} value={count} onChange={(e) => setCount(Number(e.target.value))} />
+        <input
+          type="number"
+          aria-label="Count"
+          min={1}
+          max={LIMITS.maxCount}
+          value={count}
+          onChange={(e) => setCount(Number(e.target.value))}
+        />
       </label>
       <label className="field count interval" title="Seconds between requests on the simulated clock (kube-traffic trace --interval)">
         <span>every</span>

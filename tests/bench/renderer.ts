@@ -8,6 +8,11 @@
  *    it, so a run with no dropped frames reads 16.7–16.8), with the engine replaced by a stand-in
  *    API serving fixed data, so only drawing is measured. Also counts dropped frames (intervals
  *    over 1.5 vsyncs).
+ * 3. The whole app: a generated folder of about 500 Pods served by browser mode with the real engine,
+ *    200 requests sent from the request bar and played with the Event list open. Reports the frame
+ *    intervals while it plays (p95 target 16.7 ms) and every long task (> 50 ms, the Long Tasks API)
+ *    from the click on Send to the end, split into the Send itself (the run arriving and being laid
+ *    out) and the playing.
  * Options: `--renderer DIR` measures frames with another built renderer (say, a saved copy of an
  * older out/renderer) for a before/after comparison on the same machine; `--frames-only`.
  * Chromium: $CHROMIUM_PATH or /usr/bin/chromium.
@@ -16,6 +21,9 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { writeAppFolder } from './generate';
 import { installFakeApi, syntheticCluster } from './rendererFixture';
 import { ARGS, ROOT, serveStatic } from './rendererServe';
 
@@ -65,6 +73,12 @@ async function firstDraw(page: Page, url: string): Promise<number> {
   return page.evaluate(() => (window as unknown as { __ktFirstDraw: number }).__ktFirstDraw);
 }
 
+/** The session's first run plays by itself (host/suggest.ts); a later one waits for Play. */
+async function playIfPaused(page: Page): Promise<void> {
+  const play = page.getByRole('button', { name: 'Play' });
+  if (await play.isVisible()) await play.click();
+}
+
 async function frameTimes(page: Page, url: string): Promise<{ intervals: number[]; draws: number[]; minSprites: number; pods: number }> {
   await page.addInitScript(installFakeApi, syntheticCluster(500, 200));
   await page.goto(url);
@@ -74,7 +88,7 @@ async function frameTimes(page: Page, url: string): Promise<{ intervals: number[
   const pods = await page.locator('[role="group"][aria-label^="Pod "]').count();
   await page.getByRole('button', { name: 'Send request' }).click();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await playIfPaused(page);
   await page.waitForTimeout(1800); // past the staggered starts: now all 200 packets fly
   return page
     .evaluate(
@@ -96,6 +110,77 @@ async function frameTimes(page: Page, url: string): Promise<{ intervals: number[
         }),
     )
     .then((r) => ({ ...r, pods }));
+}
+
+/** In the page from its first script: every long task (> 50 ms) the Long Tasks API reports. */
+function watchLongTasks(): void {
+  const w = window as unknown as { __ktLongTasks: { start: number; ms: number }[] };
+  w.__ktLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__ktLongTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** rAF intervals for `ms` milliseconds, in the page. */
+function rafIntervals(ms: number): Promise<number[]> {
+  return new Promise((resolve) => {
+    const intervals: number[] = [];
+    let last = performance.now();
+    const end = last + ms;
+    const tick = (now: number) => {
+      intervals.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve(intervals.slice(1));
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+interface WholeApp {
+  pods: number;
+  events: number;
+  sendMs: number;
+  intervals: number[];
+  sendLong: number[];
+  playLong: number[];
+}
+
+/** Section 3: the real engine behind browser mode, 500 Pods, 200 requests, the Event list open. */
+async function wholeApp(page: Page, url: string): Promise<WholeApp> {
+  await page.addInitScript(watchLongTasks);
+  await page.goto(url);
+  await page
+    .getByRole('group', { name: /^Node / })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  const pods = await page.locator('[role="group"][aria-label^="Pod"]').count();
+  await page.getByRole('spinbutton', { name: 'Count' }).fill('200');
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Send request' }).click();
+  const list = page.getByRole('region', { name: 'Event list' });
+  await list.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
+  const t1 = await page.evaluate(() => performance.now());
+  const events = Number(
+    /of (\d+)$/.exec((await page.getByRole('slider', { name: 'Timeline' }).getAttribute('aria-valuetext')) ?? '')?.[1] ?? 0,
+  );
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
+  await playIfPaused(page);
+  const t2 = await page.evaluate(() => performance.now());
+  const intervals = await page.evaluate(rafIntervals, 5000);
+  const long = await page.evaluate(() => (window as unknown as { __ktLongTasks: { start: number; ms: number }[] }).__ktLongTasks);
+  return {
+    pods,
+    events,
+    sendMs: t1 - t0,
+    intervals,
+    sendLong: long.filter((l) => l.start >= t0 && l.start < t2).map((l) => l.ms),
+    playLong: long.filter((l) => l.start >= t2).map((l) => l.ms),
+  };
+}
+
+function describeLong(ms: number[]): string {
+  return ms.length ? `${ms.length} (longest ${Math.max(...ms).toFixed(0)} ms)` : 'none';
 }
 
 async function main(): Promise<void> {
@@ -130,6 +215,27 @@ async function main(): Promise<void> {
       console.log(
         `  packet layer draw: p50 ${percentile(f.draws, 50).toFixed(2)} ms, p95 ${percentile(f.draws, 95).toFixed(2)} ms, max ${Math.max(...f.draws).toFixed(2)} ms`,
       );
+
+    if (!framesOnly) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'kube-traffic-whole-app-'));
+      writeAppFolder(dir, 500); // 166 Deployments × 3 replicas, their Services and ConfigMaps, 5 nodes
+      const app = await startServer(dir);
+      try {
+        const whole = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        const w = await wholeApp(whole, app.url);
+        const wp95 = percentile(w.intervals, 95);
+        const wDropped = w.intervals.filter((ms) => ms > 1.5 * VSYNC_MS).length;
+        console.log(
+          `whole app (real engine, ${w.pods} Pods drawn, 200 requests, ${w.events} hops, Event list open): Send → first row ${w.sendMs.toFixed(0)} ms; ` +
+            `playing at 8×: frame interval p50 ${percentile(w.intervals, 50).toFixed(1)} ms, p95 ${wp95.toFixed(1)} ms over ${w.intervals.length} frames, ${wDropped} dropped ` +
+            `(target p95 ≤ 16.7 ms) ${wp95 <= VSYNC_MS + JITTER_MS ? 'OK' : 'SLOW'}; long tasks > 50 ms: while sending ${describeLong(w.sendLong)}, ` +
+            `while playing ${describeLong(w.playLong)} (target none) ${w.sendLong.length + w.playLong.length === 0 ? 'OK' : 'OVER'}`,
+        );
+      } finally {
+        app.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   } finally {
     await browser.close();
     server?.stop();
