@@ -10,11 +10,14 @@ import { load } from './helpers';
 
 const GOOD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: good\nspec:\n  containers:\n  - {name: c, image: nginx}\n';
 
-/** Loads `bad` beside the good Pod's file, within a time bound, and returns the result. */
+/**
+ * Loads `bad` beside the good Pod's file and returns the result. The time bound catches a blow-up
+ * (a hang or exponential work), not slowness: it is generous, so a loaded CI machine does not trip it.
+ */
 function withNeighbour(bad: Record<string, string>): LoadResult {
   const started = performance.now();
   const r = load({ ...bad, 'good.yaml': GOOD });
-  expect(performance.now() - started).toBeLessThan(5000);
+  expect(performance.now() - started).toBeLessThan(20_000);
   expect(r.objects.map((o) => o.metadata.name)).toContain('good');
   return r;
 }
@@ -103,7 +106,8 @@ describe('locating fields behind aliases', () => {
     const again = r.objects.find((o) => o.metadata.name === 'again');
     const started = performance.now();
     const where = Array.from({ length: 250 }, (_, i) => again?.locate(`spec.template.spec.containers[${i}].image`));
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A bound against a blow-up (locating behind aliases re-expanding them), not a speed goal.
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(where[3]).toEqual({ file: 'list.yaml', line: 12, column: 27 });
   });
 });
