@@ -8,6 +8,7 @@ import './styles/details.css';
 import './styles/topology.css';
 import './styles/reach.css';
 import './styles/results.css';
+import './styles/rollout.css';
 
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary>

@@ -8,6 +8,7 @@ import { runResults, runSummary } from '../model/results';
 import { formatSimTime, usePlaybackState } from '../playback/usePlayback';
 import { playbackCommand } from '../input/keymap';
 import { runCommand } from './runCommand';
+import { RolloutMarks } from './RolloutMarks';
 
 export interface PlaybackBarProps {
   controller: PlaybackController;
@@ -105,26 +106,29 @@ export function PlaybackBar({ controller, run, children }: PlaybackBarProps) {
           ))}
         </select>
       </label>
-      <input
-        className="timeline"
-        type="range"
-        aria-label="Timeline"
-        aria-valuetext={valueText}
-        min={0}
-        max={Math.max(s.maxPosition, 0)}
-        step="any"
-        value={s.position}
-        disabled={empty}
-        onChange={(e) => controller.seekPosition(Number(e.target.value))}
-        onKeyDown={(e) => {
-          // Arrows step hop by hop here too, instead of nudging the slider by an arbitrary amount.
-          const cmd = playbackCommand({ key: e.key, tag: 'INPUT', inputType: 'range' });
-          if (!cmd) return;
-          e.preventDefault();
-          e.stopPropagation();
-          runCommand(controller, cmd);
-        }}
-      />
+      <div className="timeline-track">
+        <input
+          className="timeline"
+          type="range"
+          aria-label="Timeline"
+          aria-valuetext={valueText}
+          min={0}
+          max={Math.max(s.maxPosition, 0)}
+          step="any"
+          value={s.position}
+          disabled={empty}
+          onChange={(e) => controller.seekPosition(Number(e.target.value))}
+          onKeyDown={(e) => {
+            // Arrows step hop by hop here too, instead of nudging the slider by an arbitrary amount.
+            const cmd = playbackCommand({ key: e.key, tag: 'INPUT', inputType: 'range' });
+            if (!cmd) return;
+            e.preventDefault();
+            e.stopPropagation();
+            runCommand(controller, cmd);
+          }}
+        />
+        <RolloutMarks controller={controller} run={run} timeline={s.timeline} selected={s.selected} />
+      </div>
       <div className="readout" aria-live="off">
         <span className="mono">{empty ? '—' : formatSimTime(s.time)}</span>
         <span className="muted">{empty ? 'no run yet' : `hop ${current}/${n}`}</span>

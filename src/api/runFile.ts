@@ -50,6 +50,20 @@ function eventError(e: unknown, i: number): string | null {
   return null;
 }
 
+/** run.changes and run.startedAt, optional: the timeline draws a mark per change. */
+function runChangesError(changes: unknown, startedAt: unknown): string | null {
+  if (startedAt !== undefined && !finite(startedAt)) return 'run.startedAt: must be a number';
+  if (changes === undefined) return null;
+  if (!Array.isArray(changes)) return 'run.changes: must be a list';
+  for (let i = 0; i < changes.length; i++) {
+    const ch: unknown = changes[i];
+    if (!isObject(ch) || !finite(ch.at) || !finite(ch.request) || typeof ch.text !== 'string') {
+      return `run.changes[${i}]: must have at, request (numbers) and text`;
+    }
+  }
+  return null;
+}
+
 /** The document in a run file, checked; or why it is not one. */
 export function parseRunFile(text: string): { ok: true; value: RunFile } | { ok: false; error: string } {
   let doc: unknown;
@@ -80,6 +94,8 @@ export function parseRunFile(text: string): { ok: true; value: RunFile } | { ok:
       return { ok: false, error: `run.traces[${i}]: must have outcome, reason and hops` };
     }
   }
+  const changesError = runChangesError(run.changes, run.startedAt);
+  if (changesError) return { ok: false, error: changesError };
   const snapshot = validateSnapshot(doc.snapshot);
   if (!snapshot.ok) return { ok: false, error: snapshot.error };
   return { ok: true, value: doc as unknown as RunFile };

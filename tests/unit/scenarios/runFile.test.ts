@@ -34,4 +34,13 @@ describe('run files', () => {
     expect(parseRunFile(JSON.stringify(bad))).toMatchObject({ ok: false, error: 'run.events[0].at: not a component id' });
     expect(parseRunFile(JSON.stringify({ ...doc, version: 9 }))).toMatchObject({ ok: false });
   });
+
+  it("keeps the run's cluster changes (the timeline's marks) and refuses malformed ones", () => {
+    const doc = runFile(request, { ...run, startedAt: 5, changes: [{ at: 7, request: 2, text: 'pod-1 is Ready' }] }, snapshot);
+    const parsed = parseRunFile(JSON.stringify(doc));
+    expect(parsed.ok && parsed.value.run.changes).toEqual([{ at: 7, request: 2, text: 'pod-1 is Ready' }]);
+    const bad = { ...doc, run: { ...doc.run, changes: [{ at: '7', request: 2, text: 'x' }] } };
+    expect(parseRunFile(JSON.stringify(bad))).toMatchObject({ ok: false, error: expect.stringMatching(/^run\.changes\[0\]/) });
+    expect(parseRunFile(JSON.stringify({ ...doc, run: { ...doc.run, changes: 'x' } }))).toMatchObject({ ok: false });
+  });
 });
