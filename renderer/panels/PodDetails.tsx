@@ -46,6 +46,23 @@ export function placementText(sch: Pod['schedule']): string | null {
   }
 }
 
+/** "a and b", "a, b and c", "a, b and 3 more nodes": the tied nodes as one phrase. */
+function listNodes(names: string[], count: number): string {
+  const more = count - names.length;
+  const parts = more > 0 ? [...names, `${more} more ${more === 1 ? 'node' : 'nodes'}`] : names;
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** When several nodes shared the top score: say the pick among them was kube-scheduler's coin toss. */
+export function tieText(sch: Pod['schedule']): string | null {
+  if (!sch.tie || !sch.node || sch.by !== 'scheduler') return null;
+  const score = Math.round(sch.tie.score * 100) / 100;
+  return (
+    `${listNodes(sch.tie.nodes, sch.tie.count)} tied at score ${score}; kube-scheduler picks at random among the top scores ` +
+    `(seeded here, so replays match) and this time picked ${sch.node}.`
+  );
+}
+
 /** Nodes shown in the score table: the chosen one and the best others, so it fits the side panel. */
 const SCORE_COLUMNS = 4;
 const FILTER_ROWS = 8;
@@ -213,6 +230,7 @@ export function PodDetails({
       )}
       {sch.message && <p className="tone-warn message">{sch.message}</p>}
       {!sch.message && sch.node && <p className="message">{placementText(sch)}</p>}
+      {!sch.message && tieText(sch) && <p className="message tie">{tieText(sch)}</p>}
       {/* spec.nodeName skips the scheduler: there are no filter or score verdicts to show. */}
       {sch.by !== 'nodeName' && <ScheduleTable pod={pod} nodes={nodes} />}
       <div className="actions">

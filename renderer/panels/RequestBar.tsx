@@ -63,7 +63,7 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
   const target = typed.trim() || to;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!from || !target) return;
+    if (busy || !from || !target) return;
     const seconds = Number.isFinite(intervalSeconds) ? Math.min(86400, Math.max(0, intervalSeconds)) : 1;
     onSend({ from, to: target, count: Math.min(LIMITS.maxCount, Math.max(1, Math.round(count) || 1)), intervalSeconds: seconds });
   };
@@ -132,7 +132,8 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
         />
         <span>s</span>
       </label>
-      <button type="submit" className="primary" disabled={busy || !from || !target}>
+      {/* Busy is aria-disabled, not disabled: a disabled button drops the keyboard focus, and focus stays on Send. */}
+      <button type="submit" className="primary" disabled={!from || !target} aria-disabled={busy || undefined}>
         Send request
       </button>
       {error && (

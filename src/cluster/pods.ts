@@ -67,6 +67,7 @@ function schedule(
   const result: ScheduleResult = { node: r.node, rejected: r.rejected, scores: r.scores };
   if (r.message !== undefined) result.message = r.message;
   if (r.by !== undefined) result.by = r.by;
+  if (r.tie !== undefined) result.tie = r.tie;
   if (result.node && placedBy) result.by = placedBy;
   return result;
 }

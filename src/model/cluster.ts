@@ -113,6 +113,18 @@ export interface ScheduleResult {
   scores: Record<string, PluginScores>;
   /** How the pod got its node: bound by nodeName, by the scheduler, or by the DaemonSet controller. */
   by?: 'nodeName' | 'scheduler' | 'daemonset';
+  /** Several feasible nodes shared the top total: selectHost picked among them at random (seeded). */
+  tie?: ScoreTie;
+}
+
+/** The nodes that tied at the top score, so "Why here?" can say the pick was a coin toss. */
+export interface ScoreTie {
+  /** The shared weighted total. */
+  score: number;
+  /** How many nodes had it (at least 2). */
+  count: number;
+  /** Their names in evaluation order, the chosen node always among them (capped in a large cluster). */
+  nodes: string[];
 }
 
 export interface OwnerRef {

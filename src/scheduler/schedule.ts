@@ -3,7 +3,7 @@
  * index until enough feasible nodes are found, Score, selectHost — or, when no node fits, the
  * FailedScheduling message with DefaultPreemption's verdict.
  */
-import type { PluginScores, ScheduleResult } from '../model/cluster';
+import type { PluginScores, ScheduleResult, ScoreTie } from '../model/cluster';
 import type { Rng } from '../util/rng';
 import { FLAG_FULL, FLAG_HARD_TAINTS, FLAG_UNSCHEDULABLE, type NodeEntry, type SchedulerCache } from './cache';
 import { passesFilters, runFilters, type NodeStatus } from './filters';
@@ -102,6 +102,29 @@ function recordScores(
     out[nodes[nodeIndex[i]].name] = scoreRecordAt(table, i);
   }
   return out;
+}
+
+/**
+ * The nodes sharing the top total, when there are several: selectHost chose among them by reservoir
+ * sampling, each equally likely. At most `limit` names, the chosen one always included.
+ */
+function topTie(
+  nodes: readonly NodeEntry[],
+  nodeIndex: Int32Array,
+  totals: Float64Array,
+  count: number,
+  chosen: number,
+  limit: number,
+): ScoreTie | undefined {
+  const score = totals[chosen];
+  let tied = 0;
+  for (let i = 0; i < count; i++) if (totals[i] === score) tied++;
+  if (tied < 2) return undefined;
+  const names: string[] = [];
+  for (let i = 0; i < count && names.length < limit; i++) if (totals[i] === score) names.push(nodes[nodeIndex[i]].name);
+  const chosenName = nodes[nodeIndex[chosen]].name;
+  if (!names.includes(chosenName)) names[names.length - 1] = chosenName;
+  return { score, count: tied, nodes: names };
 }
 
 /**
@@ -309,11 +332,13 @@ export function schedulePod(cache: SchedulerCache, pod: PodToSchedule, rng: Rng,
   const chosen = count === 1 ? 0 : selectHost(table.totals, count, rng);
   const node = allNodes[nodeIndex[chosen]].name;
   const scores = recordScores(allNodes, nodeIndex, table, count, chosen, limit, large);
+  const tie = count === 1 ? undefined : topTie(allNodes, nodeIndex, table.totals, count, chosen, limit);
   return {
     node,
     rejected: rejected ?? noRejections(large),
     scores,
     by: 'scheduler',
+    ...(tie !== undefined ? { tie } : {}),
     evaluatedNodes: processed,
     feasibleNodes: count,
   };

@@ -43,6 +43,8 @@ export interface LoadJson {
       scores: Record<string, { total: number; plugins: Record<string, number> }>;
       /** How the Pod got its node: `spec.nodeName`, kube-scheduler, or the DaemonSet controller. */
       by?: 'nodeName' | 'scheduler' | 'daemonset';
+      /** Nodes that tied at the top total (kube-scheduler picked among them at random, seeded here). */
+      tie?: { score: number; count: number; nodes: string[] };
     };
     file?: string;
     line?: number;
@@ -169,6 +171,7 @@ function podJson(p: PodState): LoadJson['pods'][number] {
         Object.entries(p.schedule.scores).map(([node, s]) => [node, { total: s.total, plugins: { ...s.plugins } }]),
       ),
       ...(p.schedule.by !== undefined ? { by: p.schedule.by } : {}),
+      ...(p.schedule.tie !== undefined ? { tie: { ...p.schedule.tie, nodes: [...p.schedule.tie.nodes] } } : {}),
     },
   };
   if (p.builtIn) out.builtIn = true;

@@ -64,3 +64,12 @@ describe('scheduling', () => {
     expect(a.pods.filter((p) => !p.builtIn && p.nodeName).length).toBe(6);
   });
 });
+
+describe('scheduling: ties', () => {
+  test("the seed's two empty workers tie for the first Pod, and its record says so", () => {
+    const c = buildCluster(load(pod('p', [container('c', 'nginx')])), { seed: 1 });
+    const p = c.pods.find((x) => x.name === 'p')!;
+    expect(p.schedule.tie).toMatchObject({ count: 2, nodes: ['k8s-node1', 'k8s-node2'] });
+    expect(p.schedule.tie!.score).toBe(p.schedule.scores[p.nodeName!].total);
+  });
+});
