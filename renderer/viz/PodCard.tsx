@@ -10,6 +10,7 @@ import { fitChips, fitText, wrapText, type Measure } from './text';
 import { measure } from './measure';
 import { PolicyShields, SHIELD_STEP } from './PolicyShields';
 import { selectableProps } from './selectable';
+import { templateText, type PodTemplate } from '../model/podTemplates';
 
 type Pod = ClusterSnapshot['pods'][number];
 
@@ -26,6 +27,8 @@ export interface PodCardProps {
   policies?: PodPolicies;
   /** It runs an ingress-nginx controller (the engine's answer, from the snapshot). */
   ingressController?: boolean;
+  /** During its Deployment's rollout: its ReplicaSet, old or new template (absent otherwise). */
+  template?: PodTemplate;
   onSelect(key: string): void;
 }
 
@@ -67,6 +70,7 @@ export const PodCard = memo(function PodCard({
   active,
   policies,
   ingressController,
+  template,
   onSelect,
 }: PodCardProps) {
   const status = podStatus(pod);
@@ -77,13 +81,16 @@ export const PodCard = memo(function PodCard({
   const innerW = rect.w - 24;
   const labels = Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`);
   // A controller's badge leads the chips' row: what the Pod is matters more than its labels.
-  const badgeW = ingressController ? measure.badge(CONTROLLER_BADGE) + 14 : 0;
+  // During a rollout, the template's badge (`new 69cc744cc7` / `old 5946dfbbfd`) takes that place.
+  const badge = ingressController ? CONTROLLER_BADGE : template ? `${template.isNew ? 'new' : 'old'} ${template.hash}` : '';
+  const badgeW = badge ? Math.min(measure.badge(badge) + 14, innerW) : 0;
   const chipsX = badgeW > 0 ? badgeW + BADGE_GAP : 0;
   const chips = fitChips(labels, innerW - chipsX, measure.chip);
   const shields = isolatedDirections(policies);
   const isolation = isolationText(policies);
   const role = ingressController ? ', ingress-nginx controller' : '';
-  const label = `Pod ${name}${role}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}${isolation ? `, ${isolation}` : ''}`;
+  const rs = template ? `, ${templateText(template)}` : '';
+  const label = `Pod ${name}${role}, ${pod.ip ?? 'no IP'}, ${status}${pod.node ? `, on ${pod.node}` : ''}${rs}${isolation ? `, ${isolation}` : ''}`;
   const cls = [
     'pod',
     `tone-${tone}`,
@@ -91,6 +98,8 @@ export const PodCard = memo(function PodCard({
     active && 'active',
     matched === true && 'matched',
     matched === false && 'dimmed',
+    pod.terminating && 'terminating',
+    template && (template.isNew ? 'template-new' : 'template-old'),
   ]
     .filter(Boolean)
     .join(' ');
@@ -121,11 +130,11 @@ export const PodCard = memo(function PodCard({
           ))
         ) : (
           <>
-            {ingressController && (
-              <g className="controller-badge" transform="translate(12,49)" aria-hidden="true">
+            {badge && (
+              <g className={ingressController ? 'controller-badge' : 'template-badge'} transform="translate(12,49)" aria-hidden="true">
                 <rect width={badgeW} height={17} rx={4} />
                 <text x={badgeW / 2} y={12.5} textAnchor="middle">
-                  {CONTROLLER_BADGE}
+                  {fitText(badge, badgeW - 8, measure.badge)}
                 </text>
               </g>
             )}
@@ -147,7 +156,7 @@ export const PodCard = memo(function PodCard({
             {/* Without labels, the chips' row is free: containers may take it too. */}
             {(() => {
               const bottomW = innerW - statusW - 8;
-              const free = chips.shown.length === 0 && chips.more === 0 && !ingressController;
+              const free = chips.shown.length === 0 && chips.more === 0 && !badge;
               const lines = containerLines(pod, free && pod.containers.length === 2 ? [innerW, bottomW] : [bottomW], measure.monoSmall);
               return lines.map((line, i) => (
                 <text key={i} className="pod-containers mono" x={12} y={i === lines.length - 1 ? rect.h - 12 : 62}>

@@ -6,6 +6,7 @@ import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, use
 import type { ZoomTransform } from 'd3';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { objectKey } from '../../src/model/componentId';
+import { podTemplates } from '../model/podTemplates';
 import { isIngressController } from '../model/ingress';
 import type { PlaybackController } from '../playback/controller';
 import { EdgeBoxes } from './EdgeBoxes';
@@ -139,6 +140,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
 
   const podsByKey = useMemo(() => new Map(snapshot.pods.map((p) => [objectKey('pod', p.namespace, p.name), p])), [snapshot]);
   const select = useCallback((key: string) => onSelect(key), [onSelect]);
+  const templates = useMemo(() => podTemplates(snapshot), [snapshot]);
   // Shields only where policies are enforced: under flannel alone they isolate nothing.
   const policies = snapshot.settings.networkPolicyEnforced ? snapshot.podPolicies : {};
 
@@ -157,6 +159,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         active={activeKey === key}
         policies={policies[key]}
         ingressController={isIngressController(snapshot, key)}
+        template={templates.get(key)}
         onSelect={select}
       />
     );

@@ -60,6 +60,8 @@ export interface LoadJson {
     namespace: string;
     deployment: string;
     templateHash: string;
+    /** The Deployment's current template (kubectl describe deployment's NewReplicaSet); the others are its OldReplicaSets. */
+    newReplicaSet: boolean;
     desired: number;
     current: number;
     ready: number;
@@ -203,6 +205,7 @@ function replicaSetsJson(c: Cluster): NonNullable<LoadJson['replicaSets']> {
         namespace: w.namespace,
         deployment: w.name,
         templateHash: rs.templateHash,
+        newReplicaSet: rs.name === w.replicaSet,
         desired: rs.replicas,
         current: pods.length,
         ready: pods.filter((p) => p.ready).length,

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './support/app';
-import { screenshotEverySize } from './support/screenshots';
+import { screenshotEverySize, zoomOn } from './support/screenshots';
 import { copyFolder, SEED, startWeb, type WebServer } from './support/webServer';
 
 const web = (image: string) => `apiVersion: apps/v1
@@ -83,6 +83,9 @@ test('an edited template rolls out: old and new Pods answer, the timeline marks 
   fs.writeFileSync(path.join(dir, 'web.yaml'), web('nginx:1.26'));
   await expect.poll(async () => (await replicaSets(app)).size, { timeout: 15_000 }).toBe(2);
   const newRS = [...(await replicaSets(app))].find((rs) => rs !== oldRS)!;
+  // Mid-rollout, each Pod says which template it runs: its ReplicaSet, old or new.
+  await expect(page.getByRole('group', { name: new RegExp(`^Pod ${newRS}-.*ReplicaSet ${newRS} \\(new template\\)`) })).toHaveCount(1);
+  await expect(page.getByRole('group', { name: new RegExp(`^Pod ${oldRS}-.*ReplicaSet ${oldRS} \\(old template\\)`) })).toHaveCount(3);
 
   await page.getByRole('spinbutton', { name: 'Interval' }).fill('2');
   await app.send('pod/pod-1', { pick: 'svc/web:80' }, 10);
@@ -111,7 +114,14 @@ test('an edited template rolls out: old and new Pods answer, the timeline marks 
   await expect(row).toContainText('send');
   expect(request).toBeGreaterThan(1);
 
+  // The old Pods scaled away are Terminating for their grace period (30 s), still drawn, faded.
+  await expect(page.getByRole('group', { name: new RegExp(`^Pod ${oldRS}-[a-z0-9]+, [\\d.]+, Terminating`) })).toHaveCount(3);
+  await expect(page.locator('.pod.terminating')).toHaveCount(3);
+
   await app.toEnd();
   await screenshotEverySize(page, 'rollout-01-timeline');
+  // Close up: old Pods Terminating (faded, dashed), the new template's Pods with their hash.
+  const oldPod = page.getByRole('group', { name: new RegExp(`^Pod ${oldRS}-`) }).first();
+  await screenshotEverySize(page, 'rollout-02-templates', () => zoomOn(page, oldPod));
   expect(errors).toEqual([]);
 });
