@@ -17,6 +17,7 @@ import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RequestBar } from './panels/RequestBar';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { ScenariosPanel } from './panels/ScenariosPanel';
+import { SIDE_TABS_QUERY, SideTabs } from './panels/SideTabs';
 import { RunFiles } from './panels/RunFiles';
 import type { RunFile } from '../src/api/runFile';
 import { runCommand } from './panels/runCommand';
@@ -30,6 +31,7 @@ import type { PlaybackState } from './playback/controller';
 import { usePlaybackSelector } from './playback/usePlayback';
 import { useCluster } from './state/useCluster';
 import { useFolderDrop } from './state/useFolderDrop';
+import { useMediaQuery } from './state/useMediaQuery';
 import { APPLY_TITLE, useOperate } from './state/useOperate';
 import { layoutTopology } from './viz/layout';
 import { MAP_TOOLBAR_HEIGHT, MapToolbar } from './viz/MapToolbar';
@@ -71,6 +73,7 @@ export function App() {
   // The request last sent, as the bar sent it: what Save scenario keeps.
   const [lastSent, setLastSent] = useState<{ from: string; to: string; count: number; intervalSeconds?: number } | null>(null);
   const mapHandle = useRef<MapHandle | null>(null);
+  const narrow = useMediaQuery(SIDE_TABS_QUERY);
   const [source, setSource] = useState<SourceTarget | null>(null);
   const openSource = useCallback((t: SourceTarget) => {
     setSource(t);
@@ -224,6 +227,23 @@ export function App() {
   const hasProblems = Boolean(cluster.error) || (snapshot?.diagnostics.length ?? 0) > 0;
   const activeKey = marked ? canonicalKey(marked.at) : null;
   const activeNode = marked && marked.at.startsWith('svc/') ? (marked.node ?? null) : null;
+  const tabbed = hasRun && narrow;
+  const inspector = <PacketInspector controller={controller} run={run} api={api} />;
+  const details = source ? (
+    <SourceView api={api} target={source} revision={revision} onClose={() => setSource(null)} />
+  ) : (
+    snapshot && <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />
+  );
+  const scenarios = (
+    <ScenariosPanel
+      api={api}
+      folder={snapshot?.folder || null}
+      last={lastSent && snapshot ? { ...lastSent, seed: snapshot.settings.seed } : null}
+      busy={busy}
+      onReplay={replay}
+      onError={scenarioError}
+    />
+  );
 
   return (
     <SourceNav.Provider value={openSource}>
@@ -256,7 +276,7 @@ export function App() {
         <div className="toolbar">
           <RequestBar choices={cluster.choices} busy={busy} error={sendError} onSend={send} shown={shownRequest} />
         </div>
-        <main className={`workspace ${hasRun ? 'has-inspector' : ''}`}>
+        <main className={`workspace ${hasRun ? 'has-inspector' : ''} ${tabbed ? 'tabbed' : ''}`}>
           <div className="map-pane" ref={mapPane}>
             <MapToolbar api={api} revision={snapshot?.revision ?? 0} onMatches={setMatches} map={mapHandle} />
             {snapshot && layout ? (
@@ -278,29 +298,18 @@ export function App() {
               </div>
             )}
           </div>
-          {hasRun && (
-            <aside className="inspector-column">
-              <PacketInspector controller={controller} run={run} api={api} />
-            </aside>
+          {tabbed ? (
+            <SideTabs inspector={inspector} details={details} scenarios={scenarios} chosen={source ?? selectedKey} run={run} />
+          ) : (
+            <>
+              {hasRun && <aside className="inspector-column">{inspector}</aside>}
+              <aside className={`side ${selectedKey ? 'has-selection' : ''}`}>
+                {!hasRun && inspector}
+                {details}
+                {scenarios}
+              </aside>
+            </>
           )}
-          <aside className={`side ${selectedKey ? 'has-selection' : ''}`}>
-            {!hasRun && <PacketInspector controller={controller} run={run} api={api} />}
-            {source ? (
-              <SourceView api={api} target={source} revision={revision} onClose={() => setSource(null)} />
-            ) : (
-              snapshot && (
-                <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />
-              )
-            )}
-            <ScenariosPanel
-              api={api}
-              folder={snapshot?.folder || null}
-              last={lastSent && snapshot ? { ...lastSent, seed: snapshot.settings.seed } : null}
-              busy={busy}
-              onReplay={replay}
-              onError={scenarioError}
-            />
-          </aside>
         </main>
         <PlaybackBar controller={controller} run={run}>
           <RunFiles run={run} request={lastSent} snapshot={snapshot} onOpen={openRun} onError={runFileError} />

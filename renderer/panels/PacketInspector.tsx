@@ -5,11 +5,12 @@
  * them) and YAML (the manifest lines behind the verdict). The tab body scrolls back to the top on
  * every hop.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { KubeTrafficApi } from '../../src/api/contract';
 import type { LabelledRef } from '../../src/model/source';
 import type { PacketEvent, Trace, TraceRun } from '../../src/model/trace';
 import { componentLabel } from '../../src/model/componentId';
+import { panelId, TabList, tabId } from './TabList';
 import type { PlaybackController } from '../playback/controller';
 import { outcomeRevealed, previousHop } from '../playback/timeline';
 import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
@@ -230,7 +231,6 @@ export function PacketInspector({
 }) {
   const s = useSlowPlaybackState(controller);
   const [tab, setTab] = useState<Tab>('Headers');
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const e = s.selected >= 0 ? s.timeline.events[s.selected] : undefined;
 
   if (!e) {
@@ -251,16 +251,6 @@ export function PacketInspector({
   const proxied = run?.traces[e.flowId]?.http;
   const nat = natLabel(e);
   const verdict = policyVerdict(e);
-  const onTabKey = (ev: KeyboardEvent<HTMLButtonElement>) => {
-    const i = TABS.indexOf(tab);
-    const next = ev.key === 'ArrowRight' ? (i + 1) % TABS.length : ev.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : -1;
-    if (next < 0) return;
-    // The arrows are the tabs' here, not playback's (the window's step keys).
-    ev.preventDefault();
-    ev.stopPropagation();
-    setTab(TABS[next]);
-    tabs.current[next]?.focus();
-  };
   const rows: { field: 'src' | 'dst'; label: string }[] = [
     { field: 'src', label: 'Source' },
     { field: 'dst', label: 'Destination' },
@@ -325,28 +315,21 @@ export function PacketInspector({
           </tbody>
         </table>
       </div>
-      <div className="inspector-tabs" role="tablist" aria-label="Hop details">
-        {TABS.map((t, i) => (
-          <button
-            key={t}
-            ref={(el) => {
-              tabs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`inspector-tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`inspector-panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => setTab(t)}
-            onKeyDown={onTabKey}
-          >
-            {t}
-            {t === 'Rules' && e.rules ? <span className="tab-count">{e.rules.filter((l) => l.startsWith('-A')).length}</span> : null}
-            {t === 'YAML' && e.refs.length > 0 ? <span className="tab-count">{e.refs.length}</span> : null}
-          </button>
-        ))}
-      </div>
+      <TabList<Tab>
+        className="inspector-tabs"
+        label="Hop details"
+        prefix="inspector"
+        tabs={TABS}
+        active={tab}
+        onChange={setTab}
+        extra={(t) =>
+          t === 'Rules' && e.rules ? (
+            <span className="tab-count">{e.rules.filter((l) => l.startsWith('-A')).length}</span>
+          ) : t === 'YAML' && e.refs.length > 0 ? (
+            <span className="tab-count">{e.refs.length}</span>
+          ) : null
+        }
+      />
       {/* Keyed by the hop: a new hop starts at the top of its tab, with no scrollTop write (which would
           force a layout of the whole page on every hop while playing). */}
       <div className="inspector-body" key={e.seq}>
@@ -355,8 +338,8 @@ export function PacketInspector({
           <div
             key={t}
             role="tabpanel"
-            id={`inspector-panel-${t}`}
-            aria-labelledby={`inspector-tab-${t}`}
+            id={panelId('inspector', t)}
+            aria-labelledby={tabId('inspector', t)}
             hidden={tab !== t}
             className="inspector-panel"
           >

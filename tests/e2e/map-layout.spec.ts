@@ -150,3 +150,35 @@ test('the map is one tab stop after a skip link; arrow keys move inside, Enter s
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).not.toHaveAttribute('data-key', /.+/);
 });
+
+test('below 1400 px the side panels are tabs: the map keeps two thirds of the width; a Pod shows Details, a run shows Packet', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.open(server.url);
+  await app.send('external', { pick: 'node/k8s-node1:30000' }, 3);
+  const tabs = page.getByRole('tablist', { name: 'Side panels' });
+  await expect(tabs.getByRole('tab', { name: 'Packet' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.inspector).toBeVisible();
+  const map = await box(page.getByRole('region', { name: 'Cluster map' }));
+  expect(map.width).toBeGreaterThanOrEqual(1280 * 0.6);
+  // Choosing a Pod on the map shows its details; the inspector waits in its tab.
+  await app.pod('pod-1').first().click();
+  await expect(tabs.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('Why here?')).toBeVisible();
+  await expect(app.inspector).toBeHidden();
+  // The tabs are one tab stop with arrow keys.
+  await tabs.getByRole('tab', { name: 'Details' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Scenarios' })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Scenarios' })).toBeVisible();
+  // A new run brings the packet back.
+  await app.send('external', { pick: 'node/k8s-node1:30000' }, 1);
+  await expect(app.inspector).toBeVisible();
+  // Wide enough, they are columns again.
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect(tabs).toHaveCount(0);
+  await expect(app.inspector).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Scenarios' })).toBeVisible();
+});
