@@ -6,14 +6,35 @@ import type { TopologyLayout } from './layout';
 import { fitText, wrapText } from './text';
 import { measure } from './measure';
 import { lbPending } from '../model/status';
+import { FULL, zoomStack, type Lod } from './lod';
+import { ZoomedText } from './ZoomedText';
 
 export interface EdgeBoxesProps {
   snapshot: ClusterSnapshot;
   layout: TopologyLayout;
   activeKey: string | null;
+  /** Semantic zoom (lod.ts): zoomed out, each box keeps its title and address, larger. */
+  lod?: Lod;
 }
 
-export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }: EdgeBoxesProps) {
+export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey, lod = FULL }: EdgeBoxesProps) {
+  // Zoomed out: a title and an address, fitted to the box (null: the usual lines).
+  const zoomed = (w: number, h: number, title: string, address: string) =>
+    lod.level === 'full' ? null : (
+      <ZoomedText
+        lines={zoomStack(
+          [
+            { text: title, cls: 'client-title', px: 12, measure: measure.label, lines: 2 },
+            { text: address, cls: 'mono client-ip', px: 11.5, measure: measure.mono, whole: true },
+          ],
+          w - 28,
+          h - 14,
+          lod.k,
+        )}
+        x={14}
+        y={7}
+      />
+    );
   const c = layout.client;
   const clientIP = snapshot.settings.externalClientIP;
   return (
@@ -25,12 +46,16 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
         aria-label={`External client ${clientIP}`}
       >
         <rect className="client-box" width={c.w} height={c.h} rx={10} />
-        <text className="client-title" x={14} y={26}>
-          External client
-        </text>
-        <text className="mono client-ip" x={14} y={48}>
-          {clientIP}
-        </text>
+        {zoomed(c.w, c.h, 'External client', clientIP) ?? (
+          <>
+            <text className="client-title" x={14} y={26}>
+              External client
+            </text>
+            <text className="mono client-ip" x={14} y={48}>
+              {clientIP}
+            </text>
+          </>
+        )}
       </g>
       {snapshot.services
         .filter((s) => s.type === 'LoadBalancer')
@@ -54,17 +79,21 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
             >
               <title>{label}</title>
               <rect className="lb-box" width={r.w} height={r.h} rx={10} />
-              <text className="lb-title" x={14} y={22}>
-                {fitText(`Load balancer · ${name}`, r.w - 28, measure.label)}
-              </text>
-              <text className={`mono lb-ip ${pending ? 'tone-warn' : ''}`} x={14} y={42}>
-                {pending ? '<pending>' : s.externalIP}
-              </text>
-              {wrapText(cause, r.w - 28, measure.tiny, 4).map((line, i) => (
-                <text key={i} className="lb-why" x={14} y={58 + i * 13}>
-                  {line}
-                </text>
-              ))}
+              {zoomed(r.w, r.h, `Load balancer · ${name}`, pending ? '<pending>' : (s.externalIP ?? '')) ?? (
+                <>
+                  <text className="lb-title" x={14} y={22}>
+                    {fitText(`Load balancer · ${name}`, r.w - 28, measure.label)}
+                  </text>
+                  <text className={`mono lb-ip ${pending ? 'tone-warn' : ''}`} x={14} y={42}>
+                    {pending ? '<pending>' : s.externalIP}
+                  </text>
+                  {wrapText(cause, r.w - 28, measure.tiny, 4).map((line, i) => (
+                    <text key={i} className="lb-why" x={14} y={58 + i * 13}>
+                      {line}
+                    </text>
+                  ))}
+                </>
+              )}
             </g>
           );
         })}
@@ -84,18 +113,22 @@ export const EdgeBoxes = memo(function EdgeBoxes({ snapshot, layout, activeKey }
           >
             <title>{label}</title>
             <rect className="host-box" width={r.w} height={r.h} rx={10} />
-            <text className="host-kind" x={14} y={20}>
-              Outside host
-            </text>
-            <text className="host-title" x={14} y={40}>
-              {fitText(h.name ?? h.ip, r.w - 28, measure.label)}
-            </text>
-            <text className="mono host-ip" x={14} y={58}>
-              {h.name ? h.ip : ''}
-            </text>
-            <text className="mono host-ports" x={14} y={74}>
-              {fitText(ports, r.w - 28, measure.tiny)}
-            </text>
+            {zoomed(r.w, r.h, h.name ?? h.ip, h.name ? h.ip : ports) ?? (
+              <>
+                <text className="host-kind" x={14} y={20}>
+                  Outside host
+                </text>
+                <text className="host-title" x={14} y={40}>
+                  {fitText(h.name ?? h.ip, r.w - 28, measure.label)}
+                </text>
+                <text className="mono host-ip" x={14} y={58}>
+                  {h.name ? h.ip : ''}
+                </text>
+                <text className="mono host-ports" x={14} y={74}>
+                  {fitText(ports, r.w - 28, measure.tiny)}
+                </text>
+              </>
+            )}
           </g>
         );
       })}

@@ -1,10 +1,12 @@
 /** A node as a region: name, IP, role, podCIDR, cordon state, open node ports on its edge; its Pods inside. */
 import { memo, type ReactNode } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
-import type { NodeLayout } from './layout';
+import { SIZES, type NodeLayout } from './layout';
 import { fitText, wrapBreaking } from './text';
 import { measure } from './measure';
 import { selectableProps } from './selectable';
+import { FULL, zoomStack, type Lod } from './lod';
+import { ZoomedText } from './ZoomedText';
 
 type Node = ClusterSnapshot['nodes'][number];
 
@@ -17,6 +19,7 @@ export interface NodeRegionProps {
   iptablesActive: boolean;
   onSelect(key: string): void;
   children?: ReactNode;
+  lod?: Lod;
 }
 
 export const NodeRegion = memo(function NodeRegion({
@@ -27,6 +30,7 @@ export const NodeRegion = memo(function NodeRegion({
   iptablesActive,
   onSelect,
   children,
+  lod = FULL,
 }: NodeRegionProps) {
   const { rect } = layout;
   const key = `node/${node.name}`;
@@ -39,7 +43,19 @@ export const NodeRegion = memo(function NodeRegion({
   const roleW = measure.tiny(role) + 16;
   // Line 1: name, role chip at the right. Line 2: InternalIP, iptables chip. Line 3: podCIDR.
   const roleX = rect.w - 12 - roleW;
-  const nameText = fitText(node.name, roleX - 16 - 8, measure.nodeName);
+  // Zoomed out, the header keeps the name (then the IP) at a readable size, inside the header only.
+  const zoomed =
+    lod.level === 'full'
+      ? null
+      : zoomStack(
+          [
+            { text: node.name, cls: 'node-name', px: 14.5, measure: measure.nodeName },
+            { text: node.ip, cls: 'node-meta mono', px: 11.5, measure: measure.mono, whole: true },
+          ],
+          rect.w - 32,
+          SIZES.nodeHeader - 16,
+          lod.k,
+        );
   return (
     <g className={cls}>
       {/* The focusable frame carries the name: arrow keys focus it, and a focused element must say what it is. */}
@@ -52,10 +68,14 @@ export const NodeRegion = memo(function NodeRegion({
       >
         <title>{`${label}${taints.length ? `\nTaints: ${taints.join(', ')}` : ''}`}</title>
         <rect className="node-box" width={rect.w} height={rect.h} rx={12} />
-        <text className="node-name" x={16} y={25}>
-          {nameText}
-        </text>
-        <g className="role-chip" transform={`translate(${roleX},11)`}>
+        {zoomed ? (
+          <ZoomedText lines={zoomed} x={16} y={12} />
+        ) : (
+          <text className="node-name" x={16} y={25}>
+            {fitText(node.name, roleX - 16 - 8, measure.nodeName)}
+          </text>
+        )}
+        <g className="role-chip lod-detail" transform={`translate(${roleX},11)`}>
           <rect width={roleW} height={18} rx={9} />
           <text x={roleW / 2} y={13} textAnchor="middle">
             {role}
@@ -75,7 +95,7 @@ export const NodeRegion = memo(function NodeRegion({
             </text>
           </g>
         )}
-        <g className={`iptables-chip ${iptablesActive ? 'active' : ''}`} transform={`translate(${ipt.x - 32},${ipt.y - 9})`}>
+        <g className={`iptables-chip lod-detail ${iptablesActive ? 'active' : ''}`} transform={`translate(${ipt.x - 32},${ipt.y - 9})`}>
           <rect width={64} height={18} rx={4} />
           <text x={32} y={13} textAnchor="middle">
             iptables
@@ -86,18 +106,22 @@ export const NodeRegion = memo(function NodeRegion({
           <g key={p.port} className="port-tab" transform={`translate(${p.rect.x - rect.x},${p.rect.y - rect.y})`}>
             <title>{`NodePort ${p.port} is open on ${node.name}`}</title>
             <rect width={p.rect.w} height={p.rect.h} rx={4} />
-            <text x={p.rect.w / 2} y={14} textAnchor="middle">
+            <text className="lod-detail" x={p.rect.w / 2} y={14} textAnchor="middle">
               :{p.port}
             </text>
           </g>
         ))}
         {layout.morePorts > 0 && (
-          <text className="port-more" x={(layout.ports.at(-1)?.rect.x ?? rect.x + 12) - rect.x + (layout.ports.length ? 68 : 0)} y={4}>
+          <text
+            className="port-more lod-detail"
+            x={(layout.ports.at(-1)?.rect.x ?? rect.x + 12) - rect.x + (layout.ports.length ? 68 : 0)}
+            y={4}
+          >
             +{layout.morePorts}
           </text>
         )}
         {layout.pods.length === 0 && (
-          <g className="empty-node">
+          <g className="empty-node lod-detail">
             <text x={16} y={104}>
               {cordoned ? 'No Pods (cordoned)' : 'No Pods'}
             </text>
@@ -117,18 +141,6 @@ export const NodeRegion = memo(function NodeRegion({
         )}
       </g>
       {children}
-      {/* Far out, the node's name is written large across its region, over its Pods. */}
-      <text
-        className="lod-only node-watermark"
-        x={rect.x + rect.w / 2}
-        y={rect.y + rect.h / 2}
-        textAnchor="middle"
-        dominantBaseline="middle"
-        style={{ fontSize: Math.min(96, rect.w / 6, rect.h / 2.5) }}
-        aria-hidden="true"
-      >
-        {node.name}
-      </text>
     </g>
   );
 });

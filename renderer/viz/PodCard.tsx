@@ -11,6 +11,8 @@ import { measure } from './measure';
 import { PolicyShields, SHIELD_STEP } from './PolicyShields';
 import { selectableProps } from './selectable';
 import { templateText, type PodTemplate } from '../model/podTemplates';
+import { FULL, zoomStack, type Lod } from './lod';
+import { ZoomedText } from './ZoomedText';
 
 type Pod = ClusterSnapshot['pods'][number];
 
@@ -30,6 +32,8 @@ export interface PodCardProps {
   /** During its Deployment's rollout: its ReplicaSet, old or new template (absent otherwise). */
   template?: PodTemplate;
   onSelect(key: string): void;
+  /** Semantic zoom: close up every line, further out fewer and larger (lod.ts). */
+  lod?: Lod;
 }
 
 /** Space between the controller badge and the label chips after it. */
@@ -72,6 +76,7 @@ export const PodCard = memo(function PodCard({
   ingressController,
   template,
   onSelect,
+  lod = FULL,
 }: PodCardProps) {
   const status = podStatus(pod);
   const tone = podTone(pod);
@@ -103,6 +108,34 @@ export const PodCard = memo(function PodCard({
   ]
     .filter(Boolean)
     .join(' ');
+  if (lod.level !== 'full') {
+    // Zoomed out: its name, then its IP while there is room, large enough to read (lod.ts).
+    const reserve = shields.length > 0 ? shields.length * SHIELD_STEP + 4 : 0;
+    const lines = zoomStack(
+      [
+        { text: pending ? name : pod.name, cls: 'pod-name', px: 13, measure: measure.title, lines: 2 },
+        { text: pod.ip ?? '<none>', cls: 'pod-ip mono', px: 11.5, measure: measure.mono, whole: true },
+      ],
+      rect.w - 24 - reserve,
+      rect.h - 14,
+      lod.k,
+    );
+    return (
+      <g
+        className={cls}
+        transform={`translate(${rect.x},${rect.y})`}
+        role="group"
+        aria-label={label}
+        {...selectableProps(podKey, onSelect)}
+      >
+        <title>{label}</title>
+        <rect className="pod-box" width={rect.w} height={rect.h} rx={8} />
+        <rect className="pod-stripe" width={4} height={rect.h - 12} x={0} y={6} rx={2} />
+        {isolation && <PolicyShields directions={shields} x={rect.w - 16} y={8} title={`${name} is ${isolation}`} />}
+        <ZoomedText lines={lines} x={12} y={7} />
+      </g>
+    );
+  }
   return (
     <g className={cls} transform={`translate(${rect.x},${rect.y})`} role="group" aria-label={label} {...selectableProps(podKey, onSelect)}>
       <title>{label}</title>

@@ -7,6 +7,8 @@ import type { Rect } from './layout';
 import { fitText } from './text';
 import { measure } from './measure';
 import { selectableProps } from './selectable';
+import { FULL, zoomStack, type Lod } from './lod';
+import { ZoomedText } from './ZoomedText';
 
 type Service = ClusterSnapshot['services'][number];
 
@@ -17,6 +19,7 @@ export interface ServiceCardProps {
   selected: boolean;
   active: boolean;
   onSelect(key: string): void;
+  lod?: Lod;
 }
 
 function detailLine(s: Service): { text: string; tone?: 'warn' } {
@@ -35,7 +38,7 @@ function detailLine(s: Service): { text: string; tone?: 'warn' } {
   return { text: 'no selector' };
 }
 
-export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, selected, active, onSelect }: ServiceCardProps) {
+export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, selected, active, onSelect, lod = FULL }: ServiceCardProps) {
   const name = displayName(svc.namespace, svc.name);
   const ready = svc.endpoints.filter((e) => e.ready).length;
   const ports = svc.ports.map(portText).join(', ');
@@ -45,6 +48,31 @@ export const ServiceCard = memo(function ServiceCard({ svc, svcKey, rect, select
   const nsW = nsText ? measure.tiny(nsText) + 10 : 0;
   const label = `Service ${name}, ${svc.type}, ClusterIP ${svc.clusterIP ?? 'None'}, ports ${ports || 'none'}, external IP ${externalIPText(svc)}, ${ready} ready endpoint${ready === 1 ? '' : 's'}`;
   const cls = ['svc', selected && 'selected', active && 'active', ready === 0 && svc.selector && 'no-endpoints'].filter(Boolean).join(' ');
+  if (lod.level !== 'full') {
+    // Zoomed out: its name, then its ClusterIP while there is room (lod.ts).
+    const lines = zoomStack(
+      [
+        { text: name, cls: 'svc-name', px: 13, measure: measure.title, lines: 2 },
+        { text: svc.clusterIP ?? 'None', cls: 'svc-ip mono', px: 11.5, measure: measure.mono, whole: true },
+      ],
+      rect.w - 24,
+      rect.h - 14,
+      lod.k,
+    );
+    return (
+      <g
+        className={cls}
+        transform={`translate(${rect.x},${rect.y})`}
+        role="group"
+        aria-label={label}
+        {...selectableProps(svcKey, onSelect)}
+      >
+        <title>{label}</title>
+        <rect className="svc-box" width={rect.w} height={rect.h} rx={8} />
+        <ZoomedText lines={lines} x={12} y={7} />
+      </g>
+    );
+  }
   return (
     <g className={cls} transform={`translate(${rect.x},${rect.y})`} role="group" aria-label={label} {...selectableProps(svcKey, onSelect)}>
       <title>

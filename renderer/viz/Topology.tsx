@@ -2,7 +2,18 @@
  * The cluster drawing: SVG topology (React) under the packet canvas, with pan and zoom. The zoom
  * transform is applied imperatively to the content group, so panning never re-renders the cards.
  */
-import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import type { ZoomTransform } from 'd3';
 import type { ClusterSnapshot } from '../../src/api/contract';
 import { objectKey } from '../../src/model/componentId';
@@ -13,6 +24,7 @@ import { EdgeBoxes } from './EdgeBoxes';
 import { EndpointCounts } from './EndpointCounts';
 import { EndpointLinks } from './EndpointLinks';
 import type { TopologyLayout } from './layout';
+import { FULL, lodFor, type Lod } from './lod';
 import { arrowDirection, nextItem, type NavItem } from './mapNav';
 import { NetworkLinks } from './NetworkLinks';
 import { NodeRegion } from './NodeRegion';
@@ -57,9 +69,6 @@ function navItems(layout: TopologyLayout): NavItem[] {
   return items;
 }
 
-/** Below this zoom, cards show only their names (semantic zoom keeps hundreds of Pods readable). */
-const DETAIL_ZOOM = 0.45;
-
 /** Memoised: the App re-renders for panels and toasts; the drawing only when its own props change. */
 export const Topology = memo(function Topology(props: TopologyProps) {
   const { snapshot, layout, controller, selectedKey, matches, activeKey, activeNode, fitKey, onSelect, handle } = props;
@@ -68,12 +77,16 @@ export const Topology = memo(function Topology(props: TopologyProps) {
   const svg = useRef<SVGSVGElement | null>(null);
   const canvas = useRef<PacketCanvasHandle | null>(null);
 
+  const [lod, setLod] = useState<Lod>(FULL);
   // Whether the user has moved the view (pan, wheel, zoom buttons) since it was last fitted.
   const moved = useRef(false);
   const onZoom = useCallback((t: ZoomTransform, byUser: boolean) => {
     if (byUser) moved.current = true;
     content.current?.setAttribute('transform', t.toString());
-    svg.current?.classList.toggle('lod-low', t.k < DETAIL_ZOOM);
+    // Semantic zoom: the cards re-render only when the zoom crosses one of lod.ts's steps.
+    const next = lodFor(t.k);
+    setLod((cur) => (cur === next ? cur : next));
+    svg.current?.classList.toggle('lod-low', next.level !== 'full');
     canvas.current?.redraw();
   }, []);
   const { fit: fitTo, zoomBy, current: transform } = useZoom(container, onZoom);
@@ -161,6 +174,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         ingressController={isIngressController(snapshot, key)}
         template={templates.get(key)}
         onSelect={select}
+        lod={lod}
       />
     );
   };
@@ -191,7 +205,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         <g ref={content}>
           <NetworkLinks nodes={snapshot.nodes} clientIP={snapshot.settings.externalClientIP} layout={layout} />
           <EndpointLinks services={snapshot.services} layout={layout} focusKey={activeKey?.startsWith('svc/') ? activeKey : selectedKey} />
-          <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} />
+          <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} lod={lod} />
           {snapshot.services.map((s) => {
             const key = objectKey('svc', s.namespace, s.name);
             const rect = layout.services.get(key);
@@ -204,6 +218,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
                 selected={selectedKey === key}
                 active={activeKey === key}
                 onSelect={select}
+                lod={lod}
               />
             ) : null;
           })}
@@ -220,6 +235,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
                 active={activeKey === key}
                 iptablesActive={activeNode === n.name}
                 onSelect={select}
+                lod={lod}
               >
                 {nl.pods.map(renderPod)}
               </NodeRegion>

@@ -1,0 +1,165 @@
+/**
+ * Bigger folders stay readable (issue 9, points 1 and 10): semantic zoom keeps every name legible and
+ * no two words on top of each other, from the seed after a run to 100 Pods; Service names read at fit.
+ * Screenshots at 1280×720 and 1920×1080, light and dark.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { writeAppFolder } from '../bench/generate';
+import { AppPage } from './support/app';
+import { screenshotEverySize } from './support/screenshots';
+import { ROOT, SEED, startWeb, type WebServer } from './support/webServer';
+
+const MICROSERVICES_DIR = path.join(ROOT, '..', 'shared', 'corpus', 'GoogleCloudPlatform__microservices-demo', 'kubernetes-manifests');
+
+interface Word {
+  text: string;
+  cls: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Font size on screen, in CSS px (the font size times the map's zoom). */
+  px: number;
+}
+
+/** Every word drawn in the map's SVG that is visible in the map's viewport: its box and size on screen. */
+async function mapWords(page: Page): Promise<Word[]> {
+  return page.locator('.topology').evaluate((root) => {
+    const view = root.getBoundingClientRect();
+    const out: Word[] = [];
+    for (const t of root.querySelectorAll<SVGTextElement>('svg text')) {
+      if (!t.textContent?.trim()) continue;
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (t.closest('[aria-hidden="true"]') && t.closest('.endpoint-links')) continue;
+      const style = getComputedStyle(t);
+      if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) continue;
+      // Only what is on screen.
+      if (r.right < view.left || r.left > view.right || r.bottom < view.top || r.top > view.bottom) continue;
+      const k = t.getScreenCTM()?.a ?? 1;
+      out.push({
+        text: t.textContent,
+        cls: t.getAttribute('class') ?? t.parentElement?.getAttribute('class') ?? '',
+        x: r.x,
+        y: r.y,
+        w: r.width,
+        h: r.height,
+        px: parseFloat(style.fontSize) * k,
+      });
+    }
+    return out;
+  });
+}
+
+/**
+ * Pairs of words whose ink overlaps. A text's box is its line box (about 1.25× the font size), so
+ * boxes are shrunk vertically to the glyphs' middle 70% before comparing; a touch is not an overlap.
+ */
+function overlaps(words: Word[]): string[] {
+  const ink = (w: Word) => ({ x1: w.x + 0.5, x2: w.x + w.w - 0.5, y1: w.y + w.h * 0.15, y2: w.y + w.h * 0.85 });
+  const bad: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const a = ink(words[i]!);
+    for (let j = i + 1; j < words.length; j++) {
+      const b = ink(words[j]!);
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) bad.push(`"${words[i]!.text}" × "${words[j]!.text}"`);
+    }
+  }
+  return bad;
+}
+
+async function fit(page: Page) {
+  await page.getByRole('button', { name: 'Fit to view' }).click();
+  await page.waitForTimeout(250);
+}
+
+/** Names of cards (Pods, Services, nodes, the client): drawn legibly or not at all. */
+const NAME = /\b(pod-name|svc-name|node-name|client-title)\b/;
+
+/** At both sizes, at fit: nothing overlaps, and every name drawn is at least `minPx` on screen. */
+async function expectReadable(page: Page, minPx: number) {
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await fit(page);
+    const words = await mapWords(page);
+    expect(words.length, 'words on the map').toBeGreaterThan(0);
+    expect(overlaps(words), `overlapping words at ${size.width}×${size.height}`).toEqual([]);
+    const small = words.filter((w) => NAME.test(w.cls) && w.px < minPx).map((w) => `${w.text} (${w.cls}) ${w.px.toFixed(1)}px`);
+    expect(small, `words under ${minPx}px at ${size.width}×${size.height}`).toEqual([]);
+  }
+}
+
+test.describe('seed', () => {
+  let server: WebServer;
+  test.beforeAll(async () => {
+    server = await startWeb(SEED);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('after 10 requests at 1280×720: Pod IPs readable, no words overlap', async ({ page }) => {
+    const app = new AppPage(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.open(server.url);
+    await app.send('external', { pick: 'node/k8s-node1:30000' }, 10);
+    await app.toEnd();
+    await fit(page);
+    const words = await mapWords(page);
+    const ips = words.filter((w) => w.cls.includes('pod-ip'));
+    expect(ips.length, 'Pod IPs drawn').toBeGreaterThanOrEqual(4);
+    for (const ip of ips) expect(ip.px, `Pod IP ${ip.text} on screen`).toBeGreaterThanOrEqual(10);
+    expect(overlaps(words)).toEqual([]);
+    await expectReadable(page, 9);
+    await screenshotEverySize(page, 'zoom-seed-10', () => fit(page));
+  });
+});
+
+test.describe('microservices-demo', () => {
+  let server: WebServer;
+  test.beforeAll(async () => {
+    server = await startWeb(MICROSERVICES_DIR);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('12 Services and 11 Deployments: names read at fit, nothing overlaps', async ({ page }) => {
+    const app = new AppPage(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.open(server.url);
+    await expect(app.service('frontend')).toBeVisible();
+    await expectReadable(page, 9);
+    await screenshotEverySize(page, 'zoom-microservices', () => fit(page));
+  });
+});
+
+for (const pods of [100]) {
+  test.describe(`${pods} Pods`, () => {
+    let server: WebServer;
+    let dir: string;
+    test.beforeAll(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), `kt-zoom-${pods}-`));
+      writeAppFolder(dir, pods);
+      server = await startWeb(dir);
+    });
+    test.afterAll(async () => {
+      await server?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test(`${pods} Pods: every Service name reads at fit, nothing overlaps`, async ({ page }) => {
+      const app = new AppPage(page);
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await app.open(server.url);
+      await expectReadable(page, 9);
+      await screenshotEverySize(page, `zoom-${pods}`, () => fit(page));
+    });
+  });
+}
