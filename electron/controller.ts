@@ -3,13 +3,14 @@
  * documents, and the folder-opening paths (dialog, menu, drop, command line, second launch,
  * macOS open-file). main.ts only drives the lifecycle.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu } from 'electron';
-import { CHANNELS, type ClusterSnapshot, type MenuCommand, type Result } from '../src/api/contract';
+import { CHANNELS, type ClusterSnapshot, type MenuCommand, type Result, type SavedFile, type SaveFileRequest } from '../src/api/contract';
 import type { HostApi } from '../host/dispatch';
 import type { Session } from '../host/session';
-import { chooseFolder, showError, showInfo } from './dialogs';
-import { registerIpcHandlers } from './ipc';
+import { chooseFolder, chooseSavePath, showError, showInfo } from './dialogs';
+import { registerIpcHandlers, registerSaveFileHandler } from './ipc';
 import { buildMenuTemplate, SHORTCUTS_TEXT } from './menu';
 import type { AppPaths } from './paths';
 import { createMainWindow } from './window';
@@ -33,6 +34,7 @@ export class AppController {
   /** Registers IPC, opens the first folder (falling back to the bundled example) and shows the window. */
   async start(initialFolder: string | null): Promise<void> {
     registerIpcHandlers(ipcMain, this.hostApi(), this.options.allowedOrigins);
+    registerSaveFileHandler(ipcMain, (file) => this.saveFile(file), this.options.allowedOrigins);
     this.session.onSnapshot((snapshot) => this.onSnapshot(snapshot));
     const first = await this.session.openFolder(initialFolder ?? this.options.paths.seedExample);
     if (!first.ok && initialFolder !== null) {
@@ -73,6 +75,18 @@ export class AppController {
     const result = await this.session.openFolder(folder);
     await this.rebuildMenu();
     return result;
+  }
+
+  /** saveFile: the Save dialog (starting in the open folder), then the bytes written where the user chose. */
+  private async saveFile(file: SaveFileRequest): Promise<Result<SavedFile>> {
+    const target = await chooseSavePath(this.win, file.suggestedName, file.mimeType, this.session.folder ?? undefined);
+    if (target === null) return { ok: true, value: { saved: false, name: file.suggestedName } };
+    try {
+      await fs.promises.writeFile(target, Buffer.from(file.data, file.encoding === 'base64' ? 'base64' : 'utf8'));
+      return { ok: true, value: { saved: true, name: target } };
+    } catch (e) {
+      return { ok: false, error: `Could not save ${target}: ${e instanceof Error ? e.message : String(e)}` };
+    }
   }
 
   /** The API the renderer reaches over IPC: the session, except that openFolder() without a path asks the user. */

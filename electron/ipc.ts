@@ -4,8 +4,8 @@
  * `kube-traffic:` prefix, the sender is the main frame of our own page (app://app, or the dev
  * server's origin in development), and the arguments pass src/api/validate.ts.
  */
-import { CHANNELS } from '../src/api/contract';
-import { API_METHODS, type ApiMethod } from '../src/api/validate';
+import { CHANNELS, type Result, type SavedFile, type SaveFileRequest } from '../src/api/contract';
+import { API_METHODS, type ApiMethod, validateSaveFile } from '../src/api/validate';
 import { dispatch, type HostApi } from '../host/dispatch';
 
 /** The part of an IpcMainInvokeEvent we trust: where the call came from. */
@@ -71,4 +71,25 @@ export function registerIpcHandlers(ipc: IpcMainLike, api: HostApi, allowedOrigi
   return () => {
     for (const channel of channels) ipc.removeHandler(channel);
   };
+}
+
+/**
+ * saveFile is the window's, not the session's (a Save dialog, then a write where the user chose), so it
+ * has its own handler, checked the same way: trusted sender, then validateSaveFile. Returns the remover.
+ */
+export function registerSaveFileHandler(
+  ipc: IpcMainLike,
+  save: (file: SaveFileRequest) => Promise<Result<SavedFile>>,
+  allowedOrigins: readonly string[],
+): () => void {
+  const channel = CHANNELS.saveFile;
+  ipc.handle(channel, async (event, ...args) => {
+    if (!isTrustedSender(event, allowedOrigins)) {
+      throw new Error(`Blocked ${channel} from an untrusted sender (${event.senderFrame?.url ?? 'no frame'})`);
+    }
+    if (args.length !== 1) return { ok: false, error: `saveFile: expected 1 argument, got ${args.length}` };
+    const checked = validateSaveFile(args[0]);
+    return checked.ok ? save(checked.value) : checked;
+  });
+  return () => ipc.removeHandler(channel);
 }

@@ -29,6 +29,7 @@ const api: KubeTrafficApi = {
   getScenarios: () => ipcRenderer.invoke(CHANNELS.getScenarios),
   saveScenario: (scenario) => ipcRenderer.invoke(CHANNELS.saveScenario, scenario),
   deleteScenario: (name) => ipcRenderer.invoke(CHANNELS.deleteScenario, name),
+  saveFile: (file) => ipcRenderer.invoke(CHANNELS.saveFile, file),
   onSnapshot: (listener) => subscribe<ClusterSnapshot>(CHANNELS.snapshot, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(CHANNELS.menuCommand, listener),
   pathForFile: (file) => {

@@ -67,7 +67,8 @@ interface Loaded {
   lastGood: LastGood;
 }
 
-type Api = Omit<KubeTrafficApi, 'pathForFile' | 'onMenuCommand'>;
+// saveFile is the window's (a Save dialog, or a browser download), not the session's.
+type Api = Omit<KubeTrafficApi, 'pathForFile' | 'onMenuCommand' | 'saveFile'>;
 type Loadable = Extract<FolderJobResult, { kind: 'loaded' }>;
 
 const NO_CLUSTER = 'No cluster is loaded: open a folder first';

@@ -195,7 +195,11 @@ export function App() {
     [controller, push, snapshot?.folder],
   );
   const runFileError = useCallback(
-    (message: string) => push({ title: 'Could not open the run', lines: [message], tone: 'danger' }),
+    (message: string, title = 'Could not open the run') => push({ title, lines: [message], tone: 'danger' }),
+    [push],
+  );
+  const mapExportError = useCallback(
+    (message: string) => push({ title: 'Could not export the map', lines: [message], tone: 'danger' }),
     [push],
   );
   const scenarioError = useCallback((message: string) => push({ title: 'Scenarios', lines: [message], tone: 'danger' }), [push]);
@@ -278,7 +282,14 @@ export function App() {
         </div>
         <main className={`workspace ${hasRun ? 'has-inspector' : ''} ${tabbed ? 'tabbed' : ''}`}>
           <div className="map-pane" ref={mapPane}>
-            <MapToolbar api={api} revision={snapshot?.revision ?? 0} onMatches={setMatches} map={mapHandle} />
+            <MapToolbar
+              api={api}
+              revision={snapshot?.revision ?? 0}
+              onMatches={setMatches}
+              map={mapHandle}
+              folder={snapshot?.folder ?? ''}
+              onExportError={mapExportError}
+            />
             {snapshot && layout ? (
               <Topology
                 snapshot={snapshot}
@@ -312,7 +323,7 @@ export function App() {
           )}
         </main>
         <PlaybackBar controller={controller} run={run}>
-          <RunFiles run={run} request={lastSent} snapshot={snapshot} onOpen={openRun} onError={runFileError} />
+          <RunFiles api={api} run={run} request={lastSent} snapshot={snapshot} onOpen={openRun} onError={runFileError} />
         </PlaybackBar>
         <Dock compact={!hasRun && !hasProblems} problems={hasProblems}>
           <EventList controller={controller} />

@@ -6,6 +6,7 @@
  */
 import type { ClusterSnapshot, KubeTrafficApi, Result } from '../../src/api/contract';
 import { validateSnapshot } from '../../src/api/validate';
+import { downloadFile } from './download';
 
 export interface HttpApiOptions {
   /** Origin of the server, '' for the page's own (the normal case). */
@@ -99,6 +100,8 @@ export function createHttpApi(options: HttpApiOptions = {}): KubeTrafficApi {
     getScenarios: () => post('getScenarios', []),
     saveScenario: (scenario) => postResult('saveScenario', [scenario]),
     deleteScenario: (name) => postResult('deleteScenario', [name]),
+    // Nothing to ask the server: the browser saves by downloading.
+    saveFile: (file) => downloadFile(file),
     onSnapshot: (listener) => {
       listeners.add(listener);
       openStream();

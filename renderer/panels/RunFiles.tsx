@@ -1,19 +1,21 @@
 /**
  * Export run / Open run: a run saved as one self-contained JSON file (request, traces, packet events
- * and the cluster snapshot, src/api/runFile.ts) and played again from it. Plain browser file APIs, so
- * it works the same in the Electron window and in browser mode.
+ * and the cluster snapshot, src/api/runFile.ts) and played again from it. Saved through api.saveFile
+ * (a Save dialog in Electron, a download in browser mode); opened with the browser's file picker.
  */
 import { useRef } from 'react';
-import type { ClusterSnapshot } from '../../src/api/contract';
+import type { ClusterSnapshot, KubeTrafficApi } from '../../src/api/contract';
 import type { TraceRun } from '../../src/model/trace';
 import { parseRunFile, runFile, type RunFile } from '../../src/api/runFile';
 
 export interface RunFilesProps {
+  api: KubeTrafficApi;
   run: TraceRun | null;
   request: RunFile['request'] | null;
   snapshot: ClusterSnapshot | null;
   onOpen(file: RunFile, name: string): void;
-  onError(message: string): void;
+  /** A run file that would not open, or an export that failed (`title` then says so). */
+  onError(message: string, title?: string): void;
 }
 
 /** `kube-traffic-run-external-node-k8s-node1-30000.json`: what was sent, safe as a file name. */
@@ -22,21 +24,18 @@ export function runFileName(request: RunFile['request']): string {
   return `kube-traffic-run-${what.slice(0, 80) || 'run'}.json`;
 }
 
-export function RunFiles({ run, request, snapshot, onOpen, onError }: RunFilesProps) {
+export function RunFiles({ api, run, request, snapshot, onOpen, onError }: RunFilesProps) {
   const input = useRef<HTMLInputElement | null>(null);
 
-  const exportRun = () => {
+  const exportRun = async () => {
     if (!run || !request || !snapshot) return;
-    const blob = new Blob([JSON.stringify(runFile(request, run, snapshot))], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = runFileName(request);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    // Revoked after the click has been handled (the download holds its own reference by then).
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const data = JSON.stringify(runFile(request, run, snapshot));
+    try {
+      const saved = await api.saveFile({ suggestedName: runFileName(request), data, mimeType: 'application/json' });
+      if (!saved.ok) onError(saved.error, 'Could not export the run');
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e), 'Could not export the run');
+    }
   };
 
   const open = async (file: File | undefined) => {
@@ -48,7 +47,7 @@ export function RunFiles({ run, request, snapshot, onOpen, onError }: RunFilesPr
 
   return (
     <div className="run-files">
-      <button type="button" disabled={!run || !request || !snapshot} onClick={exportRun} title="Save this run as a JSON file">
+      <button type="button" disabled={!run || !request || !snapshot} onClick={() => void exportRun()} title="Save this run as a JSON file">
         Export run
       </button>
       <button type="button" onClick={() => input.current?.click()} title="Play a run exported before">

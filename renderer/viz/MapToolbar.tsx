@@ -1,10 +1,11 @@
 /**
- * The map's own toolbar, above the drawing: the label selector, zoom and fit. It acts on the map
+ * The map's own toolbar, above the drawing: the label selector, Export map, zoom and fit. It acts on the map
  * through its handle, so the drawing (memoised) never re-renders for it.
  */
 import type { RefObject } from 'react';
 import type { KubeTrafficApi } from '../../src/api/contract';
 import { SelectorBox } from '../panels/SelectorBox';
+import { ExportMapMenu } from './ExportMapMenu';
 import type { MapHandle } from './Topology';
 
 /** Its height in CSS px (styles/topology.css .map-toolbar), for the drawing's aspect. */
@@ -15,13 +16,17 @@ export interface MapToolbarProps {
   revision: number;
   onMatches(matches: Set<string> | null): void;
   map: RefObject<MapHandle | null>;
+  /** The open folder (Export map names its file after it), and where an export failure is told. */
+  folder: string;
+  onExportError(message: string): void;
 }
 
-export function MapToolbar({ api, revision, onMatches, map }: MapToolbarProps) {
+export function MapToolbar({ api, revision, onMatches, map, folder, onExportError }: MapToolbarProps) {
   return (
     <div className="map-toolbar" role="toolbar" aria-label="Map">
       <SelectorBox api={api} revision={revision} onMatches={onMatches} />
       <span className="spacer" />
+      <ExportMapMenu api={api} map={map} folder={folder} onError={onExportError} />
       <div className="zoom-controls">
         <button type="button" onClick={() => map.current?.zoomBy(1.25)} aria-label="Zoom in" title="Zoom in">
           +

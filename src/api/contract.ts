@@ -211,6 +211,11 @@ export interface KubeTrafficApi {
   saveScenario(scenario: Scenario): Promise<Result<Scenarios>>;
   /** Delete a saved scenario by name. */
   deleteScenario(name: string): Promise<Result<Scenarios>>;
+  /**
+   * Save a file the user made (an exported map or run): Electron asks where with a Save dialog, browser mode
+   * downloads it. `saved: false` when the user cancelled the dialog.
+   */
+  saveFile(file: SaveFileRequest): Promise<Result<SavedFile>>;
   /** Called whenever the cluster changes (folder edited on disk, operation, folder opened). Returns unsubscribe. */
   onSnapshot(listener: (snapshot: ClusterSnapshot) => void): () => void;
   /**
@@ -220,6 +225,22 @@ export interface KubeTrafficApi {
   pathForFile?(file: unknown): string;
   /** Electron only: commands chosen in the native menu that the renderer carries out. Returns unsubscribe. */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** What saveFile writes: a plain file name (no directory) offered to the user, and the bytes. */
+export interface SaveFileRequest {
+  suggestedName: string;
+  /** Text as is, or the bytes in base64 when `encoding` is 'base64' (a PNG). */
+  data: string;
+  encoding?: 'utf8' | 'base64';
+  /** `image/svg+xml`, `image/png`, `application/json`. */
+  mimeType: string;
+}
+
+/** What saveFile did: where it saved (the chosen name, or the download's), or that the user cancelled. */
+export interface SavedFile {
+  saved: boolean;
+  name: string;
 }
 
 /** A file of the open folder as the Source view shows it. */
@@ -247,6 +268,7 @@ export const CHANNELS = {
   getScenarios: 'kube-traffic:get-scenarios',
   saveScenario: 'kube-traffic:save-scenario',
   deleteScenario: 'kube-traffic:delete-scenario',
+  saveFile: 'kube-traffic:save-file',
   snapshot: 'kube-traffic:snapshot',
   menuCommand: 'kube-traffic:menu-command',
 } as const;

@@ -4,7 +4,7 @@
  * host re-checks every argument here before it touches the engine or the file system.
  * Messages follow the API server's wording ("Invalid value", "Required value", "Unsupported value").
  */
-import type { ClusterOperation, ClusterSnapshot, MenuCommand, ReachabilityRequest, Result, Scenario } from './contract';
+import type { ClusterOperation, ClusterSnapshot, MenuCommand, ReachabilityRequest, Result, SaveFileRequest, Scenario } from './contract';
 import { MENU_COMMANDS } from './contract';
 import { normalizeScenario, scenarioError, SCENARIO_LIMITS } from '../scenarios/rules';
 
@@ -327,6 +327,53 @@ export function validateArgs<M extends ApiMethod>(method: M, args: unknown): Res
     }
   })();
   return result as Result<ApiArgs[M]>;
+}
+
+/** What saveFile accepts: a file name of at most 255 characters and 64 MiB of data (a 500-Pod map's PNG is a few MiB). */
+export const SAVE_FILE_LIMITS = {
+  nameLength: 255,
+  dataLength: 64 * 1024 * 1024,
+  mimeTypes: ['image/svg+xml', 'image/png', 'application/json', 'text/plain', 'text/yaml'],
+} as const;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * The argument of saveFile: the name is a file name only (the shell picks the folder, with the user),
+ * so no separator, no `..`, no control characters; the data is text or well-formed base64.
+ */
+export function validateSaveFile(arg: unknown): Result<SaveFileRequest> {
+  if (!isPlainObject(arg)) return fail('file: Invalid value: must be an object {suggestedName, data, mimeType}');
+  const extra = unknownKey(arg, ['suggestedName', 'data', 'encoding', 'mimeType'], 'file');
+  if (extra) return fail(extra);
+  const nameError = checkText(arg.suggestedName, 'file.suggestedName', SAVE_FILE_LIMITS.nameLength);
+  if (nameError) return fail(nameError);
+  const name = arg.suggestedName as string;
+  const control = [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  if (control || /[/\\:*?"<>|]/.test(name) || name === '.' || name === '..' || name.trim() !== name) {
+    return fail(
+      `file.suggestedName: Invalid value: ${JSON.stringify(name)}: must be a file name, without a folder or the characters / \\ : * ? " < > |`,
+    );
+  }
+  const encoding = arg.encoding ?? 'utf8';
+  if (encoding !== 'utf8' && encoding !== 'base64') {
+    return fail(`file.encoding: Unsupported value: ${JSON.stringify(arg.encoding)}: supported values: "utf8", "base64"`);
+  }
+  if (typeof arg.data !== 'string')
+    return fail(arg.data === undefined ? 'file.data: Required value' : 'file.data: Invalid value: must be a string');
+  if (arg.data.length > SAVE_FILE_LIMITS.dataLength) {
+    return fail(`file.data: Too long: may not be more than ${SAVE_FILE_LIMITS.dataLength} characters`);
+  }
+  if (encoding === 'base64' && (arg.data.length % 4 !== 0 || !BASE64.test(arg.data))) {
+    return fail('file.data: Invalid value: must be base64 (RFC 4648) when file.encoding is "base64"');
+  }
+  const mime = arg.mimeType;
+  if (typeof mime !== 'string' || !(SAVE_FILE_LIMITS.mimeTypes as readonly string[]).includes(mime)) {
+    return fail(
+      `file.mimeType: Unsupported value: ${JSON.stringify(mime)}: supported values: ${SAVE_FILE_LIMITS.mimeTypes.map((m) => `"${m}"`).join(', ')}`,
+    );
+  }
+  return ok({ suggestedName: name, data: arg.data, encoding, mimeType: mime });
 }
 
 export function validateMenuCommand(value: unknown): Result<MenuCommand> {

@@ -175,6 +175,7 @@ export function installFakeApi(data: FakeData): void {
     getScenarios: async () => ({ saved: [], lessons: [], problems: [] }),
     saveScenario: async () => ({ ok: false, error: 'not available in the benchmark' }),
     deleteScenario: async () => ({ ok: false, error: 'not available in the benchmark' }),
+    saveFile: async () => ({ ok: false, error: 'not available in the benchmark' }),
     onSnapshot: () => () => undefined,
   };
   (window as unknown as { kubeTraffic: KubeTrafficApi }).kubeTraffic = api;

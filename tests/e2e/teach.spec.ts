@@ -1,15 +1,16 @@
 /**
  * Teaching aids (issue 9 points 2, 9, 11): "Why here?" says when nodes tied at the top score and the
- * pick was kube-scheduler's seeded coin toss; the keyboard focus stays on Send request after a send.
+ * pick was kube-scheduler's seeded coin toss; the keyboard focus stays on Send request after a send;
+ * Export map saves the drawing as a standalone SVG and as a PNG.
  * Screenshots at 1280×720 and 1920×1080, light and dark, go to tests/output/screenshots.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './support/app';
 import { screenshotEverySize } from './support/screenshots';
-import { startWeb, type WebServer } from './support/webServer';
+import { screenshotPath, startWeb, type WebServer } from './support/webServer';
 
 /** One bare Pod on the default cluster: k8s-node1 and k8s-node2 are equal and empty, so they tie for it. */
 const POD = `apiVersion: v1
@@ -77,4 +78,75 @@ test('the focus stays on Send request after Enter and after a click', async ({ p
   // Enter again from there sends again: the focus never fell to the page.
   await page.keyboard.press('Enter');
   await expect(send).toBeFocused();
+});
+
+/** Export map as FORMAT through the toolbar's menu; the browser-mode download's bytes. */
+async function exportMap(page: Page, format: 'PNG' | 'SVG'): Promise<{ name: string; bytes: Buffer }> {
+  await page.getByRole('button', { name: 'Export map', exact: true }).click();
+  // The menu opens with the focus on its first item.
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
+  const item = page.getByRole('menuitem', { name: `Export map as ${format}` });
+  const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+test('Export map saves a standalone SVG with the nodes and Pods, and a PNG twice its size', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Export map', exact: true }).click();
+  await expect(page.getByRole('menu', { name: 'Export map' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('teach-export-menu-1440-light') });
+  // Escape closes the menu and gives the focus back to its button.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export map', exact: true })).toBeFocused();
+
+  const svg = await exportMap(page, 'SVG');
+  expect(svg.name).toMatch(/^kube-traffic-map-kt-teach-\w+\.svg$/);
+  const text = svg.bytes.toString('utf8');
+  expect(text.startsWith('<?xml')).toBe(true);
+  // It parses as XML, names what the map draws, and carries its colours inline (no app stylesheet needed).
+  const parsed = await page.evaluate((doc) => {
+    const d = new DOMParser().parseFromString(doc, 'image/svg+xml');
+    const texts = [...d.querySelectorAll('text')].map((t) => t.textContent ?? '');
+    return {
+      error: d.querySelector('parsererror')?.textContent ?? null,
+      root: d.documentElement.nodeName,
+      width: Number(d.documentElement.getAttribute('width')),
+      texts,
+      classes: d.querySelectorAll('[class]').length,
+      styled: d.querySelectorAll('[style*="fill"]').length,
+    };
+  }, text);
+  expect(parsed.error).toBeNull();
+  expect(parsed.root).toBe('svg');
+  expect(parsed.width).toBeGreaterThan(300);
+  for (const name of ['k8s-master', 'k8s-node1', 'k8s-node2', 'solo']) expect(parsed.texts).toContain(name);
+  expect(parsed.classes).toBe(0);
+  expect(parsed.styled).toBeGreaterThan(20);
+
+  const png = await exportMap(page, 'PNG');
+  expect(png.name).toMatch(/\.png$/);
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // IHDR: width and height, big-endian, at bytes 16 and 20: twice the SVG's size.
+  const width = png.bytes.readUInt32BE(16);
+  const height = png.bytes.readUInt32BE(20);
+  expect(width).toBe(2 * parsed.width);
+  expect(height).toBeGreaterThan(200);
+  expect(height).toBeLessThan(8192);
+
+  // The SVG alone, away from the app's CSS, light and dark: what a student pastes into a report.
+  fs.writeFileSync(screenshotPath('teach-export-map').replace(/\.png$/, '.svg'), text);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const exported = await exportMap(page, 'SVG');
+    const standalone = await page.context().newPage();
+    await standalone.setContent(
+      `<body style="margin:0;background:#888"><img alt="map" src="data:image/svg+xml;base64,${exported.bytes.toString('base64')}"></body>`,
+    );
+    await standalone.screenshot({ path: screenshotPath(`teach-export-map-svg-${scheme}`), fullPage: true });
+    await standalone.close();
+  }
+  fs.writeFileSync(screenshotPath('teach-export-map-png').replace(/\.png\.png$/, '.png'), png.bytes);
 });

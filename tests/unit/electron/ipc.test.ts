@@ -77,8 +77,9 @@ describe('registerIpcHandlers', () => {
   it('handles one prefixed channel per API method', () => {
     const ipc = fakeIpc();
     registerIpcHandlers(ipc, fakeApi(), ORIGINS);
+    // saveFile is the window's own handler (registerSaveFileHandler, tests/unit/electron/saveFile.test.ts).
     const expected = Object.entries(CHANNELS)
-      .filter(([name]) => name !== 'snapshot' && name !== 'menuCommand')
+      .filter(([name]) => name !== 'snapshot' && name !== 'menuCommand' && name !== 'saveFile')
       .map(([, channel]) => channel);
     expect([...ipc.handlers.keys()].sort()).toEqual(expected.sort());
     for (const channel of ipc.handlers.keys()) expect(channel.startsWith('kube-traffic:')).toBe(true);

@@ -52,6 +52,7 @@ describe('preload', () => {
         'pathForFile',
         'readSource',
         'saveScenario',
+        'saveFile',
         'sendRequest',
       ].sort(),
     );
@@ -73,6 +74,7 @@ describe('preload', () => {
     await api.getScenarios();
     await api.saveScenario({ name: 'a', from: 'external', to: 'svc/svc-1:9000', count: 2 });
     await api.deleteScenario('a');
+    await api.saveFile({ suggestedName: 'map.svg', data: '<svg/>', mimeType: 'image/svg+xml' });
     expect(invoked).toEqual([
       [CHANNELS.getSnapshot],
       [CHANNELS.sendRequest, { from: 'external', to: 'svc/svc-1:9000', count: 1 }],
@@ -86,6 +88,7 @@ describe('preload', () => {
       [CHANNELS.getScenarios],
       [CHANNELS.saveScenario, { name: 'a', from: 'external', to: 'svc/svc-1:9000', count: 2 }],
       [CHANNELS.deleteScenario, 'a'],
+      [CHANNELS.saveFile, { suggestedName: 'map.svg', data: '<svg/>', mimeType: 'image/svg+xml' }],
     ]);
   });
 
