@@ -238,6 +238,9 @@ export function App() {
   ) : (
     snapshot && <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />
   );
+  const problems = (
+    <ProblemsPanel diagnostics={snapshot?.diagnostics ?? []} objectCount={snapshot?.objects.length ?? 0} fatal={cluster.error} />
+  );
   const scenarios = (
     <ScenariosPanel
       api={api}
@@ -251,7 +254,7 @@ export function App() {
 
   return (
     <SourceNav.Provider value={openSource}>
-      <div className={`app ${view === 'reach' ? 'reach-open' : ''}`}>
+      <div className={`app ${view === 'reach' ? 'reach-open' : tabbed ? 'side-span' : ''}`}>
         <a className="skip-link" href={`#${MAP_ID}`} onClick={skipToMap}>
           Skip to map
         </a>
@@ -310,7 +313,15 @@ export function App() {
             )}
           </div>
           {tabbed ? (
-            <SideTabs inspector={inspector} details={details} scenarios={scenarios} chosen={source ?? selectedKey} run={run} />
+            <SideTabs
+              inspector={inspector}
+              details={details}
+              scenarios={scenarios}
+              problems={problems}
+              problemCount={snapshot?.diagnostics.length ?? 0}
+              chosen={source ?? selectedKey}
+              run={run}
+            />
           ) : (
             <>
               {hasRun && <aside className="inspector-column">{inspector}</aside>}
@@ -325,10 +336,10 @@ export function App() {
         <PlaybackBar controller={controller} run={run}>
           <RunFiles api={api} run={run} request={lastSent} snapshot={snapshot} onOpen={openRun} onError={runFileError} />
         </PlaybackBar>
-        <Dock compact={!hasRun && !hasProblems} problems={hasProblems}>
+        <Dock compact={!hasRun && !hasProblems} problems={hasProblems && !tabbed}>
           <EventList controller={controller} />
           <ResultsPanel controller={controller} run={run} />
-          <ProblemsPanel diagnostics={snapshot?.diagnostics ?? []} objectCount={snapshot?.objects.length ?? 0} fatal={cluster.error} />
+          {!tabbed && problems}
         </Dock>
         <StatusBar snapshot={snapshot} />
         <Toasts toasts={toasts} dismiss={dismiss} />

@@ -163,6 +163,14 @@ test('below 1400 px the side panels are tabs: the map keeps two thirds of the wi
   await expect(app.inspector).toBeVisible();
   const map = await box(page.getByRole('region', { name: 'Cluster map' }));
   expect(map.width).toBeGreaterThanOrEqual(1280 * 0.6);
+  // The column runs past the dock, so the inspector has most of the window's height; the playback
+  // bar goes across the window below.
+  expect((await box(app.inspector)).height).toBeGreaterThanOrEqual(720 * 0.6);
+  expect((await box(app.playbackBar)).width).toBeGreaterThanOrEqual(1270);
+  // Problems is a tab here, counted when there are any (the seed has none).
+  await tabs.getByRole('tab', { name: 'Problems' }).click();
+  await expect(app.problems).toContainText('No problems');
+  await tabs.getByRole('tab', { name: 'Packet' }).click();
   // Choosing a Pod on the map shows its details; the inspector waits in its tab.
   await app.pod('pod-1').first().click();
   await expect(tabs.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
