@@ -1,28 +1,59 @@
-/** One row per packet event (Packet Tracer's Event List): click to jump; the current row follows playback. */
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type UIEvent } from 'react';
+/**
+ * One row per packet event (Packet Tracer's Event List): click a row, or reach it by keyboard (the
+ * table is one tab stop; arrows move, Enter selects), to jump playback there; the current row follows
+ * playback. `Filter events` narrows the rows, never the playback. Long runs render only the rows in
+ * view, and the list re-renders when the hop shown changes, never per animation frame.
+ */
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import type { PacketEvent } from '../../src/model/trace';
 import { componentLabel } from '../../src/model/componentId';
-import type { PlaybackController } from '../playback/controller';
-import { formatSimTime, useSlowPlaybackState } from '../playback/usePlayback';
+import type { PlaybackController, PlaybackState } from '../playback/controller';
+import { formatSimTime, useSlowPlaybackWhen } from '../playback/usePlayback';
 import { markerKind } from '../playback/markers';
+import { outcomeRevealed, revealThreshold } from '../playback/timeline';
+import { chipChoices, type EventFilter, filterEvents, isFiltering, NO_FILTER } from '../model/eventFilter';
+import { countRender } from '../model/renderCount';
+import { useRowKeys } from '../input/useRowKeys';
+import { EventFilterBar } from './EventFilterBar';
 import { FlowDot } from './FlowDot';
 
 /** Every row has this height (CSS pins it), so long runs can render only the rows in view. */
 export const ROW_HEIGHT = 26;
-/** Runs up to this many hops render every row (all in the accessibility tree); longer ones are windowed. */
+/** Runs up to this many rows render every row (all in the accessibility tree); longer ones are windowed. */
 const WINDOW_AFTER = 400;
 
-const Row = memo(function Row({ e, index, current, onPick }: { e: PacketEvent; index: number; current: boolean; onPick(i: number): void }) {
+const Row = memo(function Row({
+  e,
+  index,
+  pos,
+  current,
+  focusable,
+  onPick,
+  onFocusRow,
+}: {
+  e: PacketEvent;
+  /** Index into the run's events (its number is index + 1, filtered or not). */
+  index: number;
+  /** Position among the rows the filter keeps. */
+  pos: number;
+  current: boolean;
+  focusable: boolean;
+  onPick(index: number, pos: number): void;
+  onFocusRow(pos: number): void;
+}) {
   const mark = markerKind(e);
   const bad = mark && mark !== 'delivered';
   return (
     <tr
       role="row"
-      aria-rowindex={index + 2}
+      aria-rowindex={pos + 2}
+      data-pos={pos}
+      tabIndex={focusable ? 0 : -1}
       className={`${current ? 'current' : ''} ${bad ? 'bad' : ''} ${e.changed.length ? 'nat' : ''}`}
       aria-selected={current}
       aria-current={current ? 'step' : undefined}
-      onClick={() => onPick(index)}
+      onClick={() => onPick(index, pos)}
+      onFocus={() => onFocusRow(pos)}
     >
       <td role="cell" className="num">
         {index + 1}
@@ -30,9 +61,9 @@ const Row = memo(function Row({ e, index, current, onPick }: { e: PacketEvent; i
       <td role="cell" className="mono time">
         {formatSimTime(e.arrive)}
       </td>
-      <td role="cell">
-        <FlowDot flowId={e.flowId} direction={e.direction} />
-        {e.direction === 'response' ? `#${e.flowId + 1} ↩` : `#${e.flowId + 1}`}
+      <td role="cell" className="req">
+        <FlowDot flowId={e.flowId} direction={e.direction} />#{e.flowId + 1}
+        {e.direction === 'response' ? ' ↩' : ''}
       </td>
       <td role="cell" className="at" title={e.at}>
         {componentLabel(e.at)}
@@ -68,20 +99,56 @@ export function revealTop(top: number, i: number, height: number): number {
 const OVERSCAN = 8;
 const OVERSCAN_PLAYING = 1;
 
+// What the list reads of playback: a tick that moves only the playhead re-renders nothing here.
+const sameForList = (a: PlaybackState, b: PlaybackState) =>
+  a.timeline === b.timeline && a.selected === b.selected && a.playing === b.playing;
+
 export function EventList({ controller }: { controller: PlaybackController }) {
-  const s = useSlowPlaybackState(controller);
-  const events = s.timeline.events;
+  // Counted per commit, as React's profiler counts renders (a test compares it with hops and frames).
+  useLayoutEffect(() => countRender('EventList'));
+  const { timeline, selected, playing } = useSlowPlaybackWhen(controller, sameForList);
+  const threshold = revealThreshold(timeline, selected);
+  const events = timeline.events;
   const scroller = useRef<HTMLDivElement | null>(null);
   const [height, setHeight] = useState(400);
-  // Where the list is scrolled to, decided here (following the selection) or by the user (scroll
-  // events). The rows to render follow from it in the same render, and the layout effect moves the
-  // scroller there: one commit per step, and the layout is never read back (no forced reflow).
-  const [view, setView] = useState({ top: 0, selected: -1, events });
-  if (view.selected !== s.selected || view.events !== events) {
-    const from = view.events === events ? view.top : 0;
-    setView({ top: s.selected >= 0 ? revealTop(from, s.selected, height) : from, selected: s.selected, events });
+
+  const [filter, setFilter] = useState<EventFilter>(NO_FILTER);
+  // A new run starts unfiltered: its requests and nodes are other ones.
+  const [filterFor, setFilterFor] = useState(events);
+  if (filterFor !== events) {
+    setFilterFor(events);
+    if (isFiltering(filter)) setFilter(NO_FILTER);
   }
-  const pick = useCallback((i: number) => controller.selectEvent(i), [controller]);
+  // Outcomes count only once playback has shown them (the reveal threshold moves at those hops only).
+  const known = useCallback((flowId: number) => outcomeRevealed(timeline, flowId, threshold), [timeline, threshold]);
+  const choices = useMemo(() => chipChoices(events, known), [events, known]);
+  const rows = useMemo(() => filterEvents(events, filter, known), [events, filter, known]);
+  /** Position (in `rows`) of each event index kept, to follow the selection. */
+  const posOf = useMemo(() => new Map(rows.map((i, p) => [i, p])), [rows]);
+  const selectedPos = selected >= 0 ? (posOf.get(selected) ?? -1) : -1;
+
+  // Where the list is scrolled to, decided here (following the selection or the keyboard) or by the
+  // user (scroll events). The rows to render follow from it in the same render, and the layout
+  // effect moves the scroller there: one commit per step, and the layout is never read back.
+  const [view, setView] = useState({ top: 0, selectedPos: -1, rows });
+  const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+  const activate = useCallback((pos: number) => controller.selectEvent(rows[pos]!), [controller, rows]);
+  const moveTo = useCallback((pos: number) => setView((v) => ({ ...v, top: revealTop(v.top, pos, height) })), [height, setView]);
+  const { bodyRef, onKeyDown, focusPos, setFocusPos } = useRowKeys({ count: rows.length, page, onActivate: activate, onMove: moveTo });
+
+  if (view.selectedPos !== selectedPos || view.rows !== rows) {
+    const from = view.rows === rows ? view.top : 0;
+    setView({ top: selectedPos >= 0 ? revealTop(from, selectedPos, height) : from, selectedPos, rows });
+    // The tab stop follows the current row (when the filter keeps it).
+    if (selectedPos >= 0) setFocusPos(selectedPos);
+  }
+  const pick = useCallback(
+    (i: number, pos: number) => {
+      setFocusPos(pos);
+      controller.selectEvent(i);
+    },
+    [controller, setFocusPos],
+  );
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -98,49 +165,74 @@ export function EventList({ controller }: { controller: PlaybackController }) {
     return () => ro.disconnect();
   }, [hasEvents]);
 
-  const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
-    const top = e.currentTarget.scrollTop;
-    setView((v) => (Math.abs(v.top - top) < 1 ? v : { ...v, top }));
-  }, []);
+  const onScroll = useCallback(
+    (e: UIEvent<HTMLDivElement>) => {
+      const top = e.currentTarget.scrollTop;
+      setView((v) => (Math.abs(v.top - top) < 1 ? v : { ...v, top }));
+    },
+    [setView],
+  );
 
-  const windowed = events.length > WINDOW_AFTER;
-  const over = s.playing ? OVERSCAN_PLAYING : OVERSCAN;
+  const windowed = rows.length > WINDOW_AFTER;
+  const over = playing ? OVERSCAN_PLAYING : OVERSCAN;
   const first = windowed ? Math.max(0, Math.floor(view.top / ROW_HEIGHT) - over) : 0;
-  const last = windowed ? Math.min(events.length, Math.ceil((view.top + height) / ROW_HEIGHT) + over) : events.length;
+  const last = windowed ? Math.min(rows.length, Math.ceil((view.top + height) / ROW_HEIGHT) + over) : rows.length;
+  // The tab stop is a rendered row: the keyboard's row, or the first in the window when the user
+  // scrolled that one away (focusing a row makes it the keyboard's).
+  const tabPos = focusPos >= first && focusPos < last ? focusPos : first;
 
   return (
     <section className="panel event-list" role="region" aria-label="Event list">
       <header className="panel-header">
         <h2>Event list</h2>
-        <span className="muted">{events.length ? `${events.length} hop events` : ''}</span>
+        <span className="muted" aria-live="polite">
+          {events.length ? (isFiltering(filter) ? `${rows.length} of ${events.length} events` : `${events.length} hop events`) : ''}
+        </span>
       </header>
       {events.length === 0 ? (
         <p className="panel-empty">No packets yet. Pick a source and a target above and press Send request.</p>
       ) : (
-        <div className="table-scroll" ref={scroller} onScroll={onScroll}>
-          {/* Explicit roles: the CSS lays rows out as grids, which would otherwise drop table semantics. */}
-          <table role="table" aria-label="Hop events" aria-rowcount={events.length + 1}>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th role="columnheader" className="num">
-                  #
-                </th>
-                <th role="columnheader">Time</th>
-                <th role="columnheader">Flow</th>
-                <th role="columnheader">At</th>
-                <th role="columnheader">Action</th>
-                <th role="columnheader">Source → Destination</th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {first > 0 && <tr className="spacer" style={{ height: first * ROW_HEIGHT }} aria-hidden="true" />}
-              {events.slice(first, last).map((e, k) => (
-                <Row key={`${e.packetId}:${e.seq}`} e={e} index={first + k} current={first + k === s.selected} onPick={pick} />
-              ))}
-              {last < events.length && <tr className="spacer" style={{ height: (events.length - last) * ROW_HEIGHT }} aria-hidden="true" />}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <EventFilterBar choices={choices} filter={filter} onFilter={setFilter} />
+          <div className="table-scroll" ref={scroller} onScroll={onScroll}>
+            {/* Explicit roles: the CSS lays rows out as grids, which would otherwise drop table semantics. */}
+            <table role="table" aria-label="Hop events" aria-rowcount={rows.length + 1}>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader" className="num">
+                    #
+                  </th>
+                  <th role="columnheader">Time</th>
+                  <th role="columnheader">Request</th>
+                  <th role="columnheader">At</th>
+                  <th role="columnheader">Action</th>
+                  <th role="columnheader">Source → Destination</th>
+                </tr>
+              </thead>
+              <tbody role="rowgroup" ref={bodyRef} onKeyDown={onKeyDown}>
+                {first > 0 && <tr className="spacer" style={{ height: first * ROW_HEIGHT }} aria-hidden="true" />}
+                {rows.slice(first, last).map((i, k) => {
+                  const e = events[i]!;
+                  const pos = first + k;
+                  return (
+                    <Row
+                      key={`${e.packetId}:${e.seq}`}
+                      e={e}
+                      index={i}
+                      pos={pos}
+                      current={i === selected}
+                      focusable={pos === tabPos}
+                      onPick={pick}
+                      onFocusRow={setFocusPos}
+                    />
+                  );
+                })}
+                {last < rows.length && <tr className="spacer" style={{ height: (rows.length - last) * ROW_HEIGHT }} aria-hidden="true" />}
+              </tbody>
+            </table>
+            {rows.length === 0 && <p className="panel-empty">No hop event matches the filter.</p>}
+          </div>
+        </>
       )}
     </section>
   );

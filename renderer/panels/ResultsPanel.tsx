@@ -2,7 +2,8 @@
  * Results: one row per request sent (number, outcome, the Pod that answered and its node, the client
  * address that Pod saw) and a tally per endpoint as a small bar chart. Outcomes appear as playback
  * reaches them, so the panel never tells the end of a story the map has not shown yet; it re-renders
- * only when another outcome is revealed, not on every playback tick.
+ * only when another outcome is revealed, not on every playback tick. Its rows are one tab stop (arrows
+ * move, Enter jumps to the hop that decided that request), as in the event list.
  */
 import { memo, useCallback, useMemo } from 'react';
 import type { TraceRun } from '../../src/model/trace';
@@ -11,13 +12,26 @@ import { revealThreshold } from '../playback/timeline';
 import { usePlaybackSelector } from '../playback/usePlayback';
 import { runResults, type EndpointTally, type ResultRow } from '../model/results';
 import { OUTCOME_TONE } from '../model/outcomeTone';
+import { useRowKeys } from '../input/useRowKeys';
 
 const pickThreshold = (s: PlaybackState) => revealThreshold(s.timeline, s.selected);
 const pickTimeline = (s: PlaybackState) => s.timeline;
 
-const Row = memo(function Row({ r, onPick }: { r: ResultRow; onPick(n: number): void }) {
+const Row = memo(function Row({
+  r,
+  pos,
+  focusable,
+  onPick,
+  onFocusRow,
+}: {
+  r: ResultRow;
+  pos: number;
+  focusable: boolean;
+  onPick(n: number): void;
+  onFocusRow(pos: number): void;
+}) {
   return (
-    <tr role="row" onClick={() => onPick(r.n)}>
+    <tr role="row" data-pos={pos} tabIndex={focusable ? 0 : -1} onClick={() => onPick(r.n)} onFocus={() => onFocusRow(pos)}>
       <td role="cell" className="num">
         {r.n}
       </td>
@@ -68,6 +82,9 @@ export function ResultsPanel({ controller, run }: { controller: PlaybackControll
   // A row jumps to the hop that decided that request.
   const pick = useCallback((n: number) => controller.selectEvent(timeline.outcomeAt[n - 1] ?? 0), [controller, timeline]);
   const total = run?.traces.length ?? 0;
+  const rows = results.rows;
+  const activate = useCallback((pos: number) => pick(rows[pos]!.n), [pick, rows]);
+  const { bodyRef, onKeyDown, focusPos, setFocusPos } = useRowKeys({ count: rows.length, page: 5, onActivate: activate });
   return (
     <section className="panel results" role="region" aria-label="Results">
       <header className="panel-header">
@@ -92,9 +109,9 @@ export function ResultsPanel({ controller, run }: { controller: PlaybackControll
                   <th role="columnheader">Client seen</th>
                 </tr>
               </thead>
-              <tbody role="rowgroup">
-                {results.rows.map((r) => (
-                  <Row key={r.n} r={r} onPick={pick} />
+              <tbody role="rowgroup" ref={bodyRef} onKeyDown={onKeyDown}>
+                {rows.map((r, pos) => (
+                  <Row key={r.n} r={r} pos={pos} focusable={pos === focusPos} onPick={pick} onFocusRow={setFocusPos} />
                 ))}
               </tbody>
             </table>

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { PlaybackController, PlaybackState } from './controller';
 
 /** The playhead state (throttled while playing), for React components. */
@@ -21,6 +21,26 @@ export function useSlowPlaybackState(controller: PlaybackController): PlaybackSt
 export function usePlaybackSelector<T>(controller: PlaybackController, pick: (s: PlaybackState) => T): T {
   const get = useCallback(() => pick(controller.getState()), [controller, pick]);
   return useSyncExternalStore(controller.subscribe, get);
+}
+
+/**
+ * The slow state, but a new copy only when `same` says it differs from the last one returned: the
+ * event list follows the hop shown, so it re-renders when that hop changes, never for the
+ * playhead's other ticks. One subscription, so what changes together renders together.
+ */
+export function useSlowPlaybackWhen(controller: PlaybackController, same: (a: PlaybackState, b: PlaybackState) => boolean): PlaybackState {
+  const get = useMemo(() => keepWhileSame(controller.getSlowState, same), [controller, same]);
+  return useSyncExternalStore(controller.subscribeSlow, get);
+}
+
+/** A getter that returns its last value again while `same` holds, so React sees nothing changed. */
+function keepWhileSame<T>(read: () => T, same: (a: T, b: T) => boolean): () => T {
+  let last: { v: T } | null = null;
+  return () => {
+    const v = read();
+    if (last === null || !same(last.v, v)) last = { v };
+    return last.v;
+  };
 }
 
 /** Simulated microseconds, readable: `0 µs`, `850 µs`, `1.250 ms`. */
