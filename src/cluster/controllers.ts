@@ -21,7 +21,7 @@ import { replicaSetNames, syncDeploymentRollout, type ReplicaSyncOptions } from 
 import { isActive, terminatePod } from './termination';
 import { objectId } from '../model/componentId';
 import { podKey, type Sim } from './sim';
-import { podDeletionCost } from '../load/pod/deletionCost';
+import { podsToDelete } from './podsToDelete';
 
 /** Tolerations every DaemonSet pod gets (daemonset_util.go AddOrUpdateDaemonPodTolerations). */
 function daemonTolerations(spec: PodSpec): Toleration[] {
@@ -69,25 +69,6 @@ function podFromTemplate(
   return p;
 }
 
-/**
- * ReplicaSet scale-down order (controller.ActivePodsWithRanks): unscheduled, then Pending, then
- * not ready, then the lower pod-deletion-cost, then more restarts, then the newest go first.
- */
-function deletionOrder(a: PodState, b: PodState): number {
-  const rank = (p: PodState): number[] => [
-    p.nodeName ? 1 : 0,
-    p.phase === 'Pending' ? 0 : p.phase === 'Unknown' ? 1 : 2,
-    p.ready ? 1 : 0,
-    podDeletionCost(p.annotations) ?? 0,
-    -Math.max(0, ...p.containers.map((c) => c.restartCount)),
-    -p.createdAt,
-  ];
-  const ra = rank(a);
-  const rb = rank(b);
-  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
-  return a.name < b.name ? 1 : a.name > b.name ? -1 : 0;
-}
-
 function podNameTaken(sim: Sim, namespace: string): (name: string) => boolean {
   return (name) => sim.pods.has(podKey(namespace, name));
 }
@@ -124,13 +105,21 @@ function syncReplicas(
       createPod(sim, next);
     }
   } else if (owned.length > want) {
-    const victims = [...owned].sort(deletionOrder).slice(0, owned.length - want);
+    const victims = podsToDelete(owned, relatedPods(sim, w, ownerKind, owned), owned.length - want, sim.clock);
     for (const pod of victims) {
       if (opts.graceful) terminatePod(sim, pod);
       else deletePodNow(sim, pod);
       sim.event('Normal', 'SuccessfulDelete', id, `Deleted pod: ${pod.name}`);
     }
   }
+}
+
+/** getIndirectlyRelatedPods: a Deployment's ReplicaSet counts the Pods of all its Deployment's ReplicaSets. */
+function relatedPods(sim: Sim, w: WorkloadState, ownerKind: string, owned: PodState[]): PodState[] {
+  if (w.kind !== 'Deployment' || ownerKind !== 'ReplicaSet') return owned;
+  // The new ReplicaSet of a rollout that has just begun is not listed on `w` yet.
+  const names = new Set([...replicaSetNames(w), `${w.name}-${templateHash(w)}`]);
+  return [...names].flatMap((rs) => sim.podsOwnedBy(w.namespace, 'ReplicaSet', rs));
 }
 
 function syncDeployment(sim: Sim, w: WorkloadState, previousReplicas: number): WorkloadState {
@@ -278,7 +267,7 @@ export function syncWorkload(sim: Sim, w: WorkloadState, previousReplicas = 0): 
       return syncDeployment(sim, w, previousReplicas);
     case 'ReplicaSet':
     case 'ReplicationController':
-      syncReplicas(sim, w, w.kind, w.name, w.replicas, {});
+      syncReplicas(sim, w, w.kind, w.name, w.replicas, {}, { graceful: true });
       return w;
     case 'DaemonSet':
       return syncDaemonSet(sim, w);

@@ -10,7 +10,7 @@ import { OPERATION_STEP } from './clock';
 import { controllerOf, syncWorkload } from './controllers';
 import { updateEndpoints } from './build';
 import { ClusterOperationError, notFound } from './errors';
-import { createPod, deletePodNow, retryPending } from './pods';
+import { createPod, retryPending } from './pods';
 import { nodeComponentId } from '../model/componentId';
 import { podKey, Sim, workloadKey } from './sim';
 import { terminatePod } from './termination';
@@ -153,6 +153,11 @@ export interface DrainOptions {
   force?: boolean;
   /** `--ignore-daemonsets` (default true here: every node runs kube-proxy and kube-flannel). */
   ignoreDaemonSets?: boolean;
+  /**
+   * Wait until the evicted Pods are gone, as kubectl drain does (default true): the clock runs through
+   * their grace periods. false: return at once, the evicted Pods still Terminating.
+   */
+  wait?: boolean;
 }
 
 /**
@@ -186,8 +191,14 @@ export function drainNode(c: Cluster, node: string, opts: DrainOptions = {}): Cl
     );
   }
   setSchedulable(sim, n, true);
-  const evict = onNode.filter((p) => p.owner?.kind !== 'Node' && p.owner?.kind !== 'DaemonSet');
-  for (const pod of evict) deletePodNow(sim, pod);
+  // Evicted (graceful deletion: Terminating for its grace period), each replaced by its controller at once.
+  const evict = onNode.filter((p) => p.owner?.kind !== 'Node' && p.owner?.kind !== 'DaemonSet' && !p.terminating);
+  for (const pod of evict) terminatePod(sim, pod);
   for (const pod of evict) replace(sim, pod);
-  return finish(sim);
+  const drained = finish(sim);
+  if (opts.wait === false) return drained;
+  let until = drained.clock;
+  for (const p of drained.pods)
+    if (p.terminating && p.nodeName === node && p.deletionTimestamp !== undefined) until = Math.max(until, p.deletionTimestamp);
+  return advanceCluster(drained, until).cluster;
 }

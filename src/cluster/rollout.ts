@@ -95,9 +95,9 @@ export function syncDeploymentRollout(
   const next: WorkloadState = { ...w, replicaSet: rsName, templateHash: hash, replicaSets: sets };
   delete next.rolloutStartedAt;
   if (rolloutStartedAt === undefined) {
-    // No rollout: the Deployment only sizes its ReplicaSet.
+    // No rollout: the Deployment only sizes its ReplicaSet (the Pods it scales away are Terminating for their grace period).
     scale(current, w.replicas);
-    syncRS(current, current.replicas, {});
+    syncRS(current, current.replicas, { graceful: true });
     return next;
   }
   const opts: ReplicaSyncOptions = { graceful: true, readyDelay: rolloutReadyDelay(w) };

@@ -13,6 +13,8 @@ import type { Cluster } from '../../../src/model/cluster';
 import { container, load, node, pod, service, workload } from './fixtures';
 
 const userPods = (c: Cluster) => c.pods.filter((p) => !p.builtIn);
+/** The Pods a controller counts (not Terminating). */
+const active = (c: Cluster) => userPods(c).filter((p) => !p.terminating);
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
@@ -108,9 +110,19 @@ describe('scaleWorkload', () => {
     expect(up.events).toContainEqual(
       expect.objectContaining({ reason: 'ScalingReplicaSet', message: `Scaled up replica set ${rs} from 2 to 4` }),
     );
+    // kubectl scale returns at once: the Pods scaled away are Terminating for their grace period,
+    // their endpoints serving-terminating (no longer ready), and gone when it ends.
     const down = scaleWorkload(up, 'deploy', 'default', 'web', 1);
-    expect(userPods(down)).toHaveLength(1);
-    expect(down.services.find((s) => s.name === 'web')!.endpoints).toHaveLength(1);
+    expect(active(down)).toHaveLength(1);
+    const leaving = userPods(down).filter((p) => p.terminating);
+    expect(leaving).toHaveLength(3);
+    expect(leaving.every((p) => p.deletionTimestamp === down.clock + 30)).toBe(true);
+    const endpoints = down.services.find((s) => s.name === 'web')!.endpoints;
+    expect(endpoints.filter((e) => e.ready)).toHaveLength(1);
+    expect(endpoints.filter((e) => e.terminating)).toHaveLength(3);
+    const later = advanceCluster(down, down.clock + 30).cluster;
+    expect(userPods(later)).toHaveLength(1);
+    expect(later.services.find((s) => s.name === 'web')!.endpoints).toHaveLength(1);
   });
 
   test('scaling down removes the unready/newest pods first', () => {
@@ -140,11 +152,11 @@ describe('scaleWorkload', () => {
       ),
     };
     expect(
-      userPods(scaleWorkload(annotated, 'deployment', 'default', 'web', 2))
+      active(scaleWorkload(annotated, 'deployment', 'default', 'web', 2))
         .map((p) => p.name)
         .sort(),
     ).toEqual([pods[0].name, pods[2].name].sort());
-    expect(userPods(scaleWorkload(annotated, 'deployment', 'default', 'web', 1)).map((p) => p.name)).toEqual([pods[0].name]);
+    expect(active(scaleWorkload(annotated, 'deployment', 'default', 'web', 1)).map((p) => p.name)).toEqual([pods[0].name]);
   });
 
   test('StatefulSet scales down from the highest ordinal', () => {
