@@ -15,7 +15,7 @@ import { isIPv4 } from '../util/ip';
 import { CLUSTER_TTL, canonicalName, fqdn, type ZoneAnswer } from './records';
 import { upstreamLookup } from './upstream';
 
-interface ZoneIndex {
+export interface ZoneIndex {
   services: Map<string, ServiceState>;
   pods: Map<string, PodState>;
   namespaces: Set<string>;
@@ -23,7 +23,7 @@ interface ZoneIndex {
 
 const INDEXES = new WeakMap<Cluster, ZoneIndex>();
 
-function zoneIndex(c: Cluster): ZoneIndex {
+export function zoneIndex(c: Cluster): ZoneIndex {
   let ix = INDEXES.get(c);
   if (ix) return ix;
   const services = new Map<string, ServiceState>();
@@ -69,7 +69,7 @@ function a(name: string, ip: string): DnsRecord {
 }
 
 /** Endpoint addresses CoreDNS publishes: the ready ones (publishNotReadyAddresses marks every one ready). */
-function published(svc: ServiceState): ServiceState['endpoints'] {
+export function published(svc: ServiceState): ServiceState['endpoints'] {
   return svc.endpoints.filter((e) => e.ready);
 }
 
@@ -109,7 +109,7 @@ function serviceRecords(c: Cluster, ix: ZoneIndex, q: string, ns: string, name: 
 }
 
 /** The hostname an endpoint is published under: the Pod's `hostname` when its `subdomain` is this Service, else its dashed IP. */
-function endpointHostname(ix: ZoneIndex, svc: ServiceState, pod: string | null, ip: string): string {
+export function endpointHostname(ix: ZoneIndex, svc: ServiceState, pod: string | null, ip: string): string {
   const p = pod === null ? undefined : ix.pods.get(`${svc.namespace}/${pod}`);
   // The EndpointSlice controller sets the hostname only then (endpointsliceutil: pod.Spec.Subdomain == svc.Name).
   if (p?.spec.hostname && p.spec.subdomain === svc.name) return p.spec.hostname;

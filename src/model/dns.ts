@@ -6,10 +6,10 @@ export type DnsRcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL';
 export interface DnsRecord {
   /** Owner name, fully qualified with its trailing dot, as dig prints it. */
   name: string;
-  type: 'A' | 'CNAME';
+  type: 'A' | 'CNAME' | 'SRV' | 'PTR';
   /** Seconds: CoreDNS's kubernetes plugin answers with TTL 5 (its default). */
   ttl: number;
-  /** An IPv4 address (A) or a fully qualified name (CNAME). */
+  /** An IPv4 address (A), a fully qualified name (CNAME, PTR), or `PRIORITY WEIGHT PORT TARGET.` (SRV), as dig prints them. */
   data: string;
 }
 
