@@ -3,7 +3,7 @@
  * and the event list below. App wires state together; every piece of logic lives in its own module.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { TraceRun } from '../src/model/trace';
+import type { Outcome, TraceRun } from '../src/model/trace';
 import type { Scenario } from '../src/api/contract';
 import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
@@ -26,7 +26,9 @@ import { StatusBar } from './panels/StatusBar';
 import { type AppView, TitleBar } from './panels/TitleBar';
 import { Toasts, useToasts } from './panels/Toasts';
 import { PlaybackController } from './playback/controller';
-import { buildTimeline } from './playback/timeline';
+import { buildTimeline, EMPTY_TIMELINE } from './playback/timeline';
+import { PredictionPanel } from './panels/PredictionPanel';
+import { usePredictFirst } from './state/usePredictFirst';
 import type { PlaybackState } from './playback/controller';
 import { usePlaybackSelector } from './playback/usePlayback';
 import { useCluster } from './state/useCluster';
@@ -63,6 +65,9 @@ export function App() {
   const marked = usePlaybackSelector(controller, markedEvent);
   const { toasts, push, dismiss } = useToasts();
   const [run, setRun] = useState<TraceRun | null>(null);
+  const [predictFirst, setPredictFirst] = usePredictFirst();
+  // The current run's prediction under Predict first (null: not asked for this run).
+  const [prediction, setPrediction] = useState<{ guess: Outcome | null } | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
@@ -143,9 +148,17 @@ export function App() {
         if (r.ok) {
           setRun(r.value);
           setLastSent(req);
-          controller.load(buildTimeline(r.value.events));
-          if (!sentBefore.current) controller.play();
+          const first = !sentBefore.current;
           sentBefore.current = true;
+          if (predictFirst) {
+            // Nothing of the run on screen (packets, hops, outcomes) until the student has guessed.
+            setPrediction({ guess: null });
+            controller.load(EMPTY_TIMELINE);
+            return true;
+          }
+          setPrediction(null);
+          controller.load(buildTimeline(r.value.events));
+          if (first) controller.play();
           return true;
         }
         setSendError(r.error);
@@ -156,7 +169,18 @@ export function App() {
       }
       return false;
     },
-    [api, controller],
+    [api, controller, predictFirst],
+  );
+
+  // The guess is in: the run goes on screen and plays; the verdict follows once playback reveals the outcomes.
+  const guess = useCallback(
+    (outcome: Outcome) => {
+      if (!run) return;
+      setPrediction({ guess: outcome });
+      controller.load(buildTimeline(run.events));
+      controller.play();
+    },
+    [run, controller],
   );
 
   // A Reachability cell: back on the map, the request in the bar, and its packet on its way.
@@ -182,6 +206,7 @@ export function App() {
   const openRun = useCallback(
     (file: RunFile, name: string) => {
       setRun(file.run);
+      setPrediction(null);
       setLastSent(file.request);
       setShownRequest(file.request);
       controller.load(buildTimeline(file.run.events));
@@ -214,6 +239,7 @@ export function App() {
           cluster.accept(r.value);
           forgetDeleted();
           setRun(null);
+          setPrediction(null);
           setSelectedKey(null);
           controller.load(buildTimeline([]));
           push({ title: 'Folder opened', lines: [r.value.folder], tone: 'ok' });
@@ -232,7 +258,17 @@ export function App() {
   const activeKey = marked ? canonicalKey(marked.at) : null;
   const activeNode = marked && marked.at.startsWith('svc/') ? (marked.node ?? null) : null;
   const tabbed = hasRun && narrow;
-  const inspector = <PacketInspector controller={controller} run={run} api={api} />;
+  const packetInspector = <PacketInspector controller={controller} run={run} api={api} />;
+  // Under Predict first the question (then the verdict) leads the inspector; before the guess it is all there is.
+  const inspector =
+    prediction && run ? (
+      <div className={`predict-stack ${prediction.guess === null ? 'asking' : ''}`}>
+        <PredictionPanel controller={controller} run={run} guess={prediction.guess} onGuess={guess} />
+        {prediction.guess !== null && packetInspector}
+      </div>
+    ) : (
+      packetInspector
+    );
   const details = source ? (
     <SourceView api={api} target={source} revision={revision} onClose={() => setSource(null)} />
   ) : (
@@ -334,6 +370,10 @@ export function App() {
           )}
         </main>
         <PlaybackBar controller={controller} run={run}>
+          <label className="predict-toggle" title="Hide each request's outcome until you have guessed it">
+            <input type="checkbox" checked={predictFirst} onChange={(e) => setPredictFirst(e.target.checked)} />
+            Predict first
+          </label>
           <RunFiles api={api} run={run} request={lastSent} snapshot={snapshot} onOpen={openRun} onError={runFileError} />
         </PlaybackBar>
         <Dock compact={!hasRun && !hasProblems} problems={hasProblems && !tabbed}>

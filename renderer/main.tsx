@@ -9,6 +9,7 @@ import './styles/topology.css';
 import './styles/reach.css';
 import './styles/results.css';
 import './styles/rollout.css';
+import './styles/predict.css';
 
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary>

@@ -1,7 +1,8 @@
 /**
  * Teaching aids (issue 9 points 2, 9, 11): "Why here?" says when nodes tied at the top score and the
  * pick was kube-scheduler's seeded coin toss; the keyboard focus stays on Send request after a send;
- * Export map saves the drawing as a standalone SVG and as a PNG.
+ * Export map saves the drawing as a standalone SVG and as a PNG; Predict first hides a run's outcome until
+ * the student has guessed it, then plays it and says "You predicted X — it was Y" with the reason.
  * Screenshots at 1280×720 and 1920×1080, light and dark, go to tests/output/screenshots.
  */
 import * as fs from 'node:fs';
@@ -149,4 +150,39 @@ test('Export map saves a standalone SVG with the nodes and Pods, and a PNG twice
     await standalone.close();
   }
   fs.writeFileSync(screenshotPath('teach-export-map-png').replace(/\.png\.png$/, '.png'), png.bytes);
+});
+
+test('Predict first: the outcome stays hidden until a guess, then playback shows it and the verdict', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(server.url);
+  const toggle = page.getByRole('checkbox', { name: 'Predict first' });
+  await toggle.check();
+  await page.getByRole('combobox', { name: 'Source' }).selectOption('external');
+  await page.getByRole('combobox', { name: 'Target' }).selectOption('svc/solo:80');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  const choices = page.getByRole('group', { name: 'Your prediction' });
+  await expect(choices).toBeVisible();
+  await expect(choices.getByRole('button')).toHaveText(['delivered', 'refused', 'dropped', 'timeout', 'unreachable', 'unresolved']);
+  // Nothing gives the answer away: no hop in the inspector or the event list, no outcome in Results.
+  await expect(app.inspector).toHaveCount(0);
+  await expect(app.eventList).toContainText('No packets yet');
+  await expect(app.results).not.toContainText(/delivered|refused|dropped|timeout|unreachable/);
+  await screenshotEverySize(page, 'teach-predict-ask');
+
+  // From outside the cluster to a ClusterIP: a newcomer expects it to work.
+  await choices.getByRole('button', { name: 'delivered' }).click();
+  const verdict = page.getByRole('status').filter({ hasText: 'You predicted' });
+  await expect(verdict).toContainText('You predicted delivered');
+  await expect(app.inspector).toContainText(/hop \d+ of \d+/);
+  // Playback reveals it when it gets there; the end of the run shows it at once.
+  await app.toEnd();
+  await expect(verdict).toContainText('You predicted delivered — it was unreachable.');
+  await expect(verdict).toContainText("solo's ClusterIP, reachable only from Pods and nodes inside the cluster");
+  await expect(app.results).toContainText('unreachable');
+  await screenshotEverySize(page, 'teach-predict-verdict');
+
+  // The setting is remembered across a reload.
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Predict first' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Predict first' }).uncheck();
 });
