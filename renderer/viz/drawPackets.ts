@@ -22,6 +22,7 @@ import { pointAlong, routeBetween } from './routes';
 import type { Point, Rect, TopologyLayout } from './layout';
 import { placeLabel } from './labelPlacement';
 import { SHIELD_PATH } from './PolicyShields';
+import { placeTags, TAG_HEIGHT, TAG_MAX_PACKETS, tagText } from './packetTags';
 
 export interface View {
   k: number;
@@ -196,6 +197,37 @@ function dotSprite(style: PacketStyle, dpr: number, colour: number, direction: P
   );
 }
 
+const TAG_FONT_PX = 10.5;
+
+/** A packet's request number (`#N`) on a small pill edged in its colour. Anchored at its top-left corner. */
+function tagSprite(style: PacketStyle, dpr: number, flowId: number): Sprite {
+  const text = tagText(flowId);
+  const font = `600 ${TAG_FONT_PX}px ${style.fontFamily}`;
+  return sprite(
+    style,
+    dpr,
+    `tag:${flowId}`,
+    (measure) => ({ w: tagWidth(measure, font, text), h: TAG_HEIGHT, ox: 0, oy: 0 }),
+    (ctx, w, h) => {
+      ctx.fillStyle = style.labelBg;
+      ctx.strokeStyle = flowColor(style, flowId);
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.roundRect(0.75, 0.75, w - 1.5, h - 1.5, 4);
+      ctx.fill();
+      ctx.stroke();
+      ctx.font = font;
+      ctx.fillStyle = style.text;
+      ctx.textBaseline = 'middle';
+      ctx.fillText(text, 5, h / 2 + 0.5);
+    },
+  );
+}
+
+function tagWidth(measure: typeof textWidth, font: string, text: string): number {
+  return Math.ceil(measure(font, text)) + 10;
+}
+
 /**
  * What a NAT hop rewrote, in a box beside the packet: right of it, or left of it when that would
  * leave the view. Drawn directly, not as a sprite: each label reads differently (the Pod's address)
@@ -203,10 +235,7 @@ function dotSprite(style: PacketStyle, dpr: number, colour: number, direction: P
  */
 function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, v: View, px: number, py: number, text: string, accent: string): void {
   const font = `12px ${style.fontFamily}`;
-  const w = textWidth(font, text) + 14;
-  const h = 20;
-  const x = px + 12 + w > v.width - 4 ? px - 12 - w : px + 12;
-  const y = Math.max(4, py - 28);
+  const { x, y, w, h } = hopLabelBox(v, px, py, textWidth(font, text));
   ctx.fillStyle = style.labelBg;
   ctx.strokeStyle = accent;
   ctx.lineWidth = 1.5;
@@ -218,6 +247,12 @@ function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, v: View, p
   ctx.fillStyle = style.text;
   ctx.textBaseline = 'middle';
   ctx.fillText(text, x + 7, y + h / 2 + 0.5);
+}
+
+/** Where drawLabel puts a label `textW` wide for a packet at (px, py). */
+function hopLabelBox(v: View, px: number, py: number, textW: number): Rect {
+  const w = textW + 14;
+  return { x: px + 12 + w > v.width - 4 ? px - 12 - w : px + 12, y: Math.max(4, py - 28), w, h: 20 };
 }
 
 /** An outcome's words ("timed out ×5") in a box, in the outcome's colour. Anchored at its top-left corner. */
@@ -247,24 +282,28 @@ function wordsSprite(style: PacketStyle, dpr: number, kind: MarkerKind, count: n
   );
 }
 
-/** An outcome's round badge with its glyph (19 px), anchored at its centre. */
-function bigBadgeSprite(style: PacketStyle, dpr: number, kind: MarkerKind): Sprite {
+/**
+ * An outcome's round badge with its glyph, `size` px across, anchored at its centre: 19 px beside its
+ * words, 15 px alone (zoomed far out).
+ */
+function badgeSprite(style: PacketStyle, dpr: number, kind: MarkerKind, size: 19 | 15): Sprite {
   const info = MARKER_TEXT[kind];
+  const c = size / 2;
   return sprite(
     style,
     dpr,
-    `bigbadge:${kind}`,
-    () => ({ w: 19, h: 19, ox: 9.5, oy: 9.5 }),
+    `badge:${kind}:${size}`,
+    () => ({ w: size, h: size, ox: c, oy: c }),
     (ctx) => {
       ctx.beginPath();
-      ctx.arc(9.5, 9.5, 9, 0, TAU);
+      ctx.arc(c, c, c - 0.5, 0, TAU);
       ctx.fillStyle = style[info.tone];
       ctx.fill();
       ctx.fillStyle = '#fff';
-      ctx.font = `bold 11px ${style.fontFamily}`;
+      ctx.font = `bold ${size === 19 ? 11 : 9}px ${style.fontFamily}`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText(info.glyph, 9.5, 10);
+      ctx.fillText(info.glyph, c, c + 0.5);
     },
   );
 }
@@ -347,28 +386,6 @@ function deniedSprite(style: PacketStyle, dpr: number, count: number, side: 'lef
 /** Below this zoom, outcome markers are badges without words (as the cards drop their details). */
 export const MARKER_WORDS_ZOOM = 0.45;
 
-/** An outcome's badge alone: a small round mark with its glyph. */
-function badgeSprite(style: PacketStyle, dpr: number, kind: MarkerKind): Sprite {
-  const info = MARKER_TEXT[kind];
-  return sprite(
-    style,
-    dpr,
-    `badge:${kind}`,
-    () => ({ w: 15, h: 15, ox: 7.5, oy: 7.5 }),
-    (ctx) => {
-      ctx.beginPath();
-      ctx.arc(7.5, 7.5, 7, 0, TAU);
-      ctx.fillStyle = style[info.tone];
-      ctx.fill();
-      ctx.fillStyle = '#fff';
-      ctx.font = `bold 9px ${style.fontFamily}`;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(info.glyph, 7.5, 8);
-    },
-  );
-}
-
 function toScreen(v: View, p: Point): Point {
   return { x: p.x * v.k + v.x, y: p.y * v.k + v.y };
 }
@@ -431,17 +448,17 @@ function drawMarkers(
   // Zoomed far out (hundreds of Pods), the words would cover the neighbouring cards: badges only.
   const words = v.k >= MARKER_WORDS_ZOOM;
   // Words go where they cover no card's text and no other words (labelPlacement.ts).
-  const obstacles = words ? cardBoxes(layout, v) : [];
+  const obstacles = words ? [...cachedCardBoxes(layout, v)] : [];
   for (const { p, kinds } of groups) {
     const x = p.x * v.k + v.x - (words ? 4 : 8);
     let y = p.y * v.k + v.y + (words ? 16 : 8);
     for (const [kind, count] of kinds) {
       if (!words) {
-        stamp(ctx, badgeSprite(style, v.dpr, kind), x, y);
+        stamp(ctx, badgeSprite(style, v.dpr, kind, 15), x, y);
         y += 16;
         continue;
       }
-      stamp(ctx, bigBadgeSprite(style, v.dpr, kind), x, y);
+      stamp(ctx, badgeSprite(style, v.dpr, kind, 19), x, y);
       const ws = wordsSprite(style, v.dpr, kind, count);
       const { box } = placeLabel(x, y, 9.5, ws.w, ws.h, obstacles, v);
       stamp(ctx, ws, box.x, box.y);
@@ -451,7 +468,17 @@ function drawMarkers(
   }
 }
 
-/** The cards' boxes on screen (their text), that outcome words must not cover. */
+/** The cards' boxes for the last layout and view: while the map stands still, every frame reuses them. */
+let cardBoxMemo: { layout: TopologyLayout; k: number; x: number; y: number; w: number; h: number; boxes: readonly Rect[] } | null = null;
+function cachedCardBoxes(layout: TopologyLayout, v: View): readonly Rect[] {
+  const m = cardBoxMemo;
+  if (m && m.layout === layout && m.k === v.k && m.x === v.x && m.y === v.y && m.w === v.width && m.h === v.height) return m.boxes;
+  const boxes = cardBoxes(layout, v);
+  cardBoxMemo = { layout, k: v.k, x: v.x, y: v.y, w: v.width, h: v.height, boxes };
+  return boxes;
+}
+
+/** The cards' boxes on screen (their text), that outcome words and packet tags must not cover. */
 function cardBoxes(layout: TopologyLayout, v: View): Rect[] {
   const out: Rect[] = [];
   const add = (r: Rect) => {
@@ -477,6 +504,59 @@ let buf = new Float64Array(0);
 const scratch: Point = { x: 0, y: 0 };
 /** This frame's policy drops per anchor, likewise reused. */
 const deniedBuf = new Map<Point, number>();
+
+/** Reused per frame: the packets' positions, their tags' widths and requests. */
+const tagPoints: Point[] = [];
+const tagWidths: number[] = [];
+const tagFlows: number[] = [];
+
+function sameFlowNear(flowId: number, x: number, y: number): boolean {
+  for (let j = 0; j < tagPoints.length; j++) {
+    if (tagFlows[j] === flowId && Math.abs(tagPoints[j]!.x - x) < 8 && Math.abs(tagPoints[j]!.y - y) < 8) return true;
+  }
+  return false;
+}
+
+/** Below this zoom the map shows no tags (its cards are tiles; the colours and the list tell requests apart). */
+export const TAG_MIN_ZOOM = 0.25;
+
+/**
+ * Each packet's `#N` beside it, off the cards' text, the hop labels and the other tags
+ * (packetTags.ts); none zoomed far out or with more than TAG_MAX_PACKETS on screen, where they
+ * would be clutter.
+ */
+function drawTags(
+  ctx: CanvasRenderingContext2D,
+  layout: TopologyLayout,
+  v: View,
+  style: PacketStyle,
+  sprites: Frame['sprites'],
+  n: number,
+): void {
+  if (v.k < TAG_MIN_ZOOM) return;
+  tagPoints.length = 0;
+  tagWidths.length = 0;
+  tagFlows.length = 0;
+  const obstacles = [...cachedCardBoxes(layout, v)];
+  for (let i = 0; i < n; i++) {
+    const o = i * 4;
+    const x = buf[o + 2]!;
+    const y = buf[o + 3]!;
+    if (Number.isNaN(x) || x < 0 || y < 0 || x > v.width || y > v.height) continue;
+    const sp = sprites[i]!;
+    // A request and its reply at one place (the delivery) share one tag.
+    if (sameFlowNear(sp.flowId, x, y)) continue;
+    if (tagPoints.length === TAG_MAX_PACKETS) return;
+    tagPoints.push({ x, y });
+    tagWidths.push(tagSprite(style, v.dpr, sp.flowId).w);
+    tagFlows.push(sp.flowId);
+    const label = sp.dwelling ? cachedHopLabel(sp.event) : null;
+    if (label) obstacles.push(hopLabelBox(v, x, y, textWidth(`12px ${style.fontFamily}`, label.text)));
+  }
+  if (tagPoints.length === 0) return;
+  const boxes = placeTags(tagPoints, tagWidths, obstacles, v);
+  for (let i = 0; i < boxes.length; i++) stamp(ctx, tagSprite(style, v.dpr, tagFlows[i]!), boxes[i]!.x, boxes[i]!.y);
+}
 
 /** Draw one frame. `current` is the event in the inspector: its hop gets a halo. */
 export function drawFrame(
@@ -576,6 +656,7 @@ export function drawFrame(
     stamp(ctx, dotSprite(style, v.dpr, sp.flowId % colours, sp.direction), buf[o + 2]!, buf[o + 3]!);
   }
 
+  drawTags(ctx, layout, v, style, sprites, n);
   drawDenied(ctx, v, style, denied);
 
   // What a NAT hop rewrote, or that a policy let the packet in or out, next to the packets dwelling

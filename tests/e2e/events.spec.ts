@@ -6,7 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { AppPage } from './support/app';
 import { screenshotEverySize } from './support/screenshots';
-import { SEED, startWeb, type WebServer } from './support/webServer';
+import { screenshotPath, SEED, startWeb, type WebServer } from './support/webServer';
 
 let server: WebServer;
 
@@ -231,4 +231,23 @@ test('playing 34 requests (200 hops) re-renders the list once per hop shown at m
   expect(renders).toBeLessThanOrEqual(hops + 2);
   expect(frames).toBeGreaterThan(renders * 2);
   await expect(app.inspector).toContainText(`hop ${hops} of ${hops}`);
+});
+
+test('packets on the map carry their request number (#N) beside the dot', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new AppPage(page);
+  await app.open(server.url);
+  await app.send('external', { pick: 'node/k8s-node1:30000' }, 10);
+  // A hop a little way in, with several requests on the wire at once.
+  await app.eventRows().nth(9).click();
+  await expect(app.inspector).toContainText('hop 10 of');
+  const map = page.getByRole('region', { name: 'Cluster map' });
+  await screenshotEverySize(page, 'events-04-packet-tags');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.waitForTimeout(200);
+    await map.screenshot({ path: screenshotPath(`events-04-packet-tags-map-1280-${scheme}`) });
+  }
 });
