@@ -35,7 +35,7 @@ import { useCluster } from './state/useCluster';
 import { useFolderDrop } from './state/useFolderDrop';
 import { useMediaQuery } from './state/useMediaQuery';
 import { APPLY_TITLE, useOperate } from './state/useOperate';
-import { layoutTopology } from './viz/layout';
+import { GROUP_REPLICAS_ABOVE, layoutTopology, visiblePods } from './viz/layout';
 import { MAP_TOOLBAR_HEIGHT, MapToolbar } from './viz/MapToolbar';
 import { useAspect } from './viz/useAspect';
 import { MAP_ID, Topology, type MapHandle } from './viz/Topology';
@@ -130,9 +130,21 @@ export function App() {
   const aspect = useAspect(mapPane, MAP_TOOLBAR_HEIGHT);
   // A run that asks kube-dns keeps CoreDNS on the map, so its DNS packets have somewhere to go.
   const showClusterDns = useMemo(() => run?.events.some((e) => e.dns !== undefined && e.at === 'svc/kube-system/kube-dns') ?? false, [run]);
+  // Replicas of a workload on a node drawn as one card: by default when the map is dense; the toolbar toggles it.
+  const [groupPref, setGroupPref] = useState<boolean | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const groupReplicas = useMemo(
+    () => groupPref ?? (snapshot ? visiblePods(snapshot, { showSystemPods, showClusterDns }).length > GROUP_REPLICAS_ABOVE : false),
+    [groupPref, snapshot, showSystemPods, showClusterDns],
+  );
+  const toggleGroups = useCallback(() => {
+    setGroupPref(!groupReplicas);
+    setExpanded(new Set());
+  }, [groupReplicas]);
+  const expandGroup = useCallback((key: string) => setExpanded((prev) => new Set(prev).add(key)), []);
   const layout = useMemo(
-    () => (snapshot ? layoutTopology(snapshot, { showSystemPods, showClusterDns, aspect }) : null),
-    [snapshot, showSystemPods, showClusterDns, aspect],
+    () => (snapshot ? layoutTopology(snapshot, { showSystemPods, showClusterDns, aspect, groupReplicas, expanded }) : null),
+    [snapshot, showSystemPods, showClusterDns, aspect, groupReplicas, expanded],
   );
 
   // The first request of a session plays by itself: a new user sees a packet travel without looking for Play.
@@ -328,6 +340,8 @@ export function App() {
               map={mapHandle}
               folder={snapshot?.folder ?? ''}
               onExportError={mapExportError}
+              grouped={groupReplicas}
+              onGroupReplicas={toggleGroups}
             />
             {snapshot && layout ? (
               <Topology
@@ -340,6 +354,7 @@ export function App() {
                 activeNode={activeNode}
                 fitKey={`${snapshot.folder}|${showSystemPods}`}
                 onSelect={setSelectedKey}
+                onExpandGroup={expandGroup}
                 handle={mapHandle}
               />
             ) : (

@@ -13,6 +13,16 @@ import type { TopologyLayout } from './layout';
 const pickThreshold = (s: PlaybackState) => revealThreshold(s.timeline, s.selected);
 const pickTimeline = (s: PlaybackState) => s.timeline;
 
+/** Answers per card: a replica group's card sums its Pods' (they share it). */
+function byCard(counts: Map<string, number>, layout: TopologyLayout): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, n] of counts) {
+    const card = layout.groupOf.get(key) ?? key;
+    out.set(card, (out.get(card) ?? 0) + n);
+  }
+  return out;
+}
+
 export const EndpointCounts = memo(function EndpointCounts({
   controller,
   layout,
@@ -25,22 +35,18 @@ export const EndpointCounts = memo(function EndpointCounts({
   const counts = useMemo(() => endpointCounts(timeline, threshold), [timeline, threshold]);
   return (
     <g className="endpoint-counts">
-      {[...counts].map(([key, n]) => {
-        const rect = layout.pods.get(key);
+      {[...byCard(counts, layout)].map(([key, n]) => {
+        const group = layout.groups.get(key);
+        const rect = group?.rect ?? layout.pods.get(key);
         if (!rect) return null;
+        const who = group ? `Pods of ${group.owner} on ${group.node}` : key.split('/').pop();
         const text = `×${n}`;
         const w = 12 + text.length * 7;
         // On the card's top edge, right corner: above the name and chips, never over them.
         const x = rect.x + rect.w - w - 8;
         const y = rect.y - 9;
         return (
-          <g
-            key={key}
-            className="endpoint-count"
-            transform={`translate(${x},${y})`}
-            role="img"
-            aria-label={`${key.split('/').pop()} answered ${text}`}
-          >
+          <g key={key} className="endpoint-count" transform={`translate(${x},${y})`} role="img" aria-label={`${who} answered ${text}`}>
             <rect width={w} height={18} rx={9} />
             <text x={w / 2} y={13} textAnchor="middle">
               {text}

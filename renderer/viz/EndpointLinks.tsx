@@ -29,6 +29,8 @@ export function endpointPodKey(svcNamespace: string, pod: string): string {
 
 export const EndpointLinks = memo(function EndpointLinks({ services, layout, focusKey }: EndpointLinksProps) {
   const paths: { id: string; d: string; ready: boolean; focus: boolean }[] = [];
+  // Links to the Pods of one replica group are one link to its card (ready when any is).
+  const byId = new Map<string, (typeof paths)[number]>();
   for (const s of services) {
     const sk = objectKey('svc', s.namespace, s.name);
     const sr = layout.services.get(sk);
@@ -39,7 +41,18 @@ export const EndpointLinks = memo(function EndpointLinks({ services, layout, foc
       const pk = endpointPodKey(s.namespace, e.pod);
       const pr = layout.pods.get(pk);
       if (!pr) continue;
-      paths.push({ id: `${sk}>${pk}`, d: curve(sr, pr), ready: e.ready, focus: focusKey === sk || focusKey === pk });
+      const group = layout.groupOf.get(pk);
+      const id = `${sk}>${group ?? pk}`;
+      const focus = focusKey === sk || focusKey === pk || (group !== undefined && focusKey === group);
+      const seen = byId.get(id);
+      if (seen) {
+        seen.ready ||= e.ready;
+        seen.focus ||= focus;
+        continue;
+      }
+      const link = { id, d: curve(sr, pr), ready: e.ready, focus };
+      byId.set(id, link);
+      paths.push(link);
     }
   }
   paths.sort((a, b) => Number(a.focus) - Number(b.focus));

@@ -19,13 +19,25 @@ export interface MapToolbarProps {
   /** The open folder (Export map names its file after it), and where an export failure is told. */
   folder: string;
   onExportError(message: string): void;
+  /** Replicas of a workload on a node drawn as one card (aria-pressed), and its toggle. */
+  grouped: boolean;
+  onGroupReplicas(): void;
 }
 
-export function MapToolbar({ api, revision, onMatches, map, folder, onExportError }: MapToolbarProps) {
+export function MapToolbar({ api, revision, onMatches, map, folder, onExportError, grouped, onGroupReplicas }: MapToolbarProps) {
   return (
     <div className="map-toolbar" role="toolbar" aria-label="Map">
       <SelectorBox api={api} revision={revision} onMatches={onMatches} />
       <span className="spacer" />
+      <button
+        type="button"
+        className="group-toggle"
+        aria-pressed={grouped}
+        onClick={onGroupReplicas}
+        title="Draw the Pods of one workload on one node as one card (open a card to see its Pods)"
+      >
+        Group replicas
+      </button>
       <ExportMapMenu api={api} map={map} folder={folder} onError={onExportError} />
       <div className="zoom-controls">
         <button type="button" onClick={() => map.current?.zoomBy(1.25)} aria-label="Zoom in" title="Zoom in">

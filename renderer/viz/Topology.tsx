@@ -30,6 +30,7 @@ import { NetworkLinks } from './NetworkLinks';
 import { NodeRegion } from './NodeRegion';
 import { PacketCanvas, type PacketCanvasHandle } from './PacketCanvas';
 import { PodCard } from './PodCard';
+import { PodGroupCard } from './PodGroupCard';
 import { ServiceCard } from './ServiceCard';
 import { useZoom } from './useZoom';
 
@@ -46,6 +47,8 @@ export interface TopologyProps {
   /** Changes when a different folder opens: the view re-fits then (not on every revision). */
   fitKey: string;
   onSelect(key: string | null): void;
+  /** A replica group's card was opened (click or Enter): draw its Pods one by one. */
+  onExpandGroup?(key: string): void;
   /** What the map's toolbar drives: zoom, fit, and the drawing itself (for Export map). */
   handle?: Ref<MapHandle>;
 }
@@ -65,13 +68,15 @@ function navItems(layout: TopologyLayout): NavItem[] {
   for (const [key, r] of layout.services) items.push({ key, ...r });
   for (const n of layout.nodes.values())
     items.push({ key: `node/${n.name}`, x: n.rect.x, y: n.rect.y, w: n.rect.w, h: Math.min(n.rect.h, 72) });
-  for (const [key, r] of layout.pods) items.push({ key, ...r });
+  // A grouped Pod is reached through its group's card.
+  for (const [key, r] of layout.pods) if (!layout.groupOf.has(key)) items.push({ key, ...r });
+  for (const [key, g] of layout.groups) items.push({ key, ...g.rect });
   return items;
 }
 
 /** Memoised: the App re-renders for panels and toasts; the drawing only when its own props change. */
 export const Topology = memo(function Topology(props: TopologyProps) {
-  const { snapshot, layout, controller, selectedKey, matches, activeKey, activeNode, fitKey, onSelect, handle } = props;
+  const { snapshot, layout, controller, selectedKey, matches, activeKey, activeNode, fitKey, onSelect, onExpandGroup, handle } = props;
   const container = useRef<HTMLDivElement | null>(null);
   const content = useRef<SVGGElement | null>(null);
   const svg = useRef<SVGSVGElement | null>(null);
@@ -179,6 +184,40 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     );
   };
 
+  // Opened by keyboard, the focus goes on to its first Pod's card (the group's card is gone).
+  const focusNext = useRef<string | null>(null);
+  const expandGroup = useCallback(
+    (key: string) => {
+      focusNext.current = layout.groups.get(key)?.members[0] ?? null;
+      onExpandGroup?.(key);
+    },
+    [layout, onExpandGroup],
+  );
+  useEffect(() => {
+    const key = focusNext.current;
+    if (!key || layout.groupOf.has(key)) return;
+    focusNext.current = null;
+    container.current?.querySelector<SVGGElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+  }, [layout]);
+  const renderItem = (key: string) => {
+    const group = layout.groups.get(key);
+    if (!group) return renderPod(key);
+    const members = group.members.flatMap((m) => podsByKey.get(m) ?? []);
+    const has = (k: string | null) => k !== null && group.members.includes(k);
+    return (
+      <PodGroupCard
+        key={key}
+        group={group}
+        pods={members}
+        selected={has(selectedKey)}
+        matched={matches ? group.members.some((m) => matches.has(m)) : undefined}
+        active={has(activeKey)}
+        onExpand={expandGroup}
+        lod={lod}
+      />
+    );
+  };
+
   const empty = snapshot.nodes.length === 0;
   return (
     <div
@@ -237,7 +276,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
                 onSelect={select}
                 lod={lod}
               >
-                {nl.pods.map(renderPod)}
+                {nl.items.map(renderItem)}
               </NodeRegion>
             );
           })}

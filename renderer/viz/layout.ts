@@ -35,8 +35,10 @@ export interface NodeLayout {
   /** Open node ports, drawn as tabs on the top border; `morePorts` did not fit. */
   ports: { port: number; rect: Rect }[];
   morePorts: number;
-  /** Canonical pod keys in drawing order. */
+  /** Canonical keys of every Pod on the node (a grouped one too), in drawing order. */
   pods: string[];
+  /** What is drawn, in order: a Pod's key, or a replica group's key (see TopologyLayout.groups). */
+  items: string[];
   /** flannel.1, where overlay (VXLAN) traffic leaves and enters the node (its bottom border). */
   flannel: Point;
   /** Its row of nodes (0 = top): which segment of the node network and the overlay it is on. */
@@ -60,6 +62,18 @@ export interface NetworkLayout {
   overlayX: number;
 }
 
+/** Replicas of one workload on one node, drawn as one card while grouped (LayoutOptions.groupReplicas). */
+export interface ReplicaGroup {
+  key: string;
+  /** The Pods' controller as the snapshot names it (`ReplicaSet/web-5d8f6c7b9`), and its namespace. */
+  owner: string;
+  namespace: string;
+  node: string;
+  /** Canonical keys of its Pods. */
+  members: string[];
+  rect: Rect;
+}
+
 export interface TopologyLayout {
   bounds: Rect;
   client: Rect;
@@ -68,7 +82,11 @@ export interface TopologyLayout {
   hosts: Map<string, Rect>;
   services: Map<string, Rect>;
   nodes: Map<string, NodeLayout>;
+  /** Every Pod's card; a grouped Pod has its group's (packets and links to it land on the group). */
   pods: Map<string, Rect>;
+  /** Replica groups by key, and each grouped Pod's group key. */
+  groups: Map<string, ReplicaGroup>;
+  groupOf: Map<string, string>;
   /** Tray for Pods without a node (Pending), or null when every Pod is scheduled. */
   pending: Rect | null;
   pendingPods: string[];
@@ -135,6 +153,40 @@ export interface LayoutOptions {
   aspect?: number;
   /** Keep cluster DNS on the map (the CoreDNS Pods and kube-dns) while a run asks it: its packets go there. */
   showClusterDns?: boolean;
+  /** Draw two or more Pods of one controller on one node as one card (replicaGroups), except `expanded` groups. */
+  groupReplicas?: boolean;
+  expanded?: ReadonlySet<string>;
+}
+
+/** Above this many Pods drawn, replicas are grouped unless the user says otherwise (the map's toolbar). */
+export const GROUP_REPLICAS_ABOVE = 40;
+
+/** `group/NS/OWNER@NODE`: the key of a replica group's card. */
+export function replicaGroupKey(namespace: string, owner: string, node: string): string {
+  return `group/${namespace}/${owner}@${node}`;
+}
+
+/**
+ * A node's Pods (sorted: replicas of one workload are adjacent) as drawn items: runs of two or more
+ * Pods with the same controller become one group, unless that group is expanded.
+ */
+function groupRuns(
+  pods: SnapPod[],
+  node: string,
+  opts: LayoutOptions,
+): (SnapPod | { key: string; owner: string; namespace: string; pods: SnapPod[] })[] {
+  if (!opts.groupReplicas) return pods;
+  const out: ReturnType<typeof groupRuns> = [];
+  for (let i = 0; i < pods.length;) {
+    const p = pods[i]!;
+    let j = i + 1;
+    while (p.owner && j < pods.length && pods[j]!.owner === p.owner && pods[j]!.namespace === p.namespace) j++;
+    const key = p.owner ? replicaGroupKey(p.namespace, p.owner, node) : '';
+    if (j - i >= 2 && !opts.expanded?.has(key)) out.push({ key, owner: p.owner!, namespace: p.namespace, pods: pods.slice(i, j) });
+    else out.push(...pods.slice(i, j));
+    i = j;
+  }
+  return out;
 }
 
 /** CoreDNS's Pods carry kubeadm's `k8s-app: kube-dns` label; the Service is kube-system/kube-dns. */
@@ -246,8 +298,9 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
   );
   const lbList = svcList.filter((s) => s.type === 'LoadBalancer');
 
+  const itemsByNode = new Map(snap.nodes.map((n) => [n.name, groupRuns(byNode.get(n.name)!, n.name, opts)]));
   const shape: Shape = {
-    podCounts: snap.nodes.map((n) => byNode.get(n.name)!.length),
+    podCounts: snap.nodes.map((n) => itemsByNode.get(n.name)!.length),
     services: svcList.length,
     pending: pendingList.length,
     lbs: lbList.length,
@@ -274,23 +327,38 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
   // Nodes, all the same width so their regions line up in columns; room above for node-port tabs.
   const nodes = new Map<string, NodeLayout>();
   const pods = new Map<string, Rect>();
+  const groups = new Map<string, ReplicaGroup>();
+  const groupOf = new Map<string, string>();
   const nodePorts = openNodePorts(snap);
   const nodeW = 2 * S.nodePad + span(cols, S.podW, S.gap);
   let nodesWidth = 0;
   let y = bandH + 12;
   for (const [rowIndex, row] of rows.entries()) {
-    const fullest = Math.max(0, ...row.map((n) => byNode.get(n.name)!.length));
+    const fullest = Math.max(0, ...row.map((n) => itemsByNode.get(n.name)!.length));
     const h = S.nodeHeader + span(Math.max(1, Math.ceil(fullest / cols)), S.podH, S.gap) + S.nodePad;
     row.forEach((n, i) => {
       const rect = { x: x0 + i * (nodeW + S.nodeGap), y, w: nodeW, h };
-      const keys = byNode.get(n.name)!.map((p, j) => {
-        const key = objectKey('pod', p.namespace, p.name);
-        pods.set(key, {
+      const keys: string[] = [];
+      const items = itemsByNode.get(n.name)!.map((item, j) => {
+        const r = {
           x: rect.x + S.nodePad + (j % cols) * (S.podW + S.gap),
           y: rect.y + S.nodeHeader + Math.floor(j / cols) * (S.podH + S.gap),
           w: S.podW,
           h: S.podH,
-        });
+        };
+        if ('pods' in item) {
+          const members = item.pods.map((p) => objectKey('pod', p.namespace, p.name));
+          groups.set(item.key, { key: item.key, owner: item.owner, namespace: item.namespace, node: n.name, members, rect: r });
+          for (const m of members) {
+            pods.set(m, r);
+            groupOf.set(m, item.key);
+            keys.push(m);
+          }
+          return item.key;
+        }
+        const key = objectKey('pod', item.namespace, item.name);
+        pods.set(key, r);
+        keys.push(key);
         return key;
       });
       const ethX = rect.x + rect.w - 50;
@@ -306,6 +374,7 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
           .map((port, k) => ({ port, rect: { x: rect.x + 12 + k * (S.portTabW + 6), y: rect.y - 10, w: S.portTabW, h: 20 } })),
         morePorts: nodePorts.length - shown,
         pods: keys,
+        items,
         flannel: { x: rect.x + 40, y: rect.y + rect.h },
         row: rowIndex,
       });
@@ -379,6 +448,8 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
     services,
     nodes,
     pods,
+    groups,
+    groupOf,
     pending,
     pendingPods: pendingKeys,
   };

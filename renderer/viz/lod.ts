@@ -49,6 +49,8 @@ export interface ZoomItem {
   lines?: number;
   /** An address is drawn whole or not at all (a cut IP would be a wrong one). */
   whole?: boolean;
+  /** Kept when the text is cut (a group's ` ×3`). */
+  suffix?: string;
 }
 
 /** A line placed: its baseline's y in the card and its scale (map units per CSS px of the font). */
@@ -68,29 +70,32 @@ export function zoomStack(items: readonly ZoomItem[], w: number, h: number, k: n
   const out: ZoomLine[] = [];
   let y = 0;
   for (const item of items) {
+    const suffix = item.suffix ?? '';
+    const full = item.text + suffix;
     const minS = MIN_PX / (item.px * k);
     const targetS = Math.max(1, TARGET_PX / (item.px * k));
     const room = h - y;
     const lineH = (s: number) => item.px * s * LEADING;
     if (lineH(minS) > room) break;
-    const fitS = Math.min(targetS, w / Math.max(1, item.measure(item.text)), room / lineH(1));
+    const fitS = Math.min(targetS, w / Math.max(1, item.measure(full)), room / lineH(1));
     let lines: string[];
     let s: number;
     if (fitS >= minS) {
-      lines = [item.text];
+      lines = [full];
       s = fitS;
     } else if (item.whole) {
       break;
     } else {
       const maxLines = Math.min(item.lines ?? 1, Math.floor(room / lineH(minS)));
       s = minS;
-      lines = wrapBreaking(item.text, w / s, item.measure, Infinity);
+      lines = wrapBreaking(full, w / s, item.measure, Infinity);
       if (lines.length > maxLines) {
-        // What does not fit on the last line is cut there, with one ellipsis.
+        // What does not fit on the last line is cut there, with one ellipsis (the suffix stays).
         const kept = lines.slice(0, maxLines - 1);
         let at = 0;
         for (const line of kept) at = item.text.indexOf(line, at) + line.length;
-        lines = [...kept, fitText(item.text.slice(at).trimStart(), w / s, item.measure)];
+        const rest = item.text.slice(at).trimStart();
+        lines = [...kept, fitText(rest, w / s - item.measure(suffix), item.measure) + suffix];
       }
       // Three letters and an ellipsis name nothing.
       if (lines[0]!.replace('…', '').length < 3) break;

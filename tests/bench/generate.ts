@@ -83,14 +83,14 @@ spec:
 
 /**
  * A folder of about `objects` objects: Deployments, Services and ConfigMaps in equal parts, 50 documents
- * per file. Nodes are added so the pods fit (3 replicas each, 100 pods per node).
+ * per file. Nodes are added so the pods fit (`replicas` each, 3 by default; 100 pods per node).
  */
-export function writeAppFolder(dir: string, objects: number): { files: number; objects: number } {
+export function writeAppFolder(dir: string, objects: number, replicas = 3): { files: number; objects: number } {
   mkdirSync(dir, { recursive: true });
   const apps = Math.floor(objects / 3);
   const docs: string[] = [];
-  for (let i = 0; i < apps; i++) docs.push(deployment(i, 3), service(i), configMap(i));
-  const nodes = Math.max(3, Math.ceil((apps * 3) / 100));
+  for (let i = 0; i < apps; i++) docs.push(deployment(i, replicas), service(i), configMap(i));
+  const nodes = Math.max(3, Math.ceil((apps * replicas) / 100));
   for (let i = 0; i < nodes; i++) docs.push(node(i));
   return { files: writeChunks(dir, docs, 50), objects: docs.length };
 }

@@ -1,6 +1,7 @@
 /**
  * Bigger folders stay readable (issue 9, points 1 and 10): semantic zoom keeps every name legible and
- * no two words on top of each other, from the seed after a run to 100 Pods; Service names read at fit.
+ * no two words on top of each other, from the seed after a run to 500 Pods; Service names read at fit;
+ * replicas of a workload on a node group into one card (`Group replicas`), which opens into its Pods.
  * Screenshots at 1280×720 and 1920×1080, light and dark.
  */
 import * as fs from 'node:fs';
@@ -79,8 +80,11 @@ async function fit(page: Page) {
 /** Names of cards (Pods, Services, nodes, the client): drawn legibly or not at all. */
 const NAME = /\b(pod-name|svc-name|node-name|client-title)\b/;
 
-/** At both sizes, at fit: nothing overlaps, and every name drawn is at least `minPx` on screen. */
-async function expectReadable(page: Page, minPx: number) {
+/**
+ * At both sizes, at fit: nothing overlaps, and every name drawn is at least `minPx` on screen. Some
+ * words must be drawn, unless `mayBeBare` (500 single Pods at fit are tiles: too small for any word).
+ */
+async function expectReadable(page: Page, minPx: number, mayBeBare = false) {
   for (const size of [
     { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
@@ -88,7 +92,7 @@ async function expectReadable(page: Page, minPx: number) {
     await page.setViewportSize(size);
     await fit(page);
     const words = await mapWords(page);
-    expect(words.length, 'words on the map').toBeGreaterThan(0);
+    if (!mayBeBare) expect(words.length, 'words on the map').toBeGreaterThan(0);
     expect(overlaps(words), `overlapping words at ${size.width}×${size.height}`).toEqual([]);
     const small = words.filter((w) => NAME.test(w.cls) && w.px < minPx).map((w) => `${w.text} (${w.cls}) ${w.px.toFixed(1)}px`);
     expect(small, `words under ${minPx}px at ${size.width}×${size.height}`).toEqual([]);
@@ -163,3 +167,85 @@ for (const pods of [100]) {
     });
   });
 }
+
+test.describe('500 Pods: 20 Deployments × 25 replicas on 5 nodes', () => {
+  let server: WebServer;
+  let dir: string;
+  test.beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kt-zoom-500-'));
+    writeAppFolder(dir, 60, 25);
+    server = await startWeb(dir);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('grouped by default: one card per workload and node, names readable, requests counted on the group', async ({ page }) => {
+    const app = new AppPage(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.open(server.url);
+    const toggle = page.getByRole('toolbar', { name: 'Map' }).getByRole('button', { name: 'Group replicas' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const groups = page.getByRole('button', { name: /^Pods app-\d+-\w+ ×\d+ on node-\d, / });
+    expect(await groups.count()).toBeGreaterThanOrEqual(20);
+    expect(await groups.count()).toBeLessThanOrEqual(100);
+    await expect(page.getByRole('group', { name: /^Pod app-/ })).toHaveCount(0);
+    await expectReadable(page, 9);
+    await screenshotEverySize(page, 'zoom-500-grouped', () => fit(page));
+
+    // Requests to app-0's NodePort: the answers are counted on the group cards of app-0's Pods.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const svc = (await app.service('app-0').getAttribute('aria-label')) ?? '';
+    const nodePort = /80:(\d+)→/.exec(svc)?.[1];
+    expect(nodePort, svc).toBeTruthy();
+    await app.send('external', { pick: `node/node-0:${nodePort}` }, 6);
+    await app.toEnd();
+    await expect(page.getByRole('img', { name: /^Pods of ReplicaSet\/app-0-\w+ on node-\d answered ×\d+$/ }).first()).toBeVisible();
+    await fit(page);
+    await expect.poll(async () => overlaps(await mapWords(page))).toEqual([]);
+    await screenshotEverySize(page, 'zoom-500-grouped-run', () => fit(page));
+  });
+
+  test('a group opens into its Pods (click or Enter); the toggle works by keyboard', async ({ page }) => {
+    const app = new AppPage(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.open(server.url);
+    const group = page.getByRole('button', { name: /^Pods app-3-\w+ ×\d+ on node-0, / });
+    const label = (await group.getAttribute('aria-label')) ?? '';
+    const count = Number(/×(\d+)/.exec(label)![1]);
+    expect(count).toBeGreaterThanOrEqual(2);
+    // Enter on the focused group card: its Pods drawn one by one, the focus on the first.
+    await group.focus();
+    await page.keyboard.press('Enter');
+    await expect(group).toHaveCount(0);
+    const members = page.getByRole('group', { name: /^Pod app-3-\w+-\w+, .*, on node-0/ });
+    await expect(members).toHaveCount(count);
+    await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Pod app-3-/);
+    await fit(page);
+    await expect.poll(async () => overlaps(await mapWords(page))).toEqual([]);
+    await screenshotEverySize(page, 'zoom-500-expanded', () => fit(page));
+
+    // A click opens another.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await fit(page);
+    const other = page.getByRole('button', { name: /^Pods app-5-\w+ ×\d+ on node-1, / });
+    await other.click();
+    await expect(other).toHaveCount(0);
+    await expect(page.getByRole('group', { name: /^Pod app-5-\w+-\w+, .*, on node-1/ }).first()).toBeVisible();
+
+    // The toolbar's toggle, by keyboard: off draws all 500 Pods, on groups them again.
+    const toggle = page.getByRole('toolbar', { name: 'Map' }).getByRole('button', { name: 'Group replicas' });
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('group', { name: /^Pod app-/ })).toHaveCount(500);
+    await expect(page.getByRole('button', { name: /^Pods app-/ })).toHaveCount(0);
+    await expectReadable(page, 9, true);
+    await screenshotEverySize(page, 'zoom-500-ungrouped', () => fit(page));
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(await page.getByRole('button', { name: /^Pods app-/ }).count()).toBeGreaterThanOrEqual(20);
+  });
+});

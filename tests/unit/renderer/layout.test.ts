@@ -119,3 +119,39 @@ describe('anchorOf', () => {
     expect(anchorOf(l, toComponentId('node/nope'))).toBeUndefined();
   });
 });
+
+describe('replica groups', () => {
+  const rs = 'ReplicaSet/web-5d8f6c7b9';
+  const snap = snapshot({
+    pods: [
+      pod('web-5d8f6c7b9-a', 'k8s-node1', { owner: rs }),
+      pod('web-5d8f6c7b9-b', 'k8s-node1', { owner: rs }),
+      pod('web-5d8f6c7b9-c', 'k8s-node1', { owner: rs }),
+      pod('web-5d8f6c7b9-d', 'k8s-node2', { owner: rs }),
+      pod('bare', 'k8s-node1'),
+    ],
+  });
+
+  it('draws two or more Pods of one controller on one node as one card, which their packets and links reach', () => {
+    const l = layoutTopology(snap, { groupReplicas: true });
+    const key = 'group/default/ReplicaSet/web-5d8f6c7b9@k8s-node1';
+    const g = l.groups.get(key)!;
+    expect(g.members).toEqual(['pod/default/web-5d8f6c7b9-a', 'pod/default/web-5d8f6c7b9-b', 'pod/default/web-5d8f6c7b9-c']);
+    for (const m of g.members) expect(l.pods.get(m)).toBe(g.rect);
+    expect(l.nodes.get('k8s-node1')!.items).toEqual(['pod/default/bare', key]);
+    // A lone replica on a node stays a Pod card; every Pod is still on its node.
+    expect(l.nodes.get('k8s-node2')!.items).toEqual(['pod/default/web-5d8f6c7b9-d']);
+    expect(l.nodes.get('k8s-node1')!.pods).toHaveLength(4);
+    expect(anchorOf(l, toComponentId('pod/default/web-5d8f6c7b9-b'))).toEqual(anchorOf(l, toComponentId('pod/default/web-5d8f6c7b9-a')));
+  });
+
+  it('an expanded group, or grouping off, draws each Pod', () => {
+    const key = 'group/default/ReplicaSet/web-5d8f6c7b9@k8s-node1';
+    for (const l of [layoutTopology(snap), layoutTopology(snap, { groupReplicas: true, expanded: new Set([key]) })]) {
+      expect(l.groups.size).toBe(0);
+      expect(l.nodes.get('k8s-node1')!.items).toHaveLength(4);
+      const rects = [...l.pods.values()];
+      for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
+    }
+  });
+});
