@@ -1,8 +1,8 @@
 /** Shared pieces of DNS answers: names as dig prints them, TTLs, and what a lookup returns. */
 import type { DnsRcode, DnsRecord } from '../model/dns';
 
-/** CoreDNS's kubernetes plugin answers with TTL 5 unless its `ttl` option says otherwise (kubeadm's Corefile does not). */
-export const CLUSTER_TTL = 5;
+/** kubeadm's Corefile sets the kubernetes plugin's `ttl 30` (the plugin's own default is 5). */
+export const CLUSTER_TTL = 30;
 /** Outside answers: whatever the upstream says; a typical forwarder's cached value. */
 export const UPSTREAM_TTL = 30;
 

@@ -7,7 +7,7 @@ export interface DnsRecord {
   /** Owner name, fully qualified with its trailing dot, as dig prints it. */
   name: string;
   type: 'A' | 'CNAME' | 'SRV' | 'PTR';
-  /** Seconds: CoreDNS's kubernetes plugin answers with TTL 5 (its default). */
+  /** Seconds: 30 for the cluster's records (kubeadm's Corefile: `ttl 30`). */
   ttl: number;
   /** An IPv4 address (A), a fully qualified name (CNAME, PTR), or `PRIORITY WEIGHT PORT TARGET.` (SRV), as dig prints them. */
   data: string;

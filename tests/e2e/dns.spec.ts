@@ -64,7 +64,7 @@ test('a name from a Pod: the DNS query to CoreDNS and its answer come first, eac
   // The answer on its way back: NOERROR with svc-1's ClusterIP.
   await stepUntil(app, /DNS response/);
   await expect(message).toContainText('NOERROR');
-  await expect(message).toContainText(/svc-1\.default\.svc\.cluster\.local 5 IN A 10\.\d+\.\d+\.\d+/);
+  await expect(message).toContainText(/svc-1\.default\.svc\.cluster\.local 30 IN A 10\.\d+\.\d+\.\d+/);
   await screenshotEverySize(page, 'dns-02-answer', () => page.waitForTimeout(200));
 
   // Then the connection itself, to the ClusterIP the answer gave.

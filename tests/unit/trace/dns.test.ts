@@ -50,10 +50,10 @@ const connection = (t: Trace) => t.hops.filter((h) => h.dns === undefined);
 const dnsHops = (t: Trace) => t.hops.filter((h) => h.dns !== undefined);
 
 describe('CoreDNS records (kubernetes plugin, kubeadm Corefile)', () => {
-  it('a Service name → an A record with its ClusterIP, TTL 5', () => {
+  it('a Service name → an A record with its ClusterIP, TTL 30 (kubeadm Corefile: ttl 30)', () => {
     const a = coreDnsLookup(C, 'api.default.svc.cluster.local');
     expect(a.rcode).toBe('NOERROR');
-    expect(a.answers).toEqual([{ name: 'api.default.svc.cluster.local.', type: 'A', ttl: 5, data: ipOfSvc(C, 'default', 'api') }]);
+    expect(a.answers).toEqual([{ name: 'api.default.svc.cluster.local.', type: 'A', ttl: 30, data: ipOfSvc(C, 'default', 'api') }]);
   });
 
   it('a missing Service or namespace → NXDOMAIN', () => {

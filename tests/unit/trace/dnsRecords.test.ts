@@ -100,7 +100,7 @@ describe('AAAA in an IPv4 cluster', () => {
     expect(coreDnsQuery(C, 'nope.default.svc.cluster.local', 'AAAA')).toMatchObject({ rcode: 'NXDOMAIN', answers: [] });
     const db = coreDnsQuery(C, 'db.default.svc.cluster.local', 'AAAA');
     expect(db.rcode).toBe('NOERROR');
-    expect(db.answers).toEqual([{ name: 'db.default.svc.cluster.local.', type: 'CNAME', ttl: 5, data: 'db.example.com.' }]);
+    expect(db.answers).toEqual([{ name: 'db.default.svc.cluster.local.', type: 'CNAME', ttl: 30, data: 'db.example.com.' }]);
     expect(upstreamQuery(C.settings, 'db.example.com', 'AAAA')).toMatchObject({ rcode: 'NOERROR', answers: [] });
     expect(upstreamQuery(C.settings, 'nowhere.example.com', 'AAAA').rcode).toBe('NXDOMAIN');
   });
@@ -111,7 +111,7 @@ describe('SRV for named ports: _PORT._PROTO.SVC.NS.svc.cluster.local', () => {
     const r = coreDnsQuery(C, '_http._tcp.api.default.svc.cluster.local', 'SRV');
     expect(r.rcode).toBe('NOERROR');
     expect(r.answers).toEqual([
-      { name: '_http._tcp.api.default.svc.cluster.local.', type: 'SRV', ttl: 5, data: '0 100 80 api.default.svc.cluster.local.' },
+      { name: '_http._tcp.api.default.svc.cluster.local.', type: 'SRV', ttl: 30, data: '0 100 80 api.default.svc.cluster.local.' },
     ]);
     expect(coreDnsQuery(C, '_dns._udp.api.default.svc.cluster.local', 'SRV').answers[0].data).toBe(
       '0 100 53 api.default.svc.cluster.local.',
@@ -141,7 +141,7 @@ describe('PTR for Service and Pod addresses', () => {
     const ip = svc('api').clusterIP!;
     const r = coreDnsQuery(C, reverse(ip), 'PTR');
     expect(r.rcode).toBe('NOERROR');
-    expect(r.answers).toEqual([{ name: `${reverse(ip)}.`, type: 'PTR', ttl: 5, data: 'api.default.svc.cluster.local.' }]);
+    expect(r.answers).toEqual([{ name: `${reverse(ip)}.`, type: 'PTR', ttl: 30, data: 'api.default.svc.cluster.local.' }]);
   });
 
   it('a Pod behind Services → one name per Service: its hostname where it has one, else its dashed IP', () => {
