@@ -4,6 +4,7 @@
  * `main()` binds it to the process.
  */
 import { processIo, type CliIo } from './io';
+import { digCommand } from './commands/dig';
 import { getCommand } from './commands/get';
 import { loadCommand } from './commands/load';
 import { reachCommand } from './commands/reach';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   trace: traceCommand,
   reach: reachCommand,
   test: testCommand,
+  dig: digCommand,
 };
 
 /** Flags that take a value, so a flag given before the command does not swallow it as the command. */
@@ -70,7 +72,7 @@ export function run(argv: readonly string[], io: CliIo): number {
         io.stdout(ROOT_HELP);
         return 0;
       }
-      if (command === undefined) throw new UsageError('a command is required: load, get, trace, reach or test');
+      if (command === undefined) throw new UsageError('a command is required: load, get, trace, reach, test or dig');
       if (command === 'help') {
         const topic = split.rest.find((a) => !a.startsWith('-'));
         return topic && topic in COMMANDS ? COMMANDS[topic](['--help'], io) : (io.stdout(ROOT_HELP), 0);

@@ -23,6 +23,7 @@ Usage:
   kube-traffic trace DIR --from SOURCE --to TARGET [--count N] [--seed N] [--json]
   kube-traffic reach DIR [--from SELECTOR] [--to SELECTOR] [--port PORT[/PROTO]] [--seed N] [--json]
   kube-traffic test DIR EXPECTATIONS.yaml [--junit FILE] [--seed N]
+  kube-traffic dig DIR NAME [A|AAAA|SRV|PTR] | -x ADDR [--host] [--seed N] [--json]
 
 Commands:
   load    The whole cluster: nodes, pods, services, objects and diagnostics
@@ -30,6 +31,7 @@ Commands:
   trace   Send requests and show every hop, NAT rewrite, verdict and the way back
   reach   The reachability matrix: every Pod against every Service port (or Pod port), one request each
   test    Check connectivity expectations from a YAML file, for CI (exit 1 when one fails)
+  dig     One DNS query to kube-dns (CoreDNS) or the host's resolver, answered as the cluster would
 
 Flags:
   -h, --help      Help for kube-traffic or a command
@@ -168,4 +170,24 @@ Flags:
       --junit FILE   Also write a JUnit XML report to FILE
       --seed N       Seed for every random choice; default 1
   -h, --help         Help for test
+`;
+
+export const DIG_HELP = `Ask the simulated cluster's DNS one question, as dig does (no search path: NAME as given).
+
+Usage:
+  kube-traffic dig DIR NAME [TYPE] [--host] [--json] [--seed N]
+  kube-traffic dig DIR -x ADDR [--host] [--json] [--seed N]
+
+TYPE is A (default), AAAA, SRV or PTR. The question goes to kube-dns (CoreDNS's kubernetes plugin,
+kubeadm's Corefile), or with --host to the host's resolver (what nodes and the external client ask).
+  kube-traffic dig DIR web.default.svc.cluster.local
+  kube-traffic dig DIR _http._tcp.web.default.svc.cluster.local SRV
+  kube-traffic dig DIR -x 10.96.0.10
+
+Flags:
+  -x ADDR         Reverse lookup: the PTR record of ADDR (ADDR's in-addr.arpa name)
+      --host      Ask the host's resolver instead of kube-dns
+      --json      One JSON document: name, type, server, rcode, answers, why
+      --seed N    Seed for every random choice; default 1
+  -h, --help      Help for dig
 `;
