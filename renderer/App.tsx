@@ -195,6 +195,18 @@ export function App() {
     [run, controller],
   );
 
+  // Turned off while a guess is awaited: the run goes on screen as any run does (paused at its start).
+  const togglePredictFirst = useCallback(
+    (on: boolean) => {
+      setPredictFirst(on);
+      if (!on && prediction?.guess === null && run) {
+        setPrediction(null);
+        controller.load(buildTimeline(run.events));
+      }
+    },
+    [setPredictFirst, prediction, run, controller],
+  );
+
   // A Reachability cell: back on the map, the request in the bar, and its packet on its way.
   const sendFromReach = useCallback(
     async (req: { from: string; to: string; count: number; intervalSeconds?: number }) => {
@@ -386,7 +398,7 @@ export function App() {
         </main>
         <PlaybackBar controller={controller} run={run}>
           <label className="predict-toggle" title="Hide each request's outcome until you have guessed it">
-            <input type="checkbox" checked={predictFirst} onChange={(e) => setPredictFirst(e.target.checked)} />
+            <input type="checkbox" checked={predictFirst} onChange={(e) => togglePredictFirst(e.target.checked)} />
             Predict first
           </label>
           <RunFiles api={api} run={run} request={lastSent} snapshot={snapshot} onOpen={openRun} onError={runFileError} />

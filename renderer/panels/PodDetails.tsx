@@ -89,7 +89,16 @@ function ScheduleTable({ pod, nodes }: { pod: Pod; nodes: ClusterSnapshot['nodes
               </span>
               <strong>{n}</strong>{' '}
               <span className={rej ? 'muted' : ''}>
-                {rej ?? (n === sch.node ? (sch.by === 'daemonset' ? 'chosen (pinned by the DaemonSet)' : 'chosen') : 'feasible')}
+                {rej ??
+                  (n === sch.node
+                    ? sch.by === 'daemonset'
+                      ? 'chosen (pinned by the DaemonSet)'
+                      : sch.tie
+                        ? 'chosen (tied at the top score)'
+                        : 'chosen'
+                    : sch.tie?.nodes.includes(n)
+                      ? 'feasible, tied at the top score'
+                      : 'feasible')}
               </span>
             </li>
           );

@@ -59,6 +59,11 @@ test('"Why here?" says the two equal workers tied and kube-scheduler picked one 
   const label = (await app.pod('solo').getAttribute('aria-label')) ?? '';
   const node = /on (k8s-node\d)/.exec(label)?.[1];
   await expect(why).toContainText(`this time picked ${node}.`);
+  // The filter list marks both: the chosen one and the one that tied with it.
+  const filters = page.getByRole('list', { name: 'Filter results per node' });
+  await expect(filters).toContainText(`${node} chosen (tied at the top score)`);
+  const other = node === 'k8s-node1' ? 'k8s-node2' : 'k8s-node1';
+  await expect(filters).toContainText(`${other} feasible, tied at the top score`);
   await screenshotEverySize(page, 'teach-tie', async () => {
     await why.scrollIntoViewIfNeeded();
   });
@@ -96,8 +101,11 @@ test('Export map saves a standalone SVG with the nodes and Pods, and a PNG twice
   const app = new AppPage(page);
   await app.open(server.url);
   await page.getByRole('button', { name: 'Export map', exact: true }).click();
-  await expect(page.getByRole('menu', { name: 'Export map' })).toBeVisible();
-  await page.screenshot({ path: screenshotPath('teach-export-menu-1440-light') });
+  const menu = page.getByRole('menu', { name: 'Export map' });
+  await expect(menu).toBeVisible();
+  await screenshotEverySize(page, 'teach-export-menu', async () => {
+    if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Export map', exact: true }).click();
+  });
   // Escape closes the menu and gives the focus back to its button.
   await page.keyboard.press('Escape');
   await expect(page.getByRole('menu')).toHaveCount(0);
@@ -184,5 +192,12 @@ test('Predict first: the outcome stays hidden until a guess, then playback shows
   // The setting is remembered across a reload.
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Predict first' })).toBeChecked();
+  // Turned off while a guess is awaited, the run goes on screen as any run does.
+  await page.getByRole('combobox', { name: 'Source' }).selectOption('external');
+  await page.getByRole('combobox', { name: 'Target' }).selectOption('svc/solo:80');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByRole('group', { name: 'Your prediction' })).toBeVisible();
   await page.getByRole('checkbox', { name: 'Predict first' }).uncheck();
+  await expect(page.getByRole('group', { name: 'Your prediction' })).toHaveCount(0);
+  await expect(app.inspector).toContainText('hop 1 of 3');
 });
