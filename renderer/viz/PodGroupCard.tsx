@@ -17,6 +17,8 @@ type Pod = ClusterSnapshot['pods'][number];
 
 export interface PodGroupCardProps {
   group: ReplicaGroup;
+  /** Its workload's name (a Deployment's); absent: its controller's. */
+  name?: string;
   pods: Pod[];
   selected: boolean;
   /** Label-selector state of its Pods: true = some match, false = none does, undefined = no selector. */
@@ -37,6 +39,7 @@ const TONE_ORDER = ['danger', 'warn', 'muted', 'ok'] as const;
 
 export const PodGroupCard = memo(function PodGroupCard({
   group,
+  name: workload,
   pods,
   selected,
   matched,
@@ -46,7 +49,7 @@ export const PodGroupCard = memo(function PodGroupCard({
 }: PodGroupCardProps) {
   const { rect } = group;
   const ownerName = group.owner.slice(group.owner.indexOf('/') + 1);
-  const name = displayName(group.namespace, ownerName);
+  const name = displayName(group.namespace, workload ?? ownerName);
   const title = `${name} ×${pods.length}`;
   const summary = statusSummary(pods);
   // The card takes its worst member's tone: one failing replica must show.

@@ -97,8 +97,11 @@ export function zoomStack(items: readonly ZoomItem[], w: number, h: number, k: n
         const rest = item.text.slice(at).trimStart();
         lines = [...kept, fitText(rest, w / s - item.measure(suffix), item.measure) + suffix];
       }
-      // Three letters and an ellipsis name nothing.
-      if (lines[0]!.replace('…', '').length < 3) break;
+      // Three letters and an ellipsis name nothing: then only the suffix (a group's `×3`) is left, if any.
+      if (lines[0]!.slice(0, lines[0]!.length - (lines.length === 1 ? suffix.length : 0)).replace('…', '').length < 3) {
+        if (!suffix.trim() || item.measure(suffix.trim()) * s > w) break;
+        lines = [suffix.trim()];
+      }
     }
     for (const text of lines) {
       out.push({ text, cls: item.cls, y: y + item.px * s * 0.95, scale: s });

@@ -43,4 +43,14 @@ describe('semantic zoom', () => {
     k = 0.04;
     expect(zoomStack([name('pod-1'), ip('10.244.1.3')], 192, 84, k)).toEqual([]);
   });
+
+  it('keeps a group’s count when its name is cut, and the count alone when no name is left', () => {
+    const group = (k: number) =>
+      zoomStack([{ ...name('recommendationservice'), suffix: ' ×3' }], 192, 84, k)
+        .map((l) => l.text)
+        .join('|');
+    expect(group(0.3)).toMatch(/^recommend.*×3$/);
+    expect(group(0.3)).toContain('…');
+    expect(group(0.16)).toBe('×3');
+  });
 });
