@@ -205,14 +205,20 @@ function syncStatefulSet(sim: Sim, w: WorkloadState): WorkloadState {
   const ordered = (w.spec.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady';
   const id = objectId('statefulset', w.namespace, w.name);
   const owned = new Map(sim.podsOwnedBy(w.namespace, 'StatefulSet', w.name).map((p) => [p.name, p]));
-  // Scale down from the highest ordinal.
+  // Scale down from the highest ordinal, gracefully (Terminating for the grace period). OrderedReady
+  // deletes one Pod at a time and waits until it is gone; Parallel deletes them all at once.
   const extra = [...owned.values()]
     .map((p) => ({ p, ordinal: Number(p.name.slice(w.name.length + 1)) }))
     .filter((x) => !(x.ordinal < w.replicas))
     .sort((a, b) => b.ordinal - a.ordinal);
-  for (const { p } of extra) {
-    deletePodNow(sim, p);
-    sim.event('Normal', 'SuccessfulDelete', id, `delete Pod ${p.name} in StatefulSet ${w.name} successful`);
+  if (!(ordered && extra.some((x) => x.p.terminating))) {
+    for (const { p } of extra) {
+      if (p.terminating) continue;
+      terminatePod(sim, p);
+      sim.event('Normal', 'SuccessfulDelete', id, `delete Pod ${p.name} in StatefulSet ${w.name} successful`);
+      // One at a time: the next goes when this one is gone (the controller re-syncs then).
+      if (ordered && sim.pods.has(podKey(p.namespace, p.name))) break;
+    }
   }
   for (let i = 0; i < w.replicas; i++) {
     const name = `${w.name}-${i}`;

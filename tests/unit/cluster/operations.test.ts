@@ -159,9 +159,23 @@ describe('scaleWorkload', () => {
     expect(active(scaleWorkload(annotated, 'deployment', 'default', 'web', 1)).map((p) => p.name)).toEqual([pods[0].name]);
   });
 
-  test('StatefulSet scales down from the highest ordinal', () => {
+  test('StatefulSet scales down from the highest ordinal, gracefully', () => {
     const c = buildCluster(load(workload('StatefulSet', 'db', [container('db', 'redis')], { replicas: 3 })), { seed: 1 });
-    expect(userPods(scaleWorkload(c, 'statefulset', 'default', 'db', 1)).map((p) => p.name)).toEqual(['db-0']);
+    // OrderedReady: one Pod at a time, gracefully — db-2 Terminating first; db-1 only once db-2 is gone.
+    const down = scaleWorkload(c, 'statefulset', 'default', 'db', 1);
+    const state = (x: Cluster) => userPods(x).map((p) => `${p.name}${p.terminating ? ' Terminating' : ''}`);
+    expect(state(down)).toEqual(['db-0', 'db-1', 'db-2 Terminating']);
+    const next = advanceCluster(down, down.clock + 30).cluster;
+    expect(state(next)).toEqual(['db-0', 'db-1 Terminating']);
+    expect(state(advanceCluster(next, next.clock + 30).cluster)).toEqual(['db-0']);
+    // Parallel: all the extra Pods at once.
+    const p = buildCluster(
+      load(workload('StatefulSet', 'db', [container('db', 'redis')], { replicas: 3, podManagementPolicy: 'Parallel' })),
+      {
+        seed: 1,
+      },
+    );
+    expect(state(scaleWorkload(p, 'statefulset', 'default', 'db', 1))).toEqual(['db-0', 'db-1 Terminating', 'db-2 Terminating']);
   });
 
   test('the scheduler continues its round robin where the previous operation stopped (nextStartNodeIndex)', () => {
