@@ -23,7 +23,8 @@ export function isFiltering(f: EventFilter): boolean {
 
 /** Whether request `flowId`'s outcome is on screen yet (playback reveals outcomes as it reaches them). */
 export type OutcomeKnown = (flowId: number) => boolean;
-const ALL_KNOWN: OutcomeKnown = () => true;
+/** Every outcome counts (a finished run, or tests). */
+export const ALL_KNOWN: OutcomeKnown = () => true;
 
 /** Each request's outcome, read off the event that carries it (the flow's last), if it is known yet. */
 export function flowOutcomes(events: readonly PacketEvent[], known: OutcomeKnown = ALL_KNOWN): Map<number, Outcome> {

@@ -11,7 +11,7 @@ import type { PlaybackController, PlaybackState } from '../playback/controller';
 import { formatSimTime, useSlowPlaybackWhen } from '../playback/usePlayback';
 import { markerKind } from '../playback/markers';
 import { outcomeRevealed, revealThreshold } from '../playback/timeline';
-import { chipChoices, type EventFilter, filterEvents, isFiltering, NO_FILTER } from '../model/eventFilter';
+import { ALL_KNOWN, chipChoices, type EventFilter, filterEvents, isFiltering, NO_FILTER } from '../model/eventFilter';
 import { countRender } from '../model/renderCount';
 import { useRowKeys } from '../input/useRowKeys';
 import { EventFilterBar } from './EventFilterBar';
@@ -122,7 +122,10 @@ export function EventList({ controller }: { controller: PlaybackController }) {
   // Outcomes count only once playback has shown them (the reveal threshold moves at those hops only).
   const known = useCallback((flowId: number) => outcomeRevealed(timeline, flowId, threshold), [timeline, threshold]);
   const choices = useMemo(() => chipChoices(events, known), [events, known]);
-  const rows = useMemo(() => filterEvents(events, filter, known), [events, filter, known]);
+  // Rows depend on what is revealed only through an outcome chip: otherwise a reveal keeps the same
+  // rows (and the list where it is scrolled).
+  const outcomeKnown = filter.outcomes.length > 0 ? known : ALL_KNOWN;
+  const rows = useMemo(() => filterEvents(events, filter, outcomeKnown), [events, filter, outcomeKnown]);
   /** Position (in `rows`) of each event index kept, to follow the selection. */
   const posOf = useMemo(() => new Map(rows.map((i, p) => [i, p])), [rows]);
   const selectedPos = selected >= 0 ? (posOf.get(selected) ?? -1) : -1;

@@ -406,6 +406,9 @@ function drawDenied(ctx: CanvasRenderingContext2D, v: View, style: PacketStyle, 
   }
 }
 
+/** This frame's outcome badges and words on screen, that packet tags must not cover (reused). */
+const markerBoxes: Rect[] = [];
+
 /** Draws the outcome markers; a policy's drops are counted into `denied` instead, for drawDenied. */
 function drawMarkers(
   ctx: CanvasRenderingContext2D,
@@ -455,6 +458,7 @@ function drawMarkers(
     for (const [kind, count] of kinds) {
       if (!words) {
         stamp(ctx, badgeSprite(style, v.dpr, kind, 15), x, y);
+        markerBoxes.push({ x: x - 8, y: y - 8, w: 16, h: 16 });
         y += 16;
         continue;
       }
@@ -463,6 +467,7 @@ function drawMarkers(
       const { box } = placeLabel(x, y, 9.5, ws.w, ws.h, obstacles, v);
       stamp(ctx, ws, box.x, box.y);
       obstacles.push(box, { x: x - 10, y: y - 10, w: 20, h: 20 });
+      markerBoxes.push(box, { x: x - 10, y: y - 10, w: 20, h: 20 });
       y += 24;
     }
   }
@@ -521,7 +526,7 @@ function sameFlowNear(flowId: number, x: number, y: number): boolean {
 export const TAG_MIN_ZOOM = 0.25;
 
 /**
- * Each packet's `#N` beside it, off the cards' text, the hop labels and the other tags
+ * Each packet's `#N` beside it, off the cards' text, the outcome markers, the hop labels and the other tags
  * (packetTags.ts); none zoomed far out or with more than TAG_MAX_PACKETS on screen, where they
  * would be clutter.
  */
@@ -537,7 +542,7 @@ function drawTags(
   tagPoints.length = 0;
   tagWidths.length = 0;
   tagFlows.length = 0;
-  const obstacles = [...cachedCardBoxes(layout, v)];
+  const obstacles = [...cachedCardBoxes(layout, v), ...markerBoxes];
   for (let i = 0; i < n; i++) {
     const o = i * 4;
     const x = buf[o + 2]!;
@@ -584,6 +589,7 @@ export function drawFrame(
 
   const denied = deniedBuf;
   denied.clear();
+  markerBoxes.length = 0;
   drawMarkers(ctx, layout, v, style, frame.markers, denied);
 
   // Per packet: trail start (x0, y0), position (x, y); NaN x0 = dwelling, NaN x = not drawable.
