@@ -235,7 +235,8 @@ test('playing 34 requests (200 hops) re-renders the list once per hop shown at m
   expect(renders).toBeGreaterThan(0);
   // Play and the end's pause are a render each; every other render is another hop shown.
   expect(renders).toBeLessThanOrEqual(hops + 2);
-  expect(frames).toBeGreaterThan(renders * 2);
+  // A loaded machine draws fewer frames, and the list hears of fewer hops: never more renders than frames.
+  expect(renders).toBeLessThan(frames);
   await expect(app.inspector).toContainText(`hop ${hops} of ${hops}`);
 });
 
