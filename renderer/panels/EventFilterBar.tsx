@@ -3,7 +3,7 @@
  * node and request, and a way to clear them all. Filtering narrows the rows
  * only; playback still plays every hop.
  */
-import { memo, type ReactNode } from 'react';
+import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Outcome } from '../../src/model/trace';
 import { type ChipChoices, type EventFilter, isFiltering, NO_FILTER, toggled } from '../model/eventFilter';
 import { FlowDot } from './FlowDot';
@@ -14,7 +14,7 @@ const MAX_REQUEST_CHIPS = 24;
 
 function Chip({ pressed, onToggle, kind, children }: { pressed: boolean; onToggle(): void; kind: string; children: ReactNode }) {
   return (
-    <button type="button" className={`chip-toggle chip-${kind}`} aria-pressed={pressed} onClick={onToggle}>
+    <button type="button" tabIndex={-1} className={`chip-toggle chip-${kind}`} aria-pressed={pressed} onClick={onToggle}>
       {children}
     </button>
   );
@@ -38,6 +38,27 @@ export const EventFilterBar = memo(function EventFilterBar({
   onFilter(f: EventFilter): void;
 }) {
   const filtering = isFiltering(filter);
+  // The chips are one tab stop (a toolbar): ←/→, Home/End move between them, Space/Enter toggle.
+  const [chipAt, setChipAt] = useState(0);
+  const chips = (el: HTMLElement) => [...el.querySelectorAll<HTMLButtonElement>('button.chip-toggle')];
+  const onChipKey = (ev: KeyboardEvent<HTMLDivElement>) => {
+    const all = chips(ev.currentTarget);
+    const at = all.indexOf(ev.target as HTMLButtonElement);
+    if (at < 0) return;
+    const to =
+      ev.key === 'ArrowRight' ? at + 1 : ev.key === 'ArrowLeft' ? at - 1 : ev.key === 'Home' ? 0 : ev.key === 'End' ? all.length - 1 : null;
+    if (to === null) return;
+    // These keys are the toolbar's here, not playback's (← / → step, Home/End jump).
+    ev.preventDefault();
+    ev.stopPropagation();
+    const next = Math.max(0, Math.min(all.length - 1, to));
+    setChipAt(next);
+    all[next]?.focus();
+  };
+  const onChipFocus = (ev: { currentTarget: HTMLDivElement; target: EventTarget }) => {
+    const at = chips(ev.currentTarget).indexOf(ev.target as HTMLButtonElement);
+    if (at >= 0) setChipAt(at);
+  };
   return (
     <div className="event-filter">
       <input
@@ -51,7 +72,20 @@ export const EventFilterBar = memo(function EventFilterBar({
           if (ev.key === 'Escape' && filter.text) onFilter({ ...filter, text: '' });
         }}
       />
-      <div className="chip-groups">
+      <div
+        className="chip-groups"
+        role="toolbar"
+        aria-label="Filter chips"
+        onKeyDown={onChipKey}
+        onFocus={onChipFocus}
+        data-tab-chip={chipAt}
+        ref={(el) => {
+          // The roving tab stop: the chip last focused (the first at the start), clamped as chips come and go.
+          if (!el) return;
+          const all = chips(el);
+          all.forEach((b, i) => (b.tabIndex = i === Math.min(chipAt, all.length - 1) ? 0 : -1));
+        }}
+      >
         <ChipGroup label="Action">
           {choices.actions.map((a) => (
             <Chip

@@ -131,12 +131,19 @@ test('keyboard: the rows are one tab stop; arrows, Page keys, Home/End move, Ent
   await expect(app.eventList.locator('tbody tr[tabindex="0"]')).toHaveCount(1);
   await expect(app.eventList.locator('tbody tr[tabindex="0"]')).toHaveAttribute('aria-current', 'step');
 
-  // From the filter box, Tab reaches the rows (past the chips).
+  // The chips are one tab stop too (a toolbar: ←/→ move between them, Space toggles).
   await filterBox(page).focus();
-  for (let i = 0; i < 40; i++) {
-    if (await page.evaluate(() => document.activeElement?.tagName === 'TR')) break;
-    await page.keyboard.press('Tab');
-  }
+  await page.keyboard.press('Tab');
+  const toolbar = app.eventList.getByRole('toolbar', { name: 'Filter chips' });
+  await expect(toolbar.getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button').nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(toolbar.getByRole('button').first()).toBeFocused();
+  // ← did not step playback.
+  expect(await hopOfN(app)).toEqual([1, total]);
+  // From the chips, the next Tab reaches the rows.
+  await page.keyboard.press('Tab');
   const focused = app.eventList.locator('tbody tr:focus');
   await expect(focused).toHaveAttribute('data-pos', '0');
 
