@@ -3,6 +3,7 @@
  * packets, hops and outcomes stay off screen until a guess is picked. Then playback shows the run,
  * and once it has revealed every outcome the panel says "You predicted X — it was Y" and why.
  */
+import { useEffect, useRef } from 'react';
 import type { Outcome, TraceRun } from '../../src/model/trace';
 import { OUTCOME_HINT, OUTCOMES, predictionVerdict } from '../model/prediction';
 import { OUTCOME_TONE } from '../model/outcomeTone';
@@ -25,6 +26,12 @@ function allRevealed(s: PlaybackState): boolean {
 
 export function PredictionPanel({ controller, run, guess, onGuess }: PredictionPanelProps) {
   const revealed = usePlaybackSelector(controller, allRevealed);
+  // The button pressed goes away with the question: the keyboard focus moves to the answer's panel, not to the page.
+  const answer = useRef<HTMLElement | null>(null);
+  const asked = guess === null;
+  useEffect(() => {
+    if (!asked && document.activeElement === document.body) answer.current?.focus();
+  }, [asked]);
   const n = run.traces.length;
   const what = `${run.request.from} → ${run.request.to}`;
   if (guess === null) {
@@ -55,7 +62,7 @@ export function PredictionPanel({ controller, run, guess, onGuess }: PredictionP
   }
   const verdict = revealed ? predictionVerdict(run, guess) : null;
   return (
-    <section className="panel prediction" aria-label="Predict first">
+    <section className="panel prediction" aria-label="Predict first" ref={answer} tabIndex={-1}>
       <header className="panel-header">
         <h2>Predict first</h2>
       </header>

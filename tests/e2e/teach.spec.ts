@@ -181,6 +181,8 @@ test('Predict first: the outcome stays hidden until a guess, then playback shows
   await choices.getByRole('button', { name: 'delivered' }).click();
   const verdict = page.getByRole('status').filter({ hasText: 'You predicted' });
   await expect(verdict).toContainText('You predicted delivered');
+  // The pressed button went with the question: the focus is on the answer's panel, not lost to the page.
+  await expect(page.getByRole('region', { name: 'Predict first' })).toBeFocused();
   await expect(app.inspector).toContainText(/hop \d+ of \d+/);
   // Playback reveals it when it gets there; the end of the run shows it at once.
   await app.toEnd();
