@@ -113,7 +113,9 @@ export const PodCard = memo(function PodCard({
     const reserve = shields.length > 0 ? shields.length * SHIELD_STEP + 4 : 0;
     const lines = zoomStack(
       [
-        { text: pending ? name : pod.name, cls: 'pod-name', px: 13, measure: measure.title, lines: 2 },
+        { text: pending ? name : pod.name, cls: 'pod-name', px: 13, measure: measure.title, lines: badge ? 1 : 2 },
+        // What it is (an ingress controller, a rollout's new or old template) before its address.
+        ...(badge ? [{ text: badge, cls: 'pod-status', px: 11.5, measure: measure.small, whole: true }] : []),
         { text: pod.ip ?? '<none>', cls: 'pod-ip mono', px: 11.5, measure: measure.mono, whole: true },
       ],
       rect.w - 24 - reserve,
