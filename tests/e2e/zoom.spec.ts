@@ -13,7 +13,8 @@ import { AppPage } from './support/app';
 import { screenshotEverySize } from './support/screenshots';
 import { ROOT, SEED, startWeb, type WebServer } from './support/webServer';
 
-const MICROSERVICES_DIR = path.join(ROOT, '..', 'shared', 'corpus', 'GoogleCloudPlatform__microservices-demo', 'kubernetes-manifests');
+// The repo's copy of the corpus (tests/fixtures/corpus), so a clean clone in CI has it.
+const MICROSERVICES_DIR = path.join(ROOT, 'tests', 'fixtures', 'corpus', 'GoogleCloudPlatform__microservices-demo', 'kubernetes-manifests');
 
 interface Word {
   text: string;
