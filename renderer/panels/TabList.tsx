@@ -14,6 +14,7 @@ export interface TabListProps<T extends string> {
   tabs: readonly T[];
   active: T;
   onChange(t: T): void;
+  /** Besides `tab-strip` (styles/details.css), which every strip has. */
   className?: string;
   /** Extra content after a tab's name (a count). */
   extra?(t: T): ReactNode;
@@ -42,7 +43,7 @@ export function TabList<T extends string>({ label, prefix, tabs, active, onChang
     buttons.current[next]?.focus();
   };
   return (
-    <div className={className} role="tablist" aria-label={label}>
+    <div className={`tab-strip ${className ?? ''}`} role="tablist" aria-label={label}>
       {tabs.map((t, i) => (
         <button
           key={t}
