@@ -286,13 +286,24 @@ export function syncWorkload(sim: Sim, w: WorkloadState, previousReplicas = 0): 
   }
 }
 
-/** Delete every pod a workload owns (the workload was removed: cascading deletion). */
+/** Every Pod a workload owns (a Deployment's through each of its ReplicaSets). */
+function podsOfWorkload(sim: Sim, w: WorkloadState): PodState[] {
+  if (w.kind === 'Deployment') return replicaSetNames(w).flatMap((rs) => sim.podsOwnedBy(w.namespace, 'ReplicaSet', rs));
+  return sim.podsOwnedBy(w.namespace, w.kind, w.name);
+}
+
+/** Delete every pod a workload owns at once (its template changed in a way that replaces them all). */
 export function deleteWorkloadPods(sim: Sim, w: WorkloadState): void {
-  if (w.kind === 'Deployment') {
-    for (const rs of replicaSetNames(w)) for (const pod of sim.podsOwnedBy(w.namespace, 'ReplicaSet', rs)) deletePodNow(sim, pod);
-    return;
-  }
-  for (const pod of sim.podsOwnedBy(w.namespace, w.kind, w.name)) deletePodNow(sim, pod);
+  for (const pod of podsOfWorkload(sim, w)) deletePodNow(sim, pod);
+}
+
+/**
+ * The workload was deleted (its file left the folder: `kubectl delete`, `apply --prune`). kubectl's
+ * default cascade is background: the workload (and a Deployment's ReplicaSets) go at once, then the
+ * garbage collector deletes their Pods gracefully, each Terminating for its grace period.
+ */
+export function cascadeWorkloadDeletion(sim: Sim, w: WorkloadState): void {
+  for (const pod of podsOfWorkload(sim, w)) terminatePod(sim, pod);
 }
 
 /** The workload whose controller owns a pod (a Deployment for ReplicaSet-owned pods). */

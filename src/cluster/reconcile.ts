@@ -10,7 +10,8 @@
  *   their names, not their IPs);
  * - Job / bare Pod: the spec is immutable, so a changed one is deleted and created again;
  *   a bare Pod whose labels changed keeps running with the new labels.
- * Objects gone from the folder are deleted (with their pods). If the cluster itself changed (nodes,
+ * Objects gone from the folder are deleted: Services at once, workloads and bare Pods as `kubectl delete`
+ * does (the Pods Terminating for their grace period; termination.ts). If the cluster itself changed (nodes,
  * CIDRs, settings), it is built again from scratch.
  */
 import type { Cluster, NodeState, PodState, WorkloadState } from '../model/cluster';
@@ -19,7 +20,7 @@ import { addPod } from '../scheduler';
 import { ClusterIPAllocator } from './allocators';
 import { applyHandMadeEndpoints, buildCluster, createDesiredPod, updateEndpoints } from './build';
 import { OPERATION_STEP } from './clock';
-import { deleteWorkloadPods, syncWorkload } from './controllers';
+import { cascadeWorkloadDeletion, deleteWorkloadPods, syncWorkload } from './controllers';
 import { collectDesired, withoutRejectedServices, workloadStateOf, type DesiredPod, type DesiredWorkload } from './desired';
 import { canonicalJson } from './naming';
 import { buildNodes } from './nodes';
@@ -44,7 +45,7 @@ function reconcileWorkloads(sim: Sim, desired: DesiredWorkload[]): void {
   const wanted = new Set(desired.map((d) => workloadKey(d.object.kind, d.object.metadata.namespace, d.object.metadata.name)));
   for (const [key, w] of [...sim.workloads]) {
     if (wanted.has(key)) continue;
-    deleteWorkloadPods(sim, w);
+    cascadeWorkloadDeletion(sim, w);
     sim.workloads.delete(key);
   }
   for (const d of desired) {
