@@ -203,26 +203,47 @@ function flannelPostrouting(podCIDR: string, node: NodeState): string[] {
   ];
 }
 
-const memo = new WeakMap<ClusterIndex, Map<string, readonly string[] | null>>();
+/** One hop's memoized rules: the rest of the key beside the node and rule it is filed under. */
+interface Memo {
+  readonly dst: string;
+  readonly slot: number;
+  readonly rules: readonly string[] | null;
+}
+const memo = new WeakMap<ClusterIndex, Map<string, Map<string, Memo[]>>>();
+
+/** Actions that walk rules kube-proxy or flannel wrote; every other action walks none. */
+const ACTION_SLOT: Partial<Record<PacketEvent['action'], number>> = { dnat: 0, snat: 6, reject: 12, drop: 18 };
+const PROTOCOL_SLOT: Record<PacketEvent['packet']['protocol'], number> = { TCP: 0, UDP: 2, SCTP: 4 };
 
 /**
  * The rules a request-direction hop walked, or null when it walked none that kube-proxy or flannel
  * wrote (a reply is un-NATed by conntrack without walking any rule). `before` is the destination
  * the packet had when it reached the hop (the previous hop's); `marked`: a later hop of the packet is
  * KUBE-POSTROUTING's MASQUERADE, so a rule here jumped to KUBE-MARK-MASQ.
+ * Memoized by node, then by rule text, then a short list: no key is composed per call (hashing a
+ * fresh 120-character key was a trace's costliest step), and the rule texts a node's hops carry are
+ * the very strings filed under it (texts.ts builds them per node), so lookups compare pointers.
  */
 export function hopRules(ix: ClusterIndex, e: PacketEvent, before: string | undefined, marked: boolean): readonly string[] | null {
   if (e.rule === undefined || e.direction !== 'request' || e.node === undefined) return null;
+  const action = ACTION_SLOT[e.action];
+  if (action === undefined) return null;
   const dst = e.action === 'dnat' ? before : e.packet.dst;
-  const key = `${e.node}|${e.action}|${e.rule}|${dst ?? ''}|${e.packet.protocol}|${marked ? 1 : 0}`;
-  let m = memo.get(ix);
-  if (m === undefined) memo.set(ix, (m = new Map()));
-  let r = m.get(key);
-  if (r === undefined) {
-    r = build(ix, e, dst, marked);
-    m.set(key, r);
+  const d = dst ?? '';
+  const slot = action + PROTOCOL_SLOT[e.packet.protocol] + (marked ? 1 : 0);
+  let byNode = memo.get(ix);
+  if (byNode === undefined) memo.set(ix, (byNode = new Map()));
+  let byRule = byNode.get(e.node);
+  if (byRule === undefined) byNode.set(e.node, (byRule = new Map()));
+  let list = byRule.get(e.rule);
+  if (list === undefined) byRule.set(e.rule, (list = []));
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    if (m.slot === slot && m.dst === d) return m.rules;
   }
-  return r;
+  const rules = build(ix, e, dst, marked);
+  list.push({ dst: d, slot, rules });
+  return rules;
 }
 
 function build(ix: ClusterIndex, e: PacketEvent, dst: string | undefined, marked: boolean): readonly string[] | null {
