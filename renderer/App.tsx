@@ -18,6 +18,7 @@ import { RequestBar } from './panels/RequestBar';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { ScenariosPanel } from './panels/ScenariosPanel';
 import { SIDE_TABS_QUERY, SideTabs } from './panels/SideTabs';
+import { useFold } from './state/useFold';
 import { RunFiles } from './panels/RunFiles';
 import type { RunFile } from '../src/api/runFile';
 import { runCommand } from './panels/runCommand';
@@ -282,6 +283,8 @@ export function App() {
   const activeKey = marked ? canonicalKey(marked.at) : null;
   const activeNode = marked && marked.at.startsWith('svc/') ? (marked.node ?? null) : null;
   const tabbed = hasRun && narrow;
+  const scenariosFold = useFold();
+  const problemsFold = useFold((cluster.error ? 1 : 0) + (snapshot?.diagnostics.length ?? 0));
   const packetInspector = <PacketInspector controller={controller} run={run} api={api} />;
   // Under Predict first the question (then the verdict) leads the inspector; before the guess it is all there is.
   const inspector =
@@ -299,7 +302,12 @@ export function App() {
     snapshot && <DetailsPanel snapshot={snapshot} selectedKey={selectedKey} showSystem={showSystemPods} busy={busy} operate={operate} />
   );
   const problems = (
-    <ProblemsPanel diagnostics={snapshot?.diagnostics ?? []} objectCount={snapshot?.objects.length ?? 0} fatal={cluster.error} />
+    <ProblemsPanel
+      diagnostics={snapshot?.diagnostics ?? []}
+      objectCount={snapshot?.objects.length ?? 0}
+      fatal={cluster.error}
+      fold={tabbed ? problemsFold : undefined}
+    />
   );
   const scenarios = (
     <ScenariosPanel
@@ -309,6 +317,7 @@ export function App() {
       busy={busy}
       onReplay={replay}
       onError={scenarioError}
+      fold={tabbed ? scenariosFold : undefined}
     />
   );
 
@@ -379,9 +388,12 @@ export function App() {
             <SideTabs
               inspector={inspector}
               details={details}
-              scenarios={scenarios}
-              problems={problems}
-              problemCount={snapshot?.diagnostics.length ?? 0}
+              folded={
+                <>
+                  {scenarios}
+                  {problems}
+                </>
+              }
               chosen={source ?? selectedKey}
               run={run}
             />

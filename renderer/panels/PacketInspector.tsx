@@ -269,6 +269,12 @@ export function PacketInspector({
           <FlowDot flowId={e.flowId} direction={e.direction} />
           <strong>{componentLabel(e.at)}</strong>
           {e.node && !e.at.startsWith('node/') && <span className="muted"> on {e.node}</span>}
+          {/* The manifest line behind this hop, one click away whichever tab is open (all of them: YAML). */}
+          {e.refs[0] && (
+            <span className="hop-ref" title={e.refs[0].label}>
+              <SourceLink file={e.refs[0].file} line={e.refs[0].line} column={e.refs[0].column} path={e.refs[0].path} />
+            </span>
+          )}
         </div>
         <div className="hop-sub muted">
           Request #{e.flowId + 1} · {e.direction} · {e.packet.protocol}

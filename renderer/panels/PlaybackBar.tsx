@@ -133,7 +133,11 @@ export function PlaybackBar({ controller, run, children }: PlaybackBarProps) {
         <span className="mono">{empty ? '—' : formatSimTime(s.time)}</span>
         <span className="muted">{empty ? 'no run yet' : `hop ${current}/${n}`}</span>
       </div>
-      {summary && <div className="run-summary">{summary}</div>}
+      {summary && (
+        <div className="run-summary" title={summary}>
+          {summary}
+        </div>
+      )}
       {children}
     </div>
   );

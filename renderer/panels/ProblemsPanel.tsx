@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../../src/model/source';
 import { objectKey } from '../../src/model/componentId';
 import { SourceLink } from '../source/SourceLink';
+import { foldClass, FoldHeading, useFoldBodyId, type Fold } from './FoldHeading';
 
 /** The map object a problem is about (Pods, Services and Nodes are drawn), for selecting it with its source. */
 function objectOf(d: Diagnostic): string | undefined {
@@ -18,6 +19,8 @@ export interface ProblemsPanelProps {
   objectCount: number;
   /** Set when the engine could not be reached or the folder could not be read at all. */
   fatal?: string | null;
+  /** Folded to its header (the narrow side column). */
+  fold?: Fold;
 }
 
 function SeverityIcon({ severity }: { severity: Diagnostic['severity'] }) {
@@ -34,7 +37,8 @@ function SeverityIcon({ severity }: { severity: Diagnostic['severity'] }) {
   );
 }
 
-export function ProblemsPanel({ diagnostics, objectCount, fatal }: ProblemsPanelProps) {
+export function ProblemsPanel({ diagnostics, objectCount, fatal, fold }: ProblemsPanelProps) {
+  const bodyId = useFoldBodyId();
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const sorted = [...diagnostics].sort(
@@ -45,44 +49,46 @@ export function ProblemsPanel({ diagnostics, objectCount, fatal }: ProblemsPanel
       a.column - b.column,
   );
   return (
-    <section className="panel problems" role="region" aria-label="Problems">
+    <section className={`panel problems${foldClass(fold)}`} role="region" aria-label="Problems">
       <header className="panel-header">
-        <h2>Problems</h2>
+        <FoldHeading title="Problems" fold={fold} bodyId={bodyId} />
         <span className={`count ${errors ? 'has-errors' : ''}`}>
           {errors} error{errors === 1 ? '' : 's'}, {warnings} warning{warnings === 1 ? '' : 's'}
         </span>
       </header>
-      {fatal && (
-        <p className="fatal" role="alert">
-          <SeverityIcon severity="error" /> {fatal}
-        </p>
-      )}
-      {sorted.length === 0 && !fatal ? (
-        <p className="panel-empty ok">
-          No problems. {objectCount} object{objectCount === 1 ? '' : 's'} loaded.
-        </p>
-      ) : (
-        <ul className="problem-list">
-          {sorted.map((d, i) => (
-            <li key={i} className={`problem ${d.severity}`}>
-              <SeverityIcon severity={d.severity} />
-              <div>
-                <div className="problem-loc">
-                  <SourceLink file={d.file} line={d.line} column={d.column} path={d.path} select={objectOf(d)} showColumn />
-                  {d.path && <code className="path">{d.path}</code>}
-                  {d.kind && d.name && (
-                    <span className="muted">
-                      {d.kind}/{d.namespace && d.namespace !== 'default' ? `${d.namespace}/` : ''}
-                      {d.name}
-                    </span>
-                  )}
+      <div className="problems-body" id={bodyId}>
+        {fatal && (
+          <p className="fatal" role="alert">
+            <SeverityIcon severity="error" /> {fatal}
+          </p>
+        )}
+        {sorted.length === 0 && !fatal ? (
+          <p className="panel-empty ok">
+            No problems. {objectCount} object{objectCount === 1 ? '' : 's'} loaded.
+          </p>
+        ) : (
+          <ul className="problem-list">
+            {sorted.map((d, i) => (
+              <li key={i} className={`problem ${d.severity}`}>
+                <SeverityIcon severity={d.severity} />
+                <div>
+                  <div className="problem-loc">
+                    <SourceLink file={d.file} line={d.line} column={d.column} path={d.path} select={objectOf(d)} showColumn />
+                    {d.path && <code className="path">{d.path}</code>}
+                    {d.kind && d.name && (
+                      <span className="muted">
+                        {d.kind}/{d.namespace && d.namespace !== 'default' ? `${d.namespace}/` : ''}
+                        {d.name}
+                      </span>
+                    )}
+                  </div>
+                  <div className="problem-msg">{d.message}</div>
                 </div>
-                <div className="problem-msg">{d.message}</div>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }

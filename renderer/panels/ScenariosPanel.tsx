@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { KubeTrafficApi, Scenario, Scenarios } from '../../src/api/contract';
+import { foldClass, FoldHeading, useFoldBodyId, type Fold } from './FoldHeading';
 
 export interface ScenariosPanelProps {
   api: KubeTrafficApi;
@@ -15,6 +16,8 @@ export interface ScenariosPanelProps {
   busy: boolean;
   onReplay(s: Scenario): void;
   onError(message: string): void;
+  /** Folded to its header (the narrow side column); a save opens it, to show the saved set. */
+  fold?: Fold;
 }
 
 const EMPTY: Scenarios = { saved: [], lessons: [], problems: [] };
@@ -54,7 +57,8 @@ function PlayButton({
   );
 }
 
-export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: ScenariosPanelProps) {
+export function ScenariosPanel({ api, folder, last, busy, onReplay, onError, fold }: ScenariosPanelProps) {
+  const bodyId = useFoldBodyId();
   const [list, setList] = useState<Scenarios>(EMPTY);
   const [name, setName] = useState('');
 
@@ -89,13 +93,16 @@ export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: S
     e.preventDefault();
     if (!last) return;
     const scenario = { ...last, name: name.trim() || describe({ ...last, name: '' }) };
-    if (await apply(api.saveScenario(scenario))) setName('');
+    if (await apply(api.saveScenario(scenario))) {
+      setName('');
+      fold?.onToggle(true);
+    }
   };
 
   return (
-    <section className="panel scenarios" role="region" aria-label="Scenarios">
+    <section className={`panel scenarios${foldClass(fold)}`} role="region" aria-label="Scenarios">
       <header className="panel-header">
-        <h2>Scenarios</h2>
+        <FoldHeading title="Scenarios" fold={fold} bodyId={bodyId} />
         <form className="scenario-save" onSubmit={save}>
           <input
             type="text"
@@ -112,21 +119,13 @@ export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: S
           </button>
         </form>
       </header>
-      <div className="scenario-lists">
+      <div className="scenario-lists" id={bodyId}>
         {list.problems.map((p) => (
           <p key={p} className="tone-warn scenario-problem">
             {p}
           </p>
         ))}
-        {list.lessons.length > 0 && (
-          <ul aria-label="Lessons">
-            {list.lessons.map((s) => (
-              <li key={`lesson:${s.name}`}>
-                <PlayButton scenario={s} kind="lesson" busy={busy} onReplay={onReplay} />
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* The user's own sets first: one just saved is in view without scrolling past the lessons. */}
         {list.saved.length > 0 ? (
           <ul aria-label="Saved scenarios">
             {list.saved.map((s) => (
@@ -147,6 +146,15 @@ export function ScenariosPanel({ api, folder, last, busy, onReplay, onError }: S
           </ul>
         ) : (
           <p className="panel-empty">No saved scenarios: send a request, then Save scenario keeps it with the folder.</p>
+        )}
+        {list.lessons.length > 0 && (
+          <ul aria-label="Lessons">
+            {list.lessons.map((s) => (
+              <li key={`lesson:${s.name}`}>
+                <PlayButton scenario={s} kind="lesson" busy={busy} onReplay={onReplay} />
+              </li>
+            ))}
+          </ul>
         )}
       </div>
     </section>

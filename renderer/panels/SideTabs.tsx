@@ -1,7 +1,9 @@
 /**
- * Below 1400 px wide, once there is a run, the packet inspector, the details (or the Source view),
- * the scenarios and the problems share one column as tabs instead of taking two and a dock column: the map keeps two thirds of a laptop's
- * width, so its Pod IPs stay readable. Choosing something on the map (or opening a file:line) shows
+ * Below 1400 px wide, once there is a run, the packet inspector and the details (or the Source view)
+ * share one column as tabs instead of taking two and a dock column: the map keeps two thirds of a
+ * laptop's width, so its Pod IPs stay readable. Scenarios and Problems sit under the tabs, folded to
+ * their headers (FoldHeading) but always on screen: Save scenario and the problem count stay one
+ * click away whichever tab is chosen. Choosing something on the map (or opening a file:line) shows
  * Details; a new run shows Packet.
  */
 import { useState, type ReactNode } from 'react';
@@ -10,23 +12,21 @@ import { panelId, TabList, tabId } from './TabList';
 /** The window width under which the side panels are tabs (styles/base.css uses the same). */
 export const SIDE_TABS_QUERY = '(max-width: 1399px)';
 
-const TABS = ['Packet', 'Details', 'Scenarios', 'Problems'] as const;
+const TABS = ['Packet', 'Details'] as const;
 type SideTab = (typeof TABS)[number];
 
 export interface SideTabsProps {
   inspector: ReactNode;
   details: ReactNode;
-  scenarios: ReactNode;
-  problems: ReactNode;
-  /** Errors and warnings, counted on the Problems tab. */
-  problemCount: number;
+  /** Scenarios and Problems, folded (their `fold` prop), below the tabs. */
+  folded: ReactNode;
   /** What is chosen on the map or opened in the Source view (changes show Details). */
   chosen: unknown;
   /** The run (a new one shows Packet). */
   run: unknown;
 }
 
-export function SideTabs({ inspector, details, scenarios, problems, problemCount, chosen, run }: SideTabsProps) {
+export function SideTabs({ inspector, details, folded, chosen, run }: SideTabsProps) {
   const [tab, setTab] = useState<SideTab>('Packet');
   // Adjusted while rendering, as React advises for state that follows props.
   const [seen, setSeen] = useState({ chosen, run });
@@ -35,18 +35,10 @@ export function SideTabs({ inspector, details, scenarios, problems, problemCount
     if (seen.run !== run) setTab('Packet');
     else if (chosen) setTab('Details');
   }
-  const panels: Record<SideTab, ReactNode> = { Packet: inspector, Details: details, Scenarios: scenarios, Problems: problems };
+  const panels: Record<SideTab, ReactNode> = { Packet: inspector, Details: details };
   return (
     <aside className="side side-tabs">
-      <TabList<SideTab>
-        className="side-tablist"
-        label="Side panels"
-        prefix="side"
-        tabs={TABS}
-        active={tab}
-        onChange={setTab}
-        extra={(t) => (t === 'Problems' && problemCount > 0 ? <span className="tab-count">{problemCount}</span> : null)}
-      />
+      <TabList<SideTab> className="side-tablist" label="Side panels" prefix="side" tabs={TABS} active={tab} onChange={setTab} />
       {TABS.map((t) => (
         <div
           key={t}
@@ -59,6 +51,7 @@ export function SideTabs({ inspector, details, scenarios, problems, problemCount
           {panels[t]}
         </div>
       ))}
+      <div className="side-folded">{folded}</div>
     </aside>
   );
 }

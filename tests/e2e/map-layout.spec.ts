@@ -82,6 +82,8 @@ test('request bar on one row, dock at most 30% with a handle, toasts off the tim
   // The handle works from the keyboard and says its height.
   await page.setViewportSize({ width: 1280, height: 720 });
   const handle = page.getByRole('separator', { name: /Resize the event list/ });
+  // The dock follows the window's height after the resize (at most 30% of it): read it once it has.
+  await expect.poll(async () => Number(await handle.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(Math.round(720 * 0.3));
   const before = Number(await handle.getAttribute('aria-valuenow'));
   await handle.focus();
   await page.keyboard.press('ArrowDown');
@@ -167,10 +169,17 @@ test('below 1400 px the side panels are tabs: the map keeps two thirds of the wi
   // bar goes across the window below.
   expect((await box(app.inspector)).height).toBeGreaterThanOrEqual(720 * 0.6);
   expect((await box(app.playbackBar)).width).toBeGreaterThanOrEqual(1270);
-  // Problems is a tab here, counted when there are any (the seed has none).
-  await tabs.getByRole('tab', { name: 'Problems' }).click();
-  await expect(app.problems).toContainText('No problems');
-  await tabs.getByRole('tab', { name: 'Packet' }).click();
+  // Scenarios and Problems stay on screen under the tabs, folded to their headers (the seed has no
+  // problems: folded, it says so in its header); a click opens one.
+  await expect(app.problems).toBeVisible();
+  await expect(app.problems).toContainText('0 errors, 0 warnings');
+  await expect(page.getByRole('button', { name: 'Save scenario' })).toBeVisible();
+  const problemsFold = app.problems.getByRole('button', { name: 'Problems' });
+  await expect(problemsFold).toHaveAttribute('aria-expanded', 'false');
+  await expect(app.problems.getByText('No problems')).toBeHidden();
+  await problemsFold.click();
+  await expect(app.problems.getByText('No problems')).toBeVisible();
+  await problemsFold.click();
   // Choosing a Pod on the map shows its details; the inspector waits in its tab.
   await app.pod('pod-1').first().click();
   await expect(tabs.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
@@ -179,7 +188,8 @@ test('below 1400 px the side panels are tabs: the map keeps two thirds of the wi
   // The tabs are one tab stop with arrow keys.
   await tabs.getByRole('tab', { name: 'Details' }).focus();
   await page.keyboard.press('ArrowRight');
-  await expect(tabs.getByRole('tab', { name: 'Scenarios' })).toBeFocused();
+  await expect(tabs.getByRole('tab', { name: 'Packet' })).toBeFocused();
+  await expect(app.inspector).toBeVisible();
   await expect(page.getByRole('region', { name: 'Scenarios' })).toBeVisible();
   // A new run brings the packet back.
   await app.send('external', { pick: 'node/k8s-node1:30000' }, 1);
