@@ -149,7 +149,10 @@ export type ClusterOperation =
   | { op: 'scale'; kind: string; namespace: string; name: string; replicas: number }
   | { op: 'cordon'; node: string }
   | { op: 'uncordon'; node: string }
-  /** `kubectl drain NODE --ignore-daemonsets [--force]`: without force, Pods no controller re-creates block the drain. */
+  /**
+   * `kubectl drain NODE --ignore-daemonsets [--force]`: without force, Pods no controller re-creates block the drain.
+   * Evictions honour PodDisruptionBudgets, retried every 5 s; one that can never succeed is an error (kubectl's output).
+   */
   | { op: 'drain'; node: string; force?: boolean }
   /** `kubectl apply -f FOLDER`: re-create what the folder declares and the cluster lacks (a deleted bare Pod). */
   | { op: 'apply' }

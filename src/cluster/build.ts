@@ -36,6 +36,7 @@ import { resolveExternalHosts } from './externalHosts';
 import { podKey, Sim, workloadKey } from './sim';
 import { addonIngressClasses, addonObjects } from './addons';
 import { ingressClassesOf, ingressesOf } from './ingresses';
+import { disruptionBudgetsOf } from './disruption';
 import { ingressWarnings } from './ingressWarnings';
 import { namespacesOf, networkPoliciesOf, policyWarnings } from './policies';
 
@@ -125,6 +126,7 @@ export function buildCluster(load: LoadResult, opts: { seed: number; podBudget?:
   sim.namespaces = namespacesOf(load);
   sim.ingresses = ingressesOf(load, FOLDER_APPLIED_AT, undefined, addonIngressClasses(settings));
   sim.ingressClasses = ingressClassesOf(load);
+  sim.podDisruptionBudgets = disruptionBudgetsOf(load);
   applyHandMadeEndpoints(sim, load, FOLDER_APPLIED_AT);
 
   // t = 0: kubeadm init, the flannel manifest and the nodes joining.

@@ -48,6 +48,7 @@ const SIMULATED = new Set<string>([
   'IngressClass',
   'Endpoints',
   'EndpointSlice',
+  'PodDisruptionBudget',
   ...WORKLOAD_KINDS,
 ]);
 

@@ -14,7 +14,8 @@ import { createPod, retryPending } from './pods';
 import { nodeComponentId } from '../model/componentId';
 import { podKey, Sim, workloadKey } from './sim';
 import { terminatePod } from './termination';
-import { advanceCluster } from './advance';
+import { advanceCluster, nextChangeAt } from './advance';
+import { EvictionRound } from './disruption';
 
 /** An operation comes OPERATION_STEP seconds after the last: what was due by then (grace periods, rollout steps) happens first. */
 function begin(c: Cluster): Sim {
@@ -160,16 +161,35 @@ export interface DrainOptions {
   wait?: boolean;
 }
 
+export interface Drained {
+  cluster: Cluster;
+  /** What `kubectl drain` prints on the way (stdout and stderr, in order). */
+  output: string[];
+}
+
+/** kubectl drain's wait between two evictions of a Pod that a disruption budget refused (429). */
+export const EVICTION_RETRY_SECONDS = 5;
+/** How long the simulated drain keeps retrying while something in the cluster can still change. */
+const MAX_DRAIN_SECONDS = 3600;
+
 /**
  * `kubectl drain NODE --ignore-daemonsets [--force]`: cordon, then evict every pod except mirror
- * pods (static control-plane pods) and DaemonSet pods; controllers re-create the evicted ones
- * elsewhere. Pods without a controller block the drain unless `force`.
+ * pods (static control-plane pods) and DaemonSet pods through the Eviction API, which honours the
+ * PodDisruptionBudgets (disruption.ts); controllers re-create the evicted ones elsewhere. A Pod a
+ * budget protects is tried again every 5 s, as the clock runs, until a replacement is Ready and the
+ * budget allows it. Pods without a controller block the drain unless `force`. When nothing left can
+ * change and a budget still refuses, kubectl would retry forever: the drain fails with its output
+ * and the cluster is left as it was.
  */
 export function drainNode(c: Cluster, node: string, opts: DrainOptions = {}): Cluster {
-  const sim = begin(c);
+  return drainNodeWithOutput(c, node, opts).cluster;
+}
+
+export function drainNodeWithOutput(c: Cluster, node: string, opts: DrainOptions = {}): Drained {
+  let sim = begin(c);
   const n = nodeOrThrow(sim, node);
   const ignoreDaemonSets = opts.ignoreDaemonSets ?? true;
-  const onNode = [...sim.pods.values()].filter((p) => p.nodeName === node);
+  const onNode = [...sim.pods.values()].filter((p) => p.nodeName === node).sort(byNamespacedName);
   const finished = (p: PodState) => p.phase === 'Succeeded' || p.phase === 'Failed';
   const unmanaged = onNode.filter((p) => !p.owner && !finished(p));
   const daemons = onNode.filter((p) => p.owner?.kind === 'DaemonSet');
@@ -191,14 +211,73 @@ export function drainNode(c: Cluster, node: string, opts: DrainOptions = {}): Cl
     );
   }
   setSchedulable(sim, n, true);
+  const output = [`node/${node} cordoned`];
+  const names = (ps: PodState[]) => ps.map((p) => `${p.namespace}/${p.name}`).join(', ');
+  if (daemons.length > 0) output.push(`Warning: ignoring DaemonSet-managed Pods: ${names(daemons)}`);
+  if (unmanaged.length > 0) output.push(`Warning: deleting Pods that declare no controller: ${names(unmanaged)}`);
   // Evicted (graceful deletion: Terminating for its grace period), each replaced by its controller at once.
-  const evict = onNode.filter((p) => p.owner?.kind !== 'Node' && p.owner?.kind !== 'DaemonSet' && !p.terminating);
-  for (const pod of evict) terminatePod(sim, pod);
-  for (const pod of evict) replace(sim, pod);
+  let pending = onNode.filter((p) => p.owner?.kind !== 'Node' && p.owner?.kind !== 'DaemonSet' && !p.terminating);
+  const evicted: PodState[] = [];
+  const startedAt = sim.clock;
+  for (;;) {
+    // kubectl evicts every Pod at once; each eviction sees the budgets' status as the last sync left it.
+    const round = new EvictionRound(sim);
+    const refused: PodState[] = [];
+    for (const pod of pending) {
+      output.push(`evicting pod ${pod.namespace}/${pod.name}`);
+      const answer = round.evict(pod);
+      if (answer.ok) {
+        terminatePod(sim, pod);
+        replace(sim, pod);
+        evicted.push(pod);
+      } else if (answer.code === 429) {
+        output.push(
+          `error when evicting pods/${JSON.stringify(pod.name)} -n ${JSON.stringify(pod.namespace)} (will retry after ${EVICTION_RETRY_SECONDS}s): ${answer.message}`,
+        );
+        refused.push(pod);
+      } else {
+        output.push(`error when evicting pods/${JSON.stringify(pod.name)} -n ${JSON.stringify(pod.namespace)}: ${answer.message}`);
+        throw new ClusterOperationError(
+          [
+            ...output,
+            `error: unable to drain node "${node}" due to error: error when evicting pods/${JSON.stringify(pod.name)} -n ${JSON.stringify(pod.namespace)}: ${answer.message}, continuing command...`,
+            'There are pending nodes to be drained:',
+            ` ${node}`,
+          ].join('\n'),
+        );
+      }
+    }
+    if (refused.length === 0) break;
+    const now = finish(sim);
+    if (nextChangeAt(now) === null && refused.length === pending.length) throw stuck(node, output, refused);
+    if (sim.clock + EVICTION_RETRY_SECONDS - startedAt > MAX_DRAIN_SECONDS) throw stuck(node, output, refused);
+    // The next try, 5 s later: what was due by then (grace periods, Pods becoming Ready) has happened.
+    sim = Sim.fromCluster(advanceCluster(now, now.clock + EVICTION_RETRY_SECONDS).cluster);
+    pending = refused.map((p) => sim.pods.get(podKey(p.namespace, p.name))).filter((p): p is PodState => p !== undefined);
+  }
   const drained = finish(sim);
-  if (opts.wait === false) return drained;
   let until = drained.clock;
   for (const p of drained.pods)
     if (p.terminating && p.nodeName === node && p.deletionTimestamp !== undefined) until = Math.max(until, p.deletionTimestamp);
-  return advanceCluster(drained, until).cluster;
+  const done = opts.wait === false ? drained : advanceCluster(drained, until).cluster;
+  if (opts.wait !== false) for (const p of evicted) output.push(`pod/${p.name} evicted`);
+  output.push(`node/${node} drained`);
+  return { cluster: done, output };
+}
+
+function byNamespacedName(a: PodState, b: PodState): number {
+  const ka = `${a.namespace}/${a.name}`;
+  const kb = `${b.namespace}/${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** A budget refuses and nothing in the cluster will change to let it allow the eviction. */
+function stuck(node: string, output: string[], refused: PodState[]): ClusterOperationError {
+  const pods = refused.map((p) => `${p.namespace}/${p.name}`).join(', ');
+  return new ClusterOperationError(
+    [
+      ...output,
+      `kubectl drain would go on retrying every ${EVICTION_RETRY_SECONDS}s (until its --timeout, none by default): nothing in the cluster will change for the disruption budget to allow evicting ${pods}. The drain is not applied; scale the workload up, relax the budget, or move its Pods first.`,
+    ].join('\n'),
+  );
 }

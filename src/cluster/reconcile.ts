@@ -34,6 +34,7 @@ import { terminatePod } from './termination';
 import { advanceCluster } from './advance';
 import { addonIngressClasses, addonObjects } from './addons';
 import { ingressClassesOf, ingressesOf } from './ingresses';
+import { disruptionBudgetsOf } from './disruption';
 import { ingressWarnings } from './ingressWarnings';
 import { namespacesOf, networkPoliciesOf, policyWarnings } from './policies';
 
@@ -159,6 +160,7 @@ export function reconcileCluster(before: Cluster, load: LoadResult): Cluster {
   sim.namespaces = namespacesOf(load);
   sim.ingresses = ingressesOf(load, sim.clock, prev.ingresses, addonIngressClasses(settings));
   sim.ingressClasses = ingressClassesOf(load);
+  sim.podDisruptionBudgets = disruptionBudgetsOf(load);
 
   const previous = new Map(prev.services.map((s) => [serviceKey(s.namespace, s.name), s]));
   const inputs = desired.services.map((s) => (s.builtIn ? s : { ...s, createdAt: sim.clock }));

@@ -10,6 +10,7 @@ import type {
   ClusterSettings,
   NodeState,
   ObjectSummary,
+  PodDisruptionBudgetState,
   PodState,
   ServiceState,
   WorkloadState,
@@ -58,6 +59,7 @@ export interface SimInit {
   ingressClasses?: IngressClassState[];
   endpointsObjects?: EndpointsObjectState[];
   endpointSlices?: EndpointSliceState[];
+  podDisruptionBudgets?: PodDisruptionBudgetState[];
 }
 
 export class Sim {
@@ -77,6 +79,8 @@ export class Sim {
   /** Desired state: hand-made Endpoints, and the hand-made and mirrored EndpointSlices (endpointSlices.ts). */
   endpointsObjects: EndpointsObjectState[];
   endpointSlices: EndpointSliceState[];
+  /** Desired state only: the disruption controller's status is computed from the Pods when an eviction asks (disruption.ts). */
+  podDisruptionBudgets: PodDisruptionBudgetState[];
   diagnostics: Diagnostic[];
   events: ClusterEvent[];
   clock: number;
@@ -107,6 +111,7 @@ export class Sim {
     this.ingressClasses = init.ingressClasses ?? [];
     this.endpointsObjects = init.endpointsObjects ?? [];
     this.endpointSlices = init.endpointSlices ?? [];
+    this.podDisruptionBudgets = init.podDisruptionBudgets ?? [];
     this.diagnostics = [...(init.diagnostics ?? [])];
     this.events = [...(init.events ?? [])];
     this.clock = init.clock;
@@ -240,6 +245,7 @@ export class Sim {
       ...(this.ingressClasses.length > 0 ? { ingressClasses: this.ingressClasses } : {}),
       ...(this.endpointsObjects.length > 0 ? { endpointsObjects: this.endpointsObjects } : {}),
       ...(this.endpointSlices.length > 0 ? { endpointSlices: this.endpointSlices } : {}),
+      ...(this.podDisruptionBudgets.length > 0 ? { podDisruptionBudgets: this.podDisruptionBudgets } : {}),
     };
   }
 }

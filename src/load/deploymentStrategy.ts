@@ -31,8 +31,7 @@ export function decodeStrategy(s: Reader, errs: FieldError[]): DeploymentStrateg
   errs.push(...positiveIntOrPercent(maxSurge, [...rp, 'maxSurge']));
   if (amount(maxUnavailable) === 0 && amount(maxSurge) === 0)
     errs.push(invalid([...rp, 'maxUnavailable'], maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
-  if (typeof maxUnavailable === 'string' && PERCENT.test(maxUnavailable) && amount(maxUnavailable) > 100)
-    errs.push(invalid([...rp, 'maxUnavailable'], maxUnavailable, 'must not be greater than 100%'));
+  errs.push(...notMoreThan100Percent(maxUnavailable, [...rp, 'maxUnavailable']));
   return { type, rollingUpdate: { maxSurge, maxUnavailable } };
 }
 
@@ -46,8 +45,13 @@ function amount(v: number | string): number {
   return typeof v === 'number' ? v : Number.parseInt(v, 10) || 0;
 }
 
+/** IsNotMoreThan100Percent: a percentage over 100% (an integer may be any size). */
+export function notMoreThan100Percent(v: number | string, path: FieldPath): FieldError[] {
+  return typeof v === 'string' && PERCENT.test(v) && amount(v) > 100 ? [invalid(path, v, 'must not be greater than 100%')] : [];
+}
+
 /** ValidatePositiveIntOrPercent. */
-function positiveIntOrPercent(v: number | string, path: FieldPath): FieldError[] {
+export function positiveIntOrPercent(v: number | string, path: FieldPath): FieldError[] {
   if (typeof v === 'string') {
     return PERCENT.test(v)
       ? []

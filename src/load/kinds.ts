@@ -22,6 +22,7 @@ export const SIMULATED: Record<string, string> = {
   IngressClass: 'networking.k8s.io/v1',
   Endpoints: 'v1',
   EndpointSlice: 'discovery.k8s.io/v1',
+  PodDisruptionBudget: 'policy/v1',
   ClusterSettings: SETTINGS_API_VERSION,
 };
 

@@ -16,6 +16,7 @@ import { makeLocator, nodeStart, positionOf, type SourceNode } from './locate';
 import { decodeObjectMeta, generatedNameSuffix, validateObjectMeta } from './meta';
 import { decodeNetworkPolicy } from './networkPolicy';
 import { decodeNode } from './node';
+import { decodePodDisruptionBudget } from './podDisruptionBudget';
 import { Problems, type FieldWarning } from './problems';
 import { decodeServiceSpec, SERVICE_SPEC_FIELDS } from './service/serviceSpec';
 import { validateServiceSpec } from './service/serviceRules';
@@ -125,6 +126,8 @@ function decodeKind(
       return { ...base, kind, subsets: decodeEndpoints(top, p) };
     case 'EndpointSlice':
       return { ...base, kind, ...decodeEndpointSlice(top, p) };
+    case 'PodDisruptionBudget':
+      return { ...base, kind, spec: decodePodDisruptionBudget(top, p) };
     default:
       if ((WORKLOAD_KINDS as readonly string[]).includes(kind))
         return { ...base, kind: kind as WorkloadKind, spec: decodeWorkload(kind as WorkloadKind, top, meta, p) };

@@ -1,7 +1,7 @@
 import type { Diagnostic, LabelledRef, SourceRef } from './source';
 import type { IngressClassState, IngressState } from './ingress';
 import type { NamespaceState, NetworkPolicyState } from './policy';
-import type { Labels, PodSpec, Protocol, ServiceType, Taint, WorkloadSpec } from './k8s';
+import type { LabelSelector, Labels, PodSpec, Protocol, ServiceType, Taint, WorkloadSpec } from './k8s';
 import type { WorkloadKind } from './objects';
 import type { EndpointOrigin, EndpointSliceState, EndpointsObjectState } from './endpointSlice';
 
@@ -335,4 +335,19 @@ export interface Cluster {
   endpointsObjects?: EndpointsObjectState[];
   /** The folder's EndpointSlices and those mirrored from its Endpoints (absent: none). */
   endpointSlices?: EndpointSliceState[];
+  /** The folder's PodDisruptionBudgets (absent: none); evictions (drain) honour them. */
+  podDisruptionBudgets?: PodDisruptionBudgetState[];
+}
+
+/** A policy/v1 PodDisruptionBudget as the cluster keeps it (desired state: its status is computed when asked). */
+export interface PodDisruptionBudgetState {
+  name: string;
+  namespace: string;
+  source: SourceRef;
+  /** Absent: selects no Pod; `{}`: every Pod of its namespace. */
+  selector?: LabelSelector;
+  minAvailable?: number | string;
+  maxUnavailable?: number | string;
+  /** Absent: IfHealthyBudget. */
+  unhealthyPodEvictionPolicy?: string;
 }

@@ -134,6 +134,17 @@ export interface LoadedEndpointSlice extends LoadedBase {
   endpoints: SliceEndpointSpec[];
   ports: SlicePortSpec[];
 }
+/** policy/v1 PodDisruptionBudgetSpec as decoded; `selector` absent (null) selects no Pods, `{}` every Pod of the namespace. */
+export interface PodDisruptionBudgetSpec {
+  minAvailable?: number | string;
+  maxUnavailable?: number | string;
+  selector?: LabelSelector;
+  unhealthyPodEvictionPolicy?: string;
+}
+export interface LoadedPodDisruptionBudget extends LoadedBase {
+  kind: 'PodDisruptionBudget';
+  spec: PodDisruptionBudgetSpec;
+}
 /** Anything else (ConfigMap, Secret, CRDs…): kept and listed, not simulated. */
 export interface LoadedOther extends LoadedBase {
   kind: string;
@@ -151,6 +162,7 @@ export type LoadedObject =
   | LoadedIngressClass
   | LoadedEndpoints
   | LoadedEndpointSlice
+  | LoadedPodDisruptionBudget
   | LoadedOther;
 
 /**
