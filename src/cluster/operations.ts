@@ -223,13 +223,13 @@ export function drainNodeWithOutput(c: Cluster, node: string, opts: DrainOptions
     // kubectl evicts every Pod at once; each eviction sees the budgets' status as the last sync left it.
     const round = new EvictionRound(sim);
     const refused: PodState[] = [];
+    const allowed: PodState[] = [];
     for (const pod of pending) {
       output.push(`evicting pod ${pod.namespace}/${pod.name}`);
       const answer = round.evict(pod);
       if (answer.ok) {
         terminatePod(sim, pod);
-        replace(sim, pod);
-        evicted.push(pod);
+        allowed.push(pod);
       } else if (answer.code === 429) {
         output.push(
           `error when evicting pods/${JSON.stringify(pod.name)} -n ${JSON.stringify(pod.namespace)} (will retry after ${EVICTION_RETRY_SECONDS}s): ${answer.message}`,
@@ -247,6 +247,9 @@ export function drainNodeWithOutput(c: Cluster, node: string, opts: DrainOptions
         );
       }
     }
+    // Then the controllers notice and create the replacements.
+    for (const pod of allowed) replace(sim, pod);
+    evicted.push(...allowed);
     if (refused.length === 0) break;
     const now = finish(sim);
     if (nextChangeAt(now) === null && refused.length === pending.length) throw stuck(node, output, refused);
