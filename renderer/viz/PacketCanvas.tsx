@@ -7,8 +7,8 @@ import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, t
 import type { ZoomTransform } from 'd3';
 import type { PlaybackController } from '../playback/controller';
 import { frameAt } from '../playback/frame';
-import { drawFrame, type PacketStyle } from './drawPackets';
-import type { TopologyLayout } from './layout';
+import { drawFrame, drawnBoxes, type DrawnBox, type PacketStyle } from './drawPackets';
+import type { Rect, TopologyLayout } from './layout';
 import { FLOW_PALETTE_SIZE } from '../model/flowPalette';
 
 export interface PacketCanvasHandle {
@@ -19,6 +19,8 @@ export interface PacketCanvasProps {
   controller: PlaybackController;
   layout: TopologyLayout;
   transform: () => ZoomTransform;
+  /** Every word on the map in map units (mapTextBoxes.ts), measured when asked after it changed; null before the first measurement. */
+  mapText: () => readonly Rect[] | null;
   handle: Ref<PacketCanvasHandle>;
 }
 
@@ -48,10 +50,12 @@ declare global {
   interface Window {
     __ktDrawTimes?: number[];
     __ktSprites?: number[];
+    /** What the last frame drew that must not cover text (callouts, outcome badges, tags), on the canvas, when a test asks. */
+    __ktDrawnBoxes?: DrawnBox[];
   }
 }
 
-export function PacketCanvas({ controller, layout, transform, handle }: PacketCanvasProps) {
+export function PacketCanvas({ controller, layout, transform, mapText, handle }: PacketCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const layoutRef = useRef(layout);
   const styleRef = useRef<PacketStyle | null>(null);
@@ -59,7 +63,7 @@ export function PacketCanvas({ controller, layout, transform, handle }: PacketCa
   const pending = useRef<number | null>(null);
   const ctxRef = useRef<CanvasRenderingContext2D | null>(null);
 
-  // `controller` and `transform` are stable for the component's life: drawing reads the rest from refs,
+  // `controller`, `transform` and `mapText` are stable for the component's life: drawing reads the rest from refs,
   // so these callbacks, the frame subscription and the resize observer are made once.
   const draw = useCallback(
     (time: number) => {
@@ -76,11 +80,14 @@ export function PacketCanvas({ controller, layout, transform, handle }: PacketCa
       const idx = state.playing ? controller.liveSelected() : state.selected;
       const current = idx >= 0 ? state.timeline.events[idx] : undefined;
       const frame = frameAt(state.timeline, time);
-      drawFrame(ctx, frame, layoutRef.current, { k: t.k, x: t.x, y: t.y, dpr, width, height }, styleRef.current, current);
+      // The map's words are measured only when something may have to keep off them.
+      const text = frame.sprites.length > 0 || frame.markers.length > 0 ? mapText() : null;
+      drawFrame(ctx, frame, layoutRef.current, { k: t.k, x: t.x, y: t.y, dpr, width, height }, styleRef.current, current, text);
+      if (window.__ktDrawnBoxes) window.__ktDrawnBoxes = drawnBoxes.map((b) => ({ ...b }));
       window.__ktDrawTimes?.push(performance.now() - started);
       window.__ktSprites?.push(frame.sprites.length);
     },
-    [controller, transform],
+    [controller, transform, mapText],
   );
 
   const schedule = useCallback(() => {

@@ -24,7 +24,8 @@ import type { PlaybackController } from '../playback/controller';
 import { EdgeBoxes } from './EdgeBoxes';
 import { EndpointCounts } from './EndpointCounts';
 import { EndpointLinks } from './EndpointLinks';
-import type { TopologyLayout } from './layout';
+import type { Rect, TopologyLayout } from './layout';
+import { measureTextBoxes } from './mapTextBoxes';
 import { FULL, lodFor, type Lod } from './lod';
 import { arrowDirection, nextItem, type NavItem } from './mapNav';
 import { NetworkLinks } from './NetworkLinks';
@@ -96,6 +97,32 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     canvas.current?.redraw();
   }, []);
   const { fit: fitTo, zoomBy, current: transform } = useZoom(container, onZoom);
+
+  // The map's words, for the answered badges and the packet layer to keep off (mapTextBoxes.ts):
+  // measured once per layout and level of detail (a new snapshot is a new layout), when first asked.
+  const wordsMemo = useRef<{ layout: TopologyLayout; lod: Lod; boxes: Rect[] } | null>(null);
+  const words = useCallback((l: TopologyLayout, d: Lod): Rect[] => {
+    const m = wordsMemo.current;
+    if (m && m.layout === l && m.lod === d) return m.boxes;
+    const boxes = content.current ? measureTextBoxes(content.current) : [];
+    wordsMemo.current = { layout: l, lod: d, boxes };
+    return boxes;
+  }, []);
+  // The packet layer's: those words and the answered badges, in one list per change.
+  const drawn = useRef<{ layout: TopologyLayout; lod: Lod; badges: Rect[]; all: Rect[] | null }>({ layout, lod, badges: [], all: null });
+  useLayoutEffect(() => {
+    drawn.current = { ...drawn.current, layout, lod, all: null };
+    canvas.current?.redraw();
+  }, [layout, lod]);
+  const onBadges = useCallback((badges: Rect[]) => {
+    drawn.current = { ...drawn.current, badges, all: null };
+    canvas.current?.redraw();
+  }, []);
+  const mapText = useCallback(() => {
+    const d = drawn.current;
+    d.all ??= [...words(d.layout, d.lod), ...d.badges];
+    return d.all;
+  }, [words]);
   const bounds = useRef(layout.bounds);
   useLayoutEffect(() => {
     bounds.current = layout.bounds;
@@ -284,7 +311,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
               </NodeRegion>
             );
           })}
-          <EndpointCounts controller={controller} layout={layout} />
+          <EndpointCounts controller={controller} layout={layout} lod={lod} words={words} onPlaced={onBadges} />
           {layout.pending && (
             <g
               className="pending-tray"
@@ -307,7 +334,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
           )}
         </g>
       </svg>
-      <PacketCanvas controller={controller} layout={layout} transform={transform} handle={canvas} />
+      <PacketCanvas controller={controller} layout={layout} transform={transform} mapText={mapText} handle={canvas} />
       <div className="sim-badge" title="Packets, timings and addresses are simulated from your manifests; nothing touches a real cluster.">
         Simulated
       </div>

@@ -20,7 +20,7 @@ import type { MarkerKind } from '../playback/markers';
 import { cachedAnchor } from './anchors';
 import { pointAlong, routeBetween } from './routes';
 import type { Point, Rect, TopologyLayout } from './layout';
-import { placeLabel } from './labelPlacement';
+import { placeCallout, type Placed } from './labelPlacement';
 import { SHIELD_PATH } from './PolicyShields';
 import { placeTags, TAG_HEIGHT, TAG_MAX_PACKETS, tagText } from './packetTags';
 
@@ -228,14 +228,49 @@ function tagWidth(measure: typeof textWidth, font: string, text: string): number
   return Math.ceil(measure(font, text)) + 10;
 }
 
+const CALLOUT_FONT_PX = 12;
+const CALLOUT_H = 20;
+/** Distance from a dwelling packet's centre to its callout (past the dot and its halo). */
+const CALLOUT_GAP = 12;
+
+function calloutWidth(style: PacketStyle, text: string): number {
+  return textWidth(`${CALLOUT_FONT_PX}px ${style.fontFamily}`, text) + 14;
+}
+
+/** A line from the anchor to the nearest point of a callout that had to move away from it, so it still says where. */
+function drawLeader(ctx: CanvasRenderingContext2D, color: string, x: number, y: number, box: Rect): void {
+  const tx = Math.min(Math.max(x, box.x), box.x + box.w);
+  const ty = Math.min(Math.max(y, box.y), box.y + box.h);
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(tx, ty);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.25;
+  ctx.setLineDash([3, 2]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.arc(x, y, 2.5, 0, TAU);
+  ctx.fillStyle = color;
+  ctx.fill();
+}
+
 /**
- * What a NAT hop rewrote, in a box beside the packet: right of it, or left of it when that would
- * leave the view. Drawn directly, not as a sprite: each label reads differently (the Pod's address)
- * and shows for a moment only.
+ * What a NAT hop rewrote, in a box where placeCallout put it (labelPlacement.ts: beside the packet
+ * where that covers no text, further out with a leader line where it would). Drawn directly, not as
+ * a sprite: each label reads differently (the Pod's address) and shows for a moment only.
  */
-function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, v: View, px: number, py: number, text: string, accent: string): void {
-  const font = `12px ${style.fontFamily}`;
-  const { x, y, w, h } = hopLabelBox(v, px, py, textWidth(font, text));
+function drawCallout(
+  ctx: CanvasRenderingContext2D,
+  style: PacketStyle,
+  px: number,
+  py: number,
+  placed: Placed,
+  text: string,
+  accent: string,
+): void {
+  const { x, y, w, h } = placed.box;
+  if (placed.leader) drawLeader(ctx, accent, px, py, placed.box);
   ctx.fillStyle = style.labelBg;
   ctx.strokeStyle = accent;
   ctx.lineWidth = 1.5;
@@ -243,16 +278,10 @@ function drawLabel(ctx: CanvasRenderingContext2D, style: PacketStyle, v: View, p
   ctx.roundRect(x, y, w, h, 5);
   ctx.fill();
   ctx.stroke();
-  ctx.font = font;
+  ctx.font = `${CALLOUT_FONT_PX}px ${style.fontFamily}`;
   ctx.fillStyle = style.text;
   ctx.textBaseline = 'middle';
   ctx.fillText(text, x + 7, y + h / 2 + 0.5);
-}
-
-/** Where drawLabel puts a label `textW` wide for a packet at (px, py). */
-function hopLabelBox(v: View, px: number, py: number, textW: number): Rect {
-  const w = textW + 14;
-  return { x: px + 12 + w > v.width - 4 ? px - 12 - w : px + 12, y: Math.max(4, py - 28), w, h: 20 };
 }
 
 /** An outcome's words ("timed out ×5") in a box, in the outcome's colour. Anchored at its top-left corner. */
@@ -342,43 +371,40 @@ export function deniedShieldHeight(k: number): number {
   return 2 * Math.round(Math.min(44, Math.max(22, 16 * k * 1.3)) / 2);
 }
 
-/**
- * Where a policy dropped the packet: the crossed-out shield over the card's own shield (both sit at
- * the Pod's anchor), the words beside it on the side `side` ("dropped by NetworkPolicy ×2").
- * Anchored at the shield's centre.
- */
-function deniedSprite(style: PacketStyle, dpr: number, count: number, side: 'left' | 'right' | 'none', h: number): Sprite {
-  const text = count > 1 ? `${DENIED_TEXT} ×${count}` : DENIED_TEXT;
-  const font = `12px ${style.fontFamily}`;
+/** Where a policy dropped the packet: the crossed-out shield, `h` tall, anchored at its centre (over the card's own shield). */
+function deniedSprite(style: PacketStyle, dpr: number, h: number): Sprite {
   const badge = Math.ceil(h * 0.95);
   const H = h + 2;
   return sprite(
     style,
     dpr,
-    `denied:${count}:${side}:${h}`,
-    (measure) => {
-      const tw = side === 'none' ? 0 : Math.ceil(measure(font, text)) + 10;
-      const w = badge + (tw > 0 ? tw + 4 : 0);
-      return { w, h: H, ox: side === 'left' ? w - badge / 2 : badge / 2, oy: H / 2 };
-    },
+    `denied:${h}`,
+    () => ({ w: badge, h: H, ox: badge / 2, oy: H / 2 }),
+    (ctx) => paintDeniedShield(ctx, style, badge / 2, H / 2, h),
+  );
+}
+
+/** The words beside a policy's drop ("dropped by NetworkPolicy ×2"). Anchored at its top-left corner. */
+function deniedWordsSprite(style: PacketStyle, dpr: number, count: number): Sprite {
+  const text = count > 1 ? `${DENIED_TEXT} ×${count}` : DENIED_TEXT;
+  const font = `12px ${style.fontFamily}`;
+  return sprite(
+    style,
+    dpr,
+    `denied-words:${count}`,
+    (measure) => ({ w: Math.ceil(measure(font, text)) + 10, h: 18, ox: 0, oy: 0 }),
     (ctx, w) => {
-      const bx = side === 'left' ? w - badge / 2 : badge / 2;
-      paintDeniedShield(ctx, style, bx, H / 2, h);
-      if (side === 'none') return;
-      const tw = w - badge - 4;
-      const x = side === 'left' ? 0 : badge + 4;
-      const y = H / 2 - 9;
       ctx.fillStyle = style.labelBg;
       ctx.strokeStyle = style.danger;
       ctx.lineWidth = 1;
       ctx.beginPath();
-      ctx.roundRect(x + 0.5, y + 0.5, tw - 1, 17, 4);
+      ctx.roundRect(0.5, 0.5, w - 1, 17, 4);
       ctx.fill();
       ctx.stroke();
       ctx.font = font;
       ctx.fillStyle = style.danger;
       ctx.textBaseline = 'middle';
-      ctx.fillText(text, x + 5, H / 2 + 0.5);
+      ctx.fillText(text, 5, 9.5);
     },
   );
 }
@@ -390,9 +416,26 @@ function toScreen(v: View, p: Point): Point {
   return { x: p.x * v.k + v.x, y: p.y * v.k + v.y };
 }
 
+/** What the packet layer drew this frame where it must not cover text, on screen: for tests (PacketCanvas hands it to them). */
+export interface DrawnBox extends Rect {
+  kind: 'callout' | 'outcome' | 'denied' | 'tag';
+  text: string;
+}
+/** This frame's drawn boxes (reused; read it before the next frame). */
+export const drawnBoxes: DrawnBox[] = [];
+
+/** The text boxes, outcome markers and callouts placed so far this frame, that later ones must not cover (reused). */
+const taken: Rect[] = [];
+
+function take(kind: DrawnBox['kind'], text: string, box: Rect): void {
+  taken.push(box);
+  drawnBoxes.push({ kind, text, x: box.x, y: box.y, w: box.w, h: box.h });
+}
+
 /**
  * Policy drops per anchor, counted: drawn on the Pod's shield rather than below it, and over the
- * packets, so a denied packet is seen to hit the shield and go no further.
+ * packets, so a denied packet is seen to hit the shield and go no further; the words go where they
+ * cover no text (placeCallout).
  */
 function drawDenied(ctx: CanvasRenderingContext2D, v: View, style: PacketStyle, denied: Map<Point, number>): void {
   const words = v.k >= MARKER_WORDS_ZOOM;
@@ -400,14 +443,15 @@ function drawDenied(ctx: CanvasRenderingContext2D, v: View, style: PacketStyle, 
   for (const [p, count] of denied) {
     const x = p.x * v.k + v.x;
     const y = p.y * v.k + v.y;
-    // Words to the right (off the card) when they fit in the view, else to the left over it.
-    const side = !words ? 'none' : x + h + 170 < v.width ? 'right' : 'left';
-    stamp(ctx, deniedSprite(style, v.dpr, count, side, h), x, y);
+    stamp(ctx, deniedSprite(style, v.dpr, h), x, y);
+    if (!words) continue;
+    const ws = deniedWordsSprite(style, v.dpr, count);
+    const placed = placeCallout(x, y, ws.w, ws.h, h / 2 + 3, taken, v);
+    if (placed.leader) drawLeader(ctx, style.danger, x, y, placed.box);
+    stamp(ctx, ws, placed.box.x, placed.box.y);
+    take('denied', DENIED_TEXT, placed.box);
   }
 }
-
-/** This frame's outcome badges and words on screen, that packet tags must not cover (reused). */
-const markerBoxes: Rect[] = [];
 
 /** Draws the outcome markers; a policy's drops are counted into `denied` instead, for drawDenied. */
 function drawMarkers(
@@ -450,57 +494,69 @@ function drawMarkers(
   }
   // Zoomed far out (hundreds of Pods), the words would cover the neighbouring cards: badges only.
   const words = v.k >= MARKER_WORDS_ZOOM;
-  // Words go where they cover no card's text and no other words (labelPlacement.ts).
-  const obstacles = words ? [...cachedCardBoxes(layout, v)] : [];
   for (const { p, kinds } of groups) {
-    const x = p.x * v.k + v.x - (words ? 4 : 8);
-    let y = p.y * v.k + v.y + (words ? 16 : 8);
+    const x = p.x * v.k + v.x;
+    const y = p.y * v.k + v.y;
     for (const [kind, count] of kinds) {
-      if (!words) {
-        stamp(ctx, badgeSprite(style, v.dpr, kind, 15), x, y);
-        markerBoxes.push({ x: x - 8, y: y - 8, w: 16, h: 16 });
-        y += 16;
-        continue;
-      }
-      stamp(ctx, badgeSprite(style, v.dpr, kind, 19), x, y);
-      const ws = wordsSprite(style, v.dpr, kind, count);
-      const { box } = placeLabel(x, y, 9.5, ws.w, ws.h, obstacles, v);
-      stamp(ctx, ws, box.x, box.y);
-      obstacles.push(box, { x: x - 10, y: y - 10, w: 20, h: 20 });
-      markerBoxes.push(box, { x: x - 10, y: y - 10, w: 20, h: 20 });
-      y += 24;
+      // Badge and words are one box, placed where it covers no text and no other marker.
+      const size = words ? 19 : 15;
+      const ws = words ? wordsSprite(style, v.dpr, kind, count) : null;
+      const w = ws ? size + 3 + ws.w : size;
+      const placed = placeCallout(x, y, w, size, 8, taken, v);
+      const { box } = placed;
+      if (placed.leader) drawLeader(ctx, style[MARKER_TEXT[kind].tone], x, y, box);
+      stamp(ctx, badgeSprite(style, v.dpr, kind, size), box.x + size / 2, box.y + size / 2);
+      if (ws) stamp(ctx, ws, box.x + size + 3, box.y);
+      take('outcome', MARKER_TEXT[kind].text, box);
     }
   }
 }
 
-/** The cards' boxes for the last layout and view: while the map stands still, every frame reuses them. */
-let cardBoxMemo: { layout: TopologyLayout; k: number; x: number; y: number; w: number; h: number; boxes: readonly Rect[] } | null = null;
-function cachedCardBoxes(layout: TopologyLayout, v: View): readonly Rect[] {
-  const m = cardBoxMemo;
-  if (m && m.layout === layout && m.k === v.k && m.x === v.x && m.y === v.y && m.w === v.width && m.h === v.height) return m.boxes;
-  const boxes = cardBoxes(layout, v);
-  cardBoxMemo = { layout, k: v.k, x: v.x, y: v.y, w: v.width, h: v.height, boxes };
+/** The map's words on screen for the last layout, measurement and view: while the map stands still, every frame reuses them. */
+let textMemo: {
+  layout: TopologyLayout;
+  text: readonly Rect[] | null;
+  k: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  boxes: Rect[];
+} | null = null;
+function cachedTextBoxes(layout: TopologyLayout, text: readonly Rect[] | null, v: View): Rect[] {
+  const m = textMemo;
+  if (m && m.layout === layout && m.text === text && m.k === v.k && m.x === v.x && m.y === v.y && m.w === v.width && m.h === v.height)
+    return m.boxes;
+  // Until the map's words are measured (the first frame), the cards' boxes stand for them.
+  const boxes = onScreen(text ?? cardBoxes(layout), v);
+  textMemo = { layout, text, k: v.k, x: v.x, y: v.y, w: v.width, h: v.height, boxes };
   return boxes;
 }
 
-/** The cards' boxes on screen (their text), that outcome words and packet tags must not cover. */
-function cardBoxes(layout: TopologyLayout, v: View): Rect[] {
+/** Map boxes on screen; off-screen ones cannot be covered and are left out. */
+function onScreen(rects: readonly Rect[], v: View): Rect[] {
   const out: Rect[] = [];
-  const add = (r: Rect) => {
+  for (const r of rects) {
     const x = r.x * v.k + v.x;
     const y = r.y * v.k + v.y;
     const w = r.w * v.k;
     const h = r.h * v.k;
-    // Off-screen cards cannot be covered.
-    if (x > v.width || y > v.height || x + w < 0 || y + h < 0) return;
+    if (x > v.width || y > v.height || x + w < 0 || y + h < 0) continue;
     out.push({ x, y, w, h });
-  };
-  add(layout.client);
-  for (const r of layout.lbs.values()) add(r);
-  for (const r of layout.services.values()) add(r);
-  for (const r of layout.pods.values()) add(r);
-  for (const n of layout.nodes.values()) add({ x: n.rect.x, y: n.rect.y - 10, w: n.rect.w, h: 86 });
+  }
   return out;
+}
+
+/** The cards' boxes in map units (their text is inside them). */
+function cardBoxes(layout: TopologyLayout): Rect[] {
+  return [
+    layout.client,
+    ...layout.lbs.values(),
+    ...layout.hosts.values(),
+    ...layout.services.values(),
+    ...layout.pods.values(),
+    ...[...layout.nodes.values()].map((n) => ({ x: n.rect.x, y: n.rect.y - 10, w: n.rect.w, h: 86 })),
+  ];
 }
 
 /** Screen positions of this frame's packets, reused from frame to frame (no per-frame garbage). */
@@ -526,23 +582,15 @@ function sameFlowNear(flowId: number, x: number, y: number): boolean {
 export const TAG_MIN_ZOOM = 0.25;
 
 /**
- * Each packet's `#N` beside it, off the cards' text, the outcome markers, the hop labels and the other tags
+ * Each packet's `#N` beside it, off the map's words, the outcome markers, the callouts and the other tags
  * (packetTags.ts); none zoomed far out or with more than TAG_MAX_PACKETS on screen, where they
  * would be clutter.
  */
-function drawTags(
-  ctx: CanvasRenderingContext2D,
-  layout: TopologyLayout,
-  v: View,
-  style: PacketStyle,
-  sprites: Frame['sprites'],
-  n: number,
-): void {
+function drawTags(ctx: CanvasRenderingContext2D, v: View, style: PacketStyle, sprites: Frame['sprites'], n: number): void {
   if (v.k < TAG_MIN_ZOOM) return;
   tagPoints.length = 0;
   tagWidths.length = 0;
   tagFlows.length = 0;
-  const obstacles = [...cachedCardBoxes(layout, v), ...markerBoxes];
   for (let i = 0; i < n; i++) {
     const o = i * 4;
     const x = buf[o + 2]!;
@@ -551,19 +599,59 @@ function drawTags(
     const sp = sprites[i]!;
     // A request and its reply at one place (the delivery) share one tag.
     if (sameFlowNear(sp.flowId, x, y)) continue;
-    if (tagPoints.length === TAG_MAX_PACKETS) return;
+    if (tagPoints.length === TAG_MAX_PACKETS) break;
     tagPoints.push({ x, y });
     tagWidths.push(tagSprite(style, v.dpr, sp.flowId).w);
     tagFlows.push(sp.flowId);
-    const label = sp.dwelling ? cachedHopLabel(sp.event) : null;
-    if (label) obstacles.push(hopLabelBox(v, x, y, textWidth(`12px ${style.fontFamily}`, label.text)));
   }
   if (tagPoints.length === 0) return;
-  const boxes = placeTags(tagPoints, tagWidths, obstacles, v);
-  for (let i = 0; i < boxes.length; i++) stamp(ctx, tagSprite(style, v.dpr, tagFlows[i]!), boxes[i]!.x, boxes[i]!.y);
+  const before = taken.length;
+  const boxes = placeTags(tagPoints, tagWidths, taken, v);
+  taken.length = before;
+  for (let i = 0; i < boxes.length; i++) {
+    const box = boxes[i];
+    if (!box) continue;
+    stamp(ctx, tagSprite(style, v.dpr, tagFlows[i]!), box.x, box.y);
+    take('tag', tagText(tagFlows[i]!), box);
+  }
 }
 
-/** Draw one frame. `current` is the event in the inspector: its hop gets a halo. */
+/** At most this many NAT/policy/DNS callouts at once (the inspector's first): past it they would be clutter, and each costs a search. */
+const CALLOUT_MAX = 16;
+
+/** Reused per frame: the callouts to draw (packet position, text, accent, place). */
+const callouts: { x: number; y: number; text: string; accent: string; placed: Placed }[] = [];
+
+/**
+ * Places what dwelling packets' hops did (NAT rewrites, a policy's allow, a DNS question) where it
+ * covers no text: the current hop's first, then the others, one per text and place.
+ */
+function placeCallouts(style: PacketStyle, v: View, sprites: Frame['sprites'], n: number, current?: PacketEvent): void {
+  callouts.length = 0;
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const sp = sprites[i]!;
+    if (!sp.dwelling || Number.isNaN(buf[i * 4 + 2]!)) continue;
+    if (sp.event === current) order.unshift(i);
+    else order.push(i);
+  }
+  for (const i of order) {
+    if (callouts.length === CALLOUT_MAX) break;
+    const label = cachedHopLabel(sprites[i]!.event);
+    if (!label) continue;
+    const x = buf[i * 4 + 2]!;
+    const y = buf[i * 4 + 3]!;
+    if (callouts.some((c) => c.text === label.text && Math.abs(c.x - x) < 1 && Math.abs(c.y - y) < 1)) continue;
+    const placed = placeCallout(x, y, calloutWidth(style, label.text), CALLOUT_H, CALLOUT_GAP, taken, v);
+    take('callout', label.text, placed.box);
+    callouts.push({ x, y, text: label.text, accent: style[label.accent], placed });
+  }
+}
+
+/**
+ * Draw one frame. `current` is the event in the inspector: its hop gets a halo. `mapText` is every
+ * word drawn on the map, in map units (mapTextBoxes.ts): no callout, badge or tag covers one.
+ */
 export function drawFrame(
   ctx: CanvasRenderingContext2D,
   frame: Frame,
@@ -571,6 +659,7 @@ export function drawFrame(
   v: View,
   style: PacketStyle,
   current?: PacketEvent,
+  mapText: readonly Rect[] | null = null,
 ): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, v.width * v.dpr, v.height * v.dpr);
@@ -589,7 +678,9 @@ export function drawFrame(
 
   const denied = deniedBuf;
   denied.clear();
-  markerBoxes.length = 0;
+  drawnBoxes.length = 0;
+  taken.length = 0;
+  for (const r of cachedTextBoxes(layout, mapText, v)) taken.push(r);
   drawMarkers(ctx, layout, v, style, frame.markers, denied);
 
   // Per packet: trail start (x0, y0), position (x, y); NaN x0 = dwelling, NaN x = not drawable.
@@ -662,16 +753,9 @@ export function drawFrame(
     stamp(ctx, dotSprite(style, v.dpr, sp.flowId % colours, sp.direction), buf[o + 2]!, buf[o + 3]!);
   }
 
-  drawTags(ctx, layout, v, style, sprites, n);
+  // Placed before the tags, so tags keep off them; drawn last, on top of everything.
+  placeCallouts(style, v, sprites, n, current);
+  drawTags(ctx, v, style, sprites, n);
   drawDenied(ctx, v, style, denied);
-
-  // What a NAT hop rewrote, or that a policy let the packet in or out, next to the packets dwelling
-  // there, on top of everything.
-  for (let i = 0; i < n; i++) {
-    const sp = sprites[i]!;
-    const o = i * 4;
-    if (!sp.dwelling || Number.isNaN(buf[o + 2]!)) continue;
-    const label = cachedHopLabel(sp.event);
-    if (label) drawLabel(ctx, style, v, buf[o + 2]!, buf[o + 3]!, label.text, style[label.accent]);
-  }
+  for (const c of callouts) drawCallout(ctx, style, c.x, c.y, c.placed, c.text, c.accent);
 }

@@ -36,21 +36,115 @@ export function placeLabel(
   h: number,
   obstacles: readonly Rect[],
   view: { width: number; height: number },
-): { side: Side; box: Rect } {
-  let best: { side: Side; box: Rect } | null = null;
+): { side: Side; box: Rect; clear: boolean } {
+  let best: { side: Side; box: Rect; clear: boolean } | null = null;
   let bestCost = Infinity;
   for (const side of SIDES) {
     const box = labelBox(x, y, r, w, h, side);
     let cost = 0;
     for (const o of obstacles) cost += overlap(box, o);
     // Leaving the view is as bad as covering text: it cannot be read either.
-    const out = w * h - overlap(box, { x: 0, y: 0, w: view.width, h: view.height });
-    cost += out;
-    if (cost === 0) return { side, box };
+    cost += outside(box, view, 0);
+    if (cost === 0) return { side, box, clear: true };
     if (cost < bestCost) {
       bestCost = cost;
-      best = { side, box };
+      best = { side, box, clear: false };
     }
   }
   return best!;
+}
+
+/**
+ * A callout placed for an anchor: its box, whether it sits far enough away to need a leader line to
+ * the anchor, and whether it is clear (covers nothing; false: every candidate covered something, and
+ * this one covers least).
+ */
+export interface Placed {
+  box: Rect;
+  leader: boolean;
+  clear: boolean;
+}
+
+/** From this far (screen px between the anchor and the box's nearest edge) a callout gets a leader line. */
+export const LEADER_FROM = 20;
+/** Rings of candidates further out, in screen px from the anchor, tried when nothing beside it is free. */
+const RINGS = [20, 44, 76, 116, 164, 224];
+/** Directions tried on each ring, every 30°, starting straight up and going round clockwise. */
+const DIRECTIONS = Array.from({ length: 12 }, (_, i) => {
+  const a = (i * Math.PI) / 6;
+  return { dx: Math.sin(a), dy: -Math.cos(a) };
+});
+
+/**
+ * Where a `w`×`h` callout for the anchor (x, y) may go, in the order they are tried: first beside
+ * the anchor, `gap` px off it (above right, as the eye expects, then above left, right, left, below
+ * right, below left, straight above, straight below), then on rings further out in every direction.
+ */
+export function calloutCandidates(x: number, y: number, w: number, h: number, gap: number): Rect[] {
+  const out: Rect[] = [
+    { x: x + gap, y: y - gap - h, w, h },
+    { x: x - gap - w, y: y - gap - h, w, h },
+    { x: x + gap, y: y - h / 2, w, h },
+    { x: x - gap - w, y: y - h / 2, w, h },
+    { x: x + gap, y: y + gap, w, h },
+    { x: x - gap - w, y: y + gap, w, h },
+    { x: x - w / 2, y: y - gap - h, w, h },
+    { x: x - w / 2, y: y + gap, w, h },
+  ];
+  for (const d of RINGS) {
+    for (const { dx, dy } of DIRECTIONS) {
+      // The box's centre on the ray, pushed out by half the box so its nearest edge is about d away.
+      const cx = x + dx * (gap + d + w / 2);
+      const cy = y + dy * (gap + d + h / 2);
+      out.push({ x: cx - w / 2, y: cy - h / 2, w, h });
+    }
+  }
+  return out;
+}
+
+/** Distance from (x, y) to the nearest point of `r` (0 inside it). */
+export function distanceTo(x: number, y: number, r: Rect): number {
+  const dx = Math.max(r.x - x, 0, x - (r.x + r.w));
+  const dy = Math.max(r.y - y, 0, y - (r.y + r.h));
+  return Math.hypot(dx, dy);
+}
+
+/** The part of `box` that is not inside the view (less a margin): it cannot be read there. Exactly 0 inside. */
+function outside(box: Rect, view: { width: number; height: number }, margin: number): number {
+  if (box.x >= margin && box.y >= margin && box.x + box.w <= view.width - margin && box.y + box.h <= view.height - margin) return 0;
+  return Math.max(1e-6, box.w * box.h - overlap(box, { x: margin, y: margin, w: view.width - 2 * margin, h: view.height - 2 * margin }));
+}
+
+/**
+ * A callout's place: the first candidate (calloutCandidates' order) that covers no obstacle and stays
+ * in the view, else the one that covers least. Obstacles far from every candidate are skipped first,
+ * so a map of hundreds of cards costs one pass over them per callout. Pure, in screen pixels.
+ */
+export function placeCallout(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  gap: number,
+  obstacles: readonly Rect[],
+  view: { width: number; height: number },
+  /** Places tried before calloutCandidates' (a badge's usual spot). */
+  first: readonly Rect[] = [],
+): Placed {
+  const reach = gap + RINGS.at(-1)! + Math.max(w, h) * 1.5;
+  const near: Rect[] = [];
+  for (const o of obstacles) if (o.x < x + reach && o.x + o.w > x - reach && o.y < y + reach && o.y + o.h > y - reach) near.push(o);
+  let best: Rect | null = null;
+  let bestCost = Infinity;
+  for (const box of first.length ? [...first, ...calloutCandidates(x, y, w, h, gap)] : calloutCandidates(x, y, w, h, gap)) {
+    let cost = outside(box, view, 2);
+    // Once it covers more than the best so far, the rest need not be added up.
+    for (let i = 0; i < near.length && cost < bestCost; i++) cost += overlap(box, near[i]!);
+    if (cost === 0) return { box, leader: distanceTo(x, y, box) >= LEADER_FROM, clear: true };
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = box;
+    }
+  }
+  return { box: best!, leader: distanceTo(x, y, best!) >= LEADER_FROM, clear: false };
 }

@@ -4,7 +4,7 @@
  * pixels; drawPackets.ts stamps them.
  */
 import type { Point, Rect } from './layout';
-import { placeLabel } from './labelPlacement';
+import { placeCallout, placeLabel } from './labelPlacement';
 
 /** More packets on screen than this, and the tags would be clutter: the colours and the list tell them apart. */
 export const TAG_MAX_PACKETS = 40;
@@ -18,18 +18,24 @@ export function tagText(flowId: number): string {
 
 /**
  * The tag boxes for packets at `points` (tags `widths[i]` wide), in order: each beside its packet on
- * the first side that covers no obstacle and no earlier tag, else where it covers least.
- * `obstacles` gains the tags placed.
+ * the first side that covers no obstacle and no earlier tag, else at the nearest clear place next to
+ * it; null where there is none (a tag moved away from its packet would name the wrong one, and the
+ * colours and the event list still tell requests apart). `obstacles` gains the tags placed.
  */
 export function placeTags(
   points: readonly Point[],
   widths: readonly number[],
   obstacles: Rect[],
   view: { width: number; height: number },
-): Rect[] {
+): (Rect | null)[] {
   return points.map((p, i) => {
-    const { box } = placeLabel(p.x, p.y, TAG_GAP, widths[i]!, TAG_HEIGHT, obstacles, view);
-    obstacles.push(box);
+    const side = placeLabel(p.x, p.y, TAG_GAP, widths[i]!, TAG_HEIGHT, obstacles, view);
+    let box: Rect | null = side.clear ? side.box : null;
+    if (!box) {
+      const near = placeCallout(p.x, p.y, widths[i]!, TAG_HEIGHT, TAG_GAP, obstacles, view);
+      box = near.clear && !near.leader ? near.box : null;
+    }
+    if (box) obstacles.push(box);
     return box;
   });
 }

@@ -33,8 +33,13 @@ describe('placeTags', () => {
       [card],
       view,
     );
-    for (const b of boxes) expect(overlaps(b, card)).toBe(false);
+    for (const b of boxes) expect(b && overlaps(b, card)).toBe(false);
     expect(overlaps(boxes[0]!, boxes[1]!)).toBe(false);
+  });
+
+  it('is left out where every place beside the packet covers text', () => {
+    const text = { x: 300, y: 200, w: 200, h: 200 };
+    expect(placeTags([{ x: 400, y: 300 }], [24], [text], view)).toEqual([null]);
   });
 
   it('stays in the view at its edge', () => {
