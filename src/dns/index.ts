@@ -3,4 +3,4 @@ export { coreDnsLookup } from './zone';
 export { upstreamLookup, hostResolverIP } from './upstream';
 export { podResolvConf, hostResolvConf, queryNames, type ResolvConf } from './resolvConf';
 export { canonicalName, fqdn, type ZoneAnswer } from './records';
-export { coreDnsQuery, upstreamQuery, reverseAddress, type QueryType } from './queryTypes';
+export { coreDnsQuery, noAAAA, upstreamQuery, reverseAddress, type QueryType } from './queryTypes';

@@ -45,7 +45,7 @@ export function upstreamQuery(settings: ClusterSettings, name: string, type: Que
 }
 
 /** The A answer turned into the AAAA one: the same rcode, the CNAMEs kept, no address (IPv4 only). */
-function noAAAA(a: ZoneAnswer, q: string): ZoneAnswer {
+export function noAAAA(a: ZoneAnswer, q: string): ZoneAnswer {
   if (a.rcode !== 'NOERROR') return { ...a, answers: a.answers.filter((r) => r.type === 'CNAME') };
   return {
     rcode: 'NOERROR',

@@ -57,7 +57,11 @@ function lookup(ix: ClusterIndex, net: NetSession, source: Source, name: string)
   let whyLast = '';
   for (let i = 0; i < names.length; i++) {
     const q = names[i];
-    const lead = i === 0 ? `DNS query A ${q}? (${describe(conf)}${order})` : `DNS query A ${q}? (the next name in the search list)`;
+    // getaddrinfo asks AAAA alongside A, over the same socket (dnsExchange.ts aaaaText).
+    const lead =
+      i === 0
+        ? `DNS query A ${q}? (${describe(conf)}${order}; AAAA ${q}? goes with it over the same socket, as getaddrinfo asks both)`
+        : `DNS query A ${q}? (the next name in the search list; AAAA alongside)`;
     const ex = exchange(ix, net, source, server, q, lead);
     for (const h of ex.hops) hops.push(h);
     if (ex.answer === null) {

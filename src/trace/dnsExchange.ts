@@ -4,7 +4,7 @@
  * policies apply, and the answer comes back through conntrack's reverse NAT. The host's resolver sits
  * outside the simulated network, so its exchange is the query leaving and the answer arriving.
  */
-import { coreDnsLookup, fqdn, upstreamLookup, type ZoneAnswer } from '../dns';
+import { coreDnsLookup, fqdn, noAAAA, upstreamLookup, type ZoneAnswer } from '../dns';
 import type { DnsMessage } from '../model/dns';
 import type { Hop, Trace } from '../model/trace';
 import type { PodState } from '../model/cluster';
@@ -47,6 +47,15 @@ export function answerText(a: ZoneAnswer): string {
   return `${a.rcode}, ${a.answers.map((r) => `${r.type} ${r.type === 'CNAME' ? r.data.slice(0, -1) : r.data}`).join(', ')}`;
 }
 
+/**
+ * The AAAA question getaddrinfo (glibc, musl; AF_UNSPEC) sends with the A one, over the same socket:
+ * the same conntrack entry, so the same CoreDNS Pod and the same hops. It is said, not walked again.
+ */
+export function aaaaText(a: ZoneAnswer, q: string): string {
+  const aaaa = noAAAA(a, q);
+  return aaaa.answers.length > 0 || aaaa.rcode !== 'NOERROR' ? answerText(aaaa) : 'NOERROR, no answer (IPv4 only)';
+}
+
 /** `lead`: what the first hop says before the packet itself (the resolv.conf at work). */
 export function exchange(ix: ClusterIndex, net: NetSession, source: Source, server: string, q: string, lead: string): Exchange {
   const id = net.rng.int(65536);
@@ -62,7 +71,10 @@ export function exchange(ix: ClusterIndex, net: NetSession, source: Source, serv
   const answer = coredns ? coreDnsLookup(ix.cluster, q) : upstreamLookup(ix.cluster.settings, q);
   const last = hops.length - 1;
   const who = coredns ? 'CoreDNS' : `${t.pod}, a DNS server the simulation knows only as a forwarder,`;
-  hops[last] = { ...hops[last], note: `${hops[last].note}; ${who} answers ${q}: ${answerText(answer)} — ${answer.why}` };
+  hops[last] = {
+    ...hops[last],
+    note: `${hops[last].note}; ${who} answers ${q}: ${answerText(answer)} — ${answer.why}; AAAA: ${aaaaText(answer, q)}`,
+  };
   const reply = message(id, 'response', q, at, answer);
   const back = t.response.hops;
   for (let i = 0; i < back.length; i++) {
@@ -105,7 +117,13 @@ function hostExchange(ix: ClusterIndex, source: Source, server: string, q: strin
   return {
     hops: [
       hop('send', port, at, `${lead}: the query leaves for the host's resolver ${at}/UDP, outside the simulated cluster`, query),
-      hop('deliver', at, port, `the host's resolver answers ${q}: ${answerText(answer)} — ${answer.why}`, reply),
+      hop(
+        'deliver',
+        at,
+        port,
+        `the host's resolver answers ${q}: ${answerText(answer)} — ${answer.why}; AAAA: ${aaaaText(answer, q)}`,
+        reply,
+      ),
     ],
     answer,
     failed: null,
