@@ -153,9 +153,16 @@ export function EventList({ controller }: { controller: PlaybackController }) {
     [controller, setFocusPos],
   );
 
+  // Where the scroller is, as far as this list knows (its own writes, its scroll events; a new
+  // scroller is at 0): reading scrollTop back here would lay out the whole window inside the commit,
+  // and a run's arrival (or each hop shown while playing) would pay for that layout twice.
+  const scrolled = useRef<{ el: HTMLDivElement | null; top: number }>({ el: null, top: 0 });
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && Math.abs(el.scrollTop - view.top) >= 1) el.scrollTop = view.top;
+    if (!el) return;
+    const known = scrolled.current.el === el ? scrolled.current.top : 0;
+    if (Math.abs(known - view.top) >= 1) el.scrollTop = view.top;
+    scrolled.current = { el, top: view.top };
   }, [view]);
 
   // The scroller is rendered only while there are events: observe it when it appears.
@@ -163,7 +170,10 @@ export function EventList({ controller }: { controller: PlaybackController }) {
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    // The entry's size, not clientHeight: other observers (the map's re-fit) have written to the page
+    // by now, and reading the layout back would lay it out again in the middle of the frame. The
+    // scroller has no padding, so its content box is its client area.
+    const ro = new ResizeObserver((entries) => setHeight(entries[entries.length - 1]!.contentRect.height));
     ro.observe(el);
     return () => ro.disconnect();
   }, [hasEvents]);
@@ -171,6 +181,7 @@ export function EventList({ controller }: { controller: PlaybackController }) {
   const onScroll = useCallback(
     (e: UIEvent<HTMLDivElement>) => {
       const top = e.currentTarget.scrollTop;
+      scrolled.current = { el: e.currentTarget, top };
       setView((v) => (Math.abs(v.top - top) < 1 ? v : { ...v, top }));
     },
     [setView],

@@ -45,10 +45,13 @@ const Row = memo(function Row({
           <span className="muted">on the way…</span>
         )}
       </td>
-      <td role="cell" className="mono">
+      {/* Cut to its column's width (results.css): the whole name on hover. */}
+      <td role="cell" className="mono" title={r.pod}>
         {r.pod ?? '—'}
       </td>
-      <td role="cell">{r.node ?? '—'}</td>
+      <td role="cell" title={r.node}>
+        {r.node ?? '—'}
+      </td>
       <td role="cell" className="mono" title="The source address the Pod saw">
         {r.clientSeen ?? '—'}
       </td>
