@@ -5,13 +5,14 @@
  * only when another outcome is revealed, not on every playback tick. Its rows are one tab stop (arrows
  * move, Enter jumps to the hop that decided that request), as in the event list.
  */
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, type CSSProperties } from 'react';
 import type { TraceRun } from '../../src/model/trace';
 import type { PlaybackController, PlaybackState } from '../playback/controller';
 import { revealThreshold } from '../playback/timeline';
 import { usePlaybackSelector } from '../playback/usePlayback';
 import { runResults, type EndpointTally, type ResultRow } from '../model/results';
 import { OUTCOME_TONE } from '../model/outcomeTone';
+import { RESULT_HEADERS, resultCells, resultColumns } from '../model/resultColumns';
 import { useRowKeys } from '../input/useRowKeys';
 
 const pickThreshold = (s: PlaybackState) => revealThreshold(s.timeline, s.selected);
@@ -30,30 +31,25 @@ const Row = memo(function Row({
   onPick(n: number): void;
   onFocusRow(pos: number): void;
 }) {
+  const [num, outcome, pod, node, seen] = resultCells(r);
   return (
     <tr role="row" data-pos={pos} tabIndex={focusable ? 0 : -1} onClick={() => onPick(r.n)} onFocus={() => onFocusRow(pos)}>
       <td role="cell" className="num">
-        {r.n}
+        {num}
       </td>
       <td role="cell">
         {r.outcome ? (
-          <span className={`result-outcome tone-${OUTCOME_TONE[r.outcome] ?? 'muted'}`}>
-            {r.outcome}
-            {r.http ? ` · ${r.http}` : ''}
-          </span>
+          <span className={`result-outcome tone-${OUTCOME_TONE[r.outcome] ?? 'muted'}`}>{outcome}</span>
         ) : (
-          <span className="muted">on the way…</span>
+          <span className="muted">{outcome}</span>
         )}
       </td>
-      {/* Cut to its column's width (results.css): the whole name on hover. */}
-      <td role="cell" className="mono" title={r.pod}>
-        {r.pod ?? '—'}
+      <td role="cell" className="mono">
+        {pod}
       </td>
-      <td role="cell" title={r.node}>
-        {r.node ?? '—'}
-      </td>
+      <td role="cell">{node}</td>
       <td role="cell" className="mono" title="The source address the Pod saw">
-        {r.clientSeen ?? '—'}
+        {seen}
       </td>
     </tr>
   );
@@ -86,6 +82,7 @@ export function ResultsPanel({ controller, run }: { controller: PlaybackControll
   const pick = useCallback((n: number) => controller.selectEvent(timeline.outcomeAt[n - 1] ?? 0), [controller, timeline]);
   const total = run?.traces.length ?? 0;
   const rows = results.rows;
+  const columns = useMemo(() => resultColumns(rows), [rows]);
   const activate = useCallback((pos: number) => pick(rows[pos]!.n), [pick, rows]);
   const { bodyRef, onKeyDown, focusPos, setFocusPos } = useRowKeys({ count: rows.length, page: 5, onActivate: activate });
   return (
@@ -100,16 +97,18 @@ export function ResultsPanel({ controller, run }: { controller: PlaybackControll
         <div className="results-body">
           {results.tally.length > 0 && <Tally tally={results.tally} />}
           <div className="table-scroll">
-            <table role="table" aria-label="Requests">
+            <table
+              role="table"
+              aria-label="Requests"
+              style={{ '--result-cols': columns.template, minWidth: columns.minWidth } as CSSProperties}
+            >
               <thead role="rowgroup">
                 <tr role="row">
-                  <th role="columnheader" className="num">
-                    #
-                  </th>
-                  <th role="columnheader">Outcome</th>
-                  <th role="columnheader">Pod</th>
-                  <th role="columnheader">Node</th>
-                  <th role="columnheader">Client seen</th>
+                  {RESULT_HEADERS.map((h, i) => (
+                    <th key={h} role="columnheader" className={i === 0 ? 'num' : undefined}>
+                      {h}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody role="rowgroup" ref={bodyRef} onKeyDown={onKeyDown}>
