@@ -1,4 +1,5 @@
 /** PodDisruptionBudgets: loaded as a v1.31 API server validates them, and honoured by the Eviction API that `kubectl drain` uses. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCluster, drainNode } from '../../../src/cluster';
 import { drainNodeWithOutput } from '../../../src/cluster/operations';
@@ -179,5 +180,44 @@ describe('kubectl drain through the Eviction API', () => {
       pdb('solo', { minAvailable: 1, selector: { matchLabels: { app: 'solo' } } }),
     );
     expect(() => drainNode(c, 'k8s-node1', { force: true })).toThrow(/Warning: deleting Pods that declare no controller: default\/solo/);
+  });
+});
+
+describe('drain against any budget (property)', () => {
+  it('succeeds exactly when the budget wants fewer healthy Pods than the Deployment runs; it never strands a Pod on the node', () => {
+    const budget = fc.oneof(
+      fc.record({ kind: fc.constant('min' as const), v: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('max' as const), v: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('pct' as const), v: fc.constantFrom(0, 25, 50, 75, 100) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), budget, (replicas, b) => {
+        const sel = { matchLabels: { app: 'web' } };
+        const spec: PodDisruptionBudgetSpec =
+          b.kind === 'min'
+            ? { minAvailable: Math.min(b.v, replicas), selector: sel }
+            : b.kind === 'max'
+              ? { maxUnavailable: Math.min(b.v, replicas), selector: sel }
+              : { minAvailable: `${b.v}%`, selector: sel };
+        // desiredHealthy as the disruption controller computes it (percentages of the scale, rounded up).
+        const desired =
+          b.kind === 'min'
+            ? Math.min(b.v, replicas)
+            : b.kind === 'max'
+              ? replicas - Math.min(b.v, replicas)
+              : Math.ceil((b.v * replicas) / 100);
+        const c = build(web(replicas), pdb('web', spec));
+        const { node } = busiest(c);
+        if (desired < replicas) {
+          const drained = drainNode(c, node);
+          const live = webPods(drained).filter((p) => !p.terminating);
+          expect(live).toHaveLength(replicas);
+          expect(webPods(drained).some((p) => p.nodeName === node)).toBe(false);
+        } else {
+          expect(() => drainNode(c, node)).toThrow("Cannot evict pod as it would violate the pod's disruption budget.");
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 });

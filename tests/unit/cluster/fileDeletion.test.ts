@@ -3,6 +3,7 @@
  * kubectl's default cascade (background): a workload's Pods are deleted by the garbage collector, each
  * Terminating for its terminationGracePeriodSeconds; a Service is gone at once.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advanceCluster, buildCluster, reconcileCluster } from '../../../src/cluster';
 import type { Cluster } from '../../../src/model/cluster';
@@ -106,5 +107,25 @@ describe('a Service or bare Pod file removed', () => {
     expect(solo).toMatchObject({ terminating: true, deletionTimestamp: after.clock + 12 });
     expect(svc(after, 'web')!.endpoints[0]).toMatchObject({ pod: 'solo', ready: false, serving: true, terminating: true });
     expect(advanceCluster(after, after.clock + 12).cluster.pods.some((x) => x.name === 'solo')).toBe(false);
+  });
+});
+
+describe('the grace period of a removed workload (property)', () => {
+  it('its Pods serve until exactly their terminationGracePeriodSeconds has passed; 0 removes them at once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 1, max: 3 }), (grace, replicas) => {
+        const c = buildCluster(load(web(replicas, grace), np), { seed: 1 });
+        const after = reconcileCluster(c, load(np));
+        if (grace === 0) {
+          expect(userPods(after)).toEqual([]);
+          return;
+        }
+        const before = advanceCluster(after, after.clock + grace - 0.5).cluster;
+        expect(userPods(before)).toHaveLength(replicas);
+        expect(svc(before, 'web')!.endpoints.every((e) => e.serving && e.terminating && !e.ready)).toBe(true);
+        expect(userPods(advanceCluster(after, after.clock + grace).cluster)).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
