@@ -39,13 +39,31 @@ interface Lookup {
   immediate: boolean;
 }
 
-function lookup(ix: ClusterIndex, net: NetSession, source: Source, name: string): Lookup {
+/** What a source's resolver does with one name, the same on every request: the names it asks, and the words for each query. */
+interface Plan {
+  conf: ResolvConf;
+  server: string | undefined;
+  names: string[];
+  leads: string[];
+}
+
+/** Plans per index, source and name: a run often asks one name many times, and each plan is a few strings to write. */
+const plans = new WeakMap<ClusterIndex, WeakMap<Source, Map<string, Plan>>>();
+
+function planOf(ix: ClusterIndex, source: Source, name: string): Plan {
+  let bySource = plans.get(ix);
+  if (bySource === undefined) plans.set(ix, (bySource = new WeakMap()));
+  let byName = bySource.get(source);
+  if (byName === undefined) bySource.set(source, (byName = new Map()));
+  let plan = byName.get(name);
+  if (plan === undefined) byName.set(name, (plan = buildPlan(ix, source, name)));
+  return plan;
+}
+
+function buildPlan(ix: ClusterIndex, source: Source, name: string): Plan {
   const conf = resolvConfOf(ix, source);
   const server = conf.nameservers[0];
-  const hops: Hop[] = [];
-  const queries: { name: string; rcode: DnsRcode }[] = [];
-  const dns: TraceDns = { name, server: server === undefined ? '' : `${server}:53`, rcode: 'SERVFAIL', answers: [], queries };
-  if (server === undefined) return { hops, dns, ip: null, failure: `${describe(conf)} names no nameserver`, immediate: true };
+  if (server === undefined) return { conf, server, names: [], leads: [] };
   const names = queryNames(name, conf);
   const dots = name.replace(/\.$/, '').split('.').length - 1;
   const order =
@@ -54,15 +72,25 @@ function lookup(ix: ClusterIndex, net: NetSession, source: Source, name: string)
       : dots >= conf.ndots
         ? `; ${name} has ${dots} dots (≥ ndots ${conf.ndots}), so it is tried as is first`
         : `; ${name} has ${dots} dot${dots === 1 ? '' : 's'} (< ndots ${conf.ndots}), so the search list goes first`;
+  // getaddrinfo asks AAAA alongside A, over the same socket (dnsExchange.ts aaaaText).
+  const leads = names.map((q, i) =>
+    i === 0
+      ? `DNS query A ${q}? (${describe(conf)}${order}; AAAA ${q}? goes with it over the same socket, as getaddrinfo asks both)`
+      : `DNS query A ${q}? (the next name in the search list; AAAA alongside)`,
+  );
+  return { conf, server, names, leads };
+}
+
+function lookup(ix: ClusterIndex, net: NetSession, source: Source, name: string): Lookup {
+  const { conf, server, names, leads } = planOf(ix, source, name);
+  const hops: Hop[] = [];
+  const queries: { name: string; rcode: DnsRcode }[] = [];
+  const dns: TraceDns = { name, server: server === undefined ? '' : `${server}:53`, rcode: 'SERVFAIL', answers: [], queries };
+  if (server === undefined) return { hops, dns, ip: null, failure: `${describe(conf)} names no nameserver`, immediate: true };
   let whyLast = '';
   for (let i = 0; i < names.length; i++) {
     const q = names[i];
-    // getaddrinfo asks AAAA alongside A, over the same socket (dnsExchange.ts aaaaText).
-    const lead =
-      i === 0
-        ? `DNS query A ${q}? (${describe(conf)}${order}; AAAA ${q}? goes with it over the same socket, as getaddrinfo asks both)`
-        : `DNS query A ${q}? (the next name in the search list; AAAA alongside)`;
-    const ex = exchange(ix, net, source, server, q, lead);
+    const ex = exchange(ix, net, source, server, q, leads[i]);
     for (const h of ex.hops) hops.push(h);
     if (ex.answer === null) {
       queries.push({ name: q, rcode: 'SERVFAIL' });
@@ -127,11 +155,24 @@ export function connectByName(ix: ClusterIndex, net: NetSession, source: Source,
     return { trace, immediate: l.immediate };
   }
   const suffix = target.protocol === 'TCP' ? '' : '/UDP';
-  const resolved = parseTarget(`${l.ip}:${target.port}${suffix}`, ix);
+  const resolved = resolvedTarget(ix, target, l.ip, suffix);
   const conn = connect(ix, net, source, target.http === undefined ? resolved : { ...resolved, http: target.http });
   const t = conn.trace;
   t.hops = [...l.hops, ...t.hops];
   t.dns = l.dns;
   t.reason = `${t.reason} — ${name} resolved to ${l.ip} (${l.dns.queries.map((q) => `${q.name} ${q.rcode}`).join(', ')}, from ${l.dns.server})`;
   return conn;
+}
+
+/** The address a name resolved to, as a target: parsed once per index, target and address. */
+const resolvedTargets = new WeakMap<ClusterIndex, WeakMap<Target, Map<string, Target>>>();
+
+function resolvedTarget(ix: ClusterIndex, target: Target, ip: string, suffix: string): Target {
+  let byTarget = resolvedTargets.get(ix);
+  if (byTarget === undefined) resolvedTargets.set(ix, (byTarget = new WeakMap()));
+  let byIP = byTarget.get(target);
+  if (byIP === undefined) byTarget.set(target, (byIP = new Map()));
+  let t = byIP.get(ip);
+  if (t === undefined) byIP.set(ip, (t = parseTarget(`${ip}:${target.port}${suffix}`, ix)));
+  return t;
 }

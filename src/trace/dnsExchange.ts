@@ -13,7 +13,7 @@ import { vipOf, type ClusterIndex } from './clusterIndex';
 import { connect } from './connect';
 import type { NetSession } from './netState';
 import { parseTarget } from './parse';
-import type { Source } from './types';
+import type { Source, Target } from './types';
 
 export interface Exchange {
   hops: Hop[];
@@ -61,14 +61,14 @@ export function exchange(ix: ClusterIndex, net: NetSession, source: Source, serv
   const id = net.rng.int(65536);
   const at = `${server}:53`;
   if (!inCluster(ix, server)) return hostExchange(ix, source, server, q, lead, id, net.ephemeralPort());
-  const conn = connect(ix, net, source, parseTarget(`${server}:53/udp`, ix));
+  const conn = connect(ix, net, source, serverTarget(ix, server));
   const t = conn.trace;
   const query = message(id, 'query', q, at, null);
   const hops: Hop[] = t.hops.map((h, i) => ({ ...h, note: i === 0 ? `${lead}: ${h.note}` : h.note, dns: query }));
   if (t.outcome !== 'delivered' || !t.response)
     return { hops, answer: null, failed: t, immediate: conn.immediate || t.outcome === 'refused' };
   const coredns = answeringPod(ix, t)?.labels['k8s-app'] === 'kube-dns';
-  const answer = coredns ? coreDnsLookup(ix.cluster, q) : upstreamLookup(ix.cluster.settings, q);
+  const answer = coredns ? zoneAnswer(ix, q) : upstreamLookup(ix.cluster.settings, q);
   const last = hops.length - 1;
   const who = coredns ? 'CoreDNS' : `${t.pod}, a DNS server the simulation knows only as a forwarder,`;
   hops[last] = {
@@ -83,6 +83,27 @@ export function exchange(ix: ClusterIndex, net: NetSession, source: Source, serv
     hops.push({ ...h, note, dns: reply });
   }
   return { hops, answer, failed: null, immediate: false };
+}
+
+/** Per index: a nameserver's `IP:53/udp` target, and CoreDNS's answer per name (the cluster does not change under an index). */
+const serverTargets = new WeakMap<ClusterIndex, Map<string, Target>>();
+const zoneAnswers = new WeakMap<ClusterIndex, Map<string, ZoneAnswer>>();
+
+function serverTarget(ix: ClusterIndex, server: string): Target {
+  let byServer = serverTargets.get(ix);
+  if (byServer === undefined) serverTargets.set(ix, (byServer = new Map()));
+  let t = byServer.get(server);
+  if (t === undefined) byServer.set(server, (t = parseTarget(`${server}:53/udp`, ix)));
+  return t;
+}
+
+/** Shared answers are only read (lookup copies what it keeps), like every memo of the index. */
+function zoneAnswer(ix: ClusterIndex, q: string): ZoneAnswer {
+  let byName = zoneAnswers.get(ix);
+  if (byName === undefined) zoneAnswers.set(ix, (byName = new Map()));
+  let a = byName.get(q);
+  if (a === undefined) byName.set(q, (a = coreDnsLookup(ix.cluster, q)));
+  return a;
 }
 
 /** The Pod the query was delivered to (the last request hop is drawn at it). */
