@@ -252,10 +252,17 @@ export function drainNodeWithOutput(c: Cluster, node: string, opts: DrainOptions
     evicted.push(...allowed);
     if (refused.length === 0) break;
     const now = finish(sim);
-    if (nextChangeAt(now) === null && refused.length === pending.length) throw stuck(node, output, refused);
-    if (sim.clock + EVICTION_RETRY_SECONDS - startedAt > MAX_DRAIN_SECONDS) throw stuck(node, output, refused);
-    // The next try, 5 s later: what was due by then (grace periods, Pods becoming Ready) has happened.
-    sim = Sim.fromCluster(advanceCluster(now, now.clock + EVICTION_RETRY_SECONDS).cluster);
+    // The next try, 5 s later: what was due by then (grace periods, Pods becoming Ready) has happened. A round
+    // that evicted nothing gets the same answers until the cluster changes, so the tries in between are skipped.
+    let retries = 1;
+    if (refused.length === pending.length) {
+      const due = nextChangeAt(now);
+      if (due === null) throw stuck(node, output, refused);
+      retries = Math.max(1, Math.ceil((due - now.clock) / EVICTION_RETRY_SECONDS));
+    }
+    const at = now.clock + retries * EVICTION_RETRY_SECONDS;
+    if (at - startedAt > MAX_DRAIN_SECONDS) throw stuck(node, output, refused);
+    sim = Sim.fromCluster(advanceCluster(now, at).cluster);
     pending = refused.map((p) => sim.pods.get(podKey(p.namespace, p.name))).filter((p): p is PodState => p !== undefined);
   }
   const drained = finish(sim);
