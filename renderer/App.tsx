@@ -143,6 +143,15 @@ export function App() {
     setExpanded(new Set());
   }, [groupReplicas]);
   const expandGroup = useCallback((key: string) => setExpanded((prev) => new Set(prev).add(key)), []);
+  const collapseGroup = useCallback(
+    (key: string) =>
+      setExpanded((prev) => {
+        const next = new Set(prev);
+        next.delete(key);
+        return next;
+      }),
+    [],
+  );
   const layout = useMemo(
     () => (snapshot ? layoutTopology(snapshot, { showSystemPods, showClusterDns, aspect, groupReplicas, expanded }) : null),
     [snapshot, showSystemPods, showClusterDns, aspect, groupReplicas, expanded],
@@ -376,6 +385,7 @@ export function App() {
                 fitKey={`${snapshot.folder}|${showSystemPods}`}
                 onSelect={setSelectedKey}
                 onExpandGroup={expandGroup}
+                onCollapseGroup={collapseGroup}
                 handle={mapHandle}
               />
             ) : (

@@ -16,15 +16,16 @@ import {
 } from 'react';
 import type { ZoomTransform } from 'd3';
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { objectKey } from '../../src/model/componentId';
+import { displayName, objectKey } from '../../src/model/componentId';
 import { podTemplates } from '../model/podTemplates';
 import { isIngressController } from '../model/ingress';
 import { workloadOf } from '../model/workloads';
 import type { PlaybackController } from '../playback/controller';
+import { CollapseGroupButton, collapseButtonLook, collapseKey } from './CollapseGroupButton';
 import { EdgeBoxes } from './EdgeBoxes';
 import { EndpointCounts } from './EndpointCounts';
 import { EndpointLinks } from './EndpointLinks';
-import type { Rect, TopologyLayout } from './layout';
+import type { Rect, ReplicaGroup, TopologyLayout } from './layout';
 import { measureTextBoxes } from './mapTextBoxes';
 import { FULL, lodFor, type Lod } from './lod';
 import { arrowDirection, nextItem, type NavItem } from './mapNav';
@@ -51,6 +52,8 @@ export interface TopologyProps {
   onSelect(key: string | null): void;
   /** A replica group's card was opened (click or Enter): draw its Pods one by one. */
   onExpandGroup?(key: string): void;
+  /** An opened group's Collapse button was pressed, or Escape on one of its Pods: one card again. */
+  onCollapseGroup?(key: string): void;
   /** What the map's toolbar drives: zoom, fit, and the drawing itself (for Export map). */
   handle?: Ref<MapHandle>;
 }
@@ -64,8 +67,8 @@ export interface MapHandle {
 /** The map's id, where the "Skip to map" link goes. */
 export const MAP_ID = 'cluster-map';
 
-/** What arrow keys move between: every selectable thing drawn (a node by its header). */
-function navItems(layout: TopologyLayout): NavItem[] {
+/** What arrow keys move between: every selectable thing drawn (a node by its header, an opened group by its Collapse button). */
+function navItems(layout: TopologyLayout, collapseBoxes: (g: ReplicaGroup) => Rect): NavItem[] {
   const items: NavItem[] = [];
   for (const [key, r] of layout.services) items.push({ key, ...r });
   for (const n of layout.nodes.values())
@@ -73,12 +76,30 @@ function navItems(layout: TopologyLayout): NavItem[] {
   // A grouped Pod is reached through its group's card.
   for (const [key, r] of layout.pods) if (!layout.groupOf.has(key)) items.push({ key, ...r });
   for (const [key, g] of layout.groups) items.push({ key, ...g.rect });
+  // The button straddles its first Pod's top edge: it counts as the half above, so ↑ from that Pod reaches it.
+  for (const [key, g] of layout.expandedGroups) {
+    const b = collapseBoxes(g);
+    items.push({ key: collapseKey(key), x: b.x, y: b.y, w: b.w, h: b.h / 2 });
+  }
   return items;
 }
 
 /** Memoised: the App re-renders for panels and toasts; the drawing only when its own props change. */
 export const Topology = memo(function Topology(props: TopologyProps) {
-  const { snapshot, layout, controller, selectedKey, matches, activeKey, activeNode, fitKey, onSelect, onExpandGroup, handle } = props;
+  const {
+    snapshot,
+    layout,
+    controller,
+    selectedKey,
+    matches,
+    activeKey,
+    activeNode,
+    fitKey,
+    onSelect,
+    onExpandGroup,
+    onCollapseGroup,
+    handle,
+  } = props;
   const container = useRef<HTMLDivElement | null>(null);
   const content = useRef<SVGGElement | null>(null);
   const svg = useRef<SVGSVGElement | null>(null);
@@ -156,14 +177,22 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     const dir = arrowDirection(e.key);
     if (e.key === 'Escape' && e.target !== container.current) {
       e.preventDefault();
-      container.current?.focus();
+      // On a Pod of an opened group (or its Collapse button): the group closes, and the focus goes to its card.
+      const key = (e.target as Element).getAttribute?.('data-key') ?? '';
+      const opened = [...layout.expandedGroups.values()].find((g) => g.members.includes(key) || collapseKey(g.key) === key);
+      if (opened) collapseGroup(opened.key);
+      else container.current?.focus();
       return;
     }
     if (!dir || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
     e.stopPropagation();
     const from = (e.target as Element).getAttribute?.('data-key') ?? null;
-    const next = nextItem(navItems(layout), from, dir);
+    const next = nextItem(
+      navItems(layout, (g) => collapseButtonLook(groupName(g), g.rect, lod).box),
+      from,
+      dir,
+    );
     if (!next) return;
     const el = container.current?.querySelector<SVGGElement>(`[data-key="${CSS.escape(next.key)}"]`);
     el?.focus();
@@ -212,7 +241,8 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     );
   };
 
-  // Opened by keyboard, the focus goes on to its first Pod's card (the group's card is gone).
+  // Opened, the focus goes on to its first Pod's card (the group's card is gone); closed, to the
+  // group's card again. The element is focused once it is drawn.
   const focusNext = useRef<string | null>(null);
   const expandGroup = useCallback(
     (key: string) => {
@@ -221,12 +251,25 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     },
     [layout, onExpandGroup],
   );
+  const collapseGroup = useCallback(
+    (key: string) => {
+      focusNext.current = key;
+      onCollapseGroup?.(key);
+    },
+    [onCollapseGroup],
+  );
   useEffect(() => {
     const key = focusNext.current;
-    if (!key || layout.groupOf.has(key)) return;
+    const el = key ? container.current?.querySelector<SVGGElement>(`[data-key="${CSS.escape(key)}"]`) : null;
+    if (!el) return;
     focusNext.current = null;
-    container.current?.querySelector<SVGGElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+    el.focus();
   }, [layout]);
+  // A group is named after its workload (Deployment `web`, not ReplicaSet `web-5d8f6c7b9`) where the snapshot shows one.
+  const groupName = (g: ReplicaGroup) => {
+    const first = podsByKey.get(g.members[0]!);
+    return displayName(g.namespace, (first ? workloadOf(snapshot, first)?.name : undefined) ?? g.owner.slice(g.owner.indexOf('/') + 1));
+  };
   const renderItem = (key: string) => {
     const group = layout.groups.get(key);
     if (!group) return renderPod(key);
@@ -308,6 +351,11 @@ export const Topology = memo(function Topology(props: TopologyProps) {
                 lod={lod}
               >
                 {nl.items.map(renderItem)}
+                {[...layout.expandedGroups.values()]
+                  .filter((g) => g.node === n.name)
+                  .map((g) => (
+                    <CollapseGroupButton key={g.key} group={g} name={groupName(g)} lod={lod} onCollapse={collapseGroup} />
+                  ))}
               </NodeRegion>
             );
           })}

@@ -87,6 +87,11 @@ export interface TopologyLayout {
   /** Replica groups by key, and each grouped Pod's group key. */
   groups: Map<string, ReplicaGroup>;
   groupOf: Map<string, string>;
+  /**
+   * Groups the user opened (LayoutOptions.expanded) that would be grouped, by key: their Pods are drawn one
+   * by one, and `rect` is the first one's card (where the group's Collapse button goes).
+   */
+  expandedGroups: Map<string, ReplicaGroup>;
   /** Tray for Pods without a node (Pending), or null when every Pod is scheduled. */
   pending: Rect | null;
   pendingPods: string[];
@@ -166,24 +171,31 @@ export function replicaGroupKey(namespace: string, owner: string, node: string):
   return `group/${namespace}/${owner}@${node}`;
 }
 
+type Run = { key: string; owner: string; namespace: string; pods: SnapPod[] };
+
 /**
  * A node's Pods (sorted: replicas of one workload are adjacent) as drawn items: runs of two or more
- * Pods with the same controller become one group, unless that group is expanded.
+ * Pods with the same controller become one group, unless that group is expanded (then its Pods are
+ * drawn, and the run goes into `expanded`).
  */
-function groupRuns(
-  pods: SnapPod[],
-  node: string,
-  opts: LayoutOptions,
-): (SnapPod | { key: string; owner: string; namespace: string; pods: SnapPod[] })[] {
+function groupRuns(pods: SnapPod[], node: string, opts: LayoutOptions, expanded: Run[]): (SnapPod | Run)[] {
   if (!opts.groupReplicas) return pods;
-  const out: ReturnType<typeof groupRuns> = [];
+  const out: (SnapPod | Run)[] = [];
   for (let i = 0; i < pods.length;) {
     const p = pods[i]!;
     let j = i + 1;
     while (p.owner && j < pods.length && pods[j]!.owner === p.owner && pods[j]!.namespace === p.namespace) j++;
-    const key = p.owner ? replicaGroupKey(p.namespace, p.owner, node) : '';
-    if (j - i >= 2 && !opts.expanded?.has(key)) out.push({ key, owner: p.owner!, namespace: p.namespace, pods: pods.slice(i, j) });
-    else out.push(...pods.slice(i, j));
+    const run = {
+      key: p.owner ? replicaGroupKey(p.namespace, p.owner, node) : '',
+      owner: p.owner!,
+      namespace: p.namespace,
+      pods: pods.slice(i, j),
+    };
+    if (j - i >= 2 && !opts.expanded?.has(run.key)) out.push(run);
+    else {
+      if (j - i >= 2) expanded.push(run);
+      out.push(...run.pods);
+    }
     i = j;
   }
   return out;
@@ -298,7 +310,8 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
   );
   const lbList = svcList.filter((s) => s.type === 'LoadBalancer');
 
-  const itemsByNode = new Map(snap.nodes.map((n) => [n.name, groupRuns(byNode.get(n.name)!, n.name, opts)]));
+  const expandedRuns = new Map<string, Run[]>(snap.nodes.map((n) => [n.name, []]));
+  const itemsByNode = new Map(snap.nodes.map((n) => [n.name, groupRuns(byNode.get(n.name)!, n.name, opts, expandedRuns.get(n.name)!)]));
   const shape: Shape = {
     podCounts: snap.nodes.map((n) => itemsByNode.get(n.name)!.length),
     services: svcList.length,
@@ -391,6 +404,13 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
     y += h + S.rowGap;
   }
   const nodesBottom = rows.length ? y - S.rowGap : y;
+
+  const expandedGroups = new Map<string, ReplicaGroup>();
+  for (const [node, runs] of expandedRuns)
+    for (const r of runs) {
+      const members = r.pods.map((p) => objectKey('pod', p.namespace, p.name));
+      expandedGroups.set(r.key, { key: r.key, owner: r.owner, namespace: r.namespace, node, members, rect: pods.get(members[0]!)! });
+    }
   const contentW = Math.max(nodesWidth, span(Math.min(svcPerRow, svcList.length), S.svcW, S.svcGap), S.pendingW + 2 * S.nodePad);
 
   // The Pending tray below the nodes.
@@ -450,6 +470,7 @@ export function layoutTopology(snap: Snap, opts: LayoutOptions = {}): TopologyLa
     pods,
     groups,
     groupOf,
+    expandedGroups,
     pending,
     pendingPods: pendingKeys,
   };

@@ -208,6 +208,54 @@ test.describe('500 Pods: 20 Deployments × 25 replicas on 5 nodes', () => {
     await screenshotEverySize(page, 'zoom-500-grouped-run', () => fit(page));
   });
 
+  test('an opened group closes again: by its Collapse button (mouse or keyboard) and by Escape on one of its Pods', async ({ page }) => {
+    const app = new AppPage(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.open(server.url);
+    const group = page.getByRole('button', { name: /^Pods app-3 ×\d+ on node-0, / });
+    const count = Number(/×(\d+)/.exec((await group.getAttribute('aria-label')) ?? '')![1]);
+    const members = page.getByRole('group', { name: /^Pod app-3-\w+-\w+, .*, on node-0/ });
+    const collapse = page.getByRole('button', { name: `Collapse app-3 ×${count} on node-0 into one card` });
+    await expect(collapse).toHaveCount(0);
+
+    // Opened by Enter, the focus on its first Pod: Escape there closes it, and the focus is on the group's card.
+    await group.focus();
+    await page.keyboard.press('Enter');
+    await expect(members).toHaveCount(count);
+    await expect(collapse).toBeVisible();
+    await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Pod app-3-/);
+    await members.nth(1).focus();
+    await page.keyboard.press('Escape');
+    await expect(members).toHaveCount(0);
+    await expect(collapse).toHaveCount(0);
+    await expect(group).toBeFocused();
+
+    // The button, by keyboard: arrow keys reach it from the first Pod (↑), Enter closes the group.
+    await page.keyboard.press('Enter');
+    await expect(members).toHaveCount(count);
+    await page.keyboard.press('ArrowUp');
+    await expect(collapse).toBeFocused();
+    await fit(page);
+    await expect.poll(async () => overlaps(await mapWords(page))).toEqual([]);
+    // Legible: its words at least 9.5 px on screen at fit.
+    const px = await collapse
+      .locator('text')
+      .evaluate((t) => parseFloat(getComputedStyle(t).fontSize) * (t as SVGTextElement).getScreenCTM()!.a);
+    expect(px).toBeGreaterThanOrEqual(9.5);
+    await screenshotEverySize(page, 'zoom-500-collapse-button', () => fit(page));
+    await collapse.focus();
+    await page.keyboard.press('Enter');
+    await expect(members).toHaveCount(0);
+    await expect(group).toBeFocused();
+
+    // And by mouse.
+    await group.click();
+    await expect(members).toHaveCount(count);
+    await collapse.click();
+    await expect(members).toHaveCount(0);
+    await expect(group).toBeVisible();
+  });
+
   test('a group opens into its Pods (click or Enter); the toggle works by keyboard', async ({ page }) => {
     const app = new AppPage(page);
     await page.setViewportSize({ width: 1280, height: 720 });

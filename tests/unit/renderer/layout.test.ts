@@ -154,4 +154,16 @@ describe('replica groups', () => {
       for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
     }
   });
+
+  it('lists an expanded group, with its first Pod card, so it can be closed again; grouped or ungrouped, none', () => {
+    const key = 'group/default/ReplicaSet/web-5d8f6c7b9@k8s-node1';
+    const l = layoutTopology(snap, { groupReplicas: true, expanded: new Set([key]) });
+    const g = l.expandedGroups.get(key)!;
+    expect(g.members).toEqual(['pod/default/web-5d8f6c7b9-a', 'pod/default/web-5d8f6c7b9-b', 'pod/default/web-5d8f6c7b9-c']);
+    expect(g.node).toBe('k8s-node1');
+    expect(g.rect).toBe(l.pods.get('pod/default/web-5d8f6c7b9-a'));
+    expect(layoutTopology(snap, { groupReplicas: true }).expandedGroups.size).toBe(0);
+    // Grouping off: nothing is a group, so nothing is an opened one either.
+    expect(layoutTopology(snap, { expanded: new Set([key]) }).expandedGroups.size).toBe(0);
+  });
 });
