@@ -5,7 +5,7 @@
  * only when another outcome is revealed, not on every playback tick. Its rows are one tab stop (arrows
  * move, Enter jumps to the hop that decided that request), as in the event list.
  */
-import { memo, useCallback, useMemo, type CSSProperties } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, type CSSProperties } from 'react';
 import type { TraceRun } from '../../src/model/trace';
 import type { PlaybackController, PlaybackState } from '../playback/controller';
 import { revealThreshold } from '../playback/timeline';
@@ -77,10 +77,15 @@ function Tally({ tally }: { tally: EndpointTally[] }) {
 export function ResultsPanel({ controller, run }: { controller: PlaybackController; run: TraceRun | null }) {
   const threshold = usePlaybackSelector(controller, pickThreshold);
   const timeline = usePlaybackSelector(controller, pickTimeline);
-  const results = useMemo(() => runResults(run, timeline, threshold), [run, timeline, threshold]);
+  const live = useMemo(() => ({ run, timeline, results: runResults(run, timeline, threshold) }), [run, timeline, threshold]);
+  // The rows follow in a transition: a new run's 200 are rendered in slices and committed (laid out,
+  // painted) a frame after the map, the playback bar and the inspector show the run; a revealed
+  // outcome's row the same way. The run and its timeline are deferred together, so they always match.
+  const shown = useDeferredValue(live);
+  const { results } = shown;
   // A row jumps to the hop that decided that request.
-  const pick = useCallback((n: number) => controller.selectEvent(timeline.outcomeAt[n - 1] ?? 0), [controller, timeline]);
-  const total = run?.traces.length ?? 0;
+  const pick = useCallback((n: number) => controller.selectEvent(shown.timeline.outcomeAt[n - 1] ?? 0), [controller, shown.timeline]);
+  const total = shown.run?.traces.length ?? 0;
   const rows = results.rows;
   const columns = useMemo(() => resultColumns(rows), [rows]);
   const activate = useCallback((pos: number) => pick(rows[pos]!.n), [pick, rows]);

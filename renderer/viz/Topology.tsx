@@ -5,6 +5,7 @@
 import {
   memo,
   useCallback,
+  useDeferredValue,
   useEffect,
   useImperativeHandle,
   useLayoutEffect,
@@ -118,6 +119,10 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     canvas.current?.redraw();
   }, []);
   const { fit: fitTo, zoomBy, current: transform } = useZoom(container, onZoom);
+  // The cards follow a new level of detail in a transition: React renders the 500 of them in slices
+  // and commits them a frame later, so a re-fit (the first run's panels narrow the map) or a zoom
+  // across a step never lays out and paints the cards in the same task as what caused it.
+  const shownLod = useDeferredValue(lod);
 
   // The map's words, for the answered badges and the packet layer to keep off (mapTextBoxes.ts):
   // measured once per layout and level of detail (a new snapshot is a new layout), when first asked.
@@ -130,11 +135,16 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     return boxes;
   }, []);
   // The packet layer's: those words and the answered badges, in one list per change.
-  const drawn = useRef<{ layout: TopologyLayout; lod: Lod; badges: Rect[]; all: Rect[] | null }>({ layout, lod, badges: [], all: null });
+  const drawn = useRef<{ layout: TopologyLayout; lod: Lod; badges: Rect[]; all: Rect[] | null }>({
+    layout,
+    lod: shownLod,
+    badges: [],
+    all: null,
+  });
   useLayoutEffect(() => {
-    drawn.current = { ...drawn.current, layout, lod, all: null };
+    drawn.current = { ...drawn.current, layout, lod: shownLod, all: null };
     canvas.current?.redraw();
-  }, [layout, lod]);
+  }, [layout, shownLod]);
   const onBadges = useCallback((badges: Rect[]) => {
     drawn.current = { ...drawn.current, badges, all: null };
     canvas.current?.redraw();
@@ -236,7 +246,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         ingressController={isIngressController(snapshot, key)}
         template={templates.get(key)}
         onSelect={select}
-        lod={lod}
+        lod={shownLod}
       />
     );
   };
@@ -287,7 +297,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         matched={matches ? group.members.some((m) => matches.has(m)) : undefined}
         active={has(activeKey)}
         onExpand={expandGroup}
-        lod={lod}
+        lod={shownLod}
       />
     );
   };
@@ -318,7 +328,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         <g ref={content}>
           <NetworkLinks nodes={snapshot.nodes} clientIP={snapshot.settings.externalClientIP} layout={layout} />
           <EndpointLinks services={snapshot.services} layout={layout} focusKey={activeKey?.startsWith('svc/') ? activeKey : selectedKey} />
-          <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} lod={lod} />
+          <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} lod={shownLod} />
           {snapshot.services.map((s) => {
             const key = objectKey('svc', s.namespace, s.name);
             const rect = layout.services.get(key);
@@ -331,7 +341,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
                 selected={selectedKey === key}
                 active={activeKey === key}
                 onSelect={select}
-                lod={lod}
+                lod={shownLod}
               />
             ) : null;
           })}
@@ -348,7 +358,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
                 active={activeKey === key}
                 iptablesActive={activeNode === n.name}
                 onSelect={select}
-                lod={lod}
+                lod={shownLod}
               >
                 {nl.items.map(renderItem)}
                 {[...layout.expandedGroups.values()]
@@ -359,7 +369,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
               </NodeRegion>
             );
           })}
-          <EndpointCounts controller={controller} layout={layout} lod={lod} words={words} onPlaced={onBadges} />
+          <EndpointCounts controller={controller} layout={layout} lod={shownLod} words={words} onPlaced={onBadges} />
           {layout.pending && (
             <g
               className="pending-tray"
