@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeAppFolder } from '../bench/generate';
 import { AppPage } from './support/app';
-import { screenshotEverySize } from './support/screenshots';
-import { ROOT, SEED, startWeb, type WebServer } from './support/webServer';
+import { screenshotEverySize, zoomOn } from './support/screenshots';
+import { ROOT, SEED, screenshotPath, startWeb, type WebServer } from './support/webServer';
 
 // The repo's copy of the corpus (tests/fixtures/corpus), so a clean clone in CI has it.
 const MICROSERVICES_DIR = path.join(ROOT, 'tests', 'fixtures', 'corpus', 'GoogleCloudPlatform__microservices-demo', 'kubernetes-manifests');
@@ -206,6 +206,34 @@ test.describe('500 Pods: 20 Deployments × 25 replicas on 5 nodes', () => {
     await fit(page);
     await expect.poll(async () => overlaps(await mapWords(page))).toEqual([]);
     await screenshotEverySize(page, 'zoom-500-grouped-run', () => fit(page));
+
+    // The answered counts stay legible: at fit (both sizes) and zoomed in, a count's number is never
+    // under 9.5 px on screen; where it cannot be that big on its card it is a dot, named by its label.
+    const badges = page.locator('.endpoint-count');
+    const numbers = async () =>
+      badges.evaluateAll((els) =>
+        els.flatMap((b) => {
+          const t = b.querySelector('text');
+          return t ? [{ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM()!.a }] : [];
+        }),
+      );
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await fit(page);
+      expect(await badges.count()).toBeGreaterThan(0);
+      for (const n of await numbers()) expect(n.px, `${n.text} at fit, ${size.width}×${size.height}`).toBeGreaterThanOrEqual(9.5);
+      for (const label of await badges.evaluateAll((els) => els.map((b) => b.getAttribute('aria-label'))))
+        expect(label).toMatch(/^Pods of ReplicaSet\/app-0-\w+ on node-\d answered ×\d+$/);
+    }
+    const answered = page.getByRole('button', { name: /^Pods app-0 ×\d+ on node-0, / });
+    await zoomOn(page, answered);
+    const close = await numbers();
+    expect(close.length, 'counts drawn as numbers close up').toBeGreaterThan(0);
+    for (const n of close) expect(n.px, `${n.text} zoomed in`).toBeGreaterThanOrEqual(9.5);
+    await page.screenshot({ path: screenshotPath('zoom-500-answered-close') });
   });
 
   test('an opened group closes again: by its Collapse button (mouse or keyboard) and by Escape on one of its Pods', async ({ page }) => {
@@ -291,6 +319,11 @@ test.describe('500 Pods: 20 Deployments × 25 replicas on 5 nodes', () => {
     await expect(page.getByRole('group', { name: /^Pod app-/ })).toHaveCount(500);
     await expect(page.getByRole('button', { name: /^Pods app-/ })).toHaveCount(0);
     await expectReadable(page, 9, true);
+    // Too small at fit for a legible word, a tile still names its Pod: its accessible name and its tooltip.
+    const tile = page.getByRole('group', { name: /^Pod app-7-/ }).first();
+    const tileLabel = (await tile.getAttribute('aria-label')) ?? '';
+    expect(tileLabel).toMatch(/^Pod app-7-\w+-\w+, \d+\.\d+\.\d+\.\d+, Running, on node-\d/);
+    await expect(tile.locator('title')).toHaveText(tileLabel);
     await screenshotEverySize(page, 'zoom-500-ungrouped', () => fit(page));
     await toggle.focus();
     await page.keyboard.press('Enter');
