@@ -68,26 +68,33 @@ export function exchange(ix: ClusterIndex, net: NetSession, source: Source, serv
   if (t.outcome !== 'delivered' || !t.response)
     return { hops, answer: null, failed: t, immediate: conn.immediate || t.outcome === 'refused' };
   const coredns = answeringPod(ix, t)?.labels['k8s-app'] === 'kube-dns';
-  const answer = coredns ? zoneAnswer(ix, q) : upstreamLookup(ix.cluster.settings, q);
+  const zone = coredns ? zoneAnswer(ix, q) : null;
+  const answer = zone !== null ? zone.answer : upstreamLookup(ix.cluster.settings, q);
+  const text = zone !== null ? zone.text : answerText(answer);
+  const aaaa = zone !== null ? zone.aaaa : aaaaText(answer, q);
   const last = hops.length - 1;
   const who = coredns ? 'CoreDNS' : `${t.pod}, a DNS server the simulation knows only as a forwarder,`;
-  hops[last] = {
-    ...hops[last],
-    note: `${hops[last].note}; ${who} answers ${q}: ${answerText(answer)} — ${answer.why}; AAAA: ${aaaaText(answer, q)}`,
-  };
+  hops[last] = { ...hops[last], note: `${hops[last].note}; ${who} answers ${q}: ${text} — ${answer.why}; AAAA: ${aaaa}` };
   const reply = message(id, 'response', q, at, answer);
   const back = t.response.hops;
   for (let i = 0; i < back.length; i++) {
     const h = back[i];
-    const note = i === back.length - 1 ? `the DNS answer from ${h.src} reaches the resolver: ${answerText(answer)}` : h.note;
+    const note = i === back.length - 1 ? `the DNS answer from ${h.src} reaches the resolver: ${text}` : h.note;
     hops.push({ ...h, note, dns: reply });
   }
   return { hops, answer, failed: null, immediate: false };
 }
 
+/** CoreDNS's answer to one name, with its words for the hops (A, then the AAAA that went along). */
+interface ZoneAnswered {
+  answer: ZoneAnswer;
+  text: string;
+  aaaa: string;
+}
+
 /** Per index: a nameserver's `IP:53/udp` target, and CoreDNS's answer per name (the cluster does not change under an index). */
 const serverTargets = new WeakMap<ClusterIndex, Map<string, Target>>();
-const zoneAnswers = new WeakMap<ClusterIndex, Map<string, ZoneAnswer>>();
+const zoneAnswers = new WeakMap<ClusterIndex, Map<string, ZoneAnswered>>();
 
 function serverTarget(ix: ClusterIndex, server: string): Target {
   let byServer = serverTargets.get(ix);
@@ -98,11 +105,14 @@ function serverTarget(ix: ClusterIndex, server: string): Target {
 }
 
 /** Shared answers are only read (lookup copies what it keeps), like every memo of the index. */
-function zoneAnswer(ix: ClusterIndex, q: string): ZoneAnswer {
+function zoneAnswer(ix: ClusterIndex, q: string): ZoneAnswered {
   let byName = zoneAnswers.get(ix);
   if (byName === undefined) zoneAnswers.set(ix, (byName = new Map()));
   let a = byName.get(q);
-  if (a === undefined) byName.set(q, (a = coreDnsLookup(ix.cluster, q)));
+  if (a === undefined) {
+    const answer = coreDnsLookup(ix.cluster, q);
+    byName.set(q, (a = { answer, text: answerText(answer), aaaa: aaaaText(answer, q) }));
+  }
   return a;
 }
 
