@@ -65,6 +65,16 @@ export function containerLines(pod: Pod, widths: number[], measure: Measure): st
   return [fitText(measure(short) <= maxPx ? short : `${cs.length}× ${ports}`, maxPx, measure)];
 }
 
+/**
+ * A zoomed-out Pod's name: a controller's Pod keeps its generated suffix when the name is cut
+ * (`app-16…-5mmdf`, or `-5mmdf` alone where little fits), since that is what tells replicas apart.
+ */
+export function zoomedName(name: string, owner: string | null | undefined): { text: string; suffix?: string } {
+  const cut = name.lastIndexOf('-');
+  if (!owner || cut <= 0 || cut === name.length - 1) return { text: name };
+  return { text: name.slice(0, cut), suffix: name.slice(cut) };
+}
+
 export const PodCard = memo(function PodCard({
   pod,
   podKey,
@@ -113,7 +123,7 @@ export const PodCard = memo(function PodCard({
     const reserve = shields.length > 0 ? shields.length * SHIELD_STEP + 4 : 0;
     const lines = zoomStack(
       [
-        { text: pending ? name : pod.name, cls: 'pod-name', px: 13, measure: measure.title, lines: badge ? 1 : 2 },
+        { ...zoomedName(pending ? name : pod.name, pod.owner), cls: 'pod-name', px: 13, measure: measure.title, lines: badge ? 1 : 2 },
         // What it is (an ingress controller, a rollout's new or old template) before its address.
         ...(badge ? [{ text: badge, cls: 'pod-status', px: 11.5, measure: measure.small, whole: true }] : []),
         { text: pod.ip ?? '<none>', cls: 'pod-ip mono', px: 11.5, measure: measure.mono, whole: true },

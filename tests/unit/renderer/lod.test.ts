@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FULL_ZOOM, MIN_PX, lodFor, zoomStack, type ZoomItem } from '../../../renderer/viz/lod';
 import { charMeasure } from '../../../renderer/viz/text';
+import { zoomedName } from '../../../renderer/viz/PodCard';
 
 const name = (text: string): ZoomItem => ({ text, cls: 'pod-name', px: 13, measure: charMeasure(8), lines: 2 });
 const ip = (text: string): ZoomItem => ({ text, cls: 'pod-ip mono', px: 11.5, measure: charMeasure(7) });
@@ -52,5 +53,21 @@ describe('semantic zoom', () => {
     expect(group(0.3)).toMatch(/^recommend.*×3$/);
     expect(group(0.3)).toContain('…');
     expect(group(0.16)).toBe('×3');
+  });
+});
+
+describe('a zoomed-out Pod name keeps what tells replicas apart', () => {
+  const m = charMeasure(8.6);
+  it('a controller Pod cut short keeps its generated suffix; a bare Pod is cut as before', () => {
+    expect(zoomedName('app-16-77fb4bb557-5mmdf', 'ReplicaSet/app-16-77fb4bb557')).toEqual({ text: 'app-16-77fb4bb557', suffix: '-5mmdf' });
+    expect(zoomedName('pod-1', null)).toEqual({ text: 'pod-1' });
+    const item = { ...zoomedName('app-16-77fb4bb557-5mmdf', 'ReplicaSet/x'), cls: 'pod-name', px: 13, measure: m, lines: 1 };
+    // Room for about 14 characters at the smallest legible size: the head is cut, the suffix stays.
+    const [line] = zoomStack([item], (14 * 8.6 * (9.5 / 13)) / 0.5, 200, 0.5);
+    expect(line!.text.endsWith('-5mmdf')).toBe(true);
+    expect(line!.text).toContain('…');
+    // Room for the suffix only: the suffix alone.
+    const [tiny] = zoomStack([item], (7 * 8.6 * (9.5 / 13)) / 0.5, 200, 0.5);
+    expect(tiny!.text).toBe('-5mmdf');
   });
 });
