@@ -19,6 +19,9 @@ export function resultCells(r: ResultRow): [string, string, string, string, stri
   ];
 }
 
+/** How much wider than `ch` a header's letters run (bold, proportional). */
+const HEADER_WIDTH = 1.2;
+
 /** Each cell's padding, left and right (results.css). */
 const PAD_PX = 12;
 
@@ -27,7 +30,9 @@ const PAD_PX = 12;
  * proportion when there is room) and the table's minimum width (narrower, it scrolls sideways).
  */
 export function resultColumns(rows: readonly ResultRow[]): { template: string; minWidth: string } {
-  const chars: number[] = RESULT_HEADERS.map((h) => h.length);
+  // A header's bold letters run wider than `ch` (a digit's width): counted a fifth wider, and at
+  // least one more, so 'Pod', 'Node' and '#' are not cut short while the rows still say '—'.
+  const chars: number[] = RESULT_HEADERS.map((h) => Math.max(h.length + 1, Math.ceil(h.length * HEADER_WIDTH)));
   for (const r of rows) resultCells(r).forEach((text, i) => (chars[i] = Math.max(chars[i]!, text.length)));
   return {
     template: chars.map((n) => `minmax(calc(${n}ch + ${PAD_PX}px), ${n}fr)`).join(' '),

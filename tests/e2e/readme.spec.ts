@@ -3,7 +3,7 @@
  * `external → node/k8s-node1:30000`, with the packet inspector on the DNAT hop. Always saved with the
  * other screenshots; copied to assets/screenshot.png (the committed one) when
  * UPDATE_README_SCREENSHOT=1:
- *   UPDATE_README_SCREENSHOT=1 npx playwright test --project browser tests/e2e/readme.spec.ts
+ *   UPDATE_README_SCREENSHOT=1 npx playwright test --project=browser tests/e2e/readme.spec.ts
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -14,14 +14,15 @@ describe('Results columns', () => {
       { n: 1, outcome: 'delivered', pod: 'pod-1', node: 'k8s-node1', clientSeen: '192.168.64.1' },
       { n: 10, outcome: null },
     ]);
-    // '#' and 10 → 2; 'on the way…' 11; 'pod-1' under 'Pod' → 5; 'k8s-node1' 9; 'Client seen' and '192.168.64.1' → 12.
+    // A header counts a fifth wider than its letters, and at least one more ('#' 2, 'Outcome' 9, 'Pod' 4,
+    // 'Node' 5, 'Client seen' 14): '#' and 10 → 2; 'on the way…' 11; 'pod-1' → 5; 'k8s-node1' 9; 'Client seen' 14.
     expect(template).toBe(
-      'minmax(calc(2ch + 12px), 2fr) minmax(calc(11ch + 12px), 11fr) minmax(calc(5ch + 12px), 5fr) minmax(calc(9ch + 12px), 9fr) minmax(calc(12ch + 12px), 12fr)',
+      'minmax(calc(2ch + 12px), 2fr) minmax(calc(11ch + 12px), 11fr) minmax(calc(5ch + 12px), 5fr) minmax(calc(9ch + 12px), 9fr) minmax(calc(14ch + 12px), 14fr)',
     );
-    expect(minWidth).toBe('calc(39ch + 60px)');
+    expect(minWidth).toBe('calc(41ch + 60px)');
   });
 
   it('with no rows, the headers set the widths', () => {
-    expect(resultColumns([]).minWidth).toBe('calc(26ch + 60px)');
+    expect(resultColumns([]).minWidth).toBe('calc(34ch + 60px)');
   });
 });
