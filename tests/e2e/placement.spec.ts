@@ -154,10 +154,11 @@ test.describe('microservices-demo', () => {
     const app = new AppPage(page);
     await page.setViewportSize({ width: 1280, height: 720 });
     await app.open(server.url);
-    const sources = await page
-      .getByRole('combobox', { name: 'Source' })
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const source = page.getByRole('combobox', { name: 'Source' });
+    // The Source list fills in after the map is drawn: wait for the frontend's Pod before reading it
+    // (read at once, it was empty in a clean-clone CI run).
+    await expect(source.locator('option[value^="pod/frontend-"]').first()).toBeAttached();
+    const sources = await source.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     const from = sources.find((s) => /^pod\/frontend-/.test(s));
     expect(from, sources.join(' ')).toBeTruthy();
     await app.send(from!, { type: 'productcatalogservice:3550' }, 10);
