@@ -4,8 +4,6 @@
  * stay on screen, their header (Save scenario, the problem count) always usable, their bodies a
  * click away.
  */
-import { useId } from 'react';
-
 export interface Fold {
   open: boolean;
   onToggle(open: boolean): void;
@@ -35,6 +33,3 @@ export function FoldHeading({ title, fold, bodyId }: { title: string; fold?: Fol
     </h2>
   );
 }
-
-/** An id for the folded body, stable per panel. */
-export const useFoldBodyId = useId;

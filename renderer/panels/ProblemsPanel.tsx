@@ -1,8 +1,9 @@
 /** Diagnostics as the CLI prints them: severity, file:line:column, field path, API-server message. */
+import { useId } from 'react';
 import type { Diagnostic } from '../../src/model/source';
 import { objectKey } from '../../src/model/componentId';
 import { SourceLink } from '../source/SourceLink';
-import { foldClass, FoldHeading, useFoldBodyId, type Fold } from './FoldHeading';
+import { foldClass, FoldHeading, type Fold } from './FoldHeading';
 
 /** The map object a problem is about (Pods, Services and Nodes are drawn), for selecting it with its source. */
 function objectOf(d: Diagnostic): string | undefined {
@@ -38,7 +39,7 @@ function SeverityIcon({ severity }: { severity: Diagnostic['severity'] }) {
 }
 
 export function ProblemsPanel({ diagnostics, objectCount, fatal, fold }: ProblemsPanelProps) {
-  const bodyId = useFoldBodyId();
+  const bodyId = useId();
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const sorted = [...diagnostics].sort(

@@ -3,9 +3,9 @@
  * to replay with one click or delete, and the folder README's lessons as ready-made ones. Saving keeps
  * the request last sent (source, target, count, interval) and the cluster's seed under a name.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { KubeTrafficApi, Scenario, Scenarios } from '../../src/api/contract';
-import { foldClass, FoldHeading, useFoldBodyId, type Fold } from './FoldHeading';
+import { foldClass, FoldHeading, type Fold } from './FoldHeading';
 
 export interface ScenariosPanelProps {
   api: KubeTrafficApi;
@@ -58,7 +58,7 @@ function PlayButton({
 }
 
 export function ScenariosPanel({ api, folder, last, busy, onReplay, onError, fold }: ScenariosPanelProps) {
-  const bodyId = useFoldBodyId();
+  const bodyId = useId();
   const [list, setList] = useState<Scenarios>(EMPTY);
   const [name, setName] = useState('');
 

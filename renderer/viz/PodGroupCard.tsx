@@ -5,7 +5,6 @@
  */
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ClusterSnapshot } from '../../src/api/contract';
-import { displayName } from '../../src/model/componentId';
 import { podStatus, podTone } from '../model/status';
 import type { ReplicaGroup } from './layout';
 import { FULL, zoomStack, type Lod } from './lod';
@@ -17,8 +16,8 @@ type Pod = ClusterSnapshot['pods'][number];
 
 export interface PodGroupCardProps {
   group: ReplicaGroup;
-  /** Its workload's name (a Deployment's); absent: its controller's. */
-  name?: string;
+  /** Its name as shown: its workload's (a Deployment's), else its controller's (Topology's groupName). */
+  name: string;
   pods: Pod[];
   selected: boolean;
   /** Label-selector state of its Pods: true = some match, false = none does, undefined = no selector. */
@@ -39,7 +38,7 @@ const TONE_ORDER = ['danger', 'warn', 'muted', 'ok'] as const;
 
 export const PodGroupCard = memo(function PodGroupCard({
   group,
-  name: workload,
+  name,
   pods,
   selected,
   matched,
@@ -48,8 +47,6 @@ export const PodGroupCard = memo(function PodGroupCard({
   lod = FULL,
 }: PodGroupCardProps) {
   const { rect } = group;
-  const ownerName = group.owner.slice(group.owner.indexOf('/') + 1);
-  const name = displayName(group.namespace, workload ?? ownerName);
   const title = `${name} ×${pods.length}`;
   const summary = statusSummary(pods);
   // The card takes its worst member's tone: one failing replica must show.

@@ -284,14 +284,12 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     const group = layout.groups.get(key);
     if (!group) return renderPod(key);
     const members = group.members.flatMap((m) => podsByKey.get(m) ?? []);
-    // Named after its workload (Deployment `web`, not ReplicaSet `web-5d8f6c7b9`) where the snapshot shows one.
-    const workload = members[0] ? workloadOf(snapshot, members[0])?.name : undefined;
     const has = (k: string | null) => k !== null && group.members.includes(k);
     return (
       <PodGroupCard
         key={key}
         group={group}
-        name={workload}
+        name={groupName(group)}
         pods={members}
         selected={has(selectedKey)}
         matched={matches ? group.members.some((m) => matches.has(m)) : undefined}

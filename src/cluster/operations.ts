@@ -195,14 +195,10 @@ export function drainNodeWithOutput(c: Cluster, node: string, opts: DrainOptions
   const daemons = onNode.filter((p) => p.owner?.kind === 'DaemonSet');
   const problems: string[] = [];
   if (!ignoreDaemonSets && daemons.length > 0) {
-    problems.push(
-      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemons.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
-    );
+    problems.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${namespacedNames(daemons)}`);
   }
   if (!opts.force && unmanaged.length > 0) {
-    problems.push(
-      `cannot delete Pods declare no controller (use --force to override): ${unmanaged.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
-    );
+    problems.push(`cannot delete Pods declare no controller (use --force to override): ${namespacedNames(unmanaged)}`);
   }
   if (problems.length > 0) {
     const list = problems.length > 1 ? `[${problems.join(', ')}]` : problems[0];
@@ -212,9 +208,8 @@ export function drainNodeWithOutput(c: Cluster, node: string, opts: DrainOptions
   }
   setSchedulable(sim, n, true);
   const output = [`node/${node} cordoned`];
-  const names = (ps: PodState[]) => ps.map((p) => `${p.namespace}/${p.name}`).join(', ');
-  if (daemons.length > 0) output.push(`Warning: ignoring DaemonSet-managed Pods: ${names(daemons)}`);
-  if (unmanaged.length > 0) output.push(`Warning: deleting Pods that declare no controller: ${names(unmanaged)}`);
+  if (daemons.length > 0) output.push(`Warning: ignoring DaemonSet-managed Pods: ${namespacedNames(daemons)}`);
+  if (unmanaged.length > 0) output.push(`Warning: deleting Pods that declare no controller: ${namespacedNames(unmanaged)}`);
   // Evicted (graceful deletion: Terminating for its grace period), each replaced by its controller at once.
   let pending = onNode.filter((p) => p.owner?.kind !== 'Node' && p.owner?.kind !== 'DaemonSet' && !p.terminating);
   const evicted: PodState[] = [];
@@ -231,16 +226,14 @@ export function drainNodeWithOutput(c: Cluster, node: string, opts: DrainOptions
         terminatePod(sim, pod);
         allowed.push(pod);
       } else if (answer.code === 429) {
-        output.push(
-          `error when evicting pods/${JSON.stringify(pod.name)} -n ${JSON.stringify(pod.namespace)} (will retry after ${EVICTION_RETRY_SECONDS}s): ${answer.message}`,
-        );
+        output.push(`${evictionError(pod)} (will retry after ${EVICTION_RETRY_SECONDS}s): ${answer.message}`);
         refused.push(pod);
       } else {
-        output.push(`error when evicting pods/${JSON.stringify(pod.name)} -n ${JSON.stringify(pod.namespace)}: ${answer.message}`);
+        output.push(`${evictionError(pod)}: ${answer.message}`);
         throw new ClusterOperationError(
           [
             ...output,
-            `error: unable to drain node "${node}" due to error: error when evicting pods/${JSON.stringify(pod.name)} -n ${JSON.stringify(pod.namespace)}: ${answer.message}, continuing command...`,
+            `error: unable to drain node "${node}" due to error: ${evictionError(pod)}: ${answer.message}, continuing command...`,
             'There are pending nodes to be drained:',
             ` ${node}`,
           ].join('\n'),
@@ -275,15 +268,29 @@ export function drainNodeWithOutput(c: Cluster, node: string, opts: DrainOptions
   return { cluster: done, output };
 }
 
+/** `NS/NAME`, as kubectl drain lists Pods. */
+function namespacedName(p: PodState): string {
+  return `${p.namespace}/${p.name}`;
+}
+
+function namespacedNames(ps: readonly PodState[]): string {
+  return ps.map(namespacedName).join(', ');
+}
+
 function byNamespacedName(a: PodState, b: PodState): number {
-  const ka = `${a.namespace}/${a.name}`;
-  const kb = `${b.namespace}/${b.name}`;
+  const ka = namespacedName(a);
+  const kb = namespacedName(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** kubectl's words for a failed eviction, before its reason. */
+function evictionError(pod: PodState): string {
+  return `error when evicting pods/${JSON.stringify(pod.name)} -n ${JSON.stringify(pod.namespace)}`;
 }
 
 /** A budget refuses and nothing in the cluster will change to let it allow the eviction. */
 function stuck(node: string, output: string[], refused: PodState[]): ClusterOperationError {
-  const pods = refused.map((p) => `${p.namespace}/${p.name}`).join(', ');
+  const pods = namespacedNames(refused);
   return new ClusterOperationError(
     [
       ...output,
