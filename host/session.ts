@@ -24,7 +24,7 @@ import type {
 } from '../src/api/contract';
 import type { Cluster } from '../src/model/cluster';
 import type { Diagnostic } from '../src/model/source';
-import type { TraceRun } from '../src/model/trace';
+import { shownRun, type ShownRun } from '../src/model/trace';
 import { matchPods, type NetState, newNetState } from '../src/engine/index';
 import { type EngineBudgets, overBudgetDiagnostic } from './budgets';
 import { requestChoices } from './choices';
@@ -125,7 +125,7 @@ export class Session implements Api {
     return suggested ? { ...choices, suggested } : choices;
   }
 
-  async sendRequest(req: { from: string; to: string; count: number; intervalSeconds?: number }): Promise<Result<TraceRun>> {
+  async sendRequest(req: { from: string; to: string; count: number; intervalSeconds?: number }): Promise<Result<ShownRun>> {
     if (!this.loaded) return { ok: false, error: NO_CLUSTER };
     // A curl line keeps its URL and -H headers: an Ingress controller on the way routes on Host and path.
     const target = normalizeTargetRequest(req.to);
@@ -139,7 +139,7 @@ export class Session implements Api {
     // The clock moved on with the requests; what changed on the way (a grace period ended, a rollout step) is shown.
     this.loaded.cluster = traced.value.cluster;
     if (traced.value.run.changes) this.publish();
-    return { ok: true, value: traced.value.run };
+    return { ok: true, value: shownRun(traced.value.run) };
   }
 
   async matchSelector(selector: string): Promise<Result<string[]>> {

@@ -3,7 +3,7 @@
  * playback timeline. Changes that happened at the same moment share one mark, so marks never pile
  * up; each mark sits where the first request sent after it starts, and jumps there.
  */
-import type { RunChange, TraceRun } from '../../src/model/trace';
+import type { RunChange, ShownRun } from '../../src/model/trace';
 import { maxPosition, positionOfEvent, type Timeline } from '../playback/timeline';
 
 export interface ChangeMark {
@@ -18,7 +18,7 @@ export interface ChangeMark {
   title: string;
 }
 
-export function changeMarks(run: TraceRun | null, tl: Timeline): ChangeMark[] {
+export function changeMarks(run: ShownRun | null, tl: Timeline): ChangeMark[] {
   const changes = run?.changes;
   if (!run || !changes || changes.length === 0 || tl.events.length === 0) return [];
   const started = run.startedAt ?? changes[0].at;

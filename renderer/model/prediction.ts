@@ -2,7 +2,7 @@
  * Predict first (Packet Tracer's way of teaching): the run's outcomes stay hidden until the student
  * has guessed how the requests end; then playback shows it and the verdict compares. Pure.
  */
-import type { Outcome, TraceRun } from '../../src/model/trace';
+import type { Outcome, ShownRun } from '../../src/model/trace';
 import { OUTCOMES } from './reach';
 
 export { OUTCOMES };
@@ -29,14 +29,14 @@ export interface PredictionVerdict {
 }
 
 /** `delivered`, or `2 delivered, 1 refused` when the requests ended differently. */
-function outcomesText(run: TraceRun): string {
+function outcomesText(run: ShownRun): string {
   const counts = new Map<Outcome, number>();
   for (const t of run.traces) counts.set(t.outcome, (counts.get(t.outcome) ?? 0) + 1);
   if (counts.size === 1) return [...counts.keys()][0]!;
   return [...counts].map(([o, n]) => `${n} ${o}`).join(', ');
 }
 
-export function predictionVerdict(run: TraceRun, guess: Outcome): PredictionVerdict | null {
+export function predictionVerdict(run: ShownRun, guess: Outcome): PredictionVerdict | null {
   if (run.traces.length === 0) return null;
   const wrong = run.traces.findIndex((t) => t.outcome !== guess);
   const at = wrong >= 0 ? wrong : 0;

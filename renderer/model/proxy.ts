@@ -3,7 +3,7 @@
  * the hop's note; this module only lays that note out — the request it read as lines of a request,
  * the rest as prose — and words the HTTP status the run ended with.
  */
-import type { PacketEvent, Trace } from '../../src/model/trace';
+import type { PacketEvent, TraceVerdict } from '../../src/model/trace';
 
 export interface ProxyRequestView {
   /** Who read it: `ingress-nginx in POD ends the client's connection and reads`. */
@@ -49,12 +49,12 @@ const STATUS_WORDS: Record<number, string> = {
 };
 
 /** `HTTP 200 OK`, `HTTP 404 from the default backend …`: the status an L7 proxy answered with. */
-export function httpStatusText(http: NonNullable<Trace['http']>): string {
+export function httpStatusText(http: NonNullable<TraceVerdict['http']>): string {
   return `HTTP ${STATUS_WORDS[http.status] ?? String(http.status)}`;
 }
 
 /** `HTTP 200 ×2, 404 ×1` over a run's traces; null when no proxy answered any of them. */
-export function httpSummary(traces: readonly Trace[]): string | null {
+export function httpSummary(traces: readonly TraceVerdict[]): string | null {
   const counts = new Map<number, number>();
   for (const t of traces) if (t.http) counts.set(t.http.status, (counts.get(t.http.status) ?? 0) + 1);
   if (counts.size === 0) return null;

@@ -4,7 +4,7 @@
  * the "requests to one Service land on different Pods" lesson at a glance. Pure, from the run and the
  * timeline; an outcome counts only once playback has shown the hop that decides it.
  */
-import type { Outcome, PacketEvent, TraceRun } from '../../src/model/trace';
+import type { Outcome, PacketEvent, ShownRun } from '../../src/model/trace';
 import { canonicalKey, parseComponentId, displayName } from '../../src/model/componentId';
 import { outcomeRevealed, type Timeline } from '../playback/timeline';
 import { httpSummary } from './proxy';
@@ -79,7 +79,7 @@ export function endpointCounts(tl: Timeline, shown: number): Map<string, number>
 }
 
 /** `shown`: the event index on screen (the playback's selection); every outcome up to it is revealed. */
-export function runResults(run: TraceRun | null, tl: Timeline, shown: number): RunResults {
+export function runResults(run: ShownRun | null, tl: Timeline, shown: number): RunResults {
   const empty: RunResults = { rows: [], tally: [], outcomes: {}, revealed: 0 };
   if (!run) return empty;
   const delivered = deliveriesOf(tl);
@@ -116,7 +116,7 @@ export function runResults(run: TraceRun | null, tl: Timeline, shown: number): R
  * `3 delivered, 1 refused · 2 on the way` for what playback has shown so far; through an Ingress
  * controller also what nginx answered, since "delivered" alone hides a 404 or 503.
  */
-export function runSummary(run: TraceRun, r: RunResults): string {
+export function runSummary(run: ShownRun, r: RunResults): string {
   const total = run.traces.length;
   const parts = Object.entries(r.outcomes).map(([k, n]) => `${n} ${k}`);
   if (parts.length === 0) return total > 0 ? `${total} request${total === 1 ? '' : 's'} on the way…` : '';

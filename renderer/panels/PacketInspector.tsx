@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import type { KubeTrafficApi } from '../../src/api/contract';
 import type { LabelledRef } from '../../src/model/source';
-import type { PacketEvent, Trace, TraceRun } from '../../src/model/trace';
+import type { PacketEvent, TraceVerdict, ShownRun } from '../../src/model/trace';
 import { componentLabel } from '../../src/model/componentId';
 import { panelId, TabList, tabId } from './TabList';
 import type { PlaybackController } from '../playback/controller';
@@ -183,7 +183,7 @@ function RefList({ refs, api }: { refs: readonly LabelledRef[]; api: KubeTraffic
   );
 }
 
-function YamlTab({ e, trace, api }: { e: PacketEvent; trace: Trace | undefined; api: KubeTrafficApi | null }) {
+function YamlTab({ e, trace, api }: { e: PacketEvent; trace: TraceVerdict | undefined; api: KubeTrafficApi | null }) {
   const seen = new Set(e.refs.map((r) => `${r.file}:${r.line}:${r.label}`));
   // The verdict's lines, without those this hop already cites: no list twice.
   const verdict = (trace?.refs ?? []).filter((r) => !seen.has(`${r.file}:${r.line}:${r.label}`));
@@ -206,7 +206,7 @@ function YamlTab({ e, trace, api }: { e: PacketEvent; trace: Trace | undefined; 
   );
 }
 
-function Outcome({ e, trace }: { e: PacketEvent; trace: Trace | undefined }) {
+function Outcome({ e, trace }: { e: PacketEvent; trace: TraceVerdict | undefined }) {
   if (!e.outcome && !trace) return null;
   return (
     <div className={`outcome tone-${OUTCOME_TONE[e.outcome ?? trace?.outcome ?? ''] ?? 'muted'}`}>
@@ -226,7 +226,7 @@ export function PacketInspector({
   api = null,
 }: {
   controller: PlaybackController;
-  run: TraceRun | null;
+  run: ShownRun | null;
   api?: KubeTrafficApi | null;
 }) {
   const s = useSlowPlaybackState(controller);

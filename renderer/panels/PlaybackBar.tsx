@@ -1,6 +1,6 @@
 /** Play/Pause, Step back/forward, speed and the Timeline scrubber. */
 import { useMemo, type ReactNode } from 'react';
-import type { TraceRun } from '../../src/model/trace';
+import type { ShownRun } from '../../src/model/trace';
 import type { PlaybackController } from '../playback/controller';
 import { SPEEDS } from '../playback/clock';
 import { revealThreshold } from '../playback/timeline';
@@ -13,7 +13,7 @@ import { RolloutMarks } from './RolloutMarks';
 export interface PlaybackBarProps {
   controller: PlaybackController;
   /** The current run: its summary ("2 delivered, 1 timeout") counts the outcomes playback has shown. */
-  run: TraceRun | null;
+  run: ShownRun | null;
   /** More controls at the bar's end (Export run / Open run). */
   children?: ReactNode;
 }

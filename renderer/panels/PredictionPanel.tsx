@@ -4,7 +4,7 @@
  * and once it has revealed every outcome the panel says "You predicted X — it was Y" and why.
  */
 import { useEffect, useRef } from 'react';
-import type { Outcome, TraceRun } from '../../src/model/trace';
+import type { Outcome, ShownRun } from '../../src/model/trace';
 import { OUTCOME_HINT, OUTCOMES, predictionVerdict } from '../model/prediction';
 import { OUTCOME_TONE } from '../model/outcomeTone';
 import type { PlaybackController, PlaybackState } from '../playback/controller';
@@ -12,7 +12,7 @@ import { usePlaybackSelector } from '../playback/usePlayback';
 
 export interface PredictionPanelProps {
   controller: PlaybackController;
-  run: TraceRun;
+  run: ShownRun;
   /** Null until the student has picked. */
   guess: Outcome | null;
   onGuess(outcome: Outcome): void;

@@ -1,13 +1,13 @@
 /** The run's cluster changes (rollout steps, Pods Ready / Terminating / gone) as marks under the Timeline slider. */
 import { useMemo } from 'react';
-import type { TraceRun } from '../../src/model/trace';
+import type { ShownRun } from '../../src/model/trace';
 import type { PlaybackController } from '../playback/controller';
 import type { Timeline } from '../playback/timeline';
 import { changeMarks } from '../model/changeMarks';
 
 export interface RolloutMarksProps {
   controller: PlaybackController;
-  run: TraceRun | null;
+  run: ShownRun | null;
   timeline: Timeline;
   /** The hop shown now: marks already passed are drawn filled. */
   selected: number;

@@ -5,12 +5,12 @@
  */
 import { useRef } from 'react';
 import type { ClusterSnapshot, KubeTrafficApi } from '../../src/api/contract';
-import type { TraceRun } from '../../src/model/trace';
+import type { ShownRun } from '../../src/model/trace';
 import { parseRunFile, runFile, type RunFile } from '../../src/api/runFile';
 
 export interface RunFilesProps {
   api: KubeTrafficApi;
-  run: TraceRun | null;
+  run: ShownRun | null;
   request: RunFile['request'] | null;
   snapshot: ClusterSnapshot | null;
   onOpen(file: RunFile, name: string): void;

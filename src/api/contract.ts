@@ -5,7 +5,7 @@
  * Every payload crossing a process boundary is validated on arrival (see src/api/validate.ts).
  */
 import type { LoadJson } from '../view/loadJson';
-import type { Outcome, TraceRun } from '../model/trace';
+import type { Outcome, ShownRun } from '../model/trace';
 import type { ExternalHost } from '../model/cluster';
 
 /** What the renderer draws: the `kube-traffic load --json` document plus the session's facts. */
@@ -189,10 +189,10 @@ export interface KubeTrafficApi {
   getChoices(): Promise<RequestChoices>;
   /**
    * Send `count` requests from `from` to `to` (CLI syntax, or `curl IP:PORT` text), `intervalSeconds` apart on the
-   * simulated clock; returns the traces and their packet events. The cluster's clock moves on with them: what
+   * simulated clock; returns the traces' verdicts and their packet events. The cluster's clock moves on with them: what
    * happened meanwhile is in the run's `changes`, and a changed cluster also arrives through onSnapshot.
    */
-  sendRequest(req: { from: string; to: string; count: number; intervalSeconds?: number }): Promise<Result<TraceRun>>;
+  sendRequest(req: { from: string; to: string; count: number; intervalSeconds?: number }): Promise<Result<ShownRun>>;
   /** Which pods a kubectl-syntax label selector matches, as ComponentIds (`pod/NAME` in default, `pod/NS/NAME` elsewhere). */
   matchSelector(selector: string): Promise<Result<string[]>>;
   /** The reachability matrix: one request from every source to every target, each on a fresh network state. */

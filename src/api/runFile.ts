@@ -4,7 +4,7 @@
  * its shape as any payload from outside (src/api/validate.ts): a file is the least trusted input.
  */
 import type { ClusterSnapshot } from './contract';
-import type { TraceRun } from '../model/trace';
+import type { ShownRun } from '../model/trace';
 import { parseComponentId } from '../model/componentId';
 import { validateSnapshot } from './validate';
 
@@ -18,11 +18,11 @@ export interface RunFile {
   version: typeof RUN_FILE_VERSION;
   /** The request as the request bar sent it. */
   request: { from: string; to: string; count: number };
-  run: TraceRun;
+  run: ShownRun;
   snapshot: ClusterSnapshot;
 }
 
-export function runFile(request: RunFile['request'], run: TraceRun, snapshot: ClusterSnapshot): RunFile {
+export function runFile(request: RunFile['request'], run: ShownRun, snapshot: ClusterSnapshot): RunFile {
   return { kind: RUN_FILE_KIND, version: RUN_FILE_VERSION, request, run, snapshot };
 }
 
@@ -90,8 +90,9 @@ export function parseRunFile(text: string): { ok: true; value: RunFile } | { ok:
   }
   for (let i = 0; i < run.traces.length; i++) {
     const t: unknown = run.traces[i];
-    if (!isObject(t) || typeof t.outcome !== 'string' || typeof t.reason !== 'string' || !Array.isArray(t.hops)) {
-      return { ok: false, error: `run.traces[${i}]: must have outcome, reason and hops` };
+    // Files saved before the window received verdicts only also hold each trace's hops: ignored, the events carry them.
+    if (!isObject(t) || typeof t.outcome !== 'string' || typeof t.reason !== 'string') {
+      return { ok: false, error: `run.traces[${i}]: must have outcome and reason` };
     }
   }
   const changesError = runChangesError(run.changes, run.startedAt);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRunFile, runFile } from '../../../src/api/runFile';
 import { loadCluster, newNetState, traceRequests } from '../../../src/engine/index';
 import { readFolder } from '../../../src/load/fsFolder';
+import { shownRun } from '../../../src/model/trace';
 import { snapshotOf } from '../../../host/snapshot';
 
 const SEED = join(__dirname, '..', '..', '..', 'assets', 'examples', 'seed');
@@ -24,6 +25,17 @@ describe('run files', () => {
     expect(parsed.value.run.events).toHaveLength(run.events.length);
     expect(parsed.value.run.traces.map((t) => t.outcome)).toEqual(run.traces.map((t) => t.outcome));
     expect(parsed.value.snapshot.folder).toBe(SEED);
+  });
+
+  it('saves the run as the window has it (verdicts, no hop lists), and still opens a file that kept them', () => {
+    const shown = shownRun(run);
+    expect(shown.traces.every((t) => !('hops' in t) && !('response' in t))).toBe(true);
+    const text = JSON.stringify(runFile(request, shown, snapshot));
+    expect(JSON.stringify(shown).length).toBeLessThan(JSON.stringify(run).length * 0.8);
+    const parsed = parseRunFile(text);
+    expect(parsed.ok && parsed.value.run.traces.map((t) => t.reason)).toEqual(run.traces.map((t) => t.reason));
+    const noReason = { ...runFile(request, shown, snapshot), run: { ...shown, traces: [{ outcome: 'delivered' }] } };
+    expect(parseRunFile(JSON.stringify(noReason))).toMatchObject({ ok: false, error: 'run.traces[0]: must have outcome and reason' });
   });
 
   it('refuses what is not a run file, saying why', () => {
