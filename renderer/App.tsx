@@ -3,7 +3,7 @@
  * and the event list below. App wires state together; every piece of logic lives in its own module.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Outcome, TraceRun } from '../src/model/trace';
+import type { Outcome, ShownRun } from '../src/model/trace';
 import type { Scenario } from '../src/api/contract';
 import { getApi } from './bridge/api';
 import { playbackCommand } from './input/keymap';
@@ -65,7 +65,7 @@ export function App() {
   const controller = useMemo(() => new PlaybackController(), []);
   const marked = usePlaybackSelector(controller, markedEvent);
   const { toasts, push, dismiss } = useToasts();
-  const [run, setRun] = useState<TraceRun | null>(null);
+  const [run, setRun] = useState<ShownRun | null>(null);
   const [predictFirst, setPredictFirst] = usePredictFirst();
   // The current run's prediction under Predict first (null: not asked for this run).
   const [prediction, setPrediction] = useState<{ guess: Outcome | null } | null>(null);
@@ -179,6 +179,8 @@ export function App() {
             return true;
           }
           setPrediction(null);
+          controller.load(EMPTY_TIMELINE);
+          await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
           controller.load(buildTimeline(r.value.events));
           if (first) controller.play();
           return true;

@@ -6,7 +6,7 @@
  * move, Enter jumps to the hop that decided that request), as in the event list.
  */
 import { memo, useCallback, useDeferredValue, useMemo, type CSSProperties } from 'react';
-import type { TraceRun } from '../../src/model/trace';
+import type { ShownRun } from '../../src/model/trace';
 import type { PlaybackController, PlaybackState } from '../playback/controller';
 import { revealThreshold } from '../playback/timeline';
 import { usePlaybackSelector } from '../playback/usePlayback';
@@ -14,6 +14,11 @@ import { runResults, type EndpointTally, type ResultRow } from '../model/results
 import { OUTCOME_TONE } from '../model/outcomeTone';
 import { RESULT_HEADERS, resultCells, resultColumns } from '../model/resultColumns';
 import { useRowKeys } from '../input/useRowKeys';
+import { useRowWindow, windowPieces } from '../input/useRowWindow';
+
+/** A row's height and the sticky header's, in px (results.css). */
+const ROW_HEIGHT = 24;
+const HEADER_HEIGHT = 24;
 
 const pickThreshold = (s: PlaybackState) => revealThreshold(s.timeline, s.selected);
 const pickTimeline = (s: PlaybackState) => s.timeline;
@@ -33,7 +38,14 @@ const Row = memo(function Row({
 }) {
   const [num, outcome, pod, node, seen] = resultCells(r);
   return (
-    <tr role="row" data-pos={pos} tabIndex={focusable ? 0 : -1} onClick={() => onPick(r.n)} onFocus={() => onFocusRow(pos)}>
+    <tr
+      role="row"
+      aria-rowindex={pos + 2}
+      data-pos={pos}
+      tabIndex={focusable ? 0 : -1}
+      onClick={() => onPick(r.n)}
+      onFocus={() => onFocusRow(pos)}
+    >
       <td role="cell" className="num">
         {num}
       </td>
@@ -74,7 +86,7 @@ function Tally({ tally }: { tally: EndpointTally[] }) {
   );
 }
 
-export function ResultsPanel({ controller, run }: { controller: PlaybackController; run: TraceRun | null }) {
+export function ResultsPanel({ controller, run }: { controller: PlaybackController; run: ShownRun | null }) {
   const threshold = usePlaybackSelector(controller, pickThreshold);
   const timeline = usePlaybackSelector(controller, pickTimeline);
   const live = useMemo(() => ({ run, timeline, results: runResults(run, timeline, threshold) }), [run, timeline, threshold]);
@@ -89,7 +101,9 @@ export function ResultsPanel({ controller, run }: { controller: PlaybackControll
   const rows = results.rows;
   const columns = useMemo(() => resultColumns(rows), [rows]);
   const activate = useCallback((pos: number) => pick(rows[pos]!.n), [pick, rows]);
-  const { bodyRef, onKeyDown, focusPos, setFocusPos } = useRowKeys({ count: rows.length, page: 5, onActivate: activate });
+  const { scrollerRef, onScroll, first, last, reveal } = useRowWindow(rows.length, ROW_HEIGHT, HEADER_HEIGHT);
+  const { bodyRef, onKeyDown, focusPos, setFocusPos } = useRowKeys({ count: rows.length, page: 5, onActivate: activate, onMove: reveal });
+
   return (
     <section className="panel results" role="region" aria-label="Results">
       <header className="panel-header">
@@ -101,10 +115,11 @@ export function ResultsPanel({ controller, run }: { controller: PlaybackControll
       ) : (
         <div className="results-body">
           {results.tally.length > 0 && <Tally tally={results.tally} />}
-          <div className="table-scroll">
+          <div className="table-scroll" ref={scrollerRef} onScroll={onScroll}>
             <table
               role="table"
               aria-label="Requests"
+              aria-rowcount={rows.length + 1}
               style={{ '--result-cols': columns.template, minWidth: columns.minWidth } as CSSProperties}
             >
               <thead role="rowgroup">
@@ -117,9 +132,20 @@ export function ResultsPanel({ controller, run }: { controller: PlaybackControll
                 </tr>
               </thead>
               <tbody role="rowgroup" ref={bodyRef} onKeyDown={onKeyDown}>
-                {rows.map((r, pos) => (
-                  <Row key={r.n} r={r} pos={pos} focusable={pos === focusPos} onPick={pick} onFocusRow={setFocusPos} />
-                ))}
+                {windowPieces(rows.length, first, last, focusPos).map((p) =>
+                  'row' in p ? (
+                    <Row
+                      key={rows[p.row]!.n}
+                      r={rows[p.row]!}
+                      pos={p.row}
+                      focusable={p.row === focusPos}
+                      onPick={pick}
+                      onFocusRow={setFocusPos}
+                    />
+                  ) : (
+                    <tr key={`gap-${p.gap}`} className="spacer" style={{ height: p.rows * ROW_HEIGHT }} aria-hidden="true" />
+                  ),
+                )}
               </tbody>
             </table>
           </div>

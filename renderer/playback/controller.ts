@@ -70,6 +70,8 @@ export class PlaybackController {
   private lastStateWall = -Infinity;
   private lastSlowWall = -Infinity;
   private notifyPending = false;
+  /** Listeners whose spread notification has not run yet. */
+  private readonly pending = new Set<() => void>();
   private readonly stateListeners = new Set<() => void>();
   private readonly slowListeners = new Set<() => void>();
   private readonly frameListeners = new Set<(time: number) => void>();
@@ -85,7 +87,7 @@ export class PlaybackController {
     this.timeline = timeline;
     this.clock = clock.newClock(maxPosition(timeline), this.clock.speed);
     this.selected = timeline.events.length > 0 ? 0 : -1;
-    this.publish();
+    this.publish('spread');
   }
 
   play(): void {
@@ -95,7 +97,7 @@ export class PlaybackController {
     this.clock = clock.play(this.clock, now);
     if (wasAtEnd) this.selected = 0;
     this.startLoop();
-    this.publish();
+    this.publish('spread');
   }
 
   pause(): void {
@@ -265,8 +267,13 @@ export class PlaybackController {
     };
   }
 
-  /** After a user action: a frame, and both copies of the state, at once. */
-  private publish(): void {
+  /**
+   * After a user action: a frame, and both copies of the state. A step or a pause tells every view
+   * at once; a new run or Play (`spread`) tells each view in a task of its own, as playback does:
+   * a 200-request run re-renders the event list, results and inspector, and done in one task that
+   * task ran past 50 ms.
+   */
+  private publish(mode: 'now' | 'spread' = 'now'): void {
     const now = this.env.now();
     const time = simTimeAt(this.timeline, clock.positionAt(this.clock, now));
     this.lastStateWall = now;
@@ -274,7 +281,25 @@ export class PlaybackController {
     this.state = this.snapshot(now);
     this.slowState = this.state;
     for (const l of this.frameListeners) l(time);
+    if (mode === 'spread' && this.env.defer) {
+      this.deferOnce([...this.stateListeners]);
+      for (const l of this.slowListeners) this.deferOnce([l]);
+      return;
+    }
     for (const l of this.stateListeners) l();
     for (const l of this.slowListeners) l();
+  }
+
+  /** Listeners told in one task after this one; a listener already waiting for its task is not told twice. */
+  private deferOnce(listeners: (() => void)[]): void {
+    const fresh = listeners.filter((l) => !this.pending.has(l));
+    if (fresh.length === 0) return;
+    for (const l of fresh) this.pending.add(l);
+    this.env.defer!(() => {
+      for (const l of fresh) {
+        this.pending.delete(l);
+        l();
+      }
+    });
   }
 }

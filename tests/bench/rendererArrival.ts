@@ -152,7 +152,9 @@ async function main(): Promise<void> {
     for (const t of tasks) {
       const end = t.ts + (t.dur ?? 0);
       inTasks.push([t.ts, end]);
-      const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && INTEREST.has(e.name));
+      // --names: every trace event inside, not only the ones above (what a task with none of them did).
+      const names = process.argv.includes('--names');
+      const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && (names || INTEREST.has(e.name)));
       const sums = new Map<string, number>();
       for (const e of inner) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
       console.log(

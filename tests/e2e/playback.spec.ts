@@ -86,3 +86,27 @@ test('Results: ten requests, one row each with the Pod that answered, a tally pe
   }
   await screenshotEverySize(page, 'playback-03-results-ten');
 });
+
+test('Results: a hundred requests render the rows in view, and the keyboard reaches the last one', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(server.url);
+  await app.send('pod/pod-2', { pick: 'svc/svc-1:9000' }, 100);
+  await app.toEnd();
+  const table = app.results.getByRole('table', { name: 'Requests' });
+  // Assistive technology hears of all hundred (and the header row), while a screenful is in the page.
+  await expect(table).toHaveAttribute('aria-rowcount', '101');
+  const rendered = await table.locator('tbody tr:not(.spacer)').count();
+  expect(rendered).toBeGreaterThan(3);
+  expect(rendered).toBeLessThan(50);
+  // The first row takes the tab stop; End moves to request 100, which is drawn and focused.
+  await table.locator('tbody tr[tabindex="0"]').focus();
+  await page.keyboard.press('End');
+  const last = table.getByRole('row').filter({ has: page.getByRole('cell', { name: '100', exact: true }) });
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await expect(last).toContainText('delivered');
+  // Scrolled back by hand, the rows there are drawn (no jump to either end), and request 100 keeps the focus.
+  await table.locator('xpath=..').evaluate((el) => (el.scrollTop = 24 * 50));
+  await expect(table.getByRole('row').filter({ has: page.getByRole('cell', { name: '51', exact: true }) })).toBeInViewport();
+  await expect(last).toBeFocused();
+});

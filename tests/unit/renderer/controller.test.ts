@@ -159,6 +159,12 @@ describe('PlaybackController', () => {
     let framesDrawn = 0;
     c.onFrame(() => framesDrawn++);
     c.play();
+    // Play tells each view in a task of its own too (not inside the click's task).
+    expect(coarse + slow.length).toBe(0);
+    expect(tasks).toHaveLength(3);
+    for (const t of tasks.splice(0)) t();
+    expect(coarse).toBe(1);
+    expect(slow).toEqual(['inspector', 'events']);
     coarse = 0;
     slow.length = 0;
     const slowBefore = c.getSlowState();
