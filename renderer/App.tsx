@@ -28,6 +28,7 @@ import { type AppView, TitleBar } from './panels/TitleBar';
 import { Toasts, useToasts } from './panels/Toasts';
 import { PlaybackController } from './playback/controller';
 import { buildTimeline, EMPTY_TIMELINE } from './playback/timeline';
+import { afterNextFrame } from './playback/afterNextFrame';
 import { PredictionPanel } from './panels/PredictionPanel';
 import { usePredictFirst } from './state/usePredictFirst';
 import type { PlaybackState } from './playback/controller';
@@ -179,8 +180,10 @@ export function App() {
             return true;
           }
           setPrediction(null);
+          // The panels open for the run (and the map re-fits) in a frame of their own; the 200 requests'
+          // rows, markers and inspector follow in the tasks after it, none of them long.
           controller.load(EMPTY_TIMELINE);
-          await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          await afterNextFrame();
           controller.load(buildTimeline(r.value.events));
           if (first) controller.play();
           return true;
