@@ -1,5 +1,5 @@
 /** Source, Target (picked or typed), Count, Interval, Send request. Choices come from the engine. */
-import { useState, type FormEvent } from 'react';
+import { memo, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { RequestChoices } from '../../src/api/contract';
 import { canonicalKey } from '../../src/model/componentId';
 import { LIMITS } from '../../src/api/validate';
@@ -25,6 +25,25 @@ function sameTarget(a: string, b: string): boolean {
 }
 
 const GROUP_ORDER = ['Service', 'DNS name', 'NodePort', 'LoadBalancer', 'Pod', 'Node', 'Outside'] as const;
+
+/**
+ * A list of the bar's, memoised with its options: React walks a controlled select's options on every
+ * update it commits to it (hundreds at 500 Pods), and the bar re-renders for Send turning busy and back.
+ */
+const Picker = memo(function Picker(props: {
+  label: string;
+  value: string;
+  onPick(value: string): void;
+  disabled: boolean;
+  children: ReactNode;
+}) {
+  const { label, value, onPick, disabled, children } = props;
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onPick(e.target.value)} disabled={disabled}>
+      {children}
+    </select>
+  );
+});
 
 export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarProps) {
   const [from, setFrom] = useState('');
@@ -68,34 +87,46 @@ export function RequestBar({ choices, busy, error, onSend, shown }: RequestBarPr
     onSend({ from, to: target, count: Math.min(LIMITS.maxCount, Math.max(1, Math.round(count) || 1)), intervalSeconds: seconds });
   };
 
+  // The lists' options are made once per set of choices, so the Pickers stay as they are otherwise.
+  const sourceOptions = useMemo(
+    () =>
+      choices?.sources.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.label}
+        </option>
+      )),
+    [choices],
+  );
+  const targetOptions = useMemo(
+    () =>
+      GROUP_ORDER.map((g) => {
+        const items = choices?.targets.filter((t) => t.group === g) ?? [];
+        return items.length ? (
+          <optgroup key={g} label={g}>
+            {items.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </optgroup>
+        ) : null;
+      }),
+    [choices],
+  );
+
   return (
     <form className="request-bar" onSubmit={submit} aria-label="Request">
       <label className="field">
         <span>From</span>
-        <select aria-label="Source" value={from} onChange={(e) => setFrom(e.target.value)} disabled={!choices}>
-          {choices?.sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
+        <Picker label="Source" value={from} onPick={setFrom} disabled={!choices}>
+          {sourceOptions}
+        </Picker>
       </label>
       <label className="field">
         <span>To</span>
-        <select aria-label="Target" value={to} onChange={(e) => setTo(e.target.value)} disabled={!choices || typed.trim() !== ''}>
-          {GROUP_ORDER.map((g) => {
-            const items = choices?.targets.filter((t) => t.group === g) ?? [];
-            return items.length ? (
-              <optgroup key={g} label={g}>
-                {items.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null;
-          })}
-        </select>
+        <Picker label="Target" value={to} onPick={setTo} disabled={!choices || typed.trim() !== ''}>
+          {targetOptions}
+        </Picker>
       </label>
       <label className="field typed">
         <span>or</span>
