@@ -14,6 +14,7 @@ import { outcomeRevealed, revealThreshold } from '../playback/timeline';
 import { ALL_KNOWN, chipChoices, type EventFilter, filterEvents, isFiltering, NO_FILTER } from '../model/eventFilter';
 import { countRender } from '../model/renderCount';
 import { useRowKeys } from '../input/useRowKeys';
+import { windowPieces } from '../input/useRowWindow';
 import { EventFilterBar } from './EventFilterBar';
 import { FlowDot } from './FlowDot';
 
@@ -191,9 +192,9 @@ export function EventList({ controller }: { controller: PlaybackController }) {
   const over = playing ? OVERSCAN_PLAYING : OVERSCAN;
   const first = windowed ? Math.max(0, Math.floor(view.top / ROW_HEIGHT) - over) : 0;
   const last = windowed ? Math.min(rows.length, Math.ceil((view.top + height) / ROW_HEIGHT) + over) : rows.length;
-  // The tab stop is a rendered row: the keyboard's row, or the first in the window when the user
-  // scrolled that one away (focusing a row makes it the keyboard's).
-  const tabPos = focusPos >= first && focusPos < last ? focusPos : first;
+  // The tab stop (the keyboard's row) is always rendered, in or out of the window: scrolled away by
+  // hand, a focused row taken out of the page would drop the focus, and Chromium would scroll the list.
+  const pieces = windowPieces(rows.length, first, last, focusPos);
 
   return (
     <section className="panel event-list" role="region" aria-label="Event list">
@@ -224,24 +225,24 @@ export function EventList({ controller }: { controller: PlaybackController }) {
                 </tr>
               </thead>
               <tbody role="rowgroup" ref={bodyRef} onKeyDown={onKeyDown}>
-                {first > 0 && <tr className="spacer" style={{ height: first * ROW_HEIGHT }} aria-hidden="true" />}
-                {rows.slice(first, last).map((i, k) => {
+                {pieces.map((p) => {
+                  if (!('row' in p))
+                    return <tr key={`gap-${p.gap}`} className="spacer" style={{ height: p.rows * ROW_HEIGHT }} aria-hidden="true" />;
+                  const i = rows[p.row]!;
                   const e = events[i]!;
-                  const pos = first + k;
                   return (
                     <Row
                       key={`${e.packetId}:${e.seq}`}
                       e={e}
                       index={i}
-                      pos={pos}
+                      pos={p.row}
                       current={i === selected}
-                      focusable={pos === tabPos}
+                      focusable={p.row === focusPos}
                       onPick={pick}
                       onFocusRow={setFocusPos}
                     />
                   );
                 })}
-                {last < rows.length && <tr className="spacer" style={{ height: (rows.length - last) * ROW_HEIGHT }} aria-hidden="true" />}
               </tbody>
             </table>
             {rows.length === 0 && <p className="panel-empty">No hop event matches the filter.</p>}

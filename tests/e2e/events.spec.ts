@@ -287,6 +287,13 @@ test('a long run (600 rows) renders only the rows in view, and the keyboard stil
   const pos = Number(await focused.getAttribute('data-pos'));
   expect(pos).toBeLessThan(599);
   await expect(app.inspector).toContainText(`hop ${pos + 1} of 600`);
+  // Scrolled far away by hand (wheel, scrollbar), the focused row keeps the focus and the list stays where it was put.
+  const scroller = app.eventList.locator('.table-scroll');
+  await scroller.evaluate((el) => (el.scrollTop = 26 * 100));
+  await expect(app.eventList.locator('tbody tr[data-pos="101"]')).toBeInViewport();
+  await expect(focused).toHaveAttribute('data-pos', String(pos));
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(26 * 100);
+  expect(await rendered()).toBeLessThan(60);
   // Filtered to one request, the list is short again: every row rendered.
   await filterBox(page).fill('#100');
   await expect(app.eventList).toContainText('6 of 600 events');
