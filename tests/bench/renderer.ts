@@ -19,14 +19,13 @@
  * Chromium: $CHROMIUM_PATH or /usr/bin/chromium.
  * Where a frame's time goes: rendererProfile.ts.
  */
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { writeAppFolder } from './generate';
 import { installFakeApi, syntheticCluster } from './rendererFixture';
-import { ARGS, ROOT, serveStatic } from './rendererServe';
+import { ARGS, ROOT, serveStatic, startServer } from './rendererServe';
 
 const VSYNC_MS = 1000 / 60;
 /** rAF timestamps wobble around the vsync interval; an interval this close to it is a frame on time. */
@@ -36,23 +35,6 @@ function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function startServer(folder: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kube-traffic-web.js'), folder, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('http'));
-      if (line) resolve(line.trim());
-    });
-    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
 }
 
 /** Records, in the page, when the first node is drawn (performance.now() is relative to navigation start). */

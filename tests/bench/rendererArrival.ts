@@ -6,13 +6,12 @@
  * the longest layouts (and what forced them) and the JS self time per function inside those tasks.
  *   npm run build && node out/node/tests/bench/rendererArrival.js
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium } from '@playwright/test';
 import { writeAppFolder } from './generate';
-import { ARGS, ROOT } from './rendererServe';
+import { ARGS, startServer } from './rendererServe';
 
 interface TraceEvent {
   name: string;
@@ -44,23 +43,6 @@ const INTEREST = new Set([
   'v8.compile',
   'ParseHTML',
 ]);
-
-async function startServer(folder: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kube-traffic-web.js'), folder, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('http'));
-      if (line) resolve(line.trim());
-    });
-    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kube-traffic-arrival-'));

@@ -1,8 +1,9 @@
 /**
- * Shared by the renderer benchmarks: Chromium's flags, and a static server for a built renderer
- * directory (out/renderer, or a saved copy of an older build to compare against). The benchmark
- * scenes install a stand-in API in the page, so only static files are served.
+ * Shared by the renderer benchmarks: Chromium's flags, a static server for a built renderer
+ * directory (out/renderer, or a saved copy of an older build to compare against) for the scenes that
+ * install a stand-in API in the page, and browser mode with the real engine for the whole-app scenes.
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -46,4 +47,22 @@ export function serveStatic(dir: string): Promise<{ url: string; stop(): void }>
       resolve({ url: `http://127.0.0.1:${port}/`, stop: () => server.close() });
     });
   });
+}
+
+/** Browser mode (bin/kube-traffic-web.js) on `folder`, on a free port: the app with its real engine. */
+export async function startServer(folder: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kube-traffic-web.js'), folder, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('http'));
+      if (line) resolve(line.trim());
+    });
+    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
 }
