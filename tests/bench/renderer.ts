@@ -24,7 +24,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { writeAppFolder } from './generate';
-import { installFakeApi, syntheticCluster } from './rendererFixture';
+import { openEveryPod, playIfPaused } from './rendererFixture';
 import { ARGS, ROOT, serveStatic, startServer } from './rendererServe';
 
 const VSYNC_MS = 1000 / 60;
@@ -56,23 +56,8 @@ async function firstDraw(page: Page, url: string): Promise<number> {
   return page.evaluate(() => (window as unknown as { __ktFirstDraw: number }).__ktFirstDraw);
 }
 
-/** The session's first run plays by itself (host/suggest.ts); a later one waits for Play. */
-async function playIfPaused(page: Page): Promise<void> {
-  const play = page.getByRole('button', { name: 'Play' });
-  if (await play.isVisible()) await play.click();
-}
-
 async function frameTimes(page: Page, url: string): Promise<{ intervals: number[]; draws: number[]; minSprites: number; pods: number }> {
-  await page.addInitScript(installFakeApi, syntheticCluster(500, 200));
-  await page.goto(url);
-  // The worst case: every Pod its own card (grouping is on by default above 40 Pods).
-  const group = page.getByRole('button', { name: 'Group replicas' });
-  await group.waitFor({ timeout: 20_000 });
-  if ((await group.getAttribute('aria-pressed')) === 'true') await group.click();
-  await page.waitForFunction(() => document.querySelectorAll('[role="group"][aria-label^="Pod "]').length >= 500, undefined, {
-    timeout: 20_000,
-  });
-  const pods = await page.locator('[role="group"][aria-label^="Pod "]').count();
+  const pods = await openEveryPod(page, url);
   await page.getByRole('button', { name: 'Send request' }).click();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
   await playIfPaused(page);

@@ -10,20 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium } from '@playwright/test';
+import { applyCssArgument, mainThreadEvents, startTrace } from './chromeTrace';
 import { writeAppFolder } from './generate';
 import { ARGS, startServer } from './rendererServe';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, µs: what the task cost, whatever else the machine was doing. */
-  tdur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
-}
 
 const INTEREST = new Set([
   'FunctionCall',
@@ -58,34 +47,11 @@ async function main(): Promise<void> {
       .first()
       .waitFor({ timeout: 30_000 });
     await page.getByRole('spinbutton', { name: 'Count' }).fill('200');
-    // --css RULES: a constructed style sheet (the page's CSP refuses <style>), for experiments such as
-    // taking a panel out ('.results { display: none }') to see what it costs.
-    const css = process.argv.indexOf('--css');
-    if (css > 0 && process.argv[css + 1])
-      await page.evaluate(
-        (rules) => {
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync(rules);
-          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-        },
-        process.argv[css + 1]!,
-      );
+    // --css RULES, for experiments such as taking a panel out ('.results { display: none }') to see what it costs.
+    await applyCssArgument(page);
     await page.waitForTimeout(1000);
 
-    const cdp = await page.context().newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    await cdp.send('Tracing.start', {
-      categories: [
-        'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,cc,disabled-by-default-devtools.timeline.frame',
-        ...(process.argv.includes('--details') ? ['disabled-by-default-devtools.timeline.stack'] : []),
-      ].join(','),
-      transferMode: 'ReportEvents',
-    });
+    const stopTrace = await startTrace(page, process.argv.includes('--details') ? ['disabled-by-default-devtools.timeline.stack'] : []);
     if (process.argv.includes('--log')) console.log('SEND', await page.evaluate(() => performance.now()));
     // CSS, not a role query: Playwright's role engine walks the whole page in the page's main thread.
     await page.locator('.toolbar button[type="submit"]').click();
@@ -95,19 +61,9 @@ async function main(): Promise<void> {
       polling: 'raf',
     });
     await page.waitForTimeout(1500);
-    await cdp.send('Tracing.end');
-    const { profile } = await cdp.send('Profiler.stop');
-    await done;
+    const { events, profile } = await stopTrace();
 
-    const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    const busy = new Map<string, number>();
-    for (const m of mains) busy.set(`${m.pid}:${m.tid}`, 0);
-    for (const e of events) {
-      const k = `${e.pid}:${e.tid}`;
-      if (busy.has(k) && e.ph === 'X' && e.dur) busy.set(k, busy.get(k)! + e.dur);
-    }
-    const mainKey = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
-    const onMain = events.filter((e) => `${e.pid}:${e.tid}` === mainKey && e.ph === 'X');
+    const onMain = mainThreadEvents(events);
     const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 30_000).sort((a, b) => a.ts - b.ts);
     const t0 = Math.min(...onMain.map((e) => e.ts));
     console.log(

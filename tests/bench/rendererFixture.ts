@@ -3,6 +3,7 @@
  * flight at once, plus a stand-in KubeTrafficApi that serves them. The engine is not involved: this
  * measures drawing only. Deterministic (a small LCG, no Math.random).
  */
+import type { Page } from '@playwright/test';
 import type { ClusterSnapshot, KubeTrafficApi, RequestChoices } from '../../src/api/contract';
 import type { PacketEvent, Trace, TraceRun } from '../../src/model/trace';
 import { toComponentId } from '../../src/model/componentId';
@@ -179,4 +180,26 @@ export function installFakeApi(data: FakeData): void {
     onSnapshot: () => () => undefined,
   };
   (window as unknown as { kubeTraffic: KubeTrafficApi }).kubeTraffic = api;
+}
+
+/**
+ * The frame scenes' page: 500 Pods served by the stand-in API, each in a card of its own (the worst
+ * case; replicas are grouped by default above 40 Pods). Returns how many Pod cards are drawn.
+ */
+export async function openEveryPod(page: Page, url: string): Promise<number> {
+  await page.addInitScript(installFakeApi, syntheticCluster(500, 200));
+  await page.goto(url);
+  const group = page.getByRole('button', { name: 'Group replicas' });
+  await group.waitFor({ timeout: 20_000 });
+  if ((await group.getAttribute('aria-pressed')) === 'true') await group.click();
+  await page.waitForFunction(() => document.querySelectorAll('[role="group"][aria-label^="Pod "]').length >= 500, undefined, {
+    timeout: 20_000,
+  });
+  return page.locator('[role="group"][aria-label^="Pod "]').count();
+}
+
+/** The session's first run plays by itself (App.tsx); a later one waits for Play. */
+export async function playIfPaused(page: Page): Promise<void> {
+  const play = page.getByRole('button', { name: 'Play' });
+  if (await play.isVisible()) await play.click();
 }

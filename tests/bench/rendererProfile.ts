@@ -7,18 +7,8 @@
 import * as path from 'node:path';
 import { chromium } from '@playwright/test';
 import { ARGS, ROOT, serveStatic } from './rendererServe';
-import { installFakeApi, syntheticCluster } from './rendererFixture';
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
-}
+import { openEveryPod, playIfPaused } from './rendererFixture';
+import { applyCssArgument, mainThreadEvents, startTrace } from './chromeTrace';
 
 /** Trace events worth naming on the main thread (they nest: FunctionCall inside FireAnimationFrame…). */
 const INTEREST = new Set([
@@ -54,25 +44,11 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript(installFakeApi, syntheticCluster(500, 200));
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.querySelectorAll('[role="group"][aria-label^="Pod "]').length >= 500, undefined, {
-      timeout: 20_000,
-    });
+    await openEveryPod(page, server.url);
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
-    await page.getByRole('button', { name: 'Play' }).click();
-    // --css RULES: a constructed style sheet (the page's CSP refuses <style>), for experiments.
-    const css = process.argv.indexOf('--css');
-    if (css > 0 && process.argv[css + 1])
-      await page.evaluate(
-        (rules) => {
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync(rules);
-          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-        },
-        process.argv[css + 1]!,
-      );
+    await playIfPaused(page);
+    await applyCssArgument(page);
     // --hide SELECTOR: take panels out of the page, to see what they cost.
     const hide = process.argv.indexOf('--hide');
     if (hide > 0 && process.argv[hide + 1])
@@ -106,38 +82,17 @@ async function main(): Promise<void> {
       return;
     }
 
-    const cdp = await page.context().newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    await cdp.send('Tracing.start', {
-      categories: [
-        'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,cc,disabled-by-default-devtools.timeline.frame',
-        // Invalidation tracking says what dirtied style and layout, but slows everything down.
-        ...(process.argv.includes('--details')
-          ? ['disabled-by-default-devtools.timeline.invalidationTracking,disabled-by-default-devtools.timeline.stack']
-          : []),
-      ].join(','),
-      transferMode: 'ReportEvents',
-    });
+    const stopTrace = await startTrace(
+      page,
+      // Invalidation tracking says what dirtied style and layout, but slows everything down.
+      process.argv.includes('--details')
+        ? ['disabled-by-default-devtools.timeline.invalidationTracking,disabled-by-default-devtools.timeline.stack']
+        : [],
+    );
     await page.waitForTimeout(3000);
-    await cdp.send('Tracing.end');
-    const { profile } = await cdp.send('Profiler.stop');
-    await done;
+    const { events, profile } = await stopTrace();
 
-    // The renderer main thread: the thread named CrRendererMain of the page's renderer process.
-    const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    const busiest = new Map<string, number>();
-    for (const m of mains) busiest.set(`${m.pid}:${m.tid}`, 0);
-    for (const e of events) {
-      const k = `${e.pid}:${e.tid}`;
-      if (busiest.has(k) && e.ph === 'X' && e.dur) busiest.set(k, busiest.get(k)! + e.dur);
-    }
-    const mainKey = [...busiest].sort((a, b) => b[1] - a[1])[0]?.[0];
-    const onMain = events.filter((e) => `${e.pid}:${e.tid}` === mainKey && (e.ph === 'X' || e.ph === 'B' || e.ph === 'E'));
+    const onMain = mainThreadEvents(events, ['X', 'B', 'E']);
     const totals = new Map<string, { ms: number; n: number }>();
     for (const e of onMain) {
       if (e.ph !== 'X' || !INTEREST.has(e.name)) continue;
