@@ -2,13 +2,14 @@
  * A long list of fixed-height rows in a scroller renders only the rows in view and a margin, and its
  * tab stop (spacers stand for the rest), so a 200-request run arriving creates a screenful of rows,
  * not 1,400 cells.
- * Short lists render whole. Used by Results; the event list keeps its own window, which also follows
- * the playhead.
+ * Short lists render whole. Results uses the whole hook; the event list, whose window also follows the
+ * playhead, uses its pieces (rowWindow, revealRow, windowPieces, useScrollerHeight).
  */
 import { useCallback, useEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
 
-/** Lists up to this long render every row. */
+/** Lists up to this long render every row (unless the caller says otherwise). */
 export const WINDOW_AFTER = 60;
+/** Rows rendered above and below the ones in view (unless the caller says otherwise). */
 const OVERSCAN = 6;
 
 export interface RowWindow {
@@ -22,11 +23,21 @@ export interface RowWindow {
   reveal(pos: number): void;
 }
 
-/** Which rows to render: all of a short list, else those from `top` down `height` pixels and a margin. */
-export function rowWindow(count: number, rowHeight: number, top: number, height: number): { first: number; last: number } {
-  if (count <= WINDOW_AFTER) return { first: 0, last: count };
-  const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
-  return { first, last: Math.min(count, Math.max(first + 1, Math.ceil((top + height) / rowHeight) + OVERSCAN)) };
+/**
+ * Which rows to render: all of a list up to `windowAfter` rows, else those from `top` down `height`
+ * pixels and `overscan` rows either side.
+ */
+export function rowWindow(
+  count: number,
+  rowHeight: number,
+  top: number,
+  height: number,
+  overscan = OVERSCAN,
+  windowAfter = WINDOW_AFTER,
+): { first: number; last: number } {
+  if (count <= windowAfter) return { first: 0, last: count };
+  const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
+  return { first, last: Math.min(count, Math.max(first + 1, Math.ceil((top + height) / rowHeight) + overscan)) };
 }
 
 /** What a windowed list renders, in order: rows, and gaps (a spacer as tall as `rows` rows). */
@@ -60,20 +71,29 @@ export function revealRow(pos: number, rowHeight: number, headerHeight: number, 
   return top;
 }
 
+/**
+ * The scroller's height as ResizeObserver reports it (`initial` until it does). The scroller is in the
+ * page only while `shown`: it is observed when it appears. The entry's size, not clientHeight: other
+ * observers (the map's re-fit) have written to the page by then, and reading the layout back would lay
+ * it out again in the middle of the frame. The scrollers have no padding: the content box is the view.
+ */
+export function useScrollerHeight(scrollerRef: RefObject<HTMLElement | null>, initial: number, shown: boolean): number {
+  const [height, setHeight] = useState(initial);
+  useEffect(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver((entries) => setHeight(entries[entries.length - 1]!.contentRect.height));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [scrollerRef, shown]);
+  return height;
+}
+
 export function useRowWindow(count: number, rowHeight: number, headerHeight: number): RowWindow {
   const scrollerRef = useRef<HTMLDivElement | null>(null);
   const [top, setTop] = useState(0);
   // Until the observer reports: about a dock's worth of rows.
-  const [height, setHeight] = useState(rowHeight * 12);
-  const shown = count > 0;
-  useEffect(() => {
-    const el = scrollerRef.current;
-    if (!el) return;
-    // The entry's size, not clientHeight: reading the layout back here would lay the window out again mid-frame.
-    const ro = new ResizeObserver((entries) => setHeight(entries[entries.length - 1]!.contentRect.height));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [shown]);
+  const height = useScrollerHeight(scrollerRef, rowHeight * 12, count > 0);
   const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => setTop(e.currentTarget.scrollTop), []);
   const reveal = useCallback(
     (pos: number) => {

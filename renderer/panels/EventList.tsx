@@ -4,7 +4,7 @@
  * playback. `Filter events` narrows the rows, never the playback. Long runs render only the rows in
  * view, and the list re-renders when the hop shown changes, never per animation frame.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import type { PacketEvent } from '../../src/model/trace';
 import { componentLabel } from '../../src/model/componentId';
 import type { PlaybackController, PlaybackState } from '../playback/controller';
@@ -14,7 +14,7 @@ import { outcomeRevealed, revealThreshold } from '../playback/timeline';
 import { ALL_KNOWN, chipChoices, type EventFilter, filterEvents, isFiltering, NO_FILTER } from '../model/eventFilter';
 import { countRender } from '../model/renderCount';
 import { useRowKeys } from '../input/useRowKeys';
-import { windowPieces } from '../input/useRowWindow';
+import { revealRow, rowWindow, useScrollerHeight, windowPieces } from '../input/useRowWindow';
 import { EventFilterBar } from './EventFilterBar';
 import { FlowDot } from './FlowDot';
 
@@ -87,14 +87,8 @@ const Row = memo(function Row({
   );
 });
 
-/** The scroll offset that shows row `i`, moving as little as possible from `top` (the sticky header covers one row). */
-export function revealTop(top: number, i: number, height: number): number {
-  const rowTop = i * ROW_HEIGHT;
-  const view = height - ROW_HEIGHT;
-  if (rowTop < top) return rowTop;
-  if (rowTop + ROW_HEIGHT > top + view) return rowTop + ROW_HEIGHT - view;
-  return top;
-}
+/** The scroll offset that shows row `i`, moving as little as possible from `top` (the sticky header is one row tall). */
+const revealTop = (top: number, i: number, height: number) => revealRow(i, ROW_HEIGHT, ROW_HEIGHT, top, height);
 
 /** Rows rendered above and below the visible ones (windowed runs): few while playback scrolls the list. */
 const OVERSCAN = 8;
@@ -111,7 +105,8 @@ export function EventList({ controller }: { controller: PlaybackController }) {
   const threshold = revealThreshold(timeline, selected);
   const events = timeline.events;
   const scroller = useRef<HTMLDivElement | null>(null);
-  const [height, setHeight] = useState(400);
+  // The scroller is rendered only while there are events.
+  const height = useScrollerHeight(scroller, 400, events.length > 0);
 
   const [filter, setFilter] = useState<EventFilter>(NO_FILTER);
   // A new run starts unfiltered: its requests and nodes are other ones.
@@ -166,19 +161,6 @@ export function EventList({ controller }: { controller: PlaybackController }) {
     scrolled.current = { el, top: view.top };
   }, [view]);
 
-  // The scroller is rendered only while there are events: observe it when it appears.
-  const hasEvents = events.length > 0;
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    // The entry's size, not clientHeight: other observers (the map's re-fit) have written to the page
-    // by now, and reading the layout back would lay it out again in the middle of the frame. The
-    // scroller has no padding, so its content box is its client area.
-    const ro = new ResizeObserver((entries) => setHeight(entries[entries.length - 1]!.contentRect.height));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [hasEvents]);
-
   const onScroll = useCallback(
     (e: UIEvent<HTMLDivElement>) => {
       const top = e.currentTarget.scrollTop;
@@ -188,10 +170,7 @@ export function EventList({ controller }: { controller: PlaybackController }) {
     [setView],
   );
 
-  const windowed = rows.length > WINDOW_AFTER;
-  const over = playing ? OVERSCAN_PLAYING : OVERSCAN;
-  const first = windowed ? Math.max(0, Math.floor(view.top / ROW_HEIGHT) - over) : 0;
-  const last = windowed ? Math.min(rows.length, Math.ceil((view.top + height) / ROW_HEIGHT) + over) : rows.length;
+  const { first, last } = rowWindow(rows.length, ROW_HEIGHT, view.top, height, playing ? OVERSCAN_PLAYING : OVERSCAN, WINDOW_AFTER);
   // The tab stop (the keyboard's row) is always rendered, in or out of the window: scrolled away by
   // hand, a focused row taken out of the page would drop the focus, and Chromium would scroll the list.
   const pieces = windowPieces(rows.length, first, last, focusPos);
