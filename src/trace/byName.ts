@@ -13,6 +13,7 @@ import type { NetSession } from './netState';
 import { parseTarget } from './parse';
 import { uniqueRefs } from './refs';
 import type { Source, Target } from './types';
+import { getOrCreate, newMap, newWeakMap } from '../util/memo';
 
 /** The resolv.conf of whoever sends: a Pod's by its dnsPolicy, the host's for nodes and the outside client. */
 export function resolvConfOf(ix: ClusterIndex, source: Source): ResolvConf {
@@ -51,13 +52,8 @@ interface Plan {
 const plans = new WeakMap<ClusterIndex, WeakMap<Source, Map<string, Plan>>>();
 
 function planOf(ix: ClusterIndex, source: Source, name: string): Plan {
-  let bySource = plans.get(ix);
-  if (bySource === undefined) plans.set(ix, (bySource = new WeakMap()));
-  let byName = bySource.get(source);
-  if (byName === undefined) bySource.set(source, (byName = new Map()));
-  let plan = byName.get(name);
-  if (plan === undefined) byName.set(name, (plan = buildPlan(ix, source, name)));
-  return plan;
+  const byName = getOrCreate(getOrCreate(plans, ix, newWeakMap<Source, Map<string, Plan>>), source, newMap<string, Plan>);
+  return getOrCreate(byName, name, () => buildPlan(ix, source, name));
 }
 
 function buildPlan(ix: ClusterIndex, source: Source, name: string): Plan {
@@ -168,11 +164,6 @@ export function connectByName(ix: ClusterIndex, net: NetSession, source: Source,
 const resolvedTargets = new WeakMap<ClusterIndex, WeakMap<Target, Map<string, Target>>>();
 
 function resolvedTarget(ix: ClusterIndex, target: Target, ip: string, suffix: string): Target {
-  let byTarget = resolvedTargets.get(ix);
-  if (byTarget === undefined) resolvedTargets.set(ix, (byTarget = new WeakMap()));
-  let byIP = byTarget.get(target);
-  if (byIP === undefined) byTarget.set(target, (byIP = new Map()));
-  let t = byIP.get(ip);
-  if (t === undefined) byIP.set(ip, (t = parseTarget(`${ip}:${target.port}${suffix}`, ix)));
-  return t;
+  const byIP = getOrCreate(getOrCreate(resolvedTargets, ix, newWeakMap<Target, Map<string, Target>>), target, newMap<string, Target>);
+  return getOrCreate(byIP, ip, () => parseTarget(`${ip}:${target.port}${suffix}`, ix));
 }

@@ -14,6 +14,7 @@ import { connect } from './connect';
 import type { NetSession } from './netState';
 import { parseTarget } from './parse';
 import type { Source, Target } from './types';
+import { getOrCreate, newMap } from '../util/memo';
 
 export interface Exchange {
   hops: Hop[];
@@ -97,23 +98,15 @@ const serverTargets = new WeakMap<ClusterIndex, Map<string, Target>>();
 const zoneAnswers = new WeakMap<ClusterIndex, Map<string, ZoneAnswered>>();
 
 function serverTarget(ix: ClusterIndex, server: string): Target {
-  let byServer = serverTargets.get(ix);
-  if (byServer === undefined) serverTargets.set(ix, (byServer = new Map()));
-  let t = byServer.get(server);
-  if (t === undefined) byServer.set(server, (t = parseTarget(`${server}:53/udp`, ix)));
-  return t;
+  return getOrCreate(getOrCreate(serverTargets, ix, newMap<string, Target>), server, () => parseTarget(`${server}:53/udp`, ix));
 }
 
 /** Shared answers are only read (lookup copies what it keeps), like every memo of the index. */
 function zoneAnswer(ix: ClusterIndex, q: string): ZoneAnswered {
-  let byName = zoneAnswers.get(ix);
-  if (byName === undefined) zoneAnswers.set(ix, (byName = new Map()));
-  let a = byName.get(q);
-  if (a === undefined) {
+  return getOrCreate(getOrCreate(zoneAnswers, ix, newMap<string, ZoneAnswered>), q, () => {
     const answer = coreDnsLookup(ix.cluster, q);
-    byName.set(q, (a = { answer, text: answerText(answer), aaaa: aaaaText(answer, q) }));
-  }
-  return a;
+    return { answer, text: answerText(answer), aaaa: aaaaText(answer, q) };
+  });
 }
 
 /** The Pod the query was delivered to (the last request hop is drawn at it). */

@@ -12,6 +12,7 @@ import type { ClusterIndex } from './clusterIndex';
 import { vipOf } from './clusterIndex';
 import { portKey } from './portKey';
 import type { Backend, PortEntry, Via } from './types';
+import { getOrCreate, newMap } from '../util/memo';
 
 /** kube-proxy's masquerade mark (--iptables-masquerade-bit 14). */
 const MASQ_MARK = '0x4000';
@@ -231,12 +232,8 @@ export function hopRules(ix: ClusterIndex, e: PacketEvent, before: string | unde
   const dst = e.action === 'dnat' ? before : e.packet.dst;
   const d = dst ?? '';
   const slot = action + PROTOCOL_SLOT[e.packet.protocol] + (marked ? 1 : 0);
-  let byNode = memo.get(ix);
-  if (byNode === undefined) memo.set(ix, (byNode = new Map()));
-  let byRule = byNode.get(e.node);
-  if (byRule === undefined) byNode.set(e.node, (byRule = new Map()));
-  let list = byRule.get(e.rule);
-  if (list === undefined) byRule.set(e.rule, (list = []));
+  const byRule = getOrCreate(getOrCreate(memo, ix, newMap<string, Map<string, Memo[]>>), e.node, newMap<string, Memo[]>);
+  const list = getOrCreate(byRule, e.rule, (): Memo[] => []);
   for (let i = 0; i < list.length; i++) {
     const m = list[i];
     if (m.slot === slot && m.dst === d) return m.rules;
