@@ -98,7 +98,7 @@ const OVERSCAN_PLAYING = 1;
 const sameForList = (a: PlaybackState, b: PlaybackState) =>
   a.timeline === b.timeline && a.selected === b.selected && a.playing === b.playing;
 
-export function EventList({ controller }: { controller: PlaybackController }) {
+export const EventList = memo(function EventList({ controller }: { controller: PlaybackController }) {
   // Counted per commit, as React's profiler counts renders (a test compares it with hops and frames).
   useLayoutEffect(() => countRender('EventList'));
   const { timeline, selected, playing } = useSlowPlaybackWhen(controller, sameForList);
@@ -230,4 +230,4 @@ export function EventList({ controller }: { controller: PlaybackController }) {
       )}
     </section>
   );
-}
+});

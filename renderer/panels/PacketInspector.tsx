@@ -5,7 +5,7 @@
  * them) and YAML (the manifest lines behind the verdict). The tab body scrolls back to the top on
  * every hop.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { KubeTrafficApi } from '../../src/api/contract';
 import type { LabelledRef } from '../../src/model/source';
 import type { PacketEvent, TraceVerdict, ShownRun } from '../../src/model/trace';
@@ -220,7 +220,7 @@ function Outcome({ e, trace }: { e: PacketEvent; trace: TraceVerdict | undefined
   );
 }
 
-export function PacketInspector({
+export const PacketInspector = memo(function PacketInspector({
   controller,
   run,
   api = null,
@@ -362,4 +362,4 @@ export function PacketInspector({
       </div>
     </section>
   );
-}
+});

@@ -86,7 +86,7 @@ function Tally({ tally }: { tally: EndpointTally[] }) {
   );
 }
 
-export function ResultsPanel({ controller, run }: { controller: PlaybackController; run: ShownRun | null }) {
+export const ResultsPanel = memo(function ResultsPanel({ controller, run }: { controller: PlaybackController; run: ShownRun | null }) {
   const threshold = usePlaybackSelector(controller, pickThreshold);
   const timeline = usePlaybackSelector(controller, pickTimeline);
   const live = useMemo(() => ({ run, timeline, results: runResults(run, timeline, threshold) }), [run, timeline, threshold]);
@@ -153,4 +153,4 @@ export function ResultsPanel({ controller, run }: { controller: PlaybackControll
       )}
     </section>
   );
-}
+});

@@ -7,9 +7,11 @@
  *  - `subscribeSlow`/`getSlowState`: at most every SLOW_INTERVAL_MS while playing (the packet
  *    inspector and the event list, costly to lay out and unreadable at speed anyway).
  * While playing, listeners hear about a change in tasks after the animation frame (never inside it),
- * the slow ones each in a task of its own, so React's commits stay short. When the user acts
- * (step, seek, pause…) everything is published at once. Time sources are injected for tests.
+ * the slow ones each in a task of its own, so React's commits stay short. A new run reaches each
+ * view in a frame of its own. When the user acts (step, seek, pause…) everything is published at
+ * once. Time sources are injected for tests.
  */
+import { afterFrame } from './afterNextFrame';
 import * as clock from './clock';
 import { EMPTY_TIMELINE, eventIndexAtPosition, maxPosition, positionOfEvent, simTimeAt, type Timeline } from './timeline';
 
@@ -32,6 +34,8 @@ export interface FrameEnv {
   cancelFrame(id: number): void;
   /** Run `cb` in a task of its own, after the current frame. Absent: at once. */
   defer?(cb: () => void): void;
+  /** Run `cb` in a task after the next frame has been drawn. Absent: as `defer` does. */
+  afterFrame?(cb: () => void): void;
 }
 
 /** A MessageChannel task runs right after the frame, without setTimeout's clamping. */
@@ -51,6 +55,7 @@ const browserEnv: FrameEnv = {
   requestFrame: (cb) => requestAnimationFrame(cb),
   cancelFrame: (id) => cancelAnimationFrame(id),
   defer: taskQueue(),
+  afterFrame: (cb) => afterFrame(cb),
 };
 
 /** The playhead state is pushed to React at most this often while playing. */
@@ -70,8 +75,10 @@ export class PlaybackController {
   private lastStateWall = -Infinity;
   private lastSlowWall = -Infinity;
   private notifyPending = false;
-  /** Listeners whose spread notification has not run yet. */
+  /** Listeners waiting for a task of their own (`tasks`). */
   private readonly pending = new Set<() => void>();
+  /** Listeners waiting for a frame of their own (`frames`), in order; the first is being told. */
+  private readonly frameQueue: (() => void)[] = [];
   private readonly stateListeners = new Set<() => void>();
   private readonly slowListeners = new Set<() => void>();
   private readonly frameListeners = new Set<(time: number) => void>();
@@ -87,7 +94,7 @@ export class PlaybackController {
     this.timeline = timeline;
     this.clock = clock.newClock(maxPosition(timeline), this.clock.speed);
     this.selected = timeline.events.length > 0 ? 0 : -1;
-    this.publish('spread');
+    this.publish('frames');
   }
 
   play(): void {
@@ -97,7 +104,7 @@ export class PlaybackController {
     this.clock = clock.play(this.clock, now);
     if (wasAtEnd) this.selected = 0;
     this.startLoop();
-    this.publish('spread');
+    this.publish('tasks');
   }
 
   pause(): void {
@@ -235,14 +242,16 @@ export class PlaybackController {
       if (slow) for (const l of this.slowListeners) l();
       return;
     }
+    // A view still waiting for its frame after a new run hears then, with the latest state.
+    const due = (l: () => void) => !this.frameQueue.includes(l);
     if (coarse && !this.notifyPending) {
       this.notifyPending = true;
       defer(() => {
         this.notifyPending = false;
-        for (const l of this.stateListeners) l();
+        for (const l of this.stateListeners) if (due(l)) l();
       });
     }
-    if (slow) for (const l of this.slowListeners) defer(l);
+    if (slow) for (const l of this.slowListeners) if (due(l)) defer(l);
   }
 
   private startLoop(): void {
@@ -269,11 +278,12 @@ export class PlaybackController {
 
   /**
    * After a user action: a frame, and both copies of the state. A step or a pause tells every view
-   * at once; a new run or Play (`spread`) tells each view in a task of its own, as playback does:
-   * a 200-request run re-renders the event list, results and inspector, and done in one task that
-   * task ran past 50 ms.
+   * at once. Play (`tasks`) tells the playhead's views in one task and each slow view in a task of
+   * its own, as playback does. A new run (`frames`) tells each view in a frame of its own: a
+   * 200-request run re-renders the event list, the results, the inspector and the map's counts,
+   * and laid out and painted in one frame, at 500 Pods, that frame ran past 50 ms.
    */
-  private publish(mode: 'now' | 'spread' = 'now'): void {
+  private publish(mode: 'now' | 'tasks' | 'frames' = 'now'): void {
     const now = this.env.now();
     const time = simTimeAt(this.timeline, clock.positionAt(this.clock, now));
     this.lastStateWall = now;
@@ -281,25 +291,49 @@ export class PlaybackController {
     this.state = this.snapshot(now);
     this.slowState = this.state;
     for (const l of this.frameListeners) l(time);
-    if (mode === 'spread' && this.env.defer) {
-      this.deferOnce([...this.stateListeners]);
-      for (const l of this.slowListeners) this.deferOnce([l]);
+    if (mode !== 'now' && this.env.defer) {
+      if (mode === 'frames') this.perFrame([...this.stateListeners, ...this.slowListeners]);
+      else {
+        this.deferOnce([...this.stateListeners]);
+        for (const l of this.slowListeners) this.deferOnce([l]);
+      }
       return;
     }
     for (const l of this.stateListeners) l();
     for (const l of this.slowListeners) l();
   }
 
-  /** Listeners told in one task after this one; a listener already waiting for its task is not told twice. */
+  private subscribed(l: () => void): boolean {
+    return this.stateListeners.has(l) || this.slowListeners.has(l);
+  }
+
+  /**
+   * Listeners told in one task after this one. One already waiting (for its task or its frame) is
+   * not told twice: it reads the latest state when its turn comes.
+   */
   private deferOnce(listeners: (() => void)[]): void {
-    const fresh = listeners.filter((l) => !this.pending.has(l));
+    const fresh = listeners.filter((l) => !this.pending.has(l) && !this.frameQueue.includes(l));
     if (fresh.length === 0) return;
     for (const l of fresh) this.pending.add(l);
     this.env.defer!(() => {
       for (const l of fresh) {
         this.pending.delete(l);
-        l();
+        if (this.subscribed(l)) l();
       }
     });
+  }
+
+  /** Each listener in a task of its own: the first after this task, each next one after a frame has been drawn. */
+  private perFrame(listeners: (() => void)[]): void {
+    const idle = this.frameQueue.length === 0;
+    for (const l of listeners) if (!this.frameQueue.includes(l)) this.frameQueue.push(l);
+    if (!idle || this.frameQueue.length === 0) return;
+    const next = () => {
+      const l = this.frameQueue[0]!;
+      if (this.subscribed(l)) l();
+      this.frameQueue.shift();
+      if (this.frameQueue.length > 0) (this.env.afterFrame ?? this.env.defer!)(next);
+    };
+    this.env.defer!(next);
   }
 }

@@ -211,16 +211,24 @@ export const Topology = memo(function Topology(props: TopologyProps) {
   // Fit when the viewport first gets a size and when another folder opens; a changed Pod must not
   // move the camera. While the user has not moved the view, it also re-fits when the viewport
   // changes size (the bottom panels grow with a run, or are resized). ResizeObserver reports the
-  // initial size once, on observe.
+  // initial size once, on observe. The re-fit is drawn in the frame after the resize, not in it: the
+  // panels that open with a first run are laid out and painted once, then the map's new scale.
   useEffect(() => {
     const el = container.current;
     if (!el) return;
     moved.current = false;
+    let frame = 0;
     const ro = new ResizeObserver(() => {
-      if (!moved.current) fit();
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!moved.current) fit();
+      });
     });
     ro.observe(el);
-    return () => ro.disconnect();
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(frame);
+    };
   }, [fitKey, fit]);
 
   const podsByKey = useMemo(() => new Map(snapshot.pods.map((p) => [objectKey('pod', p.namespace, p.name), p])), [snapshot]);

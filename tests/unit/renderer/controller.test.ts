@@ -188,4 +188,40 @@ describe('PlaybackController', () => {
     expect(slow).toEqual(['inspector', 'events', 'inspector', 'events']);
     expect(c.getSlowState()).toBe(c.getState());
   });
+
+  it('tells each view of a new run in a frame of its own, and Play or playback does not tell a view still waiting', () => {
+    const { env, advance } = fakeEnv();
+    const tasks: (() => void)[] = [];
+    const frames: (() => void)[] = [];
+    const c = new PlaybackController({ ...env, defer: (cb) => void tasks.push(cb), afterFrame: (cb) => void frames.push(cb) });
+    const heard: string[] = [];
+    c.subscribe(() => heard.push(`bar:${c.getState().timeline.events.length}`));
+    c.subscribe(() => heard.push('results'));
+    c.subscribeSlow(() => heard.push(`events:${c.getSlowState().playing}`));
+    const drain = () => {
+      for (const t of tasks.splice(0)) t();
+    };
+    c.load(run);
+    c.play();
+    expect(heard).toEqual([]);
+    drain();
+    // The first view in the task after the click, with the state as it is then (playing).
+    expect(heard).toEqual([`bar:${run.events.length}`]);
+    // Play's own tasks and playback's ticks skip the views still waiting for their frame.
+    advance(STATE_INTERVAL_MS + 1);
+    drain();
+    expect(heard).toEqual([`bar:${run.events.length}`, `bar:${run.events.length}`]);
+    frames.shift()!();
+    expect(heard.slice(2)).toEqual(['results']);
+    frames.shift()!();
+    expect(heard.slice(3)).toEqual(['events:true']);
+    expect(frames).toHaveLength(0);
+    // A view that unsubscribed while it waited is not told.
+    const off = c.subscribe(() => heard.push('gone'));
+    c.load(run);
+    off();
+    drain();
+    for (let f = frames.shift(); f; f = frames.shift()) f();
+    expect(heard).not.toContain('gone');
+  });
 });
