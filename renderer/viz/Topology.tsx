@@ -36,7 +36,7 @@ import { PacketCanvas, type PacketCanvasHandle } from './PacketCanvas';
 import { PodCard } from './PodCard';
 import { PodGroupCard } from './PodGroupCard';
 import { ServiceCard } from './ServiceCard';
-import { useZoom } from './useZoom';
+import { fitTransform, useZoom } from './useZoom';
 
 export interface TopologyProps {
   snapshot: ClusterSnapshot;
@@ -106,7 +106,9 @@ export const Topology = memo(function Topology(props: TopologyProps) {
   const svg = useRef<SVGSVGElement | null>(null);
   const canvas = useRef<PacketCanvasHandle | null>(null);
 
-  const [lod, setLod] = useState<Lod>(FULL);
+  // Null until the map's size is known (the layout effect below): the 500 cards of a big folder are
+  // first drawn at the detail they are seen at, not in full and then again zoomed out.
+  const [lod, setLod] = useState<Lod | null>(null);
   // Whether the user has moved the view (pan, wheel, zoom buttons) since it was last fitted.
   const moved = useRef(false);
   const onZoom = useCallback((t: ZoomTransform, byUser: boolean) => {
@@ -122,7 +124,9 @@ export const Topology = memo(function Topology(props: TopologyProps) {
   // The cards follow a new level of detail in a transition: React renders the 500 of them in slices
   // and commits them a frame later, so a re-fit (the first run's panels narrow the map) or a zoom
   // across a step never lays out and paints the cards in the same task as what caused it.
-  const shownLod = useDeferredValue(lod);
+  const deferredLod = useDeferredValue(lod);
+  const shownLod = deferredLod ?? lod ?? FULL;
+  const targetLod = lod ?? FULL;
 
   // The map's words, for the answered badges and the packet layer to keep off (mapTextBoxes.ts):
   // measured once per layout and level of detail (a new snapshot is a new layout), when first asked.
@@ -163,6 +167,13 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     fitTo(bounds.current);
   }, [fitTo]);
 
+  // The first level of detail, from the fit the map is about to get (before anything is painted).
+  useLayoutEffect(() => {
+    const box = container.current?.getBoundingClientRect();
+    const k = box && box.width > 0 && box.height > 0 ? fitTransform(bounds.current, box.width, box.height).k : 1;
+    setLod((cur) => cur ?? lodFor(k));
+  }, []);
+
   // A new arrangement (the map changed shape, replicas grouped) is fitted too, unless the user moved the view.
   useEffect(() => {
     if (!moved.current) fit();
@@ -199,7 +210,7 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     e.stopPropagation();
     const from = (e.target as Element).getAttribute?.('data-key') ?? null;
     const next = nextItem(
-      navItems(layout, (g) => collapseButtonLook(groupName(g), g.rect, lod).box),
+      navItems(layout, (g) => collapseButtonLook(groupName(g), g.rect, targetLod).box),
       from,
       dir,
     );
@@ -218,8 +229,15 @@ export const Topology = memo(function Topology(props: TopologyProps) {
     if (!el) return;
     moved.current = false;
     let frame = 0;
+    let first = true;
     const ro = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
+      // The first size is fitted at once, so the map is never painted unfitted.
+      if (first) {
+        first = false;
+        if (!moved.current) fit();
+        return;
+      }
       frame = requestAnimationFrame(() => {
         if (!moved.current) fit();
       });
@@ -332,69 +350,77 @@ export const Topology = memo(function Topology(props: TopologyProps) {
         aria-label={`Cluster: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, ${snapshot.services.length} services`}
       >
         <g ref={content}>
-          <NetworkLinks nodes={snapshot.nodes} clientIP={snapshot.settings.externalClientIP} layout={layout} />
-          <EndpointLinks services={snapshot.services} layout={layout} focusKey={activeKey?.startsWith('svc/') ? activeKey : selectedKey} />
-          <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} lod={shownLod} />
-          {snapshot.services.map((s) => {
-            const key = objectKey('svc', s.namespace, s.name);
-            const rect = layout.services.get(key);
-            return rect ? (
-              <ServiceCard
-                key={key}
-                svc={s}
-                svcKey={key}
-                rect={rect}
-                selected={selectedKey === key}
-                active={activeKey === key}
-                onSelect={select}
-                lod={shownLod}
+          {lod && (
+            <>
+              <NetworkLinks nodes={snapshot.nodes} clientIP={snapshot.settings.externalClientIP} layout={layout} />
+              <EndpointLinks
+                services={snapshot.services}
+                layout={layout}
+                focusKey={activeKey?.startsWith('svc/') ? activeKey : selectedKey}
               />
-            ) : null;
-          })}
-          {snapshot.nodes.map((n) => {
-            const nl = layout.nodes.get(n.name);
-            if (!nl) return null;
-            const key = `node/${n.name}`;
-            return (
-              <NodeRegion
-                key={key}
-                node={n}
-                layout={nl}
-                selected={selectedKey === key}
-                active={activeKey === key}
-                iptablesActive={activeNode === n.name}
-                onSelect={select}
-                lod={shownLod}
-              >
-                {nl.items.map(renderItem)}
-                {[...layout.expandedGroups.values()]
-                  .filter((g) => g.node === n.name)
-                  .map((g) => (
-                    <CollapseGroupButton key={g.key} group={g} name={groupName(g)} lod={lod} onCollapse={collapseGroup} />
-                  ))}
-              </NodeRegion>
-            );
-          })}
-          <EndpointCounts controller={controller} layout={layout} lod={shownLod} words={words} onPlaced={onBadges} />
-          {layout.pending && (
-            <g
-              className="pending-tray"
-              role="group"
-              aria-label={`Pending: ${layout.pendingPods.length} pod${layout.pendingPods.length === 1 ? '' : 's'} not scheduled`}
-            >
-              <rect
-                className="tray-box"
-                x={layout.pending.x}
-                y={layout.pending.y}
-                width={layout.pending.w}
-                height={layout.pending.h}
-                rx={12}
-              />
-              <text className="tray-title" x={layout.pending.x + 16} y={layout.pending.y + 22}>
-                Pending · not scheduled
-              </text>
-              {layout.pendingPods.map(renderPod)}
-            </g>
+              <EdgeBoxes snapshot={snapshot} layout={layout} activeKey={activeKey} lod={shownLod} />
+              {snapshot.services.map((s) => {
+                const key = objectKey('svc', s.namespace, s.name);
+                const rect = layout.services.get(key);
+                return rect ? (
+                  <ServiceCard
+                    key={key}
+                    svc={s}
+                    svcKey={key}
+                    rect={rect}
+                    selected={selectedKey === key}
+                    active={activeKey === key}
+                    onSelect={select}
+                    lod={shownLod}
+                  />
+                ) : null;
+              })}
+              {snapshot.nodes.map((n) => {
+                const nl = layout.nodes.get(n.name);
+                if (!nl) return null;
+                const key = `node/${n.name}`;
+                return (
+                  <NodeRegion
+                    key={key}
+                    node={n}
+                    layout={nl}
+                    selected={selectedKey === key}
+                    active={activeKey === key}
+                    iptablesActive={activeNode === n.name}
+                    onSelect={select}
+                    lod={shownLod}
+                  >
+                    {nl.items.map(renderItem)}
+                    {[...layout.expandedGroups.values()]
+                      .filter((g) => g.node === n.name)
+                      .map((g) => (
+                        <CollapseGroupButton key={g.key} group={g} name={groupName(g)} lod={targetLod} onCollapse={collapseGroup} />
+                      ))}
+                  </NodeRegion>
+                );
+              })}
+              <EndpointCounts controller={controller} layout={layout} lod={shownLod} words={words} onPlaced={onBadges} />
+              {layout.pending && (
+                <g
+                  className="pending-tray"
+                  role="group"
+                  aria-label={`Pending: ${layout.pendingPods.length} pod${layout.pendingPods.length === 1 ? '' : 's'} not scheduled`}
+                >
+                  <rect
+                    className="tray-box"
+                    x={layout.pending.x}
+                    y={layout.pending.y}
+                    width={layout.pending.w}
+                    height={layout.pending.h}
+                    rx={12}
+                  />
+                  <text className="tray-title" x={layout.pending.x + 16} y={layout.pending.y + 22}>
+                    Pending · not scheduled
+                  </text>
+                  {layout.pendingPods.map(renderPod)}
+                </g>
+              )}
+            </>
           )}
         </g>
       </svg>
