@@ -37,21 +37,28 @@ export function placeLabel(
   obstacles: readonly Rect[],
   view: { width: number; height: number },
 ): { side: Side; box: Rect; clear: boolean } {
-  let best: { side: Side; box: Rect; clear: boolean } | null = null;
+  const sides = SIDES.map((side) => ({ side, box: labelBox(x, y, r, w, h, side) }));
+  // Leaving the view is as bad as covering text: it cannot be read either.
+  const { best, clear } = leastCovering(sides, ({ box }) => obstacles.reduce((sum, o) => sum + overlap(box, o), outside(box, view, 0)));
+  return { ...best, clear };
+}
+
+/**
+ * The first candidate whose cost is 0 (covers nothing), else the cheapest. `cost` is given the
+ * cheapest so far, past which it may stop adding up.
+ */
+function leastCovering<T>(candidates: readonly T[], cost: (c: T, limit: number) => number): { best: T; clear: boolean } {
+  let best: T = candidates[0]!;
   let bestCost = Infinity;
-  for (const side of SIDES) {
-    const box = labelBox(x, y, r, w, h, side);
-    let cost = 0;
-    for (const o of obstacles) cost += overlap(box, o);
-    // Leaving the view is as bad as covering text: it cannot be read either.
-    cost += outside(box, view, 0);
-    if (cost === 0) return { side, box, clear: true };
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = { side, box, clear: false };
+  for (const c of candidates) {
+    const k = cost(c, bestCost);
+    if (k === 0) return { best: c, clear: true };
+    if (k < bestCost) {
+      bestCost = k;
+      best = c;
     }
   }
-  return best!;
+  return { best, clear: false };
 }
 
 /**
@@ -134,17 +141,12 @@ export function placeCallout(
   const reach = gap + RINGS.at(-1)! + Math.max(w, h) * 1.5;
   const near: Rect[] = [];
   for (const o of obstacles) if (o.x < x + reach && o.x + o.w > x - reach && o.y < y + reach && o.y + o.h > y - reach) near.push(o);
-  let best: Rect | null = null;
-  let bestCost = Infinity;
-  for (const box of first.length ? [...first, ...calloutCandidates(x, y, w, h, gap)] : calloutCandidates(x, y, w, h, gap)) {
+  const candidates = first.length ? [...first, ...calloutCandidates(x, y, w, h, gap)] : calloutCandidates(x, y, w, h, gap);
+  const { best, clear } = leastCovering(candidates, (box, limit) => {
     let cost = outside(box, view, 2);
     // Once it covers more than the best so far, the rest need not be added up.
-    for (let i = 0; i < near.length && cost < bestCost; i++) cost += overlap(box, near[i]!);
-    if (cost === 0) return { box, leader: distanceTo(x, y, box) >= LEADER_FROM, clear: true };
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = box;
-    }
-  }
-  return { box: best!, leader: distanceTo(x, y, best!) >= LEADER_FROM, clear: false };
+    for (let i = 0; i < near.length && cost < limit; i++) cost += overlap(box, near[i]!);
+    return cost;
+  });
+  return { box: best, leader: distanceTo(x, y, best) >= LEADER_FROM, clear };
 }
