@@ -330,9 +330,13 @@ export class PlaybackController {
     if (!idle || this.frameQueue.length === 0) return;
     const next = () => {
       const l = this.frameQueue[0]!;
-      if (this.subscribed(l)) l();
-      this.frameQueue.shift();
-      if (this.frameQueue.length > 0) (this.env.afterFrame ?? this.env.defer!)(next);
+      try {
+        if (this.subscribed(l)) l();
+      } finally {
+        // A listener that threw does not stop the views after it.
+        this.frameQueue.shift();
+        if (this.frameQueue.length > 0) (this.env.afterFrame ?? this.env.defer!)(next);
+      }
     };
     this.env.defer!(next);
   }

@@ -224,4 +224,19 @@ describe('PlaybackController', () => {
     for (let f = frames.shift(); f; f = frames.shift()) f();
     expect(heard).not.toContain('gone');
   });
+
+  it('a view that throws while a new run is told does not stop the views after it', () => {
+    const tasks: (() => void)[] = [];
+    const frames: (() => void)[] = [];
+    const c = new PlaybackController({ ...fakeEnv().env, defer: (cb) => void tasks.push(cb), afterFrame: (cb) => void frames.push(cb) });
+    const heard: string[] = [];
+    c.subscribe(() => {
+      throw new Error('render failed');
+    });
+    c.subscribe(() => heard.push('results'));
+    c.load(run);
+    expect(() => tasks.shift()!()).toThrow('render failed');
+    frames.shift()!();
+    expect(heard).toEqual(['results']);
+  });
 });
