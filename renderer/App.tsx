@@ -180,8 +180,8 @@ export function App() {
             return true;
           }
           setPrediction(null);
-          // The panels open for the run (and the map re-fits) in a frame of their own; the 200 requests'
-          // rows, markers and inspector follow in the tasks after it, none of them long.
+          // The panels open for the run in a frame of their own (the old run's timeline cleared, the map
+          // re-fitting in the next); then the 200 requests reach each view in a frame of its own (load).
           controller.load(EMPTY_TIMELINE);
           await afterNextFrame();
           controller.load(buildTimeline(r.value.events));
